@@ -1,0 +1,3 @@
+from mockai.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,102 @@
+"""Routes under `/_mockai/`: no API key, loopback only unless an admin token is configured.
+
+`X-Mockai-Session` (or `?session=`) narrows scenario, journal and reset calls to one session,
+which is how the pytest fixture gives each test clean state on a shared server.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+
+from aiohttp import web
+
+from mockai.errors import APIError
+from mockai.scenarios import ScenarioProblems, load_text
+from mockai.server.http import json_response
+from mockai.server.state import state_of
+
+
+def _session(request: web.Request) -> str | None:
+    return request.query.get("session") or request.headers.get("x-mockai-session")
+
+
+def _loopback(remote: str | None) -> bool:
+    try:
+        return remote is not None and ipaddress.ip_address(remote).is_loopback
+    except ValueError:
+        return remote == "local"  # unix sockets
+
+
+def _guard(request: web.Request) -> None:
+    token = state_of(request).settings.admin_token
+    if token:
+        sent = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+        if hmac.compare_digest(sent, token):
+            return
+        if not _loopback(request.remote):
+            raise APIError(403, "The control API needs the admin token.", type="forbidden", code=None)
+    elif not _loopback(request.remote):
+        raise APIError(403, "The control API only answers loopback clients unless --admin-token is set.",
+                       type="forbidden", code=None)
+
+
+async def health(request: web.Request) -> web.Response:
+    return json_response({"status": "ok"})
+
+
+async def list_scenarios(request: web.Request) -> web.Response:
+    _guard(request)
+    engine = state_of(request).engine
+    data = []
+    for session, scenarios in engine.runtime.items():
+        data.extend({**s.describe(), "origin": "runtime", "session": session} for s in scenarios)
+    data.extend({**s.describe(), "origin": "file", "session": None} for s in engine.files)
+    return json_response({"object": "list", "data": data})
+
+
+async def add_scenarios(request: web.Request) -> web.Response:
+    _guard(request)
+    text = await request.text()
+    try:
+        scenarios = load_text(text, "<request>")
+    except ScenarioProblems as exc:
+        body = APIError(400, "; ".join(exc.problems), code="invalid_scenario").body()
+        return json_response({**body, "problems": exc.problems}, status=400)
+    state_of(request).engine.add_runtime(scenarios, _session(request))
+    return json_response({"object": "list", "data": [s.name for s in scenarios]}, status=201)
+
+
+async def drop_scenarios(request: web.Request) -> web.Response:
+    _guard(request)
+    session = _session(request)
+    state_of(request).engine.drop_runtime(session, everywhere=session is None)
+    return json_response({"deleted": True})
+
+
+async def list_requests(request: web.Request) -> web.Response:
+    _guard(request)
+    return json_response({"object": "list",
+                          "data": state_of(request).journal.entries(_session(request))})
+
+
+async def clear_requests(request: web.Request) -> web.Response:
+    _guard(request)
+    state_of(request).journal.clear(_session(request))
+    return json_response({"deleted": True})
+
+
+async def reset(request: web.Request) -> web.Response:
+    _guard(request)
+    state_of(request).reset(_session(request))
+    return json_response({"status": "ok"})
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_get("/_mockai/health", health)
+    app.router.add_get("/_mockai/scenarios", list_scenarios)
+    app.router.add_post("/_mockai/scenarios", add_scenarios)
+    app.router.add_delete("/_mockai/scenarios", drop_scenarios)
+    app.router.add_get("/_mockai/requests", list_requests)
+    app.router.add_delete("/_mockai/requests", clear_requests)
+    app.router.add_post("/_mockai/reset", reset)

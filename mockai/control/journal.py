@@ -1,0 +1,30 @@
+"""The request journal: a bounded ring buffer, so a long-running server's memory stays flat."""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any, Iterator
+
+
+class Journal:
+    def __init__(self, size: int) -> None:
+        self._entries: deque[dict[str, Any]] = deque(maxlen=size)
+
+    def record(self, entry: dict[str, Any]) -> None:
+        self._entries.append(entry)
+
+    def entries(self, session: str | None = None) -> list[dict[str, Any]]:
+        if session is None:
+            return list(self._entries)
+        return [e for e in self._entries if e["session"] == session]
+
+    def clear(self, session: str | None = None) -> None:
+        if session is None:
+            self._entries.clear()
+        else:
+            kept = [e for e in self._entries if e["session"] != session]
+            self._entries.clear()
+            self._entries.extend(kept)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self._entries)

@@ -1,0 +1,122 @@
+"""`POST /v1/chat/completions`: validation, scenario step or default reply, body or stream."""
+
+from __future__ import annotations
+
+import orjson
+from aiohttp import web
+
+from mockai import generation, tokenizer
+from mockai.endpoints import Route
+from mockai.endpoints.chat.prompt import prompt_tokens, to_call
+from mockai.endpoints.chat.render import ChatRender
+from mockai.endpoints.chat.request import ChatRequest, FunctionDef, check
+from mockai.errors import invalid_request
+from mockai.model_registry import Model
+from mockai.replies import REASONING_TOKENS_BY_EFFORT, Reply, apply_limits, from_step, tool_call
+from mockai.scenarios.schema import Step
+from mockai.server.http import json_response, read_json, standard_headers
+from mockai.server.scripting import answer_step
+from mockai.server.state import exchange_of, state_of
+from mockai.streaming.pacing import Pacing
+from mockai.streaming.sse import SSEStream, play
+from mockai.validation import validate
+
+
+def _context_check(prompt: int, limit: int | None, model: Model) -> None:
+    window = model.context_window
+    if prompt > window:
+        raise invalid_request(
+            f"This model's maximum context length is {window} tokens. However, your messages "
+            f"resulted in {prompt} tokens. Please reduce the length of the messages.",
+            "messages", "context_length_exceeded")
+    if limit is not None and prompt + limit > window:
+        raise invalid_request(
+            f"This model's maximum context length is {window} tokens. However, you requested "
+            f"{prompt + limit} tokens ({prompt} in the messages, {limit} in the completion). "
+            "Please reduce the length of the messages or completion.",
+            "messages", "context_length_exceeded")
+
+
+def _forced_function(req: ChatRequest) -> list[FunctionDef]:
+    """The functions a default reply must call (tool_choice required / named), else none."""
+    functions = [t.function for t in req.tools or () if t.function is not None]
+    choice = req.tool_choice
+    if choice == "required":
+        return functions[:1]
+    if choice is not None and not isinstance(choice, str) and choice.function is not None:
+        return [f for f in functions if f.name == choice.function.name][:1]
+    legacy = req.function_call
+    if legacy is not None and not isinstance(legacy, str):
+        return [f for f in req.functions or () if f.name == legacy.name][:1]
+    return []
+
+
+def _default_reply(req: ChatRequest, body: dict, seed: int, index: int) -> Reply:
+    rng = generation.rng_for(seed, "chat.completions", body, index)
+    forced = _forced_function(req)
+    if forced:
+        return Reply(tool_calls=tuple(
+            tool_call(f.name, generation.instance(f.parameters or {"type": "object"}, rng))
+            for f in forced))
+    fmt = req.response_format
+    if fmt is not None and fmt.type == "json_schema" and fmt.json_schema is not None:
+        value = generation.instance(fmt.json_schema.schema_ or {"type": "object"}, rng)
+        return Reply(content=orjson.dumps(value).decode())
+    if fmt is not None and fmt.type == "json_object":
+        return Reply(content=orjson.dumps(generation.json_object(rng)).decode())
+    return Reply(content=generation.text(rng))
+
+
+async def create(request: web.Request) -> web.StreamResponse:
+    state = state_of(request)
+    exchange = exchange_of(request)
+    settings = state.settings
+    body = await read_json(request)
+    if "model" not in body:
+        raise invalid_request("you must provide a model parameter")
+    if settings.lenient:
+        body = {k: v for k, v in body.items() if k in ChatRequest.model_fields}
+    req = validate(ChatRequest, body)
+    model = state.models.resolve(req.model, lenient=settings.lenient)
+    check(req, model)
+    tok = await tokenizer.encoding(model.encoding)
+    prompt = prompt_tokens(req, tok)
+    limit = req.output_limit
+    exchange.tokens = prompt + (limit or 0)
+    _context_check(prompt, limit, model)
+
+    call = to_call(req, body, request.headers, exchange.session)
+    step: Step | None = await answer_step(request, call, streaming=bool(req.stream))
+    reasoning = REASONING_TOKENS_BY_EFFORT[req.reasoning_effort or "medium"] if model.reasoning else 0
+    legacy = bool(req.functions) and not req.tools
+    outcomes = [
+        apply_limits(from_step(step) if step is not None else _default_reply(req, body, settings.seed, i),
+                     tok, budget=limit, stop=req.stop_list, reasoning_tokens=reasoning,
+                     function_call=legacy)
+        for i in range(req.n or 1)
+    ]
+    render = ChatRender(
+        tok=tok, model=model.served_as, outcomes=outcomes, prompt_tokens=prompt,
+        usage_override=step.usage if step is not None else None,
+        service_tier=req.service_tier, legacy_functions=legacy, logprobs=bool(req.logprobs),
+        top_logprobs=req.top_logprobs or 0,
+        rng=generation.rng_for(settings.seed, "chat.completions.meta", body),
+    )
+    if not req.stream:
+        return json_response(render.body())
+
+    pacing = Pacing.from_spec(step.stream if step is not None else None)
+    options = req.stream_options
+    frames = render.frames(
+        chunk_tokens=pacing.chunk_tokens,
+        include_usage=bool(options and options.include_usage),
+        obfuscate=not (options and options.include_obfuscation is False),
+        exact=pacing.exact is not None,
+    )
+    stream = SSEStream(request, standard_headers(request))
+    exchange.stream = stream.response
+    await play(stream, frames, pacing, render.rng)
+    return stream.response
+
+
+ROUTES = [Route("POST", "/chat/completions", create)]

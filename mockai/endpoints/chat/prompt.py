@@ -1,0 +1,108 @@
+"""The chat request as scenarios see it, and its prompt token count.
+
+Counting follows the real chat format: each message costs 3 tokens of framing plus its role
+and content (+1 with a name), the reply is primed with 3 more, and offered tools are rendered
+into the system prompt the way the API does internally (a TypeScript-like namespace).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import orjson
+
+from mockai.endpoints.chat.request import ChatRequest, FunctionDef, Message
+from mockai.scenarios.call import Call
+from mockai.tokenizer import Tokenizer
+
+TOKENS_PER_MESSAGE = 3
+TOKENS_PER_NAME = 1
+REPLY_PRIMING = 3
+IMAGE_TOKENS = {"low": 85, "high": 765, "auto": 765}
+
+
+def message_text(message: Message) -> str:
+    if isinstance(message.content, str):
+        return message.content
+    if not message.content:
+        return ""
+    return "\n".join(part.text for part in message.content if part.text)
+
+
+def to_call(req: ChatRequest, body: dict[str, Any], headers: Mapping[str, str],
+            session: str | None) -> Call:
+    last_user = next((m for m in reversed(req.messages) if m.role == "user"), None)
+    system = [message_text(m) for m in req.messages if m.role in ("system", "developer")]
+    names = {t.function.name for t in req.tools or () if t.function is not None}
+    names.update(f.name for f in req.functions or ())
+    return Call(
+        endpoint="chat.completions",
+        body=body,
+        headers=headers,
+        session=session,
+        model=req.model,
+        last_user_message=message_text(last_user) if last_user else "",
+        system_message="\n".join(system),
+        tool_names=frozenset(names),
+        tool_result=req.messages[-1].role in ("tool", "function"),
+        messages=body.get("messages", []),
+    )
+
+
+def _ts_type(schema: dict[str, Any]) -> str:
+    if "enum" in schema:
+        return " | ".join(orjson.dumps(v).decode() for v in schema["enum"])
+    kind = schema.get("type")
+    if kind == "array":
+        return f"{_ts_type(schema.get('items', {}))}[]"
+    if kind == "object":
+        return "object"
+    return {"integer": "number", "number": "number", "boolean": "boolean"}.get(kind, "string")
+
+
+def render_functions(functions: list[FunctionDef]) -> str:
+    lines = ["# Tools", "", "## functions", "", "namespace functions {", ""]
+    for function in functions:
+        if function.description:
+            lines.append(f"// {function.description}")
+        params = (function.parameters or {}).get("properties") or {}
+        if params:
+            required = set((function.parameters or {}).get("required", []))
+            lines.append(f"type {function.name} = (_: {{")
+            for name, schema in params.items():
+                if schema.get("description"):
+                    lines.append(f"// {schema['description']}")
+                optional = "" if name in required else "?"
+                lines.append(f"{name}{optional}: {_ts_type(schema)},")
+            lines.append("}) => any;")
+        else:
+            lines.append(f"type {function.name} = () => any;")
+        lines.append("")
+    lines.append("} // namespace functions")
+    return "\n".join(lines)
+
+
+def prompt_tokens(req: ChatRequest, tok: Tokenizer) -> int:
+    total = REPLY_PRIMING
+    for message in req.messages:
+        total += TOKENS_PER_MESSAGE + tok.count(message.role)
+        if isinstance(message.content, str):
+            total += tok.count(message.content)
+        elif message.content:
+            for part in message.content:
+                if part.text:
+                    total += tok.count(part.text)
+                elif part.type == "image_url":
+                    detail = (getattr(part, "image_url", None) or {}).get("detail", "auto")
+                    total += IMAGE_TOKENS.get(detail, 765)
+        if message.name:
+            total += TOKENS_PER_NAME + tok.count(message.name)
+        for call in message.tool_calls or ():
+            if call.function is not None:
+                total += tok.count(call.function.name) + tok.count(call.function.arguments) + 3
+        if message.function_call is not None:
+            total += tok.count(message.function_call.name) + tok.count(message.function_call.arguments) + 3
+    functions = [t.function for t in req.tools or () if t.function is not None] + list(req.functions or ())
+    if functions:
+        total += tok.count(render_functions(functions)) + 9
+    return total

@@ -1,0 +1,253 @@
+"""The chat completions request, validated like the real API validates it.
+
+Field-level rules (types, ranges, enums, lengths) are pydantic's, reported through
+`mockai.validation`; rules across fields and models (tool-call ordering, reasoning-model
+restrictions, `json` in the prompt for json_object...) are checked in `check()` in the order
+the real API reports them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from mockai.errors import APIError, invalid_request
+from mockai.model_registry import Model
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow", strict=True)
+
+
+FUNCTION_NAME = r"^[a-zA-Z0-9_-]+$"
+
+
+class FunctionDef(_Model):
+    name: str = Field(pattern=FUNCTION_NAME, max_length=64)
+    description: str | None = None
+    parameters: dict[str, Any] | None = None
+    strict: bool | None = None
+
+
+class Tool(_Model):
+    type: Literal["function", "custom"]
+    function: FunctionDef | None = None
+    custom: dict[str, Any] | None = None
+
+
+class CalledFunction(_Model):
+    name: str
+    arguments: str
+
+
+class MessageToolCall(_Model):
+    id: str
+    type: Literal["function", "custom"] = "function"
+    function: CalledFunction | None = None
+    custom: dict[str, Any] | None = None
+
+
+class ContentPart(_Open):
+    type: Literal["text", "image_url", "input_audio", "file", "refusal"]
+    text: str | None = None
+
+
+Role = Literal["system", "assistant", "user", "function", "tool", "developer"]
+
+
+class Message(_Model):
+    role: Role
+    content: Union[str, list[ContentPart], None] = None
+    name: str | None = None
+    tool_calls: list[MessageToolCall] | None = None
+    tool_call_id: str | None = None
+    function_call: CalledFunction | None = None
+    refusal: str | None = None
+    audio: dict[str, Any] | None = None
+
+
+class JsonSchemaFormat(_Model):
+    name: str = Field(pattern=FUNCTION_NAME, max_length=64)
+    description: str | None = None
+    schema_: dict[str, Any] | None = Field(None, alias="schema")
+    strict: bool | None = None
+
+
+class ResponseFormat(_Model):
+    type: Literal["text", "json_object", "json_schema"]
+    json_schema: JsonSchemaFormat | None = None
+
+
+class StreamOptions(_Model):
+    include_usage: bool | None = None
+    include_obfuscation: bool | None = None
+
+
+class NamedFunction(_Model):
+    name: str
+
+
+class NamedToolChoice(_Model):
+    type: Literal["function", "custom", "allowed_tools"]
+    function: NamedFunction | None = None
+    custom: dict[str, Any] | None = None
+    allowed_tools: dict[str, Any] | None = None
+
+
+class ChatRequest(_Model):
+    model: str
+    messages: list[Message] = Field(min_length=1)
+    audio: dict[str, Any] | None = None
+    frequency_penalty: float | None = Field(None, ge=-2, le=2)
+    function_call: Union[Literal["none", "auto"], NamedFunction, None] = None
+    functions: list[FunctionDef] | None = Field(None, min_length=1, max_length=128)
+    logit_bias: dict[str, int] | None = None
+    logprobs: bool | None = None
+    max_completion_tokens: int | None = Field(None, ge=1)
+    max_tokens: int | None = Field(None, ge=1)
+    metadata: dict[str, str] | None = None
+    modalities: list[Literal["text", "audio"]] | None = None
+    moderation: Any = None
+    n: int | None = Field(None, ge=1, le=128)
+    parallel_tool_calls: bool | None = None
+    prediction: dict[str, Any] | None = None
+    presence_penalty: float | None = Field(None, ge=-2, le=2)
+    prompt_cache_key: str | None = None
+    prompt_cache_options: Any = None
+    prompt_cache_retention: str | None = None
+    reasoning_effort: Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"] | None = None
+    response_format: ResponseFormat | None = None
+    safety_identifier: str | None = None
+    seed: int | None = None
+    service_tier: Literal["auto", "default", "flex", "scale", "priority", "fast"] | None = None
+    stop: Union[str, Annotated[list[str], Field(max_length=4)], None] = None
+    store: bool | None = None
+    stream: bool | None = None
+    stream_options: StreamOptions | None = None
+    temperature: float | None = Field(None, ge=0, le=2)
+    tool_choice: Union[Literal["none", "auto", "required"], NamedToolChoice, None] = None
+    tools: list[Tool] | None = Field(None, min_length=1)
+    top_logprobs: int | None = Field(None, ge=0, le=20)
+    top_p: float | None = Field(None, ge=0, le=1)
+    user: str | None = None
+    verbosity: Literal["low", "medium", "high"] | None = None
+    web_search_options: dict[str, Any] | None = None
+
+    @property
+    def stop_list(self) -> list[str] | None:
+        return [self.stop] if isinstance(self.stop, str) else self.stop
+
+    @property
+    def output_limit(self) -> int | None:
+        return self.max_completion_tokens if self.max_completion_tokens is not None else self.max_tokens
+
+
+def _unsupported_parameter(name: str) -> APIError:
+    return invalid_request(
+        f"Unsupported parameter: '{name}' is not supported with this model."
+        + (" Use 'max_completion_tokens' instead." if name == "max_tokens" else ""),
+        name, "unsupported_parameter")
+
+
+def _unsupported_value(name: str, value: Any, default: Any) -> APIError:
+    return invalid_request(
+        f"Unsupported value: '{name}' does not support {value} with this model. "
+        f"Only the default ({default}) value is supported.", name, "unsupported_value")
+
+
+def _check_messages(req: ChatRequest) -> None:
+    pending: dict[str, int] = {}  # tool_call_id -> index of the assistant message that asked
+    for index, message in enumerate(req.messages):
+        role = message.role
+        if role in ("system", "developer", "user") and message.content is None:
+            raise invalid_request(f"Missing required parameter: 'messages[{index}].content'.",
+                                  f"messages[{index}].content", "missing_required_parameter")
+        if role == "tool":
+            if message.tool_call_id is None:
+                raise invalid_request(
+                    f"Missing required parameter: 'messages[{index}].tool_call_id'.",
+                    f"messages[{index}].tool_call_id", "missing_required_parameter")
+            if message.tool_call_id not in pending:
+                raise invalid_request(
+                    "Invalid parameter: messages with role 'tool' must be a response to a "
+                    "preceeding message with 'tool_calls'.", f"messages.[{index}].role")
+            pending.pop(message.tool_call_id)
+            continue
+        if pending:
+            asking = min(pending.values())
+            raise invalid_request(
+                "An assistant message with 'tool_calls' must be followed by tool messages "
+                "responding to each 'tool_call_id'. The following tool_call_ids did not have "
+                f"response messages: {', '.join(pending)}", f"messages.[{asking}].role")
+        if role == "assistant" and message.tool_calls:
+            pending = {call.id: index for call in message.tool_calls}
+    if pending:
+        asking = min(pending.values())
+        raise invalid_request(
+            "An assistant message with 'tool_calls' must be followed by tool messages responding "
+            "to each 'tool_call_id'. The following tool_call_ids did not have response messages: "
+            f"{', '.join(pending)}", f"messages.[{asking}].role")
+
+
+def _mentions_json(req: ChatRequest) -> bool:
+    for message in req.messages:
+        if isinstance(message.content, str):
+            if "json" in message.content.lower():
+                return True
+        elif message.content:
+            if any(part.text and "json" in part.text.lower() for part in message.content):
+                return True
+    return False
+
+
+def check(req: ChatRequest, model: Model) -> None:
+    """Cross-field and per-model rules, after field validation passed."""
+    if req.stream_options is not None and not req.stream:
+        raise invalid_request(
+            "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+            "stream_options")
+    if req.tool_choice is not None and not req.tools:
+        raise invalid_request(
+            "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are "
+            "specified.", "tool_choice")
+    if req.top_logprobs is not None and not req.logprobs:
+        raise invalid_request(
+            "Invalid value for 'logprobs': must be true when 'top_logprobs' is specified.",
+            "logprobs", "invalid_value")
+    if req.response_format is not None and req.response_format.type == "json_schema" \
+            and req.response_format.json_schema is None:
+        raise invalid_request("Missing required parameter: 'response_format.json_schema'.",
+                              "response_format.json_schema", "missing_required_parameter")
+    for index, tool in enumerate(req.tools or ()):
+        if tool.type == "function" and tool.function is None:
+            raise invalid_request(f"Missing required parameter: 'tools[{index}].function'.",
+                                  f"tools[{index}].function", "missing_required_parameter")
+    _check_messages(req)
+    if model.reasoning:
+        if req.max_tokens is not None:
+            raise _unsupported_parameter("max_tokens")
+        for name in ("temperature", "top_p"):
+            value = getattr(req, name)
+            if value is not None and value != 1:
+                raise _unsupported_value(name, value, 1)
+        for name in ("logprobs", "top_logprobs", "presence_penalty", "frequency_penalty"):
+            if getattr(req, name) not in (None, False, 0):
+                raise _unsupported_parameter(name)
+    elif req.reasoning_effort is not None:
+        raise _unsupported_parameter("reasoning_effort")
+    for name in ("max_tokens", "max_completion_tokens"):
+        value = getattr(req, name)
+        if value is not None and model.max_output_tokens and value > model.max_output_tokens:
+            raise invalid_request(
+                f"{name} is too large: {value}. This model supports at most "
+                f"{model.max_output_tokens} completion tokens, whereas you provided {value}.", name)
+    if req.response_format is not None and req.response_format.type == "json_object" \
+            and not _mentions_json(req):
+        raise invalid_request(
+            "'messages' must contain the word 'json' in some form, to use 'response_format' of "
+            "type 'json_object'.", "messages")

@@ -1,0 +1,1 @@
+"""Rate-limit state and the `x-ratelimit-*` headers every response carries."""

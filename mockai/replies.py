@@ -1,0 +1,138 @@
+"""What the model "says": a scripted step or a generated default, before any endpoint shapes it.
+
+Chat completions, Responses and legacy completions all turn a step into the same `Reply`, then
+apply the same rules a real model run obeys: stop sequences end the text, the token budget cuts
+it (`length`), reasoning models spend part of the budget on reasoning tokens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Iterable
+
+import orjson
+
+from mockai import ids
+from mockai.scenarios.schema import Step, Usage
+from mockai.tokenizer import Tokenizer
+
+REASONING_TOKENS_BY_EFFORT = {"none": 0, "minimal": 0, "low": 64, "medium": 192, "high": 576,
+                              "xhigh": 1024, "max": 2048}
+# Real tool-call completions count a little more than name + arguments (the call's framing);
+# measured from recorded streams: ~7 tokens per call, ~12 more when calls run in parallel.
+TOKENS_PER_TOOL_CALL = 7
+TOKENS_FOR_PARALLEL_CALLS = 12
+
+
+@dataclass(frozen=True)
+class ToolCallOut:
+    id: str
+    name: str
+    arguments: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    content: str | None = None
+    refusal: str | None = None
+    tool_calls: tuple[ToolCallOut, ...] = ()
+    finish_reason: str | None = None  # scripted; derived when None
+    usage: Usage | None = None
+    chunks: tuple[str, ...] | None = None  # exact stream replay of the content
+
+
+def from_step(step: Step) -> Reply:
+    chunks = tuple(c.text for c in step.stream.chunks) if step.stream and step.stream.chunks else None
+    content = step.content
+    if content is None and chunks is not None:
+        content = "".join(chunks)
+    return Reply(
+        content=content,
+        refusal=step.refusal,
+        tool_calls=tuple(
+            ToolCallOut(
+                call.id or ids.tool_call_id(),
+                call.name,
+                call.arguments if isinstance(call.arguments, str)
+                else orjson.dumps(call.arguments).decode(),
+            )
+            for call in step.tool_calls or ()
+        ),
+        finish_reason=step.finish_reason,
+        usage=step.usage,
+        chunks=chunks,
+    )
+
+
+def tool_call(name: str, arguments: object) -> ToolCallOut:
+    return ToolCallOut(ids.tool_call_id(), name, orjson.dumps(arguments).decode())
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A reply after the model's limits applied: possibly cut text, counts, finish reason."""
+
+    reply: Reply
+    content_tokens: int
+    reasoning_tokens: int
+    finish_reason: str
+
+    @property
+    def completion_tokens(self) -> int:
+        return self.content_tokens + self.reasoning_tokens
+
+
+def _cut_chunks(chunks: tuple[str, ...] | None, text: str) -> tuple[str, ...] | None:
+    if chunks is None:
+        return None
+    out, used = [], 0
+    for chunk in chunks:
+        if used >= len(text):
+            break
+        piece = chunk[: len(text) - used]
+        out.append(piece)
+        used += len(piece)
+    return tuple(out)
+
+
+def tool_call_tokens(tok: Tokenizer, calls: Iterable[ToolCallOut]) -> int:
+    calls = list(calls)
+    total = sum(tok.count(c.name) + tok.count(c.arguments) + TOKENS_PER_TOOL_CALL for c in calls)
+    return total + (TOKENS_FOR_PARALLEL_CALLS if len(calls) > 1 else 0)
+
+
+def apply_limits(reply: Reply, tok: Tokenizer, *, budget: int | None, stop: list[str] | None,
+                 reasoning_tokens: int = 0, function_call: bool = False) -> Outcome:
+    """Apply stop sequences, reasoning spend and the output budget, and derive finish_reason."""
+    finish = "stop"
+    text = reply.content
+    if reply.usage is not None and reply.usage.reasoning_tokens is not None:
+        reasoning_tokens = reply.usage.reasoning_tokens
+    if budget is not None and reasoning_tokens >= budget:
+        reasoning_tokens, budget, text, finish = budget, 0, ("" if text is not None else None), "length"
+    elif budget is not None:
+        budget -= reasoning_tokens
+    if text and stop:
+        hits = [text.find(s) for s in stop if s and s in text]
+        if hits:
+            text = text[: min(hits)]
+    count = 0
+    if text:
+        if budget is not None:
+            text, count, cut = tok.truncate(text, budget)
+            if cut:
+                finish = "length"
+        else:
+            count = tok.count(text)
+    if reply.refusal:
+        count += tok.count(reply.refusal)
+    if reply.tool_calls:
+        count += tool_call_tokens(tok, reply.tool_calls)
+        if finish != "length":
+            finish = "function_call" if function_call else "tool_calls"
+    if reply.finish_reason is not None:
+        finish = reply.finish_reason
+    if reply.usage is not None and reply.usage.completion_tokens is not None:
+        count = max(reply.usage.completion_tokens - reasoning_tokens, 0)
+    cut_reply = replace(reply, content=text, chunks=_cut_chunks(reply.chunks, text or ""))
+    return Outcome(cut_reply, count, reasoning_tokens, finish)

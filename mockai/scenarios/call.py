@@ -1,0 +1,38 @@
+"""A request as scenarios see it: the few facts matchers test and templates read.
+
+Each endpoint family fills one in from its own request shape (chat messages, Responses input
+items, a completion prompt...), so matching and templating are written once for all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+
+@dataclass
+class Call:
+    endpoint: str
+    body: dict[str, Any]
+    headers: Mapping[str, str]
+    session: str | None = None
+    model: str | None = None
+    last_user_message: str = ""
+    system_message: str = ""
+    tool_names: frozenset[str] = frozenset()
+    tool_result: bool = False
+    messages: list[Any] = field(default_factory=list)
+
+    def template_context(self, step: int) -> dict[str, Any]:
+        return {
+            "request": self.body,
+            "model": self.model,
+            "endpoint": self.endpoint,
+            "last_user_message": self.last_user_message,
+            "system_message": self.system_message,
+            "messages": self.messages,
+            "session": self.session,
+            "step": step,
+            "headers": dict(self.headers),
+            "tools": sorted(self.tool_names),
+        }

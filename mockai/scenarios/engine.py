@@ -1,0 +1,180 @@
+"""Choosing the scenario and step that answer a request.
+
+Scenarios are compiled once (matchers, templates, merged pacing and headers); per request the
+engine only runs predicates and bumps a counter. Sequence counters are kept per
+(`X-Mockai-Session`, scenario), so parallel tests sharing a server never advance each other's
+sequences.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from mockai.errors import APIError
+from mockai.scenarios.call import Call
+from mockai.scenarios.loader import Located, Path_, ScenarioProblems
+from mockai.scenarios.matcher import compile_match
+from mockai.scenarios.schema import Scenario, Step, Stream
+from mockai.templating import Template, TemplateProblem, is_template
+
+
+def _merge_stream(outer: Stream | None, inner: Stream | None) -> Stream | None:
+    if outer is None or inner is None:
+        return inner or outer
+    return outer.model_copy(update=inner.model_dump(exclude_none=True))
+
+
+def _template_leaves(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(value, str):
+        if is_template(value):
+            yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key != "stream":
+                yield from _template_leaves(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _template_leaves(item, path + (index,))
+
+
+def _set(data: Any, path: Path_, value: str) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+class CompiledStep:
+    """A step with its scenario's defaults folded in and its templates compiled."""
+
+    __slots__ = ("step", "_templates", "_dump")
+
+    def __init__(self, step: Step, scenario: Scenario, located: Located, where: Path_,
+                 problems: list[str]) -> None:
+        headers = {**(scenario.headers or {}), **(step.headers or {})}
+        self.step = step.model_copy(update={
+            "stream": _merge_stream(scenario.stream, step.stream),
+            "latency_ms": step.latency_ms if step.latency_ms is not None else scenario.latency_ms,
+            "headers": {k.lower(): v for k, v in headers.items()} or None,
+        })
+        self._dump = self.step.model_dump(exclude_none=True)
+        self._templates: list[tuple[Path_, Template]] = []
+        for path, source in _template_leaves(self._dump, ()):
+            try:
+                self._templates.append((path, Template(source)))
+            except TemplateProblem as exc:
+                problems.append(f"{located.where(where + path)}: {exc}")
+
+    def resolve(self, call: Call, index: int) -> Step:
+        if not self._templates:
+            return self.step
+        data = copy.deepcopy(self._dump)
+        context = call.template_context(index)
+        for path, template in self._templates:
+            try:
+                _set(data, path, template.render(context))
+            except Exception as exc:  # noqa: BLE001 - any template failure is the scenario's
+                raise APIError(500, f"Scenario template failed: {exc}", type="server_error",
+                               code="scenario_template_error") from None
+        return Step.model_validate(data)
+
+
+class CompiledScenario:
+    __slots__ = ("name", "located", "predicate", "endpoint", "steps", "loop")
+
+    def __init__(self, located: Located, problems: list[str]) -> None:
+        scenario = located.scenario
+        self.name = scenario.name
+        self.located = located
+        self.predicate, self.endpoint = compile_match(scenario.match)
+        self.loop = scenario.loop
+        key = "replies" if scenario.replies is not None else "reply"
+        self.steps = [
+            CompiledStep(step, scenario, located,
+                         (key, index) if key == "replies" else (key,), problems)
+            for index, step in enumerate(scenario.steps)
+        ]
+
+    def matches(self, call: Call) -> bool:
+        return (self.endpoint is None or self.endpoint == call.endpoint) and self.predicate(call)
+
+    def step_for(self, count: int) -> int:
+        if self.loop:
+            return count % len(self.steps)
+        return min(count, len(self.steps) - 1)
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            **self.located.scenario.model_dump(mode="json", exclude_none=True),
+            "source": self.located.where(),
+        }
+
+
+def compile_all(found: Iterable[Located]) -> list[CompiledScenario]:
+    problems: list[str] = []
+    compiled = [CompiledScenario(located, problems) for located in found]
+    if problems:
+        raise ScenarioProblems(problems)
+    return compiled
+
+
+@dataclass(frozen=True)
+class Selection:
+    scenario: CompiledScenario
+    index: int
+    step: Step
+
+
+class ScenarioEngine:
+    """File scenarios, runtime-added ones (global or per session) and sequence counters."""
+
+    def __init__(self, files: list[CompiledScenario] | None = None) -> None:
+        self.files: list[CompiledScenario] = files or []
+        self.runtime: dict[str | None, list[CompiledScenario]] = {}
+        self._counters: dict[tuple[str | None, str], int] = {}
+
+    def replace_files(self, files: list[CompiledScenario]) -> None:
+        self.files = files
+
+    def add_runtime(self, scenarios: list[CompiledScenario], session: str | None) -> None:
+        """Added scenarios go first; re-adding a name replaces the earlier one."""
+        names = {s.name for s in scenarios}
+        kept = [s for s in self.runtime.get(session, []) if s.name not in names]
+        self.runtime[session] = scenarios + kept
+
+    def drop_runtime(self, session: str | None = None, everywhere: bool = False) -> None:
+        if everywhere:
+            self.runtime.clear()
+        else:
+            self.runtime.pop(session, None)
+
+    def reset_counters(self, session: str | None = None, everywhere: bool = False) -> None:
+        if everywhere:
+            self._counters.clear()
+        else:
+            for key in [k for k in self._counters if k[0] == session]:
+                del self._counters[key]
+
+    def candidates(self, session: str | None) -> Iterator[CompiledScenario]:
+        if session is not None:
+            yield from self.runtime.get(session, ())
+        yield from self.runtime.get(None, ())
+        yield from self.files
+
+    def select(self, call: Call) -> Selection | None:
+        forced = call.headers.get("x-mockai-scenario")
+        if forced is not None:
+            chosen = next((s for s in self.candidates(call.session) if s.name == forced), None)
+            if chosen is None:
+                raise APIError(400, f"Unknown scenario {forced!r} in X-Mockai-Scenario header.",
+                               param="X-Mockai-Scenario", code="unknown_scenario")
+        else:
+            chosen = next((s for s in self.candidates(call.session) if s.matches(call)), None)
+            if chosen is None:
+                return None
+        key = (call.session, chosen.name)
+        count = self._counters.get(key, 0)
+        self._counters[key] = count + 1
+        index = chosen.step_for(count)
+        return Selection(chosen, index, chosen.steps[index].resolve(call, index))

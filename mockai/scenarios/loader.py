@@ -1,0 +1,179 @@
+"""Reading scenario files into validated, compiled scenarios, with `FILE:LINE: reason` problems.
+
+Every problem in every file is collected before giving up, so `mockai validate` can list them
+all; the server refuses to start on any of them rather than serve a partial set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from pydantic import ValidationError
+
+from mockai.scenarios.schema import Scenario
+
+SUFFIXES = (".yaml", ".yml", ".json")
+Path_ = tuple[Any, ...]
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+class ScenarioProblems(Exception):
+    """One or more `FILE:LINE: reason` problems."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class Located:
+    """A validated scenario and where each of its values stands in its file."""
+
+    scenario: Scenario
+    source: str
+    lines: dict[Path_, int]
+
+    def line(self, path: Path_ = ()) -> int:
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def where(self, path: Path_ = ()) -> str:
+        return f"{self.source}:{self.line(path)}"
+
+
+def scenario_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    files: list[Path] = []
+    problems: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(f"{path}:0: no such file or directory")
+    return files, problems
+
+
+def _line_map(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[path + (key.value,)] = key.start_mark.line + 1
+            _line_map(value, path + (key.value,), lines)
+            lines[path + (key.value,)] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _line_map(item, path + (index,), lines)
+
+
+def _describe(path: Path_) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "missing":
+        return "missing required field"
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
+def parse(text: str, source: str) -> list[Located]:
+    """Validate one document's scenarios; raises ScenarioProblems listing every problem."""
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise ScenarioProblems([f"{source}:{line}: invalid YAML/JSON: {reason}"]) from None
+    if node is None or data is None:
+        return []
+    lines: dict[Path_, int] = {}
+    _line_map(node, (), lines)
+    if isinstance(data, dict):
+        data, lines = [data], {(0,) + k: v for k, v in lines.items()}
+    if not isinstance(data, list):
+        raise ScenarioProblems([f"{source}:1: expected a list of scenarios or one scenario"])
+
+    found: list[Located] = []
+    problems: list[str] = []
+    for index, item in enumerate(data):
+        own = {k[1:]: v for k, v in lines.items() if k[:1] == (index,)}
+        located_item = Located(None, source, own)  # type: ignore[arg-type]
+        if not isinstance(item, dict):
+            problems.append(f"{located_item.where()}: a scenario must be a mapping")
+            continue
+        try:
+            found.append(Located(Scenario.model_validate(item), source, own))
+        except ValidationError as exc:
+            seen = set()
+            for error in exc.errors():
+                path = _clean_path(error, own)
+                problem = f"{located_item.where(path)}: {_describe(path) or 'scenario'}: {_message(error)}"
+                if problem not in seen:
+                    seen.add(problem)
+                    problems.append(problem)
+    if problems:
+        raise ScenarioProblems(problems)
+    return found
+
+
+def _clean_path(error: dict[str, Any], lines: dict[Path_, int]) -> Path_:
+    """Drop pydantic's union-branch labels from an error location, keeping the file's keys."""
+    path: Path_ = ()
+    for part in error["loc"]:
+        if path + (part,) in lines:
+            path += (part,)
+    if error["type"] == "missing":  # a missing key is not in the file: name it after its parent
+        path += (error["loc"][-1],)
+    return path
+
+
+def load_paths(paths: Iterable[Path]) -> list[Located]:
+    """Every scenario in the given files and folders, in SPEC order (sorted paths, file order)."""
+    files, problems = scenario_files(paths)
+    found: list[Located] = []
+    for file in files:
+        try:
+            found.extend(parse(file.read_text(encoding="utf-8"), str(file)))
+        except ScenarioProblems as exc:
+            problems.extend(exc.problems)
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(f"{file}:0: cannot read: {exc}")
+    problems.extend(duplicate_names(found))
+    if problems:
+        raise ScenarioProblems(problems)
+    return found
+
+
+def duplicate_names(found: Iterable[Located]) -> list[str]:
+    first: dict[str, Located] = {}
+    problems = []
+    for located in found:
+        name = located.scenario.name
+        if name in first:
+            problems.append(
+                f"{located.where(('name',))}: duplicate scenario name {name!r} "
+                f"(first defined at {first[name].where(('name',))})"
+            )
+        else:
+            first[name] = located
+    return problems

@@ -1,0 +1,62 @@
+"""`match:` blocks compiled once into plain predicates over a Call."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from typing import Callable
+
+from mockai.scenarios.call import Call
+from mockai.scenarios.schema import Match, Regex, TextCondition
+
+Predicate = Callable[[Call], bool]
+
+
+def _glob(pattern: str) -> Callable[[str], bool]:
+    if not any(ch in pattern for ch in "*?["):
+        return pattern.__eq__
+    return re.compile(fnmatch.translate(pattern)).match  # type: ignore[return-value]
+
+
+def _text(condition: TextCondition) -> Callable[[str], bool]:
+    if isinstance(condition, Regex):
+        return re.compile(condition.regex).search  # type: ignore[return-value]
+    needle = condition.lower()
+    return lambda text: needle in text.lower()
+
+
+def compile_match(match: Match) -> tuple[Predicate, str | None]:
+    """The predicate, and the exact endpoint name when the match pins one (for indexing)."""
+    checks: list[Predicate] = []
+    exact_endpoint = None
+    if match.endpoint is not None:
+        if not any(ch in match.endpoint for ch in "*?["):
+            exact_endpoint = match.endpoint
+        else:
+            endpoint = _glob(match.endpoint)
+            checks.append(lambda call: bool(endpoint(call.endpoint)))
+    if match.model is not None:
+        model = _glob(match.model)
+        checks.append(lambda call: call.model is not None and bool(model(call.model)))
+    if match.user is not None:
+        user = _text(match.user)
+        checks.append(lambda call: bool(user(call.last_user_message)))
+    if match.system is not None:
+        system = _text(match.system)
+        checks.append(lambda call: bool(system(call.system_message)))
+    if match.tools:
+        wanted = frozenset(match.tools)
+        checks.append(lambda call: wanted <= call.tool_names)
+    if match.tool_result is not None:
+        expected = match.tool_result
+        checks.append(lambda call: call.tool_result == expected)
+    if match.headers:
+        wanted_headers = {k.lower(): v for k, v in match.headers.items()}
+        checks.append(
+            lambda call: all(call.headers.get(k) == v for k, v in wanted_headers.items())
+        )
+    if not checks:
+        return (lambda call: True), exact_endpoint
+    if len(checks) == 1:
+        return checks[0], exact_endpoint
+    return (lambda call: all(check(call) for check in checks)), exact_endpoint

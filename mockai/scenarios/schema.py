@@ -1,0 +1,118 @@
+"""The scenario file format (SPEC §4) as pydantic models.
+
+Validation happens once, at load time; the request path only touches the compiled form
+(`engine.CompiledScenario`), never these models' validators.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Regex(_Strict):
+    regex: str
+
+
+TextCondition = Union[str, Regex]
+
+
+class Match(_Strict):
+    endpoint: str | None = None
+    model: str | None = None
+    user: TextCondition | None = None
+    system: TextCondition | None = None
+    tools: list[str] | None = None
+    tool_result: bool | None = None
+    headers: dict[str, str] | None = None
+
+
+class Chunk(_Strict):
+    text: str
+    after_ms: float = Field(0, ge=0)
+
+
+class Stream(_Strict):
+    first_chunk_ms: float | None = Field(None, ge=0)
+    chunk_ms: float | None = Field(None, ge=0)
+    jitter_ms: float | None = Field(None, ge=0)
+    chunk_tokens: int | None = Field(None, ge=1)
+    chunks: list[Chunk] | None = None
+    disconnect_after_chunks: int | None = Field(None, ge=0)
+
+
+class ErrorSpec(_Strict):
+    status: int = Field(ge=400, le=599)
+    type: str | None = None
+    code: str | None = None
+    message: str | None = None
+    param: str | None = None
+    retry_after: float | None = Field(None, ge=0)
+
+
+class ToolCall(_Strict):
+    name: str
+    arguments: dict[str, Any] | str = Field(default_factory=dict)
+    id: str | None = None
+
+
+class Usage(_Strict):
+    prompt_tokens: int | None = Field(None, ge=0)
+    completion_tokens: int | None = Field(None, ge=0)
+    reasoning_tokens: int | None = Field(None, ge=0)
+    cached_tokens: int | None = Field(None, ge=0)
+
+
+FinishReason = Literal["stop", "length", "tool_calls", "content_filter", "function_call"]
+
+
+class Step(_Strict):
+    content: str | None = None
+    refusal: str | None = None
+    tool_calls: list[ToolCall] | None = None
+    error: ErrorSpec | None = None
+    finish_reason: FinishReason | None = None
+    usage: Usage | None = None
+    stream: Stream | None = None
+    latency_ms: float | None = Field(None, ge=0)
+    headers: dict[str, str] | None = None
+
+    @field_validator("error", mode="before")
+    @classmethod
+    def _status_alone(cls, value: Any) -> Any:
+        return {"status": value} if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Step":
+        if self.error is not None and any(
+            v is not None for v in (self.content, self.refusal, self.tool_calls)
+        ):
+            raise ValueError("a step with `error` cannot also have content, refusal or tool_calls")
+        return self
+
+
+class Scenario(_Strict):
+    name: str = Field(min_length=1)
+    description: str | None = None
+    match: Match = Field(default_factory=Match)
+    replies: list[Step] | None = Field(None, min_length=1)
+    reply: Step | None = None
+    loop: bool = False
+    stream: Stream | None = None
+    latency_ms: float | None = Field(None, ge=0)
+    headers: dict[str, str] | None = None
+
+    @model_validator(mode="after")
+    def _replies_or_reply(self) -> "Scenario":
+        if (self.replies is None) == (self.reply is None):
+            raise ValueError("give exactly one of `replies` (a list of steps) or `reply` (one step)")
+        return self
+
+    @property
+    def steps(self) -> list[Step]:
+        return self.replies if self.replies is not None else [self.reply]  # type: ignore[list-item]

@@ -1,0 +1,44 @@
+"""Reload scenario files when they change; a broken edit keeps the last good set serving."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from mockai.scenarios import ScenarioProblems, load
+from mockai.scenarios.engine import ScenarioEngine
+from mockai.scenarios.loader import scenario_files
+
+log = logging.getLogger("mockai.scenarios")
+
+
+def _snapshot(paths: list[Path]) -> dict[Path, tuple[float, int]]:
+    files, _ = scenario_files(paths)
+    out = {}
+    for file in files:
+        try:
+            stat = file.stat()
+        except OSError:
+            continue
+        out[file] = (stat.st_mtime, stat.st_size)
+    return out
+
+
+async def watch(paths: list[Path], engine: ScenarioEngine, interval: float = 0.5) -> None:
+    """Poll (cheap, portable, no extra dependency) and reload in a worker thread."""
+    seen = await asyncio.to_thread(_snapshot, paths)
+    while True:
+        await asyncio.sleep(interval)
+        current = await asyncio.to_thread(_snapshot, paths)
+        if current == seen:
+            continue
+        seen = current
+        try:
+            scenarios = await asyncio.to_thread(load, paths)
+        except ScenarioProblems as exc:
+            log.warning("scenario change refused, still serving the last good set:\n%s",
+                        "\n".join(exc.problems))
+            continue
+        engine.replace_files(scenarios)
+        log.info("scenarios reloaded: %d loaded", len(scenarios))

@@ -1,0 +1,77 @@
+"""Building the aiohttp application and running it."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from typing import Callable
+
+from aiohttp import web
+
+from mockai import tokenizer
+from mockai.config import Settings
+from mockai.control import api as control_api
+from mockai.control.journal import Journal
+from mockai.endpoints import all_routes
+from mockai.model_registry import ModelRegistry
+from mockai.scenarios.engine import CompiledScenario, ScenarioEngine
+from mockai.scenarios.watcher import watch
+from mockai.server.middleware import mockai_middleware
+from mockai.server.state import STATE, ServerState
+
+PREFIXES = ("/v1", "/api/openai/v1")
+
+
+def create_app(settings: Settings, scenarios: list[CompiledScenario] | None = None) -> web.Application:
+    """The app for already-validated scenarios (the server never starts half-configured)."""
+    app = web.Application(middlewares=[mockai_middleware],
+                          client_max_size=settings.max_body_mb * 1024 * 1024)
+    models = ModelRegistry()
+    models.add_from_config(settings.models)
+    app[STATE] = ServerState(settings, models, ScenarioEngine(scenarios or []),
+                             Journal(settings.journal_size))
+    for route in all_routes():
+        for prefix in PREFIXES:
+            app.router.add_route(route.method, prefix + route.path, route.handler)
+    control_api.add_routes(app)
+    app.on_startup.append(_preload_tokenizers)
+    if settings.watch and settings.scenario_paths():
+        app.cleanup_ctx.append(_watcher)
+    return app
+
+
+async def _preload_tokenizers(app: web.Application) -> None:
+    for name in ("o200k_base", "cl100k_base"):
+        tokenizer.preload(name)
+
+
+async def _watcher(app: web.Application):
+    state = app[STATE]
+    task = asyncio.create_task(watch(state.settings.scenario_paths(), state.engine))
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
+async def start(app: web.Application, host: str, port: int) -> tuple[web.AppRunner, int]:
+    """Start serving; returns the runner and the bound port (useful with port 0)."""
+    runner = web.AppRunner(app, handler_cancellation=True, access_log=None)
+    await runner.setup()
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    site = web.SockSite(runner, sock)
+    await site.start()
+    return runner, sock.getsockname()[1]
+
+
+async def serve_forever(app: web.Application, host: str, port: int,
+                        announce: Callable[[str], None]) -> None:
+    runner, bound = await start(app, host, port)
+    announce(f"mockai listening on http://{host}:{bound}")
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()

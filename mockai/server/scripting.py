@@ -1,0 +1,47 @@
+"""Running the scenario step that answers a request: the part every endpoint family shares."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+
+from aiohttp import web
+
+from mockai.errors import DEFAULT, APIError
+from mockai.scenarios.call import Call
+from mockai.scenarios.schema import ErrorSpec, Step
+from mockai.server.state import exchange_of, state_of
+
+
+def scripted_error(spec: ErrorSpec) -> APIError:
+    headers = {}
+    if spec.retry_after is not None:
+        headers["retry-after"] = str(math.ceil(spec.retry_after))
+        headers["retry-after-ms"] = str(int(spec.retry_after * 1000))
+    return APIError(spec.status, spec.message, type=spec.type, param=spec.param,
+                    code=DEFAULT if spec.code is None else spec.code, headers=headers)
+
+
+async def answer_step(request: web.Request, call: Call, *, streaming: bool) -> Step | None:
+    """Pick the scenario step for this call and apply its headers, latency and error.
+
+    Returns the step to render, or None when nothing matched (the caller generates a default).
+    """
+    state = state_of(request)
+    exchange = exchange_of(request)
+    selection = state.engine.select(call)
+    if selection is None:
+        if state.settings.strict:
+            raise APIError(404, "No scenario matched this request (mockai --strict).",
+                           code="no_scenario_matched")
+        return None
+    exchange.scenario = selection.scenario.name
+    exchange.step = selection.index
+    step = selection.step
+    if step.headers:
+        exchange.headers.update(step.headers)
+    if step.latency_ms and (not streaming or step.error is not None):
+        await asyncio.sleep(step.latency_ms / 1000)
+    if step.error is not None:
+        raise scripted_error(step.error)
+    return step

@@ -1,0 +1,1 @@
+"""Server-sent event streams: framing, pacing and cut-offs shared by every streaming endpoint."""

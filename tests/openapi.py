@@ -1,0 +1,337 @@
+"""Check what the emulator sends against the official OpenAI OpenAPI description.
+
+The emulator is only useful if clients cannot tell it from the real API, so every test that
+looks at a response body should also prove the body has the real API's shape. This module
+loads the vendored spec once, repairs its known quirks, and validates bodies, error bodies
+and stream chunks against it. In strict mode (the default) it also rejects object properties
+the spec does not declare: JSON Schema allows them, but an invented field is shape drift.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, relevance
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+SPEC_PATH: Path = Path(
+    os.environ.get("MOCKAI_OPENAPI_SPEC")
+    or Path(__file__).resolve().parents[1] / ".." / "shared" / "openai-spec" / "openapi.yaml"
+)
+
+# Bump when _prepare changes, so stale caches in the temp dir are ignored.
+_PREPARE_VERSION = "2"
+# The spec document is registered under this URI and every local `#/...` reference is made
+# absolute, so any fragment of it can be validated on its own without losing its references.
+_SPEC_URI = "urn:mockai:openai-openapi"
+
+
+def _prepare(node: Any) -> Any:
+    """Return a copy of `node` that a 2020-12 validator reads the way OpenAPI 3.0 meant it.
+
+    `nullable: true` is a 3.0 keyword that 3.1 validators ignore; it becomes `type: [X, "null"]`
+    (plus `null` in any `enum`), or `anyOf: [original, {type: null}]` when there is no plain
+    type. `allOf: [{$ref: X}, {nullable: true}]` makes the whole property nullable.
+    `oneOf` becomes `anyOf`: the spec's unions are discriminated by the SDKs, not exclusive in
+    JSON Schema terms (a verbose transcription also matches the plain one), so "exactly one"
+    would reject real bodies.
+    """
+    if isinstance(node, list):
+        return [_prepare(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    nullable = node.get("nullable") is True
+    if {"nullable": True} in node.get("allOf", []):
+        nullable = True
+        node = {**node, "allOf": [s for s in node["allOf"] if s != {"nullable": True}]}
+    out = {k: _prepare(v) for k, v in node.items()
+           if not (k == "nullable" and isinstance(v, bool))}
+    if isinstance(out.get("$ref"), str) and out["$ref"].startswith("#"):
+        out["$ref"] = _SPEC_URI + out["$ref"]
+    if isinstance(out.get("oneOf"), list):
+        out["anyOf"] = out.pop("oneOf")
+    if not nullable:
+        return out
+    if "type" in out and not any(k in out for k in ("$ref", "allOf", "anyOf")):
+        types = out["type"] if isinstance(out["type"], list) else [out["type"]]
+        out["type"] = [*types, "null"]
+        if "enum" in out:
+            out["enum"] = [*out["enum"], None]
+        return out
+    return {"anyOf": [out, {"type": "null"}]}
+
+
+def _patch_real_api(schemas: dict[str, Any]) -> None:
+    """Allow what the real API demonstrably sends but the spec omits; keep this short and cited.
+
+    Evidence is the recordings in shared/openai-spec/streams/ or the spec's own prose. Applied
+    after loading, so editing it needs no cache invalidation.
+    """
+    # The spec's `include_obfuscation` text: an `obfuscation` string is on every Responses
+    # streaming delta event by default (recorded in responses-*.sse), yet only one delta
+    # schema declares it. Chat chunks declare it already.
+    for branch in schemas["ResponseStreamEvent"]["anyOf"]:
+        event = schemas[branch["$ref"].rpartition("/")[2]]
+        if event["properties"]["type"]["enum"][0].endswith(".delta"):
+            event["properties"].setdefault("obfuscation", {"type": "string"})
+    # responses-*.sse: a response object carries `"user": null` when the request set none,
+    # `"usage": null` until it completes and `"store": true`; the spec allows none of these.
+    schemas["ModelResponseProperties"]["properties"]["user"]["type"] = ["string", "null"]
+    response = next(p for p in schemas["Response"]["allOf"] if "usage" in p.get("properties", {}))
+    response["properties"]["usage"] = {"anyOf": [response["properties"]["usage"], {"type": "null"}]}
+    response["properties"]["store"] = {"type": "boolean"}
+
+
+@cache
+def spec() -> dict[str, Any]:
+    """The prepared spec, with the real-API patches applied; loaded once per process."""
+    prepared = _load_prepared()
+    _patch_real_api(prepared["components"]["schemas"])
+    return prepared
+
+
+def _load_prepared() -> dict[str, Any]:
+    """The spec with `_prepare` applied, cached as JSON across processes.
+
+    Parsing the 3 MB YAML takes over a second even with libyaml, which would dominate a short
+    test run; the cache loads in a few hundredths of a second. JSON rather than pickle, since
+    the temp dir is shared and a planted pickle would run code.
+    """
+    stat = SPEC_PATH.stat()
+    key = hashlib.sha256(
+        f"{SPEC_PATH.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{_PREPARE_VERSION}".encode()
+    ).hexdigest()[:16]
+    cached = Path(tempfile.gettempdir()) / f"mockai-openapi-{key}.json"
+    try:
+        return json.loads(cached.read_bytes())
+    except (OSError, ValueError):
+        pass
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    prepared = _prepare(yaml.load(SPEC_PATH.read_text(encoding="utf-8"), Loader=loader))
+    data = json.dumps(prepared, default=str)  # a date in one example becomes a string
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(data, encoding="utf-8")
+    os.replace(partial, cached)  # atomic, so parallel test workers never read half a file
+    return json.loads(data)  # the very value a cache hit returns
+
+
+@cache
+def _registry() -> Registry:
+    """Registry holding the spec; the document itself is deliberately never validated."""
+    return Registry().with_resource(_SPEC_URI, DRAFT202012.create_resource(spec()))
+
+
+def _pointer(*parts: str) -> str:
+    return "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+@cache
+def _validator_at(pointer: str) -> Draft202012Validator:
+    return Draft202012Validator({"$ref": f"{_SPEC_URI}#{pointer}"}, registry=_registry())
+
+
+def schema(name: str) -> Draft202012Validator:
+    """Validator for `#/components/schemas/<name>`, built on first use and memoised."""
+    if name not in spec()["components"]["schemas"]:
+        raise KeyError(f"no schema {name!r} in {SPEC_PATH}")
+    return _validator_at(_pointer("components", "schemas", name))
+
+
+def _excerpt(value: Any, limit: int = 160) -> str:
+    text = json.dumps(value, default=str)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _explain(error: ValidationError) -> ValidationError:
+    """The most telling error under an anyOf failure (every oneOf was made an anyOf).
+
+    The spec's unions (e.g. ResponseStreamEvent, 50+ branches) are told apart by a `type`
+    property, so branches whose `type` does not match are ignored; of the rest, the deepest
+    error says best how far the instance got.
+    """
+    while error.context:
+        branches: dict[Any, list[ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        kin = [b for b in branches.values() if not any(
+            list(e.relative_path) == ["type"] and e.validator in ("enum", "const") for e in b)]
+        error = max((e for b in kin or branches.values() for e in b),
+                    key=lambda e: (len(e.path), e.validator != "anyOf"))
+    return error
+
+
+def _check(validator: Draft202012Validator, instance: Any, label: str, strict: bool) -> None:
+    """Raise AssertionError naming where, which keyword and what, for the first problem."""
+    error = max(validator.iter_errors(instance), key=relevance, default=None)
+    if error is not None:
+        error = _explain(error)
+        raise AssertionError(
+            f"{label}: {error.json_path}: '{error.validator}' failed: "
+            f"{_excerpt(error.message, 300)}\n  value: {_excerpt(error.instance)}"
+        )
+    if strict:
+        extras = _undeclared(instance, validator.schema, "$")
+        if extras:
+            raise AssertionError(f"{label}: properties the spec does not declare: {extras}")
+
+
+def _lookup(ref: str) -> Any:
+    return _registry().resolver().lookup(ref).contents
+
+
+def _applicable(instance: Any, node: Any) -> list[dict[str, Any]]:
+    """The schema objects that apply to `instance`: itself, $ref targets, allOf members and
+    the anyOf branches (oneOf was made anyOf) that the instance actually satisfies."""
+    if not isinstance(node, dict):
+        return []
+    found = [node]
+    if "$ref" in node:
+        found += _applicable(instance, _lookup(node["$ref"]))
+    for sub in node.get("allOf", []):
+        found += _applicable(instance, sub)
+    for sub in node.get("anyOf", []):
+        if Draft202012Validator(sub, registry=_registry()).is_valid(instance):
+            found += _applicable(instance, sub)
+    return found
+
+
+def _undeclared(instance: Any, node: Any, where: str) -> list[str]:
+    """JSON paths of object properties that no applicable schema declares.
+
+    An object is free-form when an applicable schema allows additionalProperties or when none
+    of them lists `properties` (e.g. `metadata`, JSON-schema parameters).
+    """
+    if not isinstance(instance, (dict, list)):
+        return []
+    nodes = _applicable(instance, node)
+    if isinstance(instance, list):
+        items = [n["items"] for n in nodes if "items" in n]
+        return [p for i, v in enumerate(instance)
+                for p in _undeclared(v, {"allOf": items}, f"{where}[{i}]")]
+    declared: dict[str, list[Any]] = {}
+    for n in nodes:
+        for key, sub in n.get("properties", {}).items():
+            declared.setdefault(key, []).append(sub)
+    extra = [n["additionalProperties"] for n in nodes
+             if n.get("additionalProperties", False) is not False]
+    free = bool(extra) or not any("properties" in n for n in nodes)
+    found: list[str] = []
+    for key, value in instance.items():
+        path = f"{where}.{key}"
+        if key in declared:
+            found += _undeclared(value, {"allOf": declared[key]}, path)
+        elif free:
+            found += _undeclared(value, {"allOf": [e for e in extra if isinstance(e, dict)]}, path)
+        else:
+            found.append(path)
+    return found
+
+
+def validate_schema(name: str, instance: Any, *, strict: bool = True) -> None:
+    """Assert `instance` matches `#/components/schemas/<name>`."""
+    _check(schema(name), instance, name, strict)
+
+
+def validate_error(body: Any, *, strict: bool = True) -> None:
+    """Assert `body` is an OpenAI error body (`{"error": {...}}`)."""
+    validate_schema("ErrorResponse", body, strict=strict)
+
+
+def validate_chat_chunk(chunk: dict[str, Any], *, strict: bool = True) -> None:
+    """Assert one parsed `data:` payload of a chat completion stream is a valid chunk."""
+    validate_schema("CreateChatCompletionStreamResponse", chunk, strict=strict)
+
+
+@cache
+def _templates() -> list[tuple[re.Pattern[str], str]]:
+    """Path templates as regexes, literal-heavy first so `/responses/compact` beats
+    `/responses/{response_id}`. The `...?beta=true` duplicates (beta SDK variants of the
+    Responses operations) are left out: the query string is not part of the route."""
+    paths = sorted((t for t in spec()["paths"] if "?" not in t),
+                   key=lambda t: (t.count("{"), -len(t)))
+    return [(re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(t)) + "$"), t)
+            for t in paths]
+
+
+def find_operation(method: str, path: str) -> tuple[str, dict[str, Any]]:
+    """(template, operation) for a concrete URL path such as `/api/openai/v1/models/gpt-4o`.
+
+    Everything up to and including the first `/v1` segment is dropped (the spec's paths are
+    relative to `https://api.openai.com/v1`, the emulator may be mounted under a prefix).
+    """
+    local = re.sub(r"^.*?/v1(?=/|$)", "", path.split("?", 1)[0]) or "/"
+    for regex, template in _templates():
+        if regex.match(local):
+            operation = spec()["paths"][template].get(method.lower())
+            if operation is not None:
+                return template, operation
+    raise AssertionError(f"{method.upper()} {path}: no such operation in the spec")
+
+
+def validate_response(method: str, path: str, status: int, body: Any, *,
+                      strict: bool = True) -> None:
+    """Assert `body` is what the spec says `method path` answers with `status`.
+
+    Takes the exact status, else `default`; error statuses the operation does not declare
+    must still be an ErrorResponse, as every real API error is.
+    """
+    template, operation = find_operation(method, path)
+    label = f"{method.upper()} {template} {status}"
+    responses = operation.get("responses", {})
+    code = str(status) if str(status) in responses else "default"
+    response = responses.get(code) or {}
+    pointer = _pointer("paths", template, method.lower(), "responses", code)
+    if "$ref" in response:
+        pointer = response["$ref"].partition("#")[2]
+        response = _lookup(response["$ref"])
+    content = response.get("content", {})
+    media = next((m for m in content if "json" in m), None)
+    if media is not None:
+        pointer += _pointer("content", media, "schema")
+        return _check(_validator_at(pointer), body, label, strict)
+    if status >= 400:
+        return _check(schema("ErrorResponse"), body, f"{label} ErrorResponse", strict)
+    if not response:
+        raise AssertionError(f"{label}: status not declared (has {sorted(responses)})")
+    raise AssertionError(f"{label}: no JSON body declared (content: {sorted(content)})")
+
+
+def parse_sse_events(text: str) -> list[tuple[str | None, Any]]:
+    """Split a server-sent-event body into (event name or None, data) pairs.
+
+    Follows the SSE rules that matter here: events end at a blank line, several `data:`
+    lines join with newlines, `:` lines are comments. Data is parsed as JSON except the
+    chat terminator, which stays the literal string "[DONE]".
+    """
+    events: list[tuple[str | None, Any]] = []
+    name: str | None = None
+    data: list[str] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") + [""]:
+        if not line:
+            if data:
+                payload = "\n".join(data)
+                events.append((name, payload if payload == "[DONE]" else json.loads(payload)))
+            name, data = None, []
+            continue
+        field, _, value = line.partition(":")
+        value = value[1:] if value.startswith(" ") else value
+        if field == "data":
+            data.append(value)
+        elif field == "event":
+            name = value
+    return events
+
+
+def parse_sse(text: str) -> list[Any]:
+    """The data payloads of an SSE body in order, e.g. chat chunks followed by "[DONE]"."""
+    return [data for _, data in parse_sse_events(text)]
