@@ -91,7 +91,7 @@ def _finish(request: web.Request, exchange: Exchange, status: int) -> None:
             "method": request.method,
             "path": request.path,
             "query": dict(request.query),
-            "headers": dict(request.headers),
+            "headers": {str(k): v for k, v in request.headers.items()},
             "body": exchange.body,
             "session": exchange.session,
             "scenario": exchange.scenario,

@@ -51,7 +51,7 @@ class Exchange:
 
 
 STATE = web.AppKey("mockai.state", ServerState)
-EXCHANGE = "mockai.exchange"
+EXCHANGE = web.RequestKey("mockai.exchange", Exchange)
 
 
 def state_of(request: web.Request) -> ServerState:

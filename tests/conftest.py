@@ -1,0 +1,25 @@
+"""Fixtures for raw HTTP tests (SDK tests use the plugin's own `mockai` fixture)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import pytest
+import yaml
+
+from mockai.config import Settings
+from mockai.scenarios import load_text
+from mockai.server.app import create_app
+
+
+@pytest.fixture
+def serve(aiohttp_client) -> Callable:
+    """`client = await serve(scenarios, **settings)`: scenarios as YAML text or a list."""
+
+    async def make(scenarios: str | list | None = None, **settings: Any):
+        text = scenarios if isinstance(scenarios, str) else yaml.safe_dump(scenarios or [])
+        compiled = load_text(text, "<test>") if scenarios else []
+        app = create_app(Settings(port=0, watch=False, quiet=True, **settings), compiled)
+        return await aiohttp_client(app)
+
+    return make
