@@ -38,6 +38,10 @@ def faker(rng: random.Random):
     return _faker
 
 
+def warm_up() -> None:
+    faker(random.Random(0))
+
+
 def text(rng: random.Random, sentences: tuple[int, int] = (2, 6)) -> str:
     return faker(rng).paragraph(nb_sentences=rng.randint(*sentences), variable_nb_sentences=False)
 

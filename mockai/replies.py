@@ -7,7 +7,7 @@ it (`length`), reasoning models spend part of the budget on reasoning tokens.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 import orjson
@@ -19,9 +19,12 @@ from mockai.tokenizer import Tokenizer
 REASONING_TOKENS_BY_EFFORT = {"none": 0, "minimal": 0, "low": 64, "medium": 192, "high": 576,
                               "xhigh": 1024, "max": 2048}
 # Real tool-call completions count a little more than name + arguments (the call's framing);
-# measured from recorded streams: ~7 tokens per call, ~12 more when calls run in parallel.
+# measured from recorded streams: 7 tokens per call (chat-tool-call-with-usage.sse: 2 + 7 + 7 =
+# 16), 8 more when calls run in parallel (chat-parallel-tool-calls.sse: 38 + 2 * 7 + 8 = 60).
 TOKENS_PER_TOOL_CALL = 7
-TOKENS_FOR_PARALLEL_CALLS = 12
+TOKENS_FOR_PARALLEL_CALLS = 8
+# A refusal costs one token more than its text (chat-refusal.sse: 10 tokens counted as 11).
+TOKENS_PER_REFUSAL = 1
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ def apply_limits(reply: Reply, tok: Tokenizer, *, budget: int | None, stop: list
         else:
             count = tok.count(text)
     if reply.refusal:
-        count += tok.count(reply.refusal)
+        count += tok.count(reply.refusal) + TOKENS_PER_REFUSAL
     if reply.tool_calls:
         count += tool_call_tokens(tok, reply.tool_calls)
         if finish != "length":

@@ -9,7 +9,8 @@ Models used here must avoid pydantic's tagged unions (their branch labels would 
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+import types
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -65,7 +66,68 @@ def _expected_type(error_type: str) -> str | None:
     return _TYPE_WORDS.get(base) if error_type.endswith(("_type", "_parsing")) else None
 
 
-def to_api_error(exc: ValidationError, *, top_level_unknown: str = "unrecognized") -> APIError:
+# pydantic error type -> (ctx key, operator, side, limit word); codes read e.g. decimal_above_max_value
+_BOUNDS = {
+    "greater_than_equal": ("ge", ">=", "below", "minimum"),
+    "greater_than": ("gt", ">", "below", "minimum"),
+    "less_than_equal": ("le", "<=", "above", "maximum"),
+    "less_than": ("lt", "<", "above", "maximum"),
+}
+# pydantic error type -> (what, ctx key, limit word, code)
+_LENGTHS = {
+    "too_short": ("array", "min_length", "minimum", "array_below_min_length"),
+    "too_long": ("array", "max_length", "maximum", "array_above_max_length"),
+    "string_too_short": ("string", "min_length", "minimum", "string_below_min_length"),
+    "string_too_long": ("string", "max_length", "maximum", "string_above_max_length"),
+}
+
+
+def _number(value: Any) -> str:
+    """A bound as the real API prints it: pydantic keeps `le=2` on a float field as 2.0."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _number_kind(bound: Any) -> str:
+    """"integer" or "decimal" by the field's type, not the value sent (`top_p: 5` is still a
+    decimal field); pydantic makes a float field's bound a float, so the bound tells."""
+    return "integer" if isinstance(bound, int) and not isinstance(bound, bool) else "decimal"
+
+
+def _branches(annotation: Any) -> tuple[Any, ...]:
+    if get_origin(annotation) in (Union, types.UnionType):
+        return get_args(annotation)
+    return (annotation,)
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _is_object(annotation: Any) -> bool:
+    return annotation is dict or get_origin(annotation) is dict or _is_model(annotation)
+
+
+def _objects_expected(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> bool:
+    """Whether the array expected at `loc` holds objects: the real API then says
+    "expected an array of objects", where pydantic only reports "a valid list"."""
+    found: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            found = next((get_args(b)[0] for b in _branches(found) if get_origin(b) is list), None)
+            continue
+        owner = next((b for b in _branches(found) if _is_model(b) and part in b.model_fields),
+                     None)
+        if owner is not None:  # else `part` is a union branch label, not a field
+            found = owner.model_fields[part].annotation
+    lists = [b for b in _branches(found) if get_origin(b) is list]
+    return any(_is_object(get_args(b)[0]) for b in lists)
+
+
+def to_api_error(exc: ValidationError, *, model: type[BaseModel] | None = None) -> APIError:
+    """The real API's error for the first problem; `model` (the validated class) lets array
+    types be named as precisely as the real API names them."""
     errors = exc.errors(include_url=False)
     first = errors[0]
     # In a union, a branch of the right type that failed a constraint explains more than the
@@ -83,7 +145,7 @@ def to_api_error(exc: ValidationError, *, top_level_unknown: str = "unrecognized
         return invalid_request(f"Missing required parameter: '{param}'.", param,
                                "missing_required_parameter")
     if kind == "extra_forbidden":
-        if len(first["loc"]) == 1 and top_level_unknown == "unrecognized":
+        if len(first["loc"]) == 1:
             return invalid_request(f"Unrecognized request argument supplied: {param}")
         return invalid_request(f"Unknown parameter: '{param}'.", param, "unknown_parameter")
     expected = _expected_type(kind)
@@ -91,47 +153,31 @@ def to_api_error(exc: ValidationError, *, top_level_unknown: str = "unrecognized
         same_place = [e for e in errors if e["loc"][:len(first["loc"]) - 1] == first["loc"][:-1]
                       and param_path(e["loc"]) == param and _expected_type(e["type"])]
         words = sorted({_expected_type(e["type"]) for e in same_place}, key=list(_TYPE_WORDS.values()).index)  # type: ignore[arg-type]
+        if "an array" in words and _objects_expected(model, first["loc"]):
+            words[words.index("an array")] = "an array of objects"
         wanted = words[0] if len(words) == 1 else "one of " + " or ".join(words)
         return invalid_request(
             f"Invalid type for '{param}': expected {wanted}, but got {_kind_of(value)} instead.",
             param, "invalid_type")
-    number = "integer" if isinstance(value, int) and not isinstance(value, bool) else "decimal"
-    if kind in ("greater_than_equal", "greater_than"):
-        bound = ctx.get("ge", ctx.get("gt"))
-        op = ">=" if kind == "greater_than_equal" else ">"
+    if kind in _BOUNDS:
+        key, op, side, limit = _BOUNDS[kind]
+        bound = ctx.get(key)
+        number = _number_kind(bound)
         return invalid_request(
-            f"Invalid '{param}': {number} below minimum value. Expected a value {op} {bound}, "
-            f"but got {value} instead.", param, f"{number}_below_min_value")
-    if kind in ("less_than_equal", "less_than"):
-        bound = ctx.get("le", ctx.get("lt"))
-        op = "<=" if kind == "less_than_equal" else "<"
+            f"Invalid '{param}': {number} {side} {limit} value. Expected a value {op} "
+            f"{_number(bound)}, but got {value} instead.", param,
+            f"{number}_{side}_{limit[:3]}_value")
+    if kind == "too_short" and isinstance(value, (list, tuple)) and not value:
         return invalid_request(
-            f"Invalid '{param}': {number} above maximum value. Expected a value {op} {bound}, "
-            f"but got {value} instead.", param, f"{number}_above_max_value")
-    if kind == "too_short":
-        if isinstance(value, (list, tuple)) and not value:
-            return invalid_request(
-                f"Invalid '{param}': empty array. Expected an array with minimum length "
-                f"{ctx.get('min_length')}, but got an empty array instead.", param, "empty_array")
+            f"Invalid '{param}': empty array. Expected an array with minimum length "
+            f"{ctx.get('min_length')}, but got an empty array instead.", param, "empty_array")
+    if kind in _LENGTHS:
+        what, key, limit, code = _LENGTHS[kind]
         return invalid_request(
-            f"Invalid '{param}': array too short. Expected an array with minimum length "
-            f"{ctx.get('min_length')}, but got an array with length {len(value)} instead.",
-            param, "array_below_min_length")
-    if kind == "too_long":
-        return invalid_request(
-            f"Invalid '{param}': array too long. Expected an array with maximum length "
-            f"{ctx.get('max_length')}, but got an array with length {len(value)} instead.",
-            param, "array_above_max_length")
-    if kind == "string_too_long":
-        return invalid_request(
-            f"Invalid '{param}': string too long. Expected a string with maximum length "
-            f"{ctx.get('max_length')}, but got a string with length {len(value)} instead.",
-            param, "string_above_max_length")
-    if kind == "string_too_short":
-        return invalid_request(
-            f"Invalid '{param}': string too short. Expected a string with minimum length "
-            f"{ctx.get('min_length')}, but got a string with length {len(value)} instead.",
-            param, "string_below_min_length")
+            f"Invalid '{param}': {what} too {'short' if limit == 'minimum' else 'long'}. Expected "
+            f"{'an' if what == 'array' else 'a'} {what} with {limit} length {ctx.get(key)}, but got "
+            f"{'an' if what == 'array' else 'a'} {what} with length {len(value)} instead.",
+            param, code)
     if kind == "string_pattern_mismatch":
         return invalid_request(
             f"Invalid '{param}': string does not match pattern. Expected a string that matches "
@@ -149,4 +195,4 @@ def validate(model: type[M], body: dict[str, Any]) -> M:
     try:
         return model.model_validate(body)
     except ValidationError as exc:
-        raise to_api_error(exc) from None
+        raise to_api_error(exc, model=model) from None

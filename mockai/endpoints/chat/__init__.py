@@ -100,7 +100,7 @@ async def create(request: web.Request) -> web.StreamResponse:
         usage_override=step.usage if step is not None else None,
         service_tier=req.service_tier, legacy_functions=legacy, logprobs=bool(req.logprobs),
         top_logprobs=req.top_logprobs or 0,
-        rng=generation.rng_for(settings.seed, "chat.completions.meta", body),
+        seed=settings.seed, request_body=body,
     )
     if not req.stream:
         return json_response(render.body())

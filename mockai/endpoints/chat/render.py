@@ -7,11 +7,12 @@ import hashlib
 import random
 import time
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from itertools import zip_longest
 from typing import Any, Iterator
 
 from mockai import ids
-from mockai.generation import logprob
+from mockai.generation import logprob, rng_for
 from mockai.replies import Outcome
 from mockai.scenarios.schema import Usage
 from mockai.streaming.sse import data_frame
@@ -21,6 +22,10 @@ SERVICE_TIERS = {None: "default", "auto": "default", "default": "default", "flex
                  "scale": "scale", "priority": "priority", "fast": "priority"}
 
 
+_NO_OVERRIDE = Usage()
+
+
+@lru_cache(maxsize=None)
 def fingerprint(model: str) -> str:
     return "fp_" + hashlib.blake2b(model.encode(), digest_size=5).hexdigest()
 
@@ -38,7 +43,13 @@ class ChatRender:
     legacy_functions: bool
     logprobs: bool
     top_logprobs: int
-    rng: random.Random
+    seed: int
+    request_body: dict[str, Any]
+
+    @cached_property
+    def rng(self) -> random.Random:
+        """Logprobs, obfuscation and jitter draws; only built when a reply needs them."""
+        return rng_for(self.seed, "chat.completions.meta", self.request_body)
 
     def __post_init__(self) -> None:
         self.id = ids.chat_completion_id()
@@ -47,7 +58,7 @@ class ChatRender:
 
     # -- shared pieces -------------------------------------------------------------------
     def usage(self) -> dict[str, Any]:
-        override = self.usage_override or Usage()
+        override = self.usage_override or _NO_OVERRIDE
         prompt = override.prompt_tokens if override.prompt_tokens is not None else self.prompt_tokens
         completion = sum(o.completion_tokens for o in self.outcomes)
         reasoning = sum(o.reasoning_tokens for o in self.outcomes)

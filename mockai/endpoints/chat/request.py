@@ -69,6 +69,9 @@ class Message(_Model):
     function_call: CalledFunction | None = None
     refusal: str | None = None
     audio: dict[str, Any] | None = None
+    # The SDK's tool loop appends the returned message as is; the real API accepts its
+    # `annotations` (url citations) back, though the spec does not list them on requests.
+    annotations: list[Any] | None = None
 
 
 class JsonSchemaFormat(_Model):
@@ -179,19 +182,18 @@ def _check_messages(req: ChatRequest) -> None:
             pending.pop(message.tool_call_id)
             continue
         if pending:
-            asking = min(pending.values())
-            raise invalid_request(
-                "An assistant message with 'tool_calls' must be followed by tool messages "
-                "responding to each 'tool_call_id'. The following tool_call_ids did not have "
-                f"response messages: {', '.join(pending)}", f"messages.[{asking}].role")
+            raise _unanswered(pending)
         if role == "assistant" and message.tool_calls:
             pending = {call.id: index for call in message.tool_calls}
     if pending:
-        asking = min(pending.values())
-        raise invalid_request(
-            "An assistant message with 'tool_calls' must be followed by tool messages responding "
-            "to each 'tool_call_id'. The following tool_call_ids did not have response messages: "
-            f"{', '.join(pending)}", f"messages.[{asking}].role")
+        raise _unanswered(pending)
+
+
+def _unanswered(pending: dict[str, int]) -> APIError:
+    return invalid_request(
+        "An assistant message with 'tool_calls' must be followed by tool messages responding "
+        "to each 'tool_call_id'. The following tool_call_ids did not have response messages: "
+        f"{', '.join(pending)}", f"messages.[{min(pending.values())}].role")
 
 
 def _mentions_json(req: ChatRequest) -> bool:
