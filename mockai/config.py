@@ -53,6 +53,24 @@ def _coerce(name: str, value: Any) -> Any:
     return value
 
 
+def _config_file(path: str, names: set[str]) -> dict[str, Any]:
+    """A config file's settings. Keys may be spelled like the flags (`admin-token`); a broken
+    file is a ValueError (a one-line message from the CLI), never a traceback."""
+    try:
+        loaded = yaml.safe_load(Path(path).read_text()) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or exc
+        raise ValueError(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: {reason}") from None
+    if not isinstance(loaded, dict):
+        raise ValueError(f"{path}: expected a mapping of settings")
+    settings = {str(k).replace("-", "_"): v for k, v in loaded.items()}
+    unknown = set(settings) - names
+    if unknown:
+        raise ValueError(f"{path}: unknown settings: {', '.join(sorted(unknown))}")
+    return settings
+
+
 def from_sources(cli: Mapping[str, Any], env: Mapping[str, str] | None = None) -> Settings:
     """Merge config file, environment and CLI values (None in `cli` means "not given")."""
     env = os.environ if env is None else env
@@ -60,15 +78,20 @@ def from_sources(cli: Mapping[str, Any], env: Mapping[str, str] | None = None) -
     merged: dict[str, Any] = {}
     config_path = cli.get("config") or env.get("MOCKAI_CONFIG")
     if config_path:
-        loaded = yaml.safe_load(Path(config_path).read_text()) or {}
-        unknown = set(loaded) - names
-        if unknown:
-            raise ValueError(f"{config_path}: unknown settings: {', '.join(sorted(unknown))}")
-        merged.update({k.replace("-", "_"): v for k, v in loaded.items()})
+        merged.update(_config_file(config_path, names))
         merged["config"] = config_path
     for name in names:
         raw = env.get(f"MOCKAI_{name.upper()}")
         if raw is not None and name != "models":
             merged[name] = raw
+    no_watch = env.get("MOCKAI_NO_WATCH")
+    if no_watch is not None:  # the flag is `--no-watch`, so its variable is named after it too
+        merged["watch"] = no_watch.strip().lower() not in _BOOL_TRUE
     merged.update({k: v for k, v in cli.items() if v is not None and k in names})
-    return Settings(**{k: _coerce(k, v) for k, v in merged.items()})
+    values = {}
+    for name, value in merged.items():
+        try:
+            values[name] = _coerce(name, value)
+        except (TypeError, ValueError):  # a ValueError is one line from the CLI, not a traceback
+            raise ValueError(f"setting {name}: cannot use {value!r}") from None
+    return Settings(**values)

@@ -22,10 +22,14 @@ def _session(request: web.Request) -> str | None:
 
 
 def _loopback(remote: str | None) -> bool:
+    """Loopback, including `::ffff:127.0.0.1`: how IPv4 clients of a dual-stack `::` socket look."""
     try:
-        return remote is not None and ipaddress.ip_address(remote).is_loopback
+        address = ipaddress.ip_address(remote) if remote is not None else None
     except ValueError:
         return remote == "local"  # unix sockets
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address is not None and address.is_loopback
 
 
 def _guard(request: web.Request) -> None:

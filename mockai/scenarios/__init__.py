@@ -6,20 +6,30 @@ from pathlib import Path
 from typing import Iterable
 
 from mockai.scenarios.engine import CompiledScenario, compile_all
-from mockai.scenarios.loader import ScenarioProblems, duplicate_names, load_paths, parse
+from mockai.scenarios.loader import Located, ScenarioProblems, duplicate_names, load_paths, parse
 
 __all__ = ["ScenarioProblems", "load", "load_text"]
 
 
+def _compiled(found: list[Located], problems: list[str]) -> list[CompiledScenario]:
+    """Compile the valid scenarios even when others failed, so template problems are listed
+    together with every other problem instead of only after those are fixed."""
+    try:
+        compiled = compile_all(found)
+    except ScenarioProblems as exc:
+        problems = [*problems, *exc.problems]
+        compiled = []
+    if problems:
+        raise ScenarioProblems(problems)
+    return compiled
+
+
 def load(paths: Iterable[Path]) -> list[CompiledScenario]:
     """Files and folders to compiled scenarios; raises ScenarioProblems listing every problem."""
-    return compile_all(load_paths(paths))
+    return _compiled(*load_paths(paths))
 
 
 def load_text(text: str, source: str) -> list[CompiledScenario]:
     """One YAML or JSON document (e.g. a control-API body) to compiled scenarios."""
-    found = parse(text, source)
-    problems = duplicate_names(found)
-    if problems:
-        raise ScenarioProblems(problems)
-    return compile_all(found)
+    found, problems = parse(text, source)
+    return _compiled(found, problems + duplicate_names(found))

@@ -24,6 +24,8 @@ class Call:
     messages: list[Any] = field(default_factory=list)
 
     def template_context(self, step: int) -> dict[str, Any]:
+        """What templates read. Header names are lower-cased: HTTP treats them case-insensitively
+        and clients send them in any case, so `headers['x-tenant']` must find `X-Tenant`."""
         return {
             "request": self.body,
             "model": self.model,
@@ -33,6 +35,6 @@ class Call:
             "messages": self.messages,
             "session": self.session,
             "step": step,
-            "headers": dict(self.headers),
+            "headers": {name.lower(): value for name, value in self.headers.items()},
             "tools": sorted(self.tool_names),
         }

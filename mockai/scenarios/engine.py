@@ -27,12 +27,14 @@ def _merge_stream(outer: Stream | None, inner: Stream | None) -> Stream | None:
 
 
 def _template_leaves(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    """Template strings in a step dump; the step's own `stream:` pacing is not templated, but a
+    deeper key that happens to be called `stream` (a tool-call argument) is."""
     if isinstance(value, str):
         if is_template(value):
             yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            if key != "stream":
+            if path or key != "stream":
                 yield from _template_leaves(item, path + (key,))
     elif isinstance(value, list):
         for index, item in enumerate(value):
@@ -60,11 +62,18 @@ class CompiledStep:
         })
         self._dump = self.step.model_dump(exclude_none=True)
         self._templates: list[tuple[Path_, Template]] = []
+        # Merged headers are lower-cased and may come from the scenario: report a broken
+        # template where it is written, once, not at every step that inherits it.
+        written = {k.lower(): ("headers", k) for k in scenario.headers or {}}
+        written.update({k.lower(): where + ("headers", k) for k in step.headers or {}})
         for path, source in _template_leaves(self._dump, ()):
             try:
                 self._templates.append((path, Template(source)))
             except TemplateProblem as exc:
-                problems.append(f"{located.where(where + path)}: {exc}")
+                origin = written[path[1]] if path[0] == "headers" else where + path
+                problem = f"{located.where(origin)}: {exc}"
+                if problem not in problems:
+                    problems.append(problem)
 
     def resolve(self, call: Call, index: int) -> Step:
         if not self._templates:

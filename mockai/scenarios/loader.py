@@ -90,8 +90,37 @@ def _message(error: dict[str, Any]) -> str:
     return str(error["msg"]).removeprefix("Value error, ")
 
 
-def parse(text: str, source: str) -> list[Located]:
-    """Validate one document's scenarios; raises ScenarioProblems listing every problem."""
+def _syntax_problem(exc: yaml.YAMLError, text: str, source: str) -> str:
+    """`FILE:LINE` of a YAML/JSON syntax error.
+
+    An unclosed quote or bracket is only noticed at the end of the input, past the mistake;
+    then the line where the unclosed construct starts (or else the last written line) is the
+    one worth reporting.
+    """
+    mark = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    end = len(text.rstrip())
+    if mark is None:
+        line = 1
+    elif mark.index < end:
+        line = mark.line + 1
+    elif context is not None and context.index < end:
+        line = context.line + 1
+    else:
+        line = text.count("\n", 0, end) + 1
+    reason = getattr(exc, "problem", None) or str(exc)
+    context_text = getattr(exc, "context", None)
+    if context_text:
+        reason += f" ({context_text})"
+    return f"{source}:{line}: invalid YAML/JSON: {reason}"
+
+
+def parse(text: str, source: str) -> tuple[list[Located], list[str]]:
+    """One document's valid scenarios, and a `FILE:LINE` problem for each invalid one.
+
+    Both are returned so the valid ones can still be checked further (templates, duplicate
+    names) and every problem of every file is listed at once.
+    """
     try:
         loader = _Loader(text)
         try:
@@ -100,18 +129,15 @@ def parse(text: str, source: str) -> list[Located]:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise ScenarioProblems([f"{source}:{line}: invalid YAML/JSON: {reason}"]) from None
+        return [], [_syntax_problem(exc, text, source)]
     if node is None or data is None:
-        return []
+        return [], []
     lines: dict[Path_, int] = {}
     _line_map(node, (), lines)
     if isinstance(data, dict):
         data, lines = [data], {(0,) + k: v for k, v in lines.items()}
     if not isinstance(data, list):
-        raise ScenarioProblems([f"{source}:1: expected a list of scenarios or one scenario"])
+        return [], [f"{source}:1: expected a list of scenarios or one scenario"]
 
     found: list[Located] = []
     problems: list[str] = []
@@ -131,9 +157,7 @@ def parse(text: str, source: str) -> list[Located]:
                 if problem not in seen:
                     seen.add(problem)
                     problems.append(problem)
-    if problems:
-        raise ScenarioProblems(problems)
-    return found
+    return found, problems
 
 
 def _clean_path(error: dict[str, Any], lines: dict[Path_, int]) -> Path_:
@@ -147,21 +171,22 @@ def _clean_path(error: dict[str, Any], lines: dict[Path_, int]) -> Path_:
     return path
 
 
-def load_paths(paths: Iterable[Path]) -> list[Located]:
-    """Every scenario in the given files and folders, in SPEC order (sorted paths, file order)."""
+def load_paths(paths: Iterable[Path]) -> tuple[list[Located], list[str]]:
+    """Every valid scenario in the given files and folders, in SPEC order (sorted paths, file
+    order), and every problem found on the way."""
     files, problems = scenario_files(paths)
     found: list[Located] = []
     for file in files:
         try:
-            found.extend(parse(file.read_text(encoding="utf-8"), str(file)))
-        except ScenarioProblems as exc:
-            problems.extend(exc.problems)
+            text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(f"{file}:0: cannot read: {exc}")
+            continue
+        valid, invalid = parse(text, str(file))
+        found.extend(valid)
+        problems.extend(invalid)
     problems.extend(duplicate_names(found))
-    if problems:
-        raise ScenarioProblems(problems)
-    return found
+    return found, problems
 
 
 def duplicate_names(found: Iterable[Located]) -> list[str]:

@@ -1,0 +1,252 @@
+"""The command line (SPEC §1) as a subprocess: help, every flag's MOCKAI_* variable, `--config`
+with custom models, precedence CLI > environment > config file, and `--api-key`."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers import api_json, post_chat
+from serve_process import chat, clean_env, http, mockai_serve, reply_text, run_cli
+
+
+# Every `serve` flag and the variable that sets the same thing (`--no-watch` -> MOCKAI_NO_WATCH).
+ENV_FOR_FLAG = {
+    "--host": "MOCKAI_HOST", "--port": "MOCKAI_PORT", "--scenarios": "MOCKAI_SCENARIOS",
+    "--seed": "MOCKAI_SEED", "--strict": "MOCKAI_STRICT", "--lenient": "MOCKAI_LENIENT",
+    "--api-key": "MOCKAI_API_KEY", "--admin-token": "MOCKAI_ADMIN_TOKEN",
+    "--config": "MOCKAI_CONFIG", "--quiet": "MOCKAI_QUIET", "--no-watch": "MOCKAI_NO_WATCH",
+}
+ACCESS_LOG = re.compile(r"^POST /v1/chat/completions \d{3} ", re.MULTILINE)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def non_loopback_address() -> str | None:
+    for probe in ("192.0.2.1", "10.255.255.255"):
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+            try:
+                udp.connect((probe, 9))
+            except OSError:
+                continue
+            address = udp.getsockname()[0]
+            if not address.startswith("127.") and address != "0.0.0.0":
+                return address
+    return None
+
+
+def write_scenarios(folder: Path, name: str, content: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.yaml"
+    path.write_text(f"- name: {name}\n  match: {{user: {name}}}\n  reply: {{content: \"{content}\"}}\n")
+    return path
+
+
+# -- help ----------------------------------------------------------------------------------------
+
+
+def test_python_dash_m_help() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    assert "serve" in result.stdout and "validate" in result.stdout
+    serve_help = run_cli("serve", "--help")
+    assert serve_help.returncode == 0
+    for flag in ENV_FOR_FLAG:
+        assert flag in serve_help.stdout
+    assert run_cli("--version").stdout.startswith("mockai ")
+
+
+def test_unknown_command_or_flag_fails() -> None:
+    assert run_cli("bogus").returncode == 2
+    assert run_cli("serve", "--no-such-flag").returncode == 2
+
+
+def test_every_serve_flag_is_covered_here() -> None:
+    """A new flag must get its MOCKAI_* variable and a check in this file."""
+    flags = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", run_cli("serve", "--help").stdout))
+    assert flags - {"--help"} == set(ENV_FOR_FLAG)
+
+
+# -- each flag's environment variable -------------------------------------------------------------
+
+
+def test_environment_variables_part_one(tmp_path: Path) -> None:
+    """HOST, PORT, SCENARIOS (two paths), STRICT, API_KEY (two keys), ADMIN_TOKEN, QUIET, NO_WATCH."""
+    first = write_scenarios(tmp_path / "one", "alpha", "from one")
+    second = write_scenarios(tmp_path / "two", "beta", "from two")
+    port = free_port()
+    env = clean_env(
+        MOCKAI_HOST="0.0.0.0", MOCKAI_PORT=str(port),
+        MOCKAI_SCENARIOS=f"{first.parent}{os.pathsep}{second}",
+        MOCKAI_STRICT="1", MOCKAI_API_KEY="k1,k2", MOCKAI_ADMIN_TOKEN="tok",
+        MOCKAI_QUIET="true", MOCKAI_NO_WATCH="1",
+    )
+    with mockai_serve(env=env) as server:
+        assert (server.host, server.port) == ("0.0.0.0", port)
+        key1, key2 = {"Authorization": "Bearer k1"}, {"x-api-key": "k2"}
+        assert reply_text(chat(server.root, "alpha", key1)[2]) == "from one"
+        assert reply_text(chat(server.root, "beta", key2)[2]) == "from two"
+        status, _, body = chat(server.root, "gamma", key1)
+        assert (status, body["error"]["code"]) == (404, "no_scenario_matched")
+        status, _, body = chat(server.root, "alpha", {"Authorization": "Bearer k3"})
+        assert (status, body["error"]["code"]) == (401, "invalid_api_key")
+
+        address = non_loopback_address()
+        if address is not None:
+            url = f"http://{address}:{port}/_mockai/requests"
+            assert http(url)[0] == 403
+            assert http(url, headers={"Authorization": "Bearer tok"})[0] == 200
+
+        first.write_text(first.read_text().replace("from one", "edited"))
+        time.sleep(2.5)  # the watcher would have reloaded by now
+        assert reply_text(chat(server.root, "alpha", key1)[2]) == "from one"
+        assert not ACCESS_LOG.search(server.stderr()), server.stderr()
+
+
+async def test_environment_variables_part_two(tmp_path: Path, serve) -> None:
+    """SEED, LENIENT, CONFIG; and without QUIET the access log is written."""
+    config = tmp_path / "mockai.yaml"
+    config.write_text("models:\n  - id: my-custom-model\n    base: gpt-4o-mini\n")
+    env = clean_env(MOCKAI_SEED="7", MOCKAI_LENIENT="yes", MOCKAI_CONFIG=str(config))
+    with mockai_serve("--port", "0", env=env, cwd=tmp_path) as server:
+        status, _, seeded = chat(server.root, "say something")
+        assert status == 200
+        status, _, custom = chat(server.root, "hi", model="my-custom-model")
+        assert (status, custom["model"]) == (200, "my-custom-model")
+        status, _, unknown = chat(server.root, "hi", model="not-a-real-model-at-all")
+        assert status == 200, unknown
+        assert ACCESS_LOG.search(server.stderr()), server.stderr()
+
+    expected = await api_json(await post_chat(await serve(seed=7), {
+        "model": "gpt-4o", "messages": [{"role": "user", "content": "say something"}]}))
+    unseeded = await api_json(await post_chat(await serve(seed=0), {
+        "model": "gpt-4o", "messages": [{"role": "user", "content": "say something"}]}))
+    assert reply_text(seeded) == reply_text(expected)
+    assert reply_text(seeded) != reply_text(unseeded)
+
+
+def test_defaults_without_environment(tmp_path: Path) -> None:
+    """The contrast for the checks above: no variables, no flags."""
+    write_scenarios(tmp_path / "scenarios", "delta", "default folder")  # ./scenarios is the default
+    with mockai_serve("--port", "0", cwd=tmp_path) as server:
+        assert server.host == "127.0.0.1"
+        assert reply_text(chat(server.root, "delta")[2]) == "default folder"
+        status, _, body = chat(server.root, "unmatched")
+        assert status == 200 and reply_text(body)
+        status, _, body = chat(server.root, "hi", model="not-a-real-model-at-all")
+        assert (status, body["error"]["code"]) == (404, "model_not_found")
+        status, _, body = chat(server.root, "hi", model="my-custom-model")
+        assert status == 404
+        assert chat(server.root, "hi", {"Authorization": "Bearer anything-goes"})[0] == 200
+
+
+# -- config file and precedence -------------------------------------------------------------------
+
+
+def write_config(tmp_path: Path) -> Path:
+    config = tmp_path / "mockai.yaml"
+    config.write_text(
+        "strict: true\n"
+        "api-key: [cfg-key]\n"        # flag spelling works as well as api_key
+        "admin_token: cfg-token\n"
+        "models:\n"
+        "  - id: house-model\n"
+        "    base: gpt-4o\n"
+        "    context_window: 1000\n")
+    return config
+
+
+def key(name: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {name}"}
+
+
+def test_config_file_alone(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    with mockai_serve("--port", "0", "--config", str(config), cwd=tmp_path) as server:
+        status, _, body = chat(server.root, "hi", key("cfg-key"), model="house-model")
+        assert (status, body["error"]["code"]) == (404, "no_scenario_matched")  # strict
+        status, _, body = chat(server.root, "hi", key("other"))
+        assert (status, body["error"]["code"]) == (401, "invalid_api_key")
+        long = "word " * 2000  # over the custom model's 1000-token window
+        status, _, body = chat(server.root, long, key("cfg-key"), model="house-model")
+        assert (status, body["error"]["code"]) == (400, "context_length_exceeded")
+
+
+def test_environment_beats_config(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    env = clean_env(MOCKAI_CONFIG=str(config), MOCKAI_API_KEY="env-key", MOCKAI_STRICT="0")
+    with mockai_serve("--port", "0", env=env, cwd=tmp_path) as server:
+        status, _, body = chat(server.root, "hi", key("env-key"), model="house-model")
+        assert status == 200, body  # not strict, and the config's model is still there
+        assert chat(server.root, "hi", key("cfg-key"))[0] == 401
+
+
+def test_command_line_beats_environment(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    env = clean_env(MOCKAI_API_KEY="env-key", MOCKAI_STRICT="false", MOCKAI_PORT="1")
+    with mockai_serve("--config", str(config), "--port", "0", "--api-key", "cli-key",
+                      "--strict", env=env, cwd=tmp_path) as server:
+        assert server.port != 1
+        status, _, body = chat(server.root, "hi", key("cli-key"))
+        assert (status, body["error"]["code"]) == (404, "no_scenario_matched")
+        assert chat(server.root, "hi", key("env-key"))[0] == 401
+        assert chat(server.root, "hi", key("cfg-key"))[0] == 401
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("port: [\n", "invalid YAML"),
+    ("- just\n- a list\n", "expected a mapping"),
+    ("colour: blue\n", "unknown settings: colour"),
+    ("seed: not-a-number\n", "seed"),
+    ("api_key: 5\n", "api_key"),
+    ("journal_size: [1, 2]\n", "journal_size"),
+])
+def test_bad_config_file_is_one_clear_line(tmp_path: Path, text: str, fragment: str) -> None:
+    config = tmp_path / "mockai.yaml"
+    config.write_text(text)
+    result = run_cli("serve", "--port", "0", "--config", str(config), timeout=30)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert fragment in result.stderr
+    assert "listening" not in result.stdout
+
+
+def test_missing_config_file_and_bad_environment_value(tmp_path: Path) -> None:
+    result = run_cli("serve", "--config", str(tmp_path / "absent.yaml"), timeout=30)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    result = run_cli("serve", env=clean_env(MOCKAI_PORT="eighty"), timeout=30)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "port" in result.stderr and "eighty" in result.stderr
+
+
+# -- API keys ------------------------------------------------------------------------------------
+
+
+def test_api_key_flag(tmp_path: Path) -> None:
+    with mockai_serve("--port", "0", "--api-key", "K1", "--api-key", "K2", cwd=tmp_path) as server:
+        assert chat(server.root, "hi", key("K1"))[0] == 200
+        assert chat(server.root, "hi", {"x-api-key": "K2"})[0] == 200
+        status, headers, body = chat(server.root, "hi", key("sk-wrong-key-123456"))
+        assert status == 401
+        assert body["error"]["code"] == "invalid_api_key"
+        assert body["error"]["type"] == "invalid_request_error"
+        assert "sk-wrong-key-123456" not in body["error"]["message"]  # masked, as the real API
+        assert headers["x-request-id"].startswith("req_")
+        status, _, body = chat(server.root, "hi", {"Authorization": ""})
+        assert status == 401
+
+
+def test_listening_line_is_a_url_for_ipv6_hosts() -> None:
+    if not socket.has_ipv6:
+        pytest.skip("no IPv6")
+    with mockai_serve("--host", "::1", "--port", "0") as server:
+        assert re.fullmatch(r"mockai listening on http://\[::1\]:\d+", server.line.strip())
