@@ -18,7 +18,7 @@ run: $(STAMP)
 	$(BIN)/mockai serve --scenarios scenarios --port $(PORT)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 clean:
 	rm -rf $(VENV) build *.egg-info

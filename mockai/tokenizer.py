@@ -68,6 +68,11 @@ def preload(name: str) -> Future:
         return future
 
 
+def background(work) -> Future:
+    """Run other slow one-off loading on the same worker, after the vocabularies."""
+    return _pool.submit(work)
+
+
 def encoding_sync(name: str) -> "tiktoken.Encoding":
     return preload(name).result()
 

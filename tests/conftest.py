@@ -19,7 +19,7 @@ def serve(aiohttp_client) -> Callable:
     async def make(scenarios: str | list | None = None, **settings: Any):
         text = scenarios if isinstance(scenarios, str) else yaml.safe_dump(scenarios or [])
         compiled = load_text(text, "<test>") if scenarios else []
-        app = create_app(Settings(port=0, watch=False, quiet=True, **settings), compiled)
+        app = create_app(Settings(**{"port": 0, "watch": False, "quiet": True, **settings}), compiled)
         return await aiohttp_client(app)
 
     return make

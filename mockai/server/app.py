@@ -9,7 +9,7 @@ from typing import Callable
 
 from aiohttp import web
 
-from mockai import tokenizer
+from mockai import generation, tokenizer
 from mockai.config import Settings
 from mockai.control import api as control_api
 from mockai.control.journal import Journal
@@ -35,15 +35,17 @@ def create_app(settings: Settings, scenarios: list[CompiledScenario] | None = No
         for prefix in PREFIXES:
             app.router.add_route(route.method, prefix + route.path, route.handler)
     control_api.add_routes(app)
-    app.on_startup.append(_preload_tokenizers)
+    app.on_startup.append(_warm_up)
     if settings.watch and settings.scenario_paths():
         app.cleanup_ctx.append(_watcher)
     return app
 
 
-async def _preload_tokenizers(app: web.Application) -> None:
+async def _warm_up(app: web.Application) -> None:
+    """Load vocabularies and Faker in a worker thread, so first requests need not wait."""
     for name in ("o200k_base", "cl100k_base"):
         tokenizer.preload(name)
+    tokenizer.background(generation.warm_up)
 
 
 async def _watcher(app: web.Application):
@@ -70,7 +72,8 @@ async def start(app: web.Application, host: str, port: int) -> tuple[web.AppRunn
 async def serve_forever(app: web.Application, host: str, port: int,
                         announce: Callable[[str], None]) -> None:
     runner, bound = await start(app, host, port)
-    announce(f"mockai listening on http://{host}:{bound}")
+    shown = f"[{host}]" if ":" in host else host
+    announce(f"mockai listening on http://{shown}:{bound}")
     try:
         await asyncio.Event().wait()
     finally:

@@ -100,6 +100,6 @@ def _finish(request: web.Request, exchange: Exchange, status: int) -> None:
             "stream": exchange.stream is not None,
             "duration_ms": round(elapsed, 3),
         })
-    if access_log.isEnabledFor(logging.INFO):
+    if not state_of(request).settings.quiet and access_log.isEnabledFor(logging.INFO):
         access_log.info("%s %s %d scenario=%s %.1fms", request.method, request.path, status,
                         exchange.scenario or "-", elapsed)
