@@ -20,5 +20,9 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n auto
 
+bench: $(STAMP)
+	@command -v wrk >/dev/null || { echo "bench needs wrk (apt-get install wrk)"; exit 1; }
+	$(BIN)/python bench/throughput.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info

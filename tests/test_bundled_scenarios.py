@@ -220,5 +220,5 @@ def test_rate_limited_with_the_sdk(mockai):
 async def test_bundled_scenarios_over_the_gateway_prefix(client):
     response = await client.post("/api/openai/v1/chat/completions", headers=AUTH,
                                  data=json.dumps(chat_body("capital of france")))
-    assert (await response.json())["choices"][0]["message"]["content"] == \
+    assert (await api_json(response))["choices"][0]["message"]["content"] == \
         "The capital of France is Paris."
