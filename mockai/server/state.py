@@ -13,6 +13,7 @@ from mockai.control.journal import Journal
 from mockai.model_registry import ModelRegistry
 from mockai.ratelimits.headers import Limits
 from mockai.scenarios.engine import ScenarioEngine
+from mockai.store import ObjectStore
 
 
 @dataclass
@@ -22,13 +23,16 @@ class ServerState:
     engine: ScenarioEngine
     journal: Journal
     limits: Limits = field(default_factory=Limits)
+    store: ObjectStore = field(default_factory=ObjectStore)
 
     def reset(self, session: str | None = None) -> None:
-        """Forget counters, journal and runtime scenarios: everything, or one session's."""
+        """Forget counters, journal, runtime scenarios and stored objects: everything, or one
+        session's."""
         everywhere = session is None
         self.engine.reset_counters(session, everywhere=everywhere)
         self.engine.drop_runtime(session, everywhere=everywhere)
         self.journal.clear(session)
+        self.store.clear(session, everywhere=everywhere)
 
 
 @dataclass
