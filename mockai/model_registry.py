@@ -59,7 +59,8 @@ BUILTIN: list[Model] = [
            owned_by="openai"),
     *_chat("gpt-3.5-turbo", "gpt-3.5-turbo-0125", 16_385, 4_096, 1677610602,
            encoding="cl100k_base", owned_by="openai"),
-    Model("gpt-3.5-turbo-instruct", "completion", 4_096, 4_096, "cl100k_base",
+    # 4,097: the window its context-length errors name (the docs round it to 4,096).
+    Model("gpt-3.5-turbo-instruct", "completion", 4_097, 4_096, "cl100k_base",
           created=1692901427),
     Model("davinci-002", "completion", 16_384, 16_384, "cl100k_base", created=1692634301),
     Model("babbage-002", "completion", 16_384, 16_384, "cl100k_base", created=1692634615),

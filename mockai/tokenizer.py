@@ -104,7 +104,11 @@ class Tokenizer:
 
     def pieces(self, text: str) -> list[str]:
         """The text split at token boundaries; joined, the pieces give the text back."""
-        tokens = self.enc.encode_ordinary(text)
+        return self.pieces_of(self.enc.encode_ordinary(text))
+
+    def pieces_of(self, tokens: list[int] | tuple[int, ...]) -> list[str]:
+        """Token ids as text pieces (a multi-byte character split across tokens stays whole);
+        legacy completions show prompts given as ids, special tokens included, this way."""
         out: list[str] = []
         pending = b""
         for token in tokens:

@@ -9,6 +9,7 @@ the spec does not declare: JSON Schema allows them, but an invented field is sha
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
@@ -34,6 +35,8 @@ _PREPARE_VERSION = "2"
 # The spec document is registered under this URI and every local `#/...` reference is made
 # absolute, so any fragment of it can be validated on its own without losing its references.
 _SPEC_URI = "urn:mockai:openai-openapi"
+# Not in the spec: added by `_patch_real_api` (the spec declares no completion stream schema).
+COMPLETION_CHUNK = "mockai.CompletionChunk"
 
 
 def _prepare(node: Any) -> Any:
@@ -90,6 +93,22 @@ def _patch_real_api(schemas: dict[str, Any]) -> None:
     response = next(p for p in schemas["Response"]["allOf"] if "usage" in p.get("properties", {}))
     response["properties"]["usage"] = {"anyOf": [response["properties"]["usage"], {"type": "null"}]}
     response["properties"]["store"] = {"type": "boolean"}
+    # Legacy completion logprobs: `top_logprobs` is null for `logprobs: 0` (a real body quoted
+    # in vllm-project/vllm#3707), and with `echo` the prompt's first token has neither a logprob
+    # nor alternatives (the nulls lm-evaluation-harness skips when scoring echoed prompts).
+    choice = schemas["CreateCompletionResponse"]["properties"]["choices"]["items"]
+    logprobs = choice["properties"]["logprobs"]["anyOf"][0]["properties"]
+    logprobs["token_logprobs"]["items"]["type"] = ["number", "null"]
+    logprobs["top_logprobs"]["items"] = {"anyOf": [logprobs["top_logprobs"]["items"],
+                                                   {"type": "null"}]}
+    logprobs["top_logprobs"]["type"] = ["array", "null"]
+    # Streamed completions are CreateCompletionResponse objects (its description says so) whose
+    # choices have `finish_reason: null` until they end (every recorded stream). A schema of
+    # mockai's own, so that full bodies keep requiring a finish reason.
+    chunk = copy.deepcopy(schemas["CreateCompletionResponse"])
+    finish = chunk["properties"]["choices"]["items"]["properties"]["finish_reason"]
+    finish["type"], finish["enum"] = ["string", "null"], [*finish["enum"], None]
+    schemas[COMPLETION_CHUNK] = chunk
 
 
 @cache
@@ -245,6 +264,11 @@ def validate_schema(name: str, instance: Any, *, strict: bool = True) -> None:
 def validate_error(body: Any, *, strict: bool = True) -> None:
     """Assert `body` is an OpenAI error body (`{"error": {...}}`)."""
     validate_schema("ErrorResponse", body, strict=strict)
+
+
+def validate_completion_chunk(chunk: dict[str, Any], *, strict: bool = True) -> None:
+    """Assert one parsed `data:` payload of a legacy completion stream is a valid chunk."""
+    validate_schema(COMPLETION_CHUNK, chunk, strict=strict)
 
 
 def validate_chat_chunk(chunk: dict[str, Any], *, strict: bool = True) -> None:

@@ -1,0 +1,126 @@
+"""`POST /v1/completions`, the legacy text endpoint: validation, scenario step or default
+text, body or `text_completion` stream.
+
+A completion model only writes text. A scripted step's `content` is that text (a `refusal`
+stands in when there is no content: the model has no other channel for it); `tool_calls`
+cannot be expressed here and are left out, and a finish reason the endpoint does not know
+(`tool_calls`, `function_call`) is derived instead. Every prompt gets `best_of` candidates
+(default `n`), all counted in usage; the first `n` are returned, choice `i` of prompt `p` at
+index `p * n + i`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import chain, islice
+
+from aiohttp import web
+
+from mockai import generation, tokenizer
+from mockai.endpoints import Route
+from mockai.endpoints.completions.prompt import prompts_of, to_call
+from mockai.endpoints.completions.render import Choice, CompletionRender
+from mockai.endpoints.completions.request import CompletionRequest, chat_model, check
+from mockai.errors import invalid_request
+from mockai.model_registry import Model
+from mockai.replies import Reply, apply_limits, from_step
+from mockai.server.http import json_response, read_json, standard_headers
+from mockai.server.scripting import answer_step, scripted_error
+from mockai.server.state import ServerState, exchange_of, state_of
+from mockai.streaming.pacing import Pacing
+from mockai.streaming.sse import SSEStream, data_frame, play
+from mockai.validation import validate
+
+FINISH_REASONS = ("stop", "length", "content_filter")
+
+
+def _model(state: ServerState, name: str) -> Model:
+    """The model, refusing chat models with the real API's 404 (`--lenient` serves unknown
+    ids, which are no known chat model)."""
+    found = state.models.get(name)
+    if found is not None and found.kind == "chat":
+        raise chat_model(name)
+    return found or state.models.resolve(name, lenient=state.settings.lenient)
+
+
+def _context_check(prompt: int, limit: int | None, model: Model) -> None:
+    """The legacy endpoint's own wording, param and code null (OpenHands/OpenHands#1126 with
+    gpt-3.5-turbo-instruct's default 16, acheong08/ChatGPT#501); a null limit counts as 0."""
+    requested = prompt + (limit or 0)
+    if requested > model.context_window:
+        raise invalid_request(
+            f"This model's maximum context length is {model.context_window} tokens, however you "
+            f"requested {requested} tokens ({prompt} in your prompt; {limit or 0} for the "
+            "completion). Please reduce your prompt; or completion length.")
+
+
+def _as_completion(reply: Reply) -> Reply:
+    text = reply.content if reply.content is not None else reply.refusal or ""
+    finish = reply.finish_reason if reply.finish_reason in FINISH_REASONS else None
+    return replace(reply, content=text, refusal=None, tool_calls=(), finish_reason=finish)
+
+
+async def create(request: web.Request) -> web.StreamResponse:
+    state = state_of(request)
+    exchange = exchange_of(request)
+    settings = state.settings
+    body = await read_json(request)
+    if "model" not in body:
+        raise invalid_request("you must provide a model parameter")
+    if settings.lenient:
+        body = {k: v for k, v in body.items() if k in CompletionRequest.model_fields}
+    req = validate(CompletionRequest, body)
+    model = _model(state, req.model)
+    check(req, model)
+    tok = await tokenizer.encoding(model.encoding)
+    prompts = prompts_of(req, tok)
+    suffix = tok.count(req.suffix) if req.suffix else 0  # the model reads it after the prompt
+    sizes = [len(p.ids) + suffix for p in prompts]
+    candidates = req.candidates_per_prompt
+    exchange.tokens = sum(sizes) + (req.max_tokens or 0) * candidates * len(prompts)
+    for size in sizes:
+        _context_check(size, req.max_tokens, model)
+
+    call = to_call(req, prompts, body, request.headers, exchange.session)
+    step = await answer_step(request, call, streaming=bool(req.stream))
+    # A bare error step that fails mid-stream streams default text before its error.
+    scripted = _as_completion(from_step(step)) \
+        if step is not None and step.says_something else None
+    choices: list[Choice] = []
+    generated = 0
+    for p, (prompt, size) in enumerate(zip(prompts, sizes)):
+        budget = req.max_tokens if req.max_tokens is not None else model.context_window - size
+        for i in range(candidates):
+            reply = scripted if scripted is not None else Reply(content=generation.text(
+                generation.rng_for(settings.seed, "completions", body, p * candidates + i)))
+            outcome = apply_limits(reply, tok, budget=budget, stop=req.stop_list)
+            generated += outcome.completion_tokens
+            if i < req.choices_per_prompt:
+                choices.append(Choice(p * req.choices_per_prompt + i, prompt, outcome))
+    override = step.usage.prompt_tokens if step is not None and step.usage is not None else None
+    render = CompletionRender(
+        tok=tok, model=model.served_as, choices=choices,
+        prompt_tokens=override if override is not None else sum(sizes),
+        completion_tokens=generated, echo=bool(req.echo), logprobs=req.logprobs,
+        seed=settings.seed, request_body=body,
+    )
+    if not req.stream:
+        return json_response(render.body())
+
+    pacing = Pacing.from_spec(step.stream if step is not None else None)
+    frames = render.frames(
+        chunk_tokens=pacing.chunk_tokens,
+        include_usage=bool(req.stream_options and req.stream_options.include_usage),
+        exact=pacing.exact is not None,
+    )
+    if step is not None and step.fails_mid_stream:  # `data: {"error": ...}`, as chat streams do
+        error = scripted_error(step.error).body(exchange.request_id)  # type: ignore[arg-type]
+        frames = chain(islice(frames, step.stream.error_after_chunks),  # type: ignore[union-attr]
+                       [(data_frame(error), False)])
+    stream = SSEStream(request, standard_headers(request))
+    exchange.stream = stream.response
+    await play(stream, frames, pacing, render.rng)
+    return stream.response
+
+
+ROUTES = [Route("POST", "/completions", create)]
