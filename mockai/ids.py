@@ -25,6 +25,11 @@ def chat_completion_id() -> str:
     return "chatcmpl-" + _alnum(29)
 
 
+def completion_id() -> str:
+    """Legacy completions: `cmpl-` + 29 alphanumerics, like chat's `chatcmpl-` ids."""
+    return "cmpl-" + _alnum(29)
+
+
 def tool_call_id() -> str:
     return "call_" + _alnum(24)
 
@@ -32,3 +37,8 @@ def tool_call_id() -> str:
 def obfuscation(n: int) -> str:
     return _alnum(n)
 
+
+
+def item_id(prefix: str) -> str:
+    """Responses API ids: `resp_`, `msg_`, `fc_`, `rs_`, `ws_`... followed by 48 hex digits."""
+    return prefix + os.urandom(24).hex()

@@ -8,11 +8,12 @@ it (`length`), reasoning models spend part of the budget on reasoning tokens.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterable
+import random
+from typing import Any, Iterable
 
 import orjson
 
-from mockai import ids
+from mockai import generation, ids
 from mockai.scenarios.schema import Step, Usage
 from mockai.tokenizer import Tokenizer
 
@@ -67,8 +68,25 @@ def from_step(step: Step) -> Reply:
     )
 
 
-def tool_call(name: str, arguments: object) -> ToolCallOut:
-    return ToolCallOut(ids.tool_call_id(), name, orjson.dumps(arguments).decode())
+def generated(rng: random.Random, *, functions: Iterable[tuple[str, dict[str, Any] | None]] = (),
+              json_schema: dict[str, Any] | None = None, json_object: bool = False,
+              content: bool = True) -> Reply:
+    """A default reply: calls to the functions the request forces (arguments that fit their
+    parameter schemas), else JSON for a JSON response format, else Faker text."""
+    calls = tuple(
+        ToolCallOut(ids.tool_call_id(), name,
+                    orjson.dumps(generation.instance(params or {"type": "object"}, rng)).decode())
+        for name, params in functions
+    )
+    if calls and not content:
+        return Reply(tool_calls=calls)
+    if json_schema is not None:
+        text = orjson.dumps(generation.instance(json_schema, rng)).decode()
+    elif json_object:
+        text = orjson.dumps(generation.json_object(rng)).decode()
+    else:
+        text = generation.text(rng)
+    return Reply(content=text, tool_calls=calls)
 
 
 @dataclass(frozen=True)
@@ -139,3 +157,18 @@ def apply_limits(reply: Reply, tok: Tokenizer, *, budget: int | None, stop: list
         count = max(reply.usage.completion_tokens - reasoning_tokens, 0)
     cut_reply = replace(reply, content=text, chunks=_cut_chunks(reply.chunks, text or ""))
     return Outcome(cut_reply, count, reasoning_tokens, finish)
+
+
+def logprob_entries(tok: Tokenizer, pieces: list[str], rng: random.Random, top: int) -> list[dict[str, Any]]:
+    """Per-token logprobs as chat and Responses report them: the chosen token first among its
+    `top` alternatives, which are real vocabulary tokens with lower, seeded logprobs."""
+    entries = []
+    vocab = tok.enc.max_token_value - 1000  # ordinary tokens only
+    for piece in pieces:
+        ranked = [{"token": piece, "logprob": generation.logprob(rng), "bytes": list(piece.encode())}]
+        while len(ranked) < top:
+            alt = tok.enc.decode([rng.randrange(vocab)])
+            ranked.append({"token": alt, "logprob": round(ranked[-1]["logprob"] - rng.uniform(0.5, 4), 6),
+                           "bytes": list(alt.encode())})
+        entries.append({**ranked[0], "top_logprobs": ranked[:top]})
+    return entries

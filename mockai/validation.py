@@ -125,7 +125,8 @@ def _objects_expected(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> bo
     return any(_is_object(get_args(b)[0]) for b in lists)
 
 
-def to_api_error(exc: ValidationError, *, model: type[BaseModel] | None = None) -> APIError:
+def to_api_error(exc: ValidationError, *, model: type[BaseModel] | None = None,
+                 unknown_parameter: bool = False) -> APIError:
     """The real API's error for the first problem; `model` (the validated class) lets array
     types be named as precisely as the real API names them."""
     errors = exc.errors(include_url=False)
@@ -145,7 +146,7 @@ def to_api_error(exc: ValidationError, *, model: type[BaseModel] | None = None) 
         return invalid_request(f"Missing required parameter: '{param}'.", param,
                                "missing_required_parameter")
     if kind == "extra_forbidden":
-        if len(first["loc"]) == 1:
+        if len(first["loc"]) == 1 and not unknown_parameter:  # chat and completions' wording
             return invalid_request(f"Unrecognized request argument supplied: {param}")
         return invalid_request(f"Unknown parameter: '{param}'.", param, "unknown_parameter")
     expected = _expected_type(kind)
@@ -191,8 +192,10 @@ def to_api_error(exc: ValidationError, *, model: type[BaseModel] | None = None) 
     return invalid_request(f"Invalid '{param}': {first['msg']}.", param, "invalid_value")
 
 
-def validate(model: type[M], body: dict[str, Any]) -> M:
+def validate(model: type[M], body: dict[str, Any], *, unknown_parameter: bool = False) -> M:
+    """`unknown_parameter`: newer APIs (Responses) say "Unknown parameter: 'x'." with a code
+    even for top-level arguments, where chat says "Unrecognized request argument supplied"."""
     try:
         return model.model_validate(body)
     except ValidationError as exc:
-        raise to_api_error(exc, model=model) from None
+        raise to_api_error(exc, model=model, unknown_parameter=unknown_parameter) from None

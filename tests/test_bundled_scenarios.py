@@ -12,13 +12,15 @@ import aiohttp
 import pytest
 
 from helpers import AUTH, api_json, chat_body, post_chat, sse
+from openapi import parse_sse, parse_sse_events, validate_schema
 from mockai.config import Settings
 from mockai.scenarios import load
 from mockai.server.app import create_app
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 TESTED = {"capital-of-france", "echo", "weather-call", "weather-answer", "flaky", "slow-stream",
-          "cut-stream", "rate-limited", "no-quota"}
+          "cut-stream", "rate-limited", "no-quota", "once-upon-a-time", "responses-weather-call",
+          "responses-weather-answer", "responses-web-search", "fails-mid-stream"}
 WEATHER_TOOL = {"type": "function", "function": {
     "name": "get_weather", "description": "Current weather in a city",
     "parameters": {"type": "object", "properties": {"city": {"type": "string"},
@@ -222,3 +224,71 @@ async def test_bundled_scenarios_over_the_gateway_prefix(client):
                                  data=json.dumps(chat_body("capital of france")))
     assert (await api_json(response))["choices"][0]["message"]["content"] == \
         "The capital of France is Paris."
+
+
+async def test_legacy_completion_as_the_comment_says(client):
+    async def complete(**extra: Any) -> dict[str, Any]:
+        response = await client.post("/v1/completions", headers=AUTH, data=json.dumps(
+            {"model": "gpt-3.5-turbo-instruct", "prompt": "Once upon a time", **extra}))
+        body = await api_json(response)
+        assert response.status == 200, body
+        return body["choices"][0]
+
+    full = await complete(max_tokens=64)
+    assert full["text"] == (", in a kingdom by the sea, there lived a lighthouse keeper who "
+                            "counted every wave that broke on his rocks.")
+    assert full["finish_reason"] == "stop"
+    cut = await complete()
+    assert (cut["text"], cut["finish_reason"]) == (
+        ", in a kingdom by the sea, there lived a lighthouse keeper who counted", "length")
+    response = await post_chat(client, chat_body("Once upon a time"))  # completions only
+    assert not (await content_of(response)).startswith(", in a kingdom")
+
+
+RESPONSES_WEATHER_TOOL = {"type": "function", "name": "get_weather",
+                          "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}
+
+
+async def _respond(client, **body: Any) -> dict[str, Any]:
+    response = await client.post("/v1/responses", headers=AUTH, data=json.dumps(body))
+    data = await api_json(response)
+    assert response.status == 200, data
+    return data
+
+
+async def test_responses_tool_loop_as_the_comment_says(client):
+    first = await _respond(client, model="o3", input="What is the weather in Boston?",
+                           tools=[RESPONSES_WEATHER_TOOL], reasoning={"summary": "auto"})
+    reasoning, call = first["output"]
+    assert reasoning["summary"][0]["text"].startswith("The user wants the weather")
+    assert (call["type"], call["name"], json.loads(call["arguments"])) == (
+        "function_call", "get_weather", {"city": "Boston"})
+    second = await _respond(client, model="o3", previous_response_id=first["id"],
+                            tools=[RESPONSES_WEATHER_TOOL],
+                            input=[{"type": "function_call_output", "call_id": call["call_id"],
+                                    "output": json.dumps({"temp_c": 20})}])
+    assert second["output"][-1]["content"][0]["text"] == "It is 20°C and sunny in Boston."
+    assert second["usage"]["input_tokens"] > first["usage"]["input_tokens"]
+
+
+async def test_responses_web_search_as_the_comment_says(client):
+    response = await client.post("/v1/responses", headers=AUTH, data=json.dumps({
+        "model": "gpt-4o", "input": "Any space news?", "tools": [{"type": "web_search"}], "stream": True}))
+    events = parse_sse_events(await response.text())
+    for _, data in events:
+        validate_schema("ResponseStreamEvent", data)
+    names = [name for name, _ in events]
+    assert names.index("response.web_search_call.searching") < names.index("response.output_text.delta")
+    final = events[-1][1]["response"]
+    assert [item["type"] for item in final["output"]] == ["web_search_call", "message"]
+    assert final["output"][0]["action"]["query"] == "latest space news"
+
+
+async def test_fails_mid_stream_as_the_comment_says(client):
+    events = parse_sse(await (await post_chat(client, chat_body("fail midway please", stream=True))).text())
+    assert [e for e in events if isinstance(e, dict) and "error" in e][0]["error"]["type"] == "server_error"
+    assert len(events) == 7  # five chunks, the error, [DONE]
+    response = await client.post("/v1/responses", headers=AUTH, data=json.dumps(
+        {"model": "gpt-4o", "input": "fail midway", "stream": True}))
+    assert parse_sse_events(await response.text())[-1][0] == "response.failed"
+    assert (await post_chat(client, chat_body("fail midway"))).status == 500

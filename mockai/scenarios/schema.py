@@ -44,6 +44,7 @@ class Stream(_Strict):
     chunk_tokens: int | None = Field(None, ge=1)
     chunks: list[Chunk] | None = None
     disconnect_after_chunks: int | None = Field(None, ge=0)
+    error_after_chunks: int | None = Field(None, ge=0)  # the step's `error` arrives mid-stream
 
 
 class ErrorSpec(_Strict):
@@ -74,6 +75,7 @@ FinishReason = Literal["stop", "length", "tool_calls", "content_filter", "functi
 class Step(_Strict):
     content: str | None = None
     refusal: str | None = None
+    reasoning: str | None = None  # a reasoning model's summary (Responses `reasoning.summary`)
     tool_calls: list[ToolCall] | None = None
     error: ErrorSpec | None = None
     finish_reason: FinishReason | None = None
@@ -89,11 +91,24 @@ class Step(_Strict):
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Step":
-        if self.error is not None and any(
+        mid_stream = self.stream is not None and self.stream.error_after_chunks is not None
+        if self.error is not None and not mid_stream and any(
             v is not None for v in (self.content, self.refusal, self.tool_calls)
         ):
-            raise ValueError("a step with `error` cannot also have content, refusal or tool_calls")
+            raise ValueError("a step with `error` cannot also have content, refusal or tool_calls "
+                             "(unless its `stream.error_after_chunks` sends the error mid-stream)")
         return self
+
+    @property
+    def says_something(self) -> bool:
+        """False for a bare error step: a mid-stream failure then streams generated text first."""
+        return any(v is not None for v in (self.content, self.refusal, self.tool_calls)) or \
+            (self.stream is not None and self.stream.chunks is not None)
+
+    @property
+    def fails_mid_stream(self) -> bool:
+        return self.error is not None and self.stream is not None \
+            and self.stream.error_after_chunks is not None
 
 
 class Scenario(_Strict):

@@ -26,6 +26,8 @@ async def answer_step(request: web.Request, call: Call, *, streaming: bool) -> S
     """Pick the scenario step for this call and apply its headers, latency and error.
 
     Returns the step to render, or None when nothing matched (the caller generates a default).
+    A streamed request whose step fails mid-stream gets the step back with its error: the
+    caller sends `stream.error_after_chunks` chunks, then the error in its own stream format.
     """
     state = state_of(request)
     exchange = exchange_of(request)
@@ -42,6 +44,6 @@ async def answer_step(request: web.Request, call: Call, *, streaming: bool) -> S
         exchange.headers.update(step.headers)
     if step.latency_ms and (not streaming or step.error is not None):
         await asyncio.sleep(step.latency_ms / 1000)
-    if step.error is not None:
+    if step.error is not None and not (streaming and step.fails_mid_stream):
         raise scripted_error(step.error)
     return step

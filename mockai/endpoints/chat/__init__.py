@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import orjson
+from itertools import chain, islice
+
 from aiohttp import web
 
 from mockai import generation, tokenizer
@@ -12,13 +13,13 @@ from mockai.endpoints.chat.render import ChatRender
 from mockai.endpoints.chat.request import ChatRequest, FunctionDef, check
 from mockai.errors import invalid_request
 from mockai.model_registry import Model
-from mockai.replies import REASONING_TOKENS_BY_EFFORT, Reply, apply_limits, from_step, tool_call
+from mockai.replies import REASONING_TOKENS_BY_EFFORT, Reply, apply_limits, from_step, generated
 from mockai.scenarios.schema import Step
 from mockai.server.http import json_response, read_json, standard_headers
-from mockai.server.scripting import answer_step
+from mockai.server.scripting import answer_step, scripted_error
 from mockai.server.state import exchange_of, state_of
 from mockai.streaming.pacing import Pacing
-from mockai.streaming.sse import SSEStream, play
+from mockai.streaming.sse import SSEStream, data_frame, play
 from mockai.validation import validate
 
 
@@ -52,19 +53,16 @@ def _forced_function(req: ChatRequest) -> list[FunctionDef]:
 
 
 def _default_reply(req: ChatRequest, body: dict, seed: int, index: int) -> Reply:
-    rng = generation.rng_for(seed, "chat.completions", body, index)
-    forced = _forced_function(req)
-    if forced:
-        return Reply(tool_calls=tuple(
-            tool_call(f.name, generation.instance(f.parameters or {"type": "object"}, rng))
-            for f in forced))
     fmt = req.response_format
-    if fmt is not None and fmt.type == "json_schema" and fmt.json_schema is not None:
-        value = generation.instance(fmt.json_schema.schema_ or {"type": "object"}, rng)
-        return Reply(content=orjson.dumps(value).decode())
-    if fmt is not None and fmt.type == "json_object":
-        return Reply(content=orjson.dumps(generation.json_object(rng)).decode())
-    return Reply(content=generation.text(rng))
+    schema = fmt.json_schema.schema_ or {"type": "object"} \
+        if fmt is not None and fmt.type == "json_schema" and fmt.json_schema is not None else None
+    return generated(
+        generation.rng_for(seed, "chat.completions", body, index),
+        functions=[(f.name, f.parameters) for f in _forced_function(req)],
+        json_schema=schema,
+        json_object=fmt is not None and fmt.type == "json_object",
+        content=False,
+    )
 
 
 async def create(request: web.Request) -> web.StreamResponse:
@@ -90,7 +88,8 @@ async def create(request: web.Request) -> web.StreamResponse:
     reasoning = REASONING_TOKENS_BY_EFFORT[req.reasoning_effort or "medium"] if model.reasoning else 0
     legacy = bool(req.functions) and not req.tools
     outcomes = [
-        apply_limits(from_step(step) if step is not None else _default_reply(req, body, settings.seed, i),
+        apply_limits(from_step(step) if step is not None and step.says_something
+                     else _default_reply(req, body, settings.seed, i),
                      tok, budget=limit, stop=req.stop_list, reasoning_tokens=reasoning,
                      function_call=legacy)
         for i in range(req.n or 1)
@@ -113,6 +112,9 @@ async def create(request: web.Request) -> web.StreamResponse:
         obfuscate=not (options and options.include_obfuscation is False),
         exact=pacing.exact is not None,
     )
+    if step is not None and step.fails_mid_stream:
+        error = scripted_error(step.error).body(exchange.request_id)  # type: ignore[arg-type]
+        frames = chain(islice(frames, step.stream.error_after_chunks), [(data_frame(error), False)])
     stream = SSEStream(request, standard_headers(request))
     exchange.stream = stream.response
     await play(stream, frames, pacing, render.rng)

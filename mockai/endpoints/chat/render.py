@@ -12,8 +12,8 @@ from itertools import zip_longest
 from typing import Any, Iterator
 
 from mockai import ids
-from mockai.generation import logprob, rng_for
-from mockai.replies import Outcome
+from mockai.generation import rng_for
+from mockai.replies import Outcome, logprob_entries
 from mockai.scenarios.schema import Usage
 from mockai.streaming.sse import data_frame
 from mockai.tokenizer import Tokenizer
@@ -76,17 +76,7 @@ class ChatRender:
         }
 
     def _logprob_entries(self, pieces: list[str]) -> list[dict[str, Any]]:
-        entries = []
-        vocab = self.tok.enc.max_token_value - 1000
-        for piece in pieces:
-            chosen = logprob(self.rng)
-            top = [{"token": piece, "logprob": chosen, "bytes": list(piece.encode())}]
-            while len(top) < self.top_logprobs:
-                alt = self.tok.enc.decode([self.rng.randrange(vocab)])
-                top.append({"token": alt, "logprob": round(top[-1]["logprob"] - self.rng.uniform(0.5, 4), 6),
-                            "bytes": list(alt.encode())})
-            entries.append({**top[0], "top_logprobs": top[: self.top_logprobs]})
-        return entries
+        return logprob_entries(self.tok, pieces, self.rng, self.top_logprobs)
 
     # -- non-streamed ----------------------------------------------------------------------
     def _message(self, outcome: Outcome) -> dict[str, Any]:

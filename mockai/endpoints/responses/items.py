@@ -1,0 +1,159 @@
+"""Input items: normalised with ids (as `input_items` lists them), checked, counted.
+
+A response's context is the previous response's context (or the conversation's items), then
+this request's input. That context is what scenarios match on and what `input_tokens` counts,
+so a conversation continued with `previous_response_id` costs what the real API would bill.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from mockai import ids
+from mockai.endpoints.chat.prompt import REPLY_PRIMING, TOKENS_PER_MESSAGE, render_functions
+from mockai.endpoints.responses.request import ResponseRequest
+from mockai.errors import invalid_request
+from mockai.scenarios.call import Call
+from mockai.tokenizer import Tokenizer
+
+MESSAGE_ROLES = ("user", "assistant", "system", "developer")
+ITEM_TYPES = ("message", "function_call", "function_call_output", "reasoning", "item_reference",
+              "web_search_call", "file_search_call", "code_interpreter_call", "computer_call",
+              "computer_call_output", "image_generation_call", "custom_tool_call",
+              "custom_tool_call_output", "mcp_call", "mcp_list_tools", "mcp_approval_request",
+              "mcp_approval_response", "local_shell_call", "local_shell_call_output", "compaction")
+ID_PREFIX = {"message": "msg_", "function_call": "fc_", "function_call_output": "fco_",
+             "reasoning": "rs_"}
+
+
+def _text_part(role: str, text: str) -> dict[str, Any]:
+    if role == "assistant":
+        return {"type": "output_text", "text": text, "annotations": []}
+    return {"type": "input_text", "text": text}
+
+
+def _require(item: Mapping[str, Any], index: int, *names: str) -> None:
+    for name in names:
+        if item.get(name) is None:
+            raise invalid_request(f"Missing required parameter: 'input[{index}].{name}'.",
+                                  f"input[{index}].{name}", "missing_required_parameter")
+
+
+def normalise(raw: str | list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    """This request's input as stored items: every item gets an id and a status."""
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        raw = [{"role": "user", "content": raw}]
+    items = []
+    for index, given in enumerate(raw):
+        kind = given.get("type", "message")
+        if kind not in ITEM_TYPES:
+            raise invalid_request(
+                f"Invalid value: '{kind}'. Supported values are: "
+                + ", ".join(f"'{t}'" for t in ITEM_TYPES[:-1]) + f", and '{ITEM_TYPES[-1]}'.",
+                f"input[{index}].type", "invalid_value")
+        item = dict(given)
+        if kind == "message":
+            _require(item, index, "role", "content")
+            if item["role"] not in MESSAGE_ROLES:
+                raise invalid_request(
+                    f"Invalid value: '{item['role']}'. Supported values are: 'assistant', "
+                    "'system', 'developer', and 'user'.", f"input[{index}].role", "invalid_value")
+            if isinstance(item["content"], str):
+                item["content"] = [_text_part(item["role"], item["content"])]
+        elif kind == "function_call_output":
+            _require(item, index, "call_id", "output")
+        elif kind == "function_call":
+            _require(item, index, "call_id", "name", "arguments")
+        item = {"id": item.get("id") or ids.item_id(ID_PREFIX.get(kind, "item_")), "type": kind,
+                **{k: v for k, v in item.items() if k not in ("id", "type")}}
+        if kind in ("message", "function_call", "function_call_output"):
+            item.setdefault("status", "completed")
+        items.append(item)
+    return items
+
+
+def check_tool_outputs(context: list[dict[str, Any]], new: list[dict[str, Any]]) -> None:
+    """A function_call_output must answer a function_call earlier in the context."""
+    called = {i.get("call_id") for i in context if i["type"] == "function_call"}
+    for item in new:
+        if item["type"] == "function_call":
+            called.add(item.get("call_id"))
+        elif item["type"] == "function_call_output" and item["call_id"] not in called:
+            raise invalid_request(
+                f"No tool call found for function call output with call_id {item['call_id']}.",
+                "input")
+
+
+def check_json_mentioned(req: ResponseRequest, context: list[dict[str, Any]]) -> None:
+    """`json_object` output needs the word "json" in the input messages; as on the real API,
+    `instructions` do not count."""
+    fmt = req.text.format if req.text is not None else None
+    if fmt is None or fmt.type != "json_object":
+        return
+    if not any("json" in item_text(item).lower() for item in context if item["type"] == "message"):
+        raise invalid_request(
+            "Response input messages must contain the word 'json' in some form to use "
+            "'text.format' of type 'json_object'.", "input")
+
+
+def item_text(item: Mapping[str, Any]) -> str:
+    """The readable text of an item: message parts, tool output, call arguments."""
+    kind = item["type"]
+    if kind == "message":
+        content = item.get("content") or []
+        if isinstance(content, str):
+            return content
+        return "\n".join(p.get("text") or p.get("refusal") or "" for p in content if isinstance(p, dict))
+    if kind == "function_call_output":
+        output = item.get("output")
+        if isinstance(output, list):
+            return "\n".join(p.get("text") or "" for p in output if isinstance(p, dict))
+        return str(output)
+    if kind == "function_call":
+        return f"{item.get('name', '')}{item.get('arguments', '')}"
+    return ""
+
+
+def instructions_text(req: ResponseRequest) -> str:
+    if isinstance(req.instructions, list):
+        return "\n".join(item_text({"type": "message", **i}) for i in req.instructions)
+    return req.instructions or ""
+
+
+def to_call(req: ResponseRequest, body: dict[str, Any], context: list[dict[str, Any]],
+            new: list[dict[str, Any]], headers: Mapping[str, str], session: str | None) -> Call:
+    messages = [i for i in context if i["type"] == "message"]
+    last_user = next((m for m in reversed(messages) if m.get("role") == "user"), None)
+    system = [instructions_text(req)] + [item_text(m) for m in messages
+                                         if m.get("role") in ("system", "developer")]
+    names = {tool.name or tool.type for tool in req.tools or ()}  # built-in tools by their type
+    return Call(
+        endpoint="responses",
+        body=body,
+        headers=headers,
+        session=session,
+        model=req.model,
+        last_user_message=item_text(last_user) if last_user else "",
+        system_message="\n".join(s for s in system if s),
+        tool_names=frozenset(names),
+        tool_result=bool(new) and new[-1]["type"] == "function_call_output",
+        messages=context,
+    )
+
+
+def count_input(tok: Tokenizer, instructions: str, context: Iterable[Mapping[str, Any]],
+                functions: list[Any]) -> int:
+    """Input tokens with the chat format's framing: 3 per item plus its role and text."""
+    total = REPLY_PRIMING
+    if instructions:
+        total += TOKENS_PER_MESSAGE + tok.count("system") + tok.count(instructions)
+    for item in context:
+        if item["type"] == "reasoning":
+            continue  # earlier reasoning is not part of the next prompt
+        role = item.get("role") or ("tool" if item["type"] == "function_call_output" else "assistant")
+        total += TOKENS_PER_MESSAGE + tok.count(role) + tok.count(item_text(item))
+    if functions:
+        total += tok.count(render_functions(functions)) + 9
+    return total

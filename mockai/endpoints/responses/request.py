@@ -1,0 +1,169 @@
+"""The Responses API request (`POST /v1/responses`), validated like the real API.
+
+Top-level fields are pydantic's job (reported through `mockai.validation`, with the newer
+"Unknown parameter" wording); input items come in dozens of shapes, so they stay plain dicts
+here and `items.py` checks the ones whose rules a client can trip over.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from mockai.errors import APIError, invalid_request
+from mockai.model_registry import Model
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow", strict=True)
+
+
+BUILTIN_TOOLS = ("web_search", "web_search_preview", "web_search_2025_08_26",
+                 "web_search_preview_2025_03_11", "file_search", "code_interpreter")
+ToolType = Literal["function", "custom", "web_search", "web_search_preview", "web_search_2025_08_26",
+                   "web_search_preview_2025_03_11", "file_search", "code_interpreter",
+                   "computer_use_preview", "image_generation", "mcp", "local_shell", "shell",
+                   "apply_patch"]
+
+
+class Tool(_Open):
+    type: ToolType
+    name: str | None = Field(None, pattern=r"^[a-zA-Z0-9_-]+$", max_length=64)
+    description: str | None = None
+    parameters: dict[str, Any] | None = None
+    strict: bool | None = None
+
+
+class TextFormat(_Model):
+    type: Literal["text", "json_object", "json_schema"]
+    name: str | None = Field(None, pattern=r"^[a-zA-Z0-9_-]+$", max_length=64)
+    description: str | None = None
+    schema_: dict[str, Any] | None = Field(None, alias="schema")
+    strict: bool | None = None
+
+
+class TextConfig(_Model):
+    format: TextFormat | None = None
+    verbosity: Literal["low", "medium", "high"] | None = None
+
+
+class Reasoning(_Model):
+    effort: Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"] | None = None
+    summary: Literal["auto", "concise", "detailed"] | None = None
+    generate_summary: Literal["auto", "concise", "detailed"] | None = None
+
+
+class StreamOptions(_Model):
+    include_obfuscation: bool | None = None
+
+
+class ConversationRef(_Model):
+    id: str
+
+
+Include = Literal[
+    "file_search_call.results", "web_search_call.results", "web_search_call.action.sources",
+    "message.input_image.image_url", "computer_call_output.output.image_url",
+    "code_interpreter_call.outputs", "reasoning.encrypted_content", "message.output_text.logprobs",
+]
+
+
+class ResponseRequest(_Model):
+    model: str
+    input: Union[str, list[dict[str, Any]], None] = None
+    instructions: Union[str, list[dict[str, Any]], None] = None
+    tools: list[Tool] | None = None
+    tool_choice: Union[Literal["none", "auto", "required"], dict[str, Any], None] = None
+    parallel_tool_calls: bool | None = None
+    max_output_tokens: int | None = Field(None, ge=16)
+    max_tool_calls: int | None = Field(None, ge=1)
+    temperature: float | None = Field(None, ge=0, le=2)
+    top_p: float | None = Field(None, ge=0, le=1)
+    top_logprobs: int | None = Field(None, ge=0, le=20)
+    text: TextConfig | None = None
+    reasoning: Reasoning | None = None
+    metadata: dict[str, str] | None = Field(None, max_length=16)
+    store: bool | None = None
+    truncation: Literal["auto", "disabled"] | None = None
+    previous_response_id: str | None = None
+    conversation: Union[str, ConversationRef, None] = None
+    include: list[Include] | None = None
+    background: bool | None = None
+    service_tier: Literal["auto", "default", "flex", "scale", "priority", "fast"] | None = None
+    prompt_cache_key: str | None = Field(None, max_length=64)
+    prompt_cache_retention: Literal["in-memory", "in_memory", "24h"] | None = None
+    prompt_cache_options: dict[str, Any] | None = None
+    safety_identifier: str | None = None
+    user: str | None = None
+    stream: bool | None = None
+    stream_options: StreamOptions | None = None
+    prompt: dict[str, Any] | None = None
+    context_management: list[dict[str, Any]] | None = None
+    moderation: Any = None
+
+    @property
+    def conversation_id(self) -> str | None:
+        if isinstance(self.conversation, ConversationRef):
+            return self.conversation.id
+        return self.conversation
+
+
+def _family(tool: str) -> str:
+    return "web_search" if tool.startswith("web_search") else tool
+
+
+def runs_builtin(req: ResponseRequest, name: str) -> bool:
+    """A call named after a built-in tool runs as that tool only when the request offers it
+    (any web_search variant for any other); otherwise it is a plain function call, since a
+    client may well name its own function `web_search`."""
+    return name in BUILTIN_TOOLS and _family(name) in {_family(t.type) for t in req.tools or ()}
+
+
+def _unsupported(name: str) -> APIError:
+    return invalid_request(f"Unsupported parameter: '{name}' is not supported with this model.",
+                           name, "unsupported_parameter")
+
+
+def check(req: ResponseRequest, model: Model) -> None:
+    """Cross-field and per-model rules, after field validation passed."""
+    if req.stream_options is not None and not req.stream:
+        raise invalid_request(
+            "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+            "stream_options")
+    if req.previous_response_id is not None and req.conversation is not None:
+        raise invalid_request(
+            "Cannot use both 'previous_response_id' and 'conversation' in the same request.",
+            "previous_response_id")
+    if req.background and req.store is False:
+        raise invalid_request("Background mode requires 'store' to be true.", "background")
+    for index, tool in enumerate(req.tools or ()):
+        if tool.type == "function" and tool.name is None:
+            raise invalid_request(f"Missing required parameter: 'tools[{index}].name'.",
+                                  f"tools[{index}].name", "missing_required_parameter")
+    fmt = req.text.format if req.text is not None else None
+    if fmt is not None and fmt.type == "json_schema":
+        for field_name, value in (("name", fmt.name), ("schema", fmt.schema_)):
+            if value is None:
+                raise invalid_request(
+                    f"Missing required parameter: 'text.format.{field_name}'.",
+                    f"text.format.{field_name}", "missing_required_parameter")
+    if model.reasoning:
+        for name in ("temperature", "top_p"):
+            value = getattr(req, name)
+            if value is not None and value != 1:
+                raise invalid_request(
+                    f"Unsupported parameter: '{name}' is not supported with this model.",
+                    name, "unsupported_parameter")
+    elif req.reasoning is not None and req.reasoning.effort is not None:
+        raise _unsupported("reasoning.effort")
+    if req.max_output_tokens is not None and model.max_output_tokens \
+            and req.max_output_tokens > model.max_output_tokens:
+        raise invalid_request(
+            f"max_output_tokens is too large: {req.max_output_tokens}. This model supports at "
+            f"most {model.max_output_tokens} completion tokens, whereas you provided "
+            f"{req.max_output_tokens}.", "max_output_tokens")
