@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+import random
+from typing import Any, Callable, Iterable, Mapping, TypeVar
 
 import orjson
 from aiohttp import web
+from pydantic import BaseModel
 
 from mockai.errors import APIError
 from mockai.server.state import Exchange, exchange_of, state_of
+from mockai.streaming.pacing import Pacing
+from mockai.streaming.sse import DONE, SSEStream, play
+from mockai.validation import validate
+
+M = TypeVar("M", bound=BaseModel)
 
 MALFORMED_JSON = (
     "We could not parse the JSON body of your request. (HINT: This likely means you aren't using "
@@ -62,3 +69,25 @@ def standard_headers(request: web.Request) -> dict[str, str]:
     headers.update(state_of(request).limits.headers(exchange.tokens))
     headers.update(exchange.headers)
     return headers
+
+
+async def read_request(request: web.Request, schema: type[M], *,
+                       missing_model: Callable[[], APIError],
+                       unknown_parameter: bool = False) -> tuple[dict[str, Any], M]:
+    """The JSON body and its validated model. Each API words a missing model its own way;
+    `--lenient` drops the fields the model does not know instead of refusing them."""
+    body = await read_json(request)
+    if "model" not in body:
+        raise missing_model()
+    if state_of(request).settings.lenient:
+        body = {k: v for k, v in body.items() if k in schema.model_fields}
+    return body, validate(schema, body, unknown_parameter=unknown_parameter)
+
+
+async def send_stream(request: web.Request, frames: Iterable[tuple[bytes, bool]], pacing: Pacing,
+                      rng: random.Random, *, done: bytes | None = DONE) -> web.StreamResponse:
+    """Stream `(frame, paced)` pairs with the standard headers; the middleware sees it as a stream."""
+    stream = SSEStream(request, standard_headers(request))
+    exchange_of(request).stream = stream.response
+    await play(stream, frames, pacing, rng, done=done)
+    return stream.response

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import math
+from itertools import chain, islice
+from typing import Iterable
 
 from aiohttp import web
 
@@ -11,6 +13,7 @@ from mockai.errors import DEFAULT, APIError
 from mockai.scenarios.call import Call
 from mockai.scenarios.schema import ErrorSpec, Step
 from mockai.server.state import exchange_of, state_of
+from mockai.streaming.sse import data_frame
 
 
 def scripted_error(spec: ErrorSpec) -> APIError:
@@ -47,3 +50,14 @@ async def answer_step(request: web.Request, call: Call, *, streaming: bool) -> S
     if step.error is not None and not (streaming and step.fails_mid_stream):
         raise scripted_error(step.error)
     return step
+
+
+def with_error_frame(frames: Iterable[tuple[bytes, bool]], step: Step | None,
+                     request_id: str) -> Iterable[tuple[bytes, bool]]:
+    """Chat-style streams (chat, legacy completions) fail mid-way as the real API does: a
+    `data: {"error": {...}}` frame after `stream.error_after_chunks` frames, then `[DONE]`."""
+    if step is None or not step.fails_mid_stream:
+        return frames
+    error = scripted_error(step.error).body(request_id)  # type: ignore[arg-type]
+    return chain(islice(frames, step.stream.error_after_chunks),  # type: ignore[union-attr]
+                 [(data_frame(error), False)])

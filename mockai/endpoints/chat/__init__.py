@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import chain, islice
-
 from aiohttp import web
 
 from mockai import generation, tokenizer
@@ -11,16 +9,18 @@ from mockai.endpoints import Route
 from mockai.endpoints.chat.prompt import prompt_tokens, to_call
 from mockai.endpoints.chat.render import ChatRender
 from mockai.endpoints.chat.request import ChatRequest, FunctionDef, check
-from mockai.errors import invalid_request
+from mockai.errors import APIError, invalid_request
 from mockai.model_registry import Model
 from mockai.replies import REASONING_TOKENS_BY_EFFORT, Reply, apply_limits, from_step, generated
 from mockai.scenarios.schema import Step
-from mockai.server.http import json_response, read_json, standard_headers
-from mockai.server.scripting import answer_step, scripted_error
+from mockai.server.http import json_response, read_request, send_stream
+from mockai.server.scripting import answer_step, with_error_frame
 from mockai.server.state import exchange_of, state_of
 from mockai.streaming.pacing import Pacing
-from mockai.streaming.sse import SSEStream, data_frame, play
-from mockai.validation import validate
+
+
+def _missing_model() -> APIError:
+    return invalid_request("you must provide a model parameter")
 
 
 def _context_check(prompt: int, limit: int | None, model: Model) -> None:
@@ -69,12 +69,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
     settings = state.settings
-    body = await read_json(request)
-    if "model" not in body:
-        raise invalid_request("you must provide a model parameter")
-    if settings.lenient:
-        body = {k: v for k, v in body.items() if k in ChatRequest.model_fields}
-    req = validate(ChatRequest, body)
+    body, req = await read_request(request, ChatRequest, missing_model=_missing_model)
     model = state.models.resolve(req.model, lenient=settings.lenient)
     check(req, model)
     tok = await tokenizer.encoding(model.encoding)
@@ -112,13 +107,8 @@ async def create(request: web.Request) -> web.StreamResponse:
         obfuscate=not (options and options.include_obfuscation is False),
         exact=pacing.exact is not None,
     )
-    if step is not None and step.fails_mid_stream:
-        error = scripted_error(step.error).body(exchange.request_id)  # type: ignore[arg-type]
-        frames = chain(islice(frames, step.stream.error_after_chunks), [(data_frame(error), False)])
-    stream = SSEStream(request, standard_headers(request))
-    exchange.stream = stream.response
-    await play(stream, frames, pacing, render.rng)
-    return stream.response
+    return await send_stream(request, with_error_frame(frames, step, exchange.request_id), pacing,
+                             render.rng)
 
 
 ROUTES = [Route("POST", "/chat/completions", create)]

@@ -12,7 +12,6 @@ index `p * n + i`.
 from __future__ import annotations
 
 from dataclasses import replace
-from itertools import chain, islice
 
 from aiohttp import web
 
@@ -21,17 +20,19 @@ from mockai.endpoints import Route
 from mockai.endpoints.completions.prompt import prompts_of, to_call
 from mockai.endpoints.completions.render import Choice, CompletionRender
 from mockai.endpoints.completions.request import CompletionRequest, chat_model, check
-from mockai.errors import invalid_request
+from mockai.errors import APIError, invalid_request
 from mockai.model_registry import Model
 from mockai.replies import Reply, apply_limits, from_step
-from mockai.server.http import json_response, read_json, standard_headers
-from mockai.server.scripting import answer_step, scripted_error
+from mockai.server.http import json_response, read_request, send_stream
+from mockai.server.scripting import answer_step, with_error_frame
 from mockai.server.state import ServerState, exchange_of, state_of
 from mockai.streaming.pacing import Pacing
-from mockai.streaming.sse import SSEStream, data_frame, play
-from mockai.validation import validate
 
 FINISH_REASONS = ("stop", "length", "content_filter")
+
+
+def _missing_model() -> APIError:
+    return invalid_request("you must provide a model parameter")
 
 
 def _model(state: ServerState, name: str) -> Model:
@@ -64,12 +65,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
     settings = state.settings
-    body = await read_json(request)
-    if "model" not in body:
-        raise invalid_request("you must provide a model parameter")
-    if settings.lenient:
-        body = {k: v for k, v in body.items() if k in CompletionRequest.model_fields}
-    req = validate(CompletionRequest, body)
+    body, req = await read_request(request, CompletionRequest, missing_model=_missing_model)
     model = _model(state, req.model)
     check(req, model)
     tok = await tokenizer.encoding(model.encoding)
@@ -113,14 +109,8 @@ async def create(request: web.Request) -> web.StreamResponse:
         include_usage=bool(req.stream_options and req.stream_options.include_usage),
         exact=pacing.exact is not None,
     )
-    if step is not None and step.fails_mid_stream:  # `data: {"error": ...}`, as chat streams do
-        error = scripted_error(step.error).body(exchange.request_id)  # type: ignore[arg-type]
-        frames = chain(islice(frames, step.stream.error_after_chunks),  # type: ignore[union-attr]
-                       [(data_frame(error), False)])
-    stream = SSEStream(request, standard_headers(request))
-    exchange.stream = stream.response
-    await play(stream, frames, pacing, render.rng)
-    return stream.response
+    return await send_stream(request, with_error_frame(frames, step, exchange.request_id), pacing,
+                             render.rng)
 
 
 ROUTES = [Route("POST", "/completions", create)]

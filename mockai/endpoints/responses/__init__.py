@@ -3,6 +3,7 @@ input items, input token counts, compaction)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import chain, islice
 
 import orjson
@@ -16,15 +17,18 @@ from mockai.endpoints.responses.items import (check_json_mentioned, check_tool_o
 from mockai.endpoints.responses.render import ResponseRender
 from mockai.endpoints.responses.request import BUILTIN_TOOLS, ResponseRequest, check, runs_builtin
 from mockai.endpoints.responses.state import CONVERSATIONS, KIND, StoredResponse
-from mockai.errors import invalid_request
+from mockai.errors import APIError, invalid_request
 from mockai.model_registry import Model
 from mockai.replies import REASONING_TOKENS_BY_EFFORT, Reply, apply_limits, from_step, generated
-from mockai.server.http import json_response, read_json
+from mockai.server.http import json_response, read_request
 from mockai.server.scripting import answer_step, scripted_error
 from mockai.server.state import ServerState, exchange_of, state_of
 from mockai.streaming.pacing import Pacing
-from mockai.validation import validate
 
+
+
+def _missing_model() -> APIError:
+    return invalid_request("Missing required parameter: 'model'.", "model", "missing_required_parameter")
 
 
 def _prior_context(state: ServerState, session: str | None, req: ResponseRequest) -> list[dict]:
@@ -55,16 +59,21 @@ def _fit_window(tok, req: ResponseRequest, context: list[dict], functions: list,
 
 
 def _forced_functions(req: ResponseRequest) -> list[tuple[str, dict | None]]:
-    tools = list(req.tools or ())
+    """The tool a default reply calls: the one `tool_choice` names or requires, else an offered
+    built-in tool (a model offered web search for a question searches; the client gets the
+    call items to handle), unless `tool_choice` is "none"."""
+    tools = [t for t in req.tools or () if t.type == "function" or t.type in BUILTIN_TOOLS]
     choice = req.tool_choice
     if choice == "required":
         chosen = tools[:1]
     elif isinstance(choice, dict):
         wanted = choice.get("name") if choice.get("type") == "function" else choice.get("type")
         chosen = [t for t in tools if (t.name or t.type) == wanted][:1]
+    elif choice != "none":
+        chosen = [t for t in tools if t.type in BUILTIN_TOOLS][:1]
     else:
         chosen = []
-    return [(t.name or t.type, t.parameters) for t in chosen if t.type == "function" or t.type in BUILTIN_TOOLS]
+    return [(t.name or t.type, t.parameters) for t in chosen]
 
 
 def _default_reply(req: ResponseRequest, body: dict, seed: int) -> Reply:
@@ -104,12 +113,8 @@ async def create(request: web.Request) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
     settings = state.settings
-    body = await read_json(request)
-    if "model" not in body:
-        raise invalid_request("Missing required parameter: 'model'.", "model", "missing_required_parameter")
-    if settings.lenient:
-        body = {k: v for k, v in body.items() if k in ResponseRequest.model_fields}
-    req = validate(ResponseRequest, body, unknown_parameter=True)
+    body, req = await read_request(request, ResponseRequest, missing_model=_missing_model,
+                                   unknown_parameter=True)
     model = state.models.resolve(req.model, lenient=settings.lenient)
     check(req, model)
     session = exchange.session
@@ -128,6 +133,14 @@ async def create(request: web.Request) -> web.StreamResponse:
     step = await answer_step(request, call, streaming=bool(req.stream) or background)
     reply = from_step(step) if step is not None and step.says_something \
         else _default_reply(req, body, settings.seed)
+    if req.parallel_tool_calls is False:  # one function call at most, as the real model makes
+        calls = [c for c in reply.tool_calls if runs_builtin(req, c.name)]
+        calls += [c for c in reply.tool_calls if not runs_builtin(req, c.name)][:1]
+        reply = replace(reply, tool_calls=tuple(calls))
+    if req.parallel_tool_calls is False:  # one function call at most, as the real model makes
+        calls = [c for c in reply.tool_calls if runs_builtin(req, c.name)]
+        calls += [c for c in reply.tool_calls if not runs_builtin(req, c.name)][:1]
+        reply = replace(reply, tool_calls=tuple(calls))
     effort = (req.reasoning.effort if req.reasoning else None) or "medium"
     outcome = apply_limits(reply, tok, budget=req.max_output_tokens, stop=None,
                            reasoning_tokens=REASONING_TOKENS_BY_EFFORT[effort] if model.reasoning else 0)
@@ -139,6 +152,8 @@ async def create(request: web.Request) -> web.StreamResponse:
         reasoning=model.reasoning,
         summary=_summary(req, model, step.reasoning if step is not None else None, body, settings.seed),
         obfuscate=not (req.stream_options and req.stream_options.include_obfuscation is False),
+        logprob_rng=generation.rng_for(settings.seed, "responses.logprobs", body)
+        if "message.output_text.logprobs" in (req.include or ()) else None,
     )
     final = render.snapshot(render.status, final=True)
     stored = StoredResponse(body=final, input_items=new, context=context + render.items)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from mockai import ids
-from mockai.endpoints.chat.prompt import REPLY_PRIMING, TOKENS_PER_MESSAGE, render_functions
+from mockai.endpoints.chat.prompt import (IMAGE_TOKENS, REPLY_PRIMING, TOKENS_PER_MESSAGE,
+                                          render_functions)
 from mockai.endpoints.responses.request import ResponseRequest
 from mockai.errors import invalid_request
 from mockai.scenarios.call import Call
@@ -154,6 +155,9 @@ def count_input(tok: Tokenizer, instructions: str, context: Iterable[Mapping[str
             continue  # earlier reasoning is not part of the next prompt
         role = item.get("role") or ("tool" if item["type"] == "function_call_output" else "assistant")
         total += TOKENS_PER_MESSAGE + tok.count(role) + tok.count(item_text(item))
+        for part in item.get("content") or ():
+            if isinstance(part, dict) and part.get("type") == "input_image":
+                total += IMAGE_TOKENS.get(part.get("detail") or "auto", IMAGE_TOKENS["auto"])
     if functions:
         total += tok.count(render_functions(functions)) + 9
     return total

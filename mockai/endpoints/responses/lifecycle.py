@@ -20,10 +20,10 @@ from mockai.endpoints.responses.render import Event, ResponseRender
 from mockai.endpoints.responses.request import ResponseRequest
 from mockai.endpoints.responses.state import KIND, StoredResponse
 from mockai.errors import APIError, invalid_request
-from mockai.server.http import json_response, read_json, standard_headers
+from mockai.server.http import json_response, read_json, send_stream, standard_headers
 from mockai.server.state import ServerState, exchange_of, state_of
 from mockai.streaming.pacing import Clock, Pacing
-from mockai.streaming.sse import ClientGone, SSEStream, event_frame, play
+from mockai.streaming.sse import ClientGone, SSEStream, event_frame
 from mockai.validation import validate
 
 CACHE_KIND = "prompt_cache"
@@ -45,10 +45,7 @@ def _frame(event: Event) -> bytes:
 async def stream(request: web.Request, events: Iterator[tuple[Event, bool]], pacing: Pacing,
                  render: ResponseRender) -> web.StreamResponse:
     frames = ((_frame(_numbered(event, n)), timed) for n, (event, timed) in enumerate(events))
-    sse = SSEStream(request, standard_headers(request))
-    exchange_of(request).stream = sse.response
-    await play(sse, frames, pacing, random.Random(render.id), done=None)
-    return sse.response
+    return await send_stream(request, frames, pacing, random.Random(render.id), done=None)
 
 
 def start_background(stored: StoredResponse, render: ResponseRender,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import os
+import random
 import time
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -14,7 +15,7 @@ from mockai import ids
 from mockai.endpoints.chat.render import SERVICE_TIERS
 from mockai.endpoints.responses.request import ResponseRequest, runs_builtin
 from mockai.errors import APIError
-from mockai.replies import Outcome, ToolCallOut
+from mockai.replies import Outcome, ToolCallOut, logprob_entries
 from mockai.tokenizer import Tokenizer
 
 Event = dict[str, Any]
@@ -42,6 +43,12 @@ def _builtin_item(call: ToolCallOut, args: dict[str, Any]) -> dict[str, Any]:
             "code": str(args.get("code", "")), "outputs": None}
 
 
+def _event_logprob(entry: dict[str, Any]) -> dict[str, Any]:
+    """Stream events carry logprobs without `bytes` (the spec's ResponseLogProb)."""
+    return {"token": entry["token"], "logprob": entry["logprob"],
+            "top_logprobs": [{"token": t["token"], "logprob": t["logprob"]} for t in entry["top_logprobs"]]}
+
+
 @dataclass
 class ResponseRender:
     req: ResponseRequest
@@ -54,6 +61,7 @@ class ResponseRender:
     reasoning: bool  # a reasoning model: emit a reasoning item
     summary: str | None  # reasoning summary text when asked for
     obfuscate: bool = True
+    logprob_rng: random.Random | None = None  # set when `include` asks for output logprobs
     id: str = field(default_factory=lambda: ids.item_id("resp_"))
     created_at: int = field(default_factory=lambda: int(time.time()))
 
@@ -157,12 +165,19 @@ class ResponseRender:
                           "content": [{"type": "refusal", "refusal": reply.refusal}], "role": "assistant"})
         elif reply.content is not None:
             items.append({"id": ids.item_id("msg_"), "type": "message", "status": message_status,
-                          "content": [{"type": "output_text", "annotations": [], "logprobs": [],
+                          "content": [{"type": "output_text", "annotations": [],
+                                       "logprobs": self._logprobs(reply.content),
                                        "text": reply.content}], "role": "assistant"})
         for call in functions:
             items.append({"id": ids.item_id("fc_"), "type": "function_call", "status": "completed",
                           "arguments": call.arguments, "call_id": call.id, "name": call.name})
         return items
+
+    def _logprobs(self, text: str) -> list[dict[str, Any]]:
+        if self.logprob_rng is None:
+            return []
+        return logprob_entries(self.tok, self.tok.pieces(text), self.logprob_rng,
+                               self.req.top_logprobs or 0)
 
     # -- the stream ----------------------------------------------------------------------
     def _obfuscation(self, delta: str) -> dict[str, str]:
@@ -230,10 +245,19 @@ class ResponseRender:
         else:
             yield {"type": "response.content_part.added", **ref,
                    "part": {"type": "output_text", "annotations": [], "logprobs": [], "text": ""}}, False
-            for piece in pieces if pieces is not None else self._group(part["text"], size):
-                yield {"type": "response.output_text.delta", **ref, "delta": piece, "logprobs": [],
-                       **self._obfuscation(piece)}, True
-            yield {"type": "response.output_text.done", **ref, "text": part["text"], "logprobs": []}, False
+            entries = part["logprobs"]
+            if pieces is None:
+                tokens = self.tok.pieces(part["text"])
+                step = max(size, 1)
+                deltas = [("".join(tokens[i:i + step]), entries[i:i + step])
+                          for i in range(0, len(tokens), step)]
+            else:  # exact replay: chunks need not fall on token boundaries
+                deltas = [(piece, self._logprobs(piece)) for piece in pieces]
+            for piece, logprobs in deltas:
+                yield {"type": "response.output_text.delta", **ref, "delta": piece,
+                       "logprobs": [_event_logprob(e) for e in logprobs], **self._obfuscation(piece)}, True
+            yield {"type": "response.output_text.done", **ref, "text": part["text"],
+                   "logprobs": [_event_logprob(e) for e in entries]}, False
         yield {"type": "response.content_part.done", **ref, "part": part}, False
         yield self._done(index, item)
 
