@@ -22,6 +22,8 @@ class Call:
     tool_names: frozenset[str] = frozenset()
     tool_result: bool = False
     messages: list[Any] = field(default_factory=list)
+    file_name: str | None = None
+    language: str | None = None
 
     def template_context(self, step: int) -> dict[str, Any]:
         """What templates read. Header names are lower-cased: HTTP treats them case-insensitively

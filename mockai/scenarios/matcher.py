@@ -50,6 +50,12 @@ def compile_match(match: Match) -> tuple[Predicate, str | None]:
     if match.tool_result is not None:
         expected = match.tool_result
         checks.append(lambda call: call.tool_result == expected)
+    if match.file_name is not None:
+        file_name = _glob(match.file_name)
+        checks.append(lambda call: call.file_name is not None and bool(file_name(call.file_name)))
+    if match.language is not None:
+        language = match.language.lower()
+        checks.append(lambda call: (call.language or "").lower() == language)
     if match.headers:
         wanted_headers = {k.lower(): v for k, v in match.headers.items()}
         checks.append(

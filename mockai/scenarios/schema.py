@@ -30,6 +30,8 @@ class Match(_Strict):
     tools: list[str] | None = None
     tool_result: bool | None = None
     headers: dict[str, str] | None = None
+    file_name: str | None = None  # glob on an uploaded file's name (audio, files)
+    language: str | None = None  # a transcription request's `language`
 
 
 class Chunk(_Strict):
@@ -76,6 +78,8 @@ class Step(_Strict):
     content: str | None = None
     refusal: str | None = None
     reasoning: str | None = None  # a reasoning model's summary (Responses `reasoning.summary`)
+    flagged: bool | None = None  # moderations: the verdict
+    categories: dict[str, float] | list[str] | None = None  # moderations: flagged categories (or scores)
     tool_calls: list[ToolCall] | None = None
     error: ErrorSpec | None = None
     finish_reason: FinishReason | None = None
@@ -93,7 +97,7 @@ class Step(_Strict):
     def _one_kind(self) -> "Step":
         mid_stream = self.stream is not None and self.stream.error_after_chunks is not None
         if self.error is not None and not mid_stream and any(
-            v is not None for v in (self.content, self.refusal, self.tool_calls)
+            v is not None for v in (self.content, self.refusal, self.tool_calls, self.flagged)
         ):
             raise ValueError("a step with `error` cannot also have content, refusal or tool_calls "
                              "(unless its `stream.error_after_chunks` sends the error mid-stream)")
