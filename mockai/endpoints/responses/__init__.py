@@ -97,6 +97,16 @@ _BUILTIN_ARGS["code_interpreter"] = {"type": "object", "properties": {"code": {"
                                      "required": ["code"]}
 
 
+def _without_parallel_calls(req: ResponseRequest, reply: Reply) -> Reply:
+    """`parallel_tool_calls: false`: the model makes one function call at most (built-in
+    tool calls run server-side and are kept)."""
+    if req.parallel_tool_calls is not False:
+        return reply
+    calls = [c for c in reply.tool_calls if runs_builtin(req, c.name)]
+    calls += [c for c in reply.tool_calls if not runs_builtin(req, c.name)][:1]
+    return replace(reply, tool_calls=tuple(calls))
+
+
 def _summary(req: ResponseRequest, model: Model, step_reasoning: str | None, body: dict, seed: int) -> str | None:
     wanted = req.reasoning is not None and (req.reasoning.summary or req.reasoning.generate_summary)
     if not (model.reasoning and wanted):
@@ -133,14 +143,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     step = await answer_step(request, call, streaming=bool(req.stream) or background)
     reply = from_step(step) if step is not None and step.says_something \
         else _default_reply(req, body, settings.seed)
-    if req.parallel_tool_calls is False:  # one function call at most, as the real model makes
-        calls = [c for c in reply.tool_calls if runs_builtin(req, c.name)]
-        calls += [c for c in reply.tool_calls if not runs_builtin(req, c.name)][:1]
-        reply = replace(reply, tool_calls=tuple(calls))
-    if req.parallel_tool_calls is False:  # one function call at most, as the real model makes
-        calls = [c for c in reply.tool_calls if runs_builtin(req, c.name)]
-        calls += [c for c in reply.tool_calls if not runs_builtin(req, c.name)][:1]
-        reply = replace(reply, tool_calls=tuple(calls))
+    reply = _without_parallel_calls(req, reply)
     effort = (req.reasoning.effort if req.reasoning else None) or "medium"
     outcome = apply_limits(reply, tok, budget=req.max_output_tokens, stop=None,
                            reasoning_tokens=REASONING_TOKENS_BY_EFFORT[effort] if model.reasoning else 0)
