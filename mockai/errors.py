@@ -49,9 +49,20 @@ INSUFFICIENT_QUOTA = (
     "https://platform.openai.com/docs/guides/error-codes/api-errors."
 )
 
+# The Images API's safety refusals: dall-e's `content_policy_violation`, the GPT image models'
+# `moderation_blocked` (a type of its own).
+CONTENT_POLICY = ("Your request was rejected as a result of our safety system. Your prompt may "
+                  "contain text that is not allowed by our safety system.")
+MODERATION_BLOCKED = ("Your request was rejected by the safety system. If you believe this is "
+                      "an error, contact us at help.openai.com and include the request ID "
+                      "{request_id}.")
+
 # Codes whose type differs from the status default (scripted errors name the code only).
-TYPE_FOR_CODE = {"insufficient_quota": "insufficient_quota"}
-MESSAGE_FOR_CODE = {"insufficient_quota": INSUFFICIENT_QUOTA}
+TYPE_FOR_CODE = {"insufficient_quota": "insufficient_quota",
+                 "moderation_blocked": "image_generation_user_error"}
+MESSAGE_FOR_CODE = {"insufficient_quota": INSUFFICIENT_QUOTA,
+                    "content_policy_violation": CONTENT_POLICY,
+                    "moderation_blocked": MODERATION_BLOCKED}
 
 
 DEFAULT: Any = object()  # "use the status's default code" (None means "no code")

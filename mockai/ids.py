@@ -30,6 +30,11 @@ def completion_id() -> str:
     return "cmpl-" + _alnum(29)
 
 
+def moderation_id(legacy: bool = False) -> str:
+    """`modr-` + 32 hex digits (omni-moderation), or + 29 alphanumerics (text-moderation)."""
+    return "modr-" + (_alnum(29) if legacy else os.urandom(16).hex())
+
+
 def tool_call_id() -> str:
     return "call_" + _alnum(24)
 

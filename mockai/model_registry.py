@@ -71,6 +71,8 @@ BUILTIN: list[Model] = [
     Model("dall-e-2", "image", created=1698798177),
     Model("dall-e-3", "image", created=1698785189),
     Model("gpt-image-1", "image", created=1745517030),
+    Model("gpt-image-1-mini", "image", created=1759708800),
+    Model("gpt-image-1.5", "image", created=1765843200),
     Model("tts-1", "audio", created=1681940951, owned_by="openai-internal"),
     Model("tts-1-hd", "audio", created=1699046015),
     Model("gpt-4o-mini-tts", "audio", created=1742403959),

@@ -55,8 +55,12 @@ def param_path(loc: tuple[Any, ...]) -> str:
 
 
 def _values(expected: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" as the real API lists values: "'a', 'b', and 'c'", but
+    "'a' and 'b'" for two."""
     head, sep, last = expected.rpartition(" or ")
-    return f"{head}, and {last}" if sep else expected
+    if not sep:
+        return expected
+    return f"{head}, and {last}" if ", " in head else f"{head} and {last}"
 
 
 def _expected_type(error_type: str) -> str | None:

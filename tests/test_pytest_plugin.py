@@ -173,7 +173,7 @@ def test_fixtures_in_an_inner_session(pytester: pytest.Pytester) -> None:
 
 
 def test_mockai_scenarios_option_loads_files(pytester: pytest.Pytester) -> None:
-    pytester.makepyfile(test_files=FILE_SCENARIO_TESTS)
+    pytester.makepyfile(test_inner_scenario_files=FILE_SCENARIO_TESTS)
     folder = pytester.path / "sc"
     folder.mkdir()
     (folder / "counter.yaml").write_text(COUNTER)
@@ -182,7 +182,7 @@ def test_mockai_scenarios_option_loads_files(pytester: pytest.Pytester) -> None:
 
 
 def test_mockai_scenarios_ini_option(pytester: pytest.Pytester) -> None:
-    pytester.makepyfile(test_files=FILE_SCENARIO_TESTS)
+    pytester.makepyfile(test_inner_scenario_files=FILE_SCENARIO_TESTS)
     (pytester.path / "counter.yaml").write_text(COUNTER)
     pytester.makeini("[pytest]\nmockai_scenarios = counter.yaml\n")
     result = pytester.runpytest(*QUIET)
@@ -191,13 +191,13 @@ def test_mockai_scenarios_ini_option(pytester: pytest.Pytester) -> None:
 
 def test_without_scenarios_the_file_tests_fail(pytester: pytest.Pytester) -> None:
     """The control for the two above: the inner tests do depend on the loaded file."""
-    pytester.makepyfile(test_files=FILE_SCENARIO_TESTS)
+    pytester.makepyfile(test_inner_scenario_files=FILE_SCENARIO_TESTS)
     result = pytester.runpytest(*QUIET)
     result.assert_outcomes(failed=3)
 
 
 def test_invalid_scenario_file_fails_clearly(pytester: pytest.Pytester) -> None:
-    pytester.makepyfile(test_files=FILE_SCENARIO_TESTS)
+    pytester.makepyfile(test_inner_scenario_files=FILE_SCENARIO_TESTS)
     (pytester.path / "bad.yaml").write_text("- name: x\n  reply: {content: y, oops: 1}\n")
     result = pytester.runpytest(*QUIET, "--mockai-scenarios", "bad.yaml")
     assert result.ret != 0

@@ -19,6 +19,9 @@ from mockai.server.state import EXCHANGE, Exchange, state_of
 
 API_PREFIXES = ("/v1/", "/api/openai/v1/")
 CONTROL_PREFIX = "/_mockai/"
+# The image URLs the Images API returns are fetched without a key, like the real API's signed
+# URLs (a browser or an <img> tag follows them).
+PUBLIC_PREFIXES = tuple(prefix + "images/files/" for prefix in API_PREFIXES)
 access_log = logging.getLogger("mockai.access")
 log = logging.getLogger("mockai")
 
@@ -60,7 +63,7 @@ async def mockai_middleware(request: web.Request, handler) -> web.StreamResponse
         route_error = request.match_info.http_exception
         if route_error is not None:
             raise route_error
-        if is_api:
+        if is_api and not request.path.startswith(PUBLIC_PREFIXES):
             _authenticate(request)
         response = await handler(request)
     except APIError as exc:

@@ -25,18 +25,21 @@ def scripted_error(spec: ErrorSpec) -> APIError:
                     code=DEFAULT if spec.code is None else spec.code, headers=headers)
 
 
-async def answer_step(request: web.Request, call: Call, *, streaming: bool) -> Step | None:
+async def answer_step(request: web.Request, call: Call, *, streaming: bool,
+                      optional: bool = False) -> Step | None:
     """Pick the scenario step for this call and apply its headers, latency and error.
 
     Returns the step to render, or None when nothing matched (the caller generates a default).
     A streamed request whose step fails mid-stream gets the step back with its error: the
     caller sends `stream.error_after_chunks` chunks, then the error in its own stream format.
+    `optional`: the route answers from stored state, not generated content (listing models,
+    stored objects), so `--strict` does not refuse it when no scenario matched.
     """
     state = state_of(request)
     exchange = exchange_of(request)
     selection = state.engine.select(call)
     if selection is None:
-        if state.settings.strict:
+        if state.settings.strict and not optional:
             raise APIError(404, "No scenario matched this request (mockai --strict).",
                            code="no_scenario_matched")
         return None

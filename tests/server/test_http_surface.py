@@ -54,8 +54,8 @@ async def test_unknown_route_is_an_openai_404(serve):
 
 async def test_wrong_method_is_an_openai_405(serve):
     client = await serve()
-    error = await error_of(await client.get("/v1/chat/completions", headers=AUTH), 405)
-    assert error["message"] == "Invalid URL (GET /v1/chat/completions)"
+    error = await error_of(await client.put("/v1/chat/completions", headers=AUTH), 405)
+    assert error["message"] == "Invalid URL (PUT /v1/chat/completions)"
 
 
 async def test_missing_key_is_401_with_the_real_text(serve):

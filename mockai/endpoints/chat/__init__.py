@@ -9,6 +9,7 @@ from mockai.endpoints import Route
 from mockai.endpoints.chat.prompt import prompt_tokens, to_call
 from mockai.endpoints.chat.render import ChatRender
 from mockai.endpoints.chat.request import ChatRequest, FunctionDef, check
+from mockai.endpoints.chat_store import store as chat_store
 from mockai.errors import APIError, invalid_request
 from mockai.model_registry import Model
 from mockai.replies import REASONING_TOKENS_BY_EFFORT, Reply, apply_limits, from_step, generated
@@ -97,7 +98,10 @@ async def create(request: web.Request) -> web.StreamResponse:
         seed=settings.seed, request_body=body,
     )
     if not req.stream:
-        return json_response(render.body())
+        reply = render.body()
+        if req.store:
+            chat_store.keep(request, reply, body)
+        return json_response(reply)
 
     pacing = Pacing.from_spec(step.stream if step is not None else None)
     options = req.stream_options
@@ -107,6 +111,8 @@ async def create(request: web.Request) -> web.StreamResponse:
         obfuscate=not (options and options.include_obfuscation is False),
         exact=pacing.exact is not None,
     )
+    if req.store:
+        frames = chat_store.keep_stream(request, frames, body, render.usage)
     return await send_stream(request, with_error_frame(frames, step, exchange.request_id), pacing,
                              render.rng)
 

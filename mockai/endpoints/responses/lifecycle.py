@@ -21,6 +21,7 @@ from mockai.endpoints.responses.request import ResponseRequest
 from mockai.endpoints.responses.state import KIND, StoredResponse
 from mockai.errors import APIError, invalid_request
 from mockai.server.http import json_response, read_json, send_stream, standard_headers
+from mockai.server.pagination import page
 from mockai.server.state import ServerState, exchange_of, state_of
 from mockai.streaming.pacing import Clock, Pacing
 from mockai.streaming.sse import ClientGone, SSEStream, event_frame
@@ -142,32 +143,8 @@ async def cancel(request: web.Request) -> web.Response:
     return json_response(stored.body)
 
 
-def _page(items: list[dict[str, Any]], request: web.Request) -> dict[str, Any]:
-    order = request.query.get("order", "desc")
-    if order not in ("asc", "desc"):
-        raise invalid_request(f"Invalid value: '{order}'. Supported values are: 'asc' and 'desc'.",
-                              "order", "invalid_value")
-    raw_limit = request.query.get("limit", "20")
-    if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= 100:
-        raise invalid_request(
-            f"Invalid 'limit': integer out of range. Expected a value between 1 and 100, but got "
-            f"{raw_limit} instead.", "limit", "invalid_value")
-    ordered = items if order == "asc" else items[::-1]
-    positions = {item["id"]: n for n, item in enumerate(ordered)}
-    start, end = 0, len(ordered)
-    if "after" in request.query:
-        start = positions.get(request.query["after"], len(ordered) - 1) + 1
-    if "before" in request.query:
-        end = positions.get(request.query["before"], 0)
-    window = ordered[start:end]
-    data = window[: int(raw_limit)]
-    return {"object": "list", "data": data,
-            "first_id": data[0]["id"] if data else None, "last_id": data[-1]["id"] if data else None,
-            "has_more": len(window) > len(data)}
-
-
 async def input_items(request: web.Request) -> web.Response:
-    return json_response(_page(_stored(request).input_items, request))
+    return json_response(page(_stored(request).input_items, request))
 
 
 # -- token counts and compaction ---------------------------------------------------------------

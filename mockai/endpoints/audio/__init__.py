@@ -1,0 +1,13 @@
+"""Audio: `POST /v1/audio/speech` (text to playable audio), `/v1/audio/transcriptions` and
+`/v1/audio/translations` (an uploaded file to text)."""
+
+from __future__ import annotations
+
+from mockai.endpoints import Route
+from mockai.endpoints.audio import speech, transcripts
+
+ROUTES = [
+    Route("POST", "/audio/speech", speech.create),
+    Route("POST", "/audio/transcriptions", transcripts.transcriptions),
+    Route("POST", "/audio/translations", transcripts.translations),
+]

@@ -1,0 +1,189 @@
+"""`POST /v1/audio/speech`: text to real, playable audio, as a file, a chunked stream of
+bytes, or (gpt-4o-mini-tts) server-sent `speech.audio.delta` / `speech.audio.done` events.
+
+What the real endpoint does that clients notice:
+- Validation failures are the pydantic error list (`errors.py`); a missing `input` or `voice`
+  is reported as an empty string that fails its constraint (openai/openai-node#1140).
+- The voice list depends on the model: tts-1 and tts-1-hd refuse ballad, verse, marin and
+  cedar (anasfik/openai#224), in an enum whose order is quoted in client reports.
+- `stream_format: "sse"` and `instructions` are ignored by tts-1 and tts-1-hd, which answer
+  with plain audio (measured in sfortis/openai_tts#73).
+- Audio goes out with `Transfer-Encoding: chunked` (the spec's response header) and the
+  format's own content type; a WAV carries 0xFFFFFFFF sizes (see `synth.wav`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import math
+import random
+from enum import Enum
+from typing import Any, Iterator
+
+from aiohttp import web
+from pydantic import BaseModel, Field
+
+from mockai import generation, tokenizer
+from mockai.endpoints.audio import synth
+from mockai.endpoints.audio.errors import validate_body
+from mockai.errors import model_not_found
+from mockai.scenarios.call import Call
+from mockai.server.http import read_json, send_stream, standard_headers
+from mockai.server.scripting import answer_step
+from mockai.server.state import exchange_of, state_of
+from mockai.streaming.pacing import Clock, Pacing
+from mockai.streaming.sse import data_frame
+
+CLASSIC_MODELS = ("tts-1", "tts-1-hd", "tts-1-1106", "tts-1-hd-1106")
+STEERABLE_MODELS = ("gpt-4o-mini-tts", "gpt-4o-mini-tts-2025-03-20",
+                    "gpt-4o-mini-tts-2025-12-15")
+# gpt-4o-mini-tts bills about 1,250 audio tokens a minute of speech ($12 per 1M output tokens
+# for an estimated $0.015 a minute, per OpenAI's pricing page).
+OUTPUT_TOKENS_PER_SECOND = 1250 / 60
+SSE_CHUNK_SECONDS = 0.5
+BYTE_CHUNKS_PER_SECOND = 4
+
+
+class ClassicVoice(str, Enum):
+    nova = "nova"
+    shimmer = "shimmer"
+    echo = "echo"
+    onyx = "onyx"
+    fable = "fable"
+    alloy = "alloy"
+    ash = "ash"
+    sage = "sage"
+    coral = "coral"
+
+
+_STEERABLE_ONLY = ("ballad", "verse", "marin", "cedar")
+SteerableVoice = Enum(  # type: ignore[misc]
+    "SteerableVoice", [(v, v) for v in [*(c.value for c in ClassicVoice), *_STEERABLE_ONLY]],
+    type=str)
+ResponseFormat = Enum(  # type: ignore[misc]
+    "ResponseFormat", [(f, f) for f in synth.CONTENT_TYPES], type=str)
+
+
+class StreamFormat(str, Enum):
+    sse = "sse"
+    audio = "audio"
+
+
+class CustomVoice(BaseModel):
+    """`{"id": "voice_..."}`: a custom voice, accepted and voiced like any other name."""
+    id: str
+
+
+class _CustomVoiceField(BaseModel):
+    voice: CustomVoice
+
+
+class _Speech(BaseModel):
+    model: str
+    # Absent text or voice are empty strings to the real API, which then fail the checks.
+    input: str = Field("", min_length=1, max_length=4096, validate_default=True)
+    instructions: str | None = Field(None, max_length=4096)
+    response_format: ResponseFormat = ResponseFormat.mp3  # type: ignore[valid-type,attr-defined]
+    speed: float = Field(1.0, ge=0.25, le=4.0)
+    stream_format: StreamFormat = StreamFormat.audio
+
+
+class ClassicSpeech(_Speech):
+    voice: ClassicVoice = Field("", validate_default=True)  # type: ignore[assignment]
+
+
+class SteerableSpeech(_Speech):
+    voice: SteerableVoice = Field("", validate_default=True)  # type: ignore[valid-type,assignment]
+
+
+def _custom_voice(body: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """A custom voice object is checked on its own, and the built-in checks then see a
+    built-in name in its place, so that a bad built-in name is reported as the plain enum
+    error the real API sends rather than as a union of two shapes."""
+    voice = body.get("voice")
+    if not isinstance(voice, dict):
+        return body, None
+    custom = validate_body(_CustomVoiceField, {"voice": voice}).voice
+    return {**body, "voice": ClassicVoice.alloy.value}, custom.id
+
+
+def _request_class(request: web.Request, model: str | None) -> type[_Speech]:
+    if model in STEERABLE_MODELS:
+        return SteerableSpeech
+    if model is None or model in CLASSIC_MODELS:
+        return ClassicSpeech  # a missing model is reported with the other field errors
+    state = state_of(request)
+    found = state.models.get(model)
+    if found is not None and found.kind == "audio" and "tts" in found.id:
+        return SteerableSpeech if "gpt" in found.id else ClassicSpeech
+    if state.settings.lenient:
+        return SteerableSpeech
+    raise model_not_found(model)
+
+
+async def _audio_stream(request: web.Request, data: bytes, content_type: str, seconds: float,
+                        pacing: Pacing, rng: random.Random) -> web.StreamResponse:
+    """The file in chunks of a quarter second of audio each, paced like a scenario asks."""
+    response = web.StreamResponse(headers={**standard_headers(request),
+                                           "Content-Type": content_type})
+    response.enable_chunked_encoding()
+    exchange_of(request).stream = response
+    await response.prepare(request)
+    count = max(1, math.ceil(seconds * BYTE_CHUNKS_PER_SECOND))
+    size = max(1, math.ceil(len(data) / count))
+    clock = Clock(pacing, rng)
+    try:
+        for start in range(0, len(data), size):
+            if not pacing.instant:
+                await clock.tick()
+            await response.write(data[start:start + size])
+        await response.write_eof()
+    except (ConnectionResetError, RuntimeError):
+        pass  # the client went away mid-stream
+    return response
+
+
+def _sse_frames(data: bytes, seconds: float, usage: dict[str, int]
+                ) -> Iterator[tuple[bytes, bool]]:
+    count = max(1, math.ceil(seconds / SSE_CHUNK_SECONDS))
+    size = max(1, math.ceil(len(data) / count))
+    for start in range(0, len(data), size):
+        chunk = base64.b64encode(data[start:start + size]).decode()
+        yield data_frame({"type": "speech.audio.delta", "audio": chunk}), True
+    yield data_frame({"type": "speech.audio.done", "usage": usage}), False
+
+
+async def create(request: web.Request) -> web.StreamResponse:
+    state = state_of(request)
+    exchange = exchange_of(request)
+    body = await read_json(request)
+    model = body.get("model") if isinstance(body.get("model"), str) else None
+    schema = _request_class(request, model)
+    checked, custom = _custom_voice(body)
+    req = validate_body(schema, checked)
+    fmt = req.response_format.value
+    steerable = schema is SteerableSpeech
+    sse = steerable and req.stream_format is StreamFormat.sse
+    tok = await tokenizer.encoding("o200k_base")
+    input_tokens = tok.count(req.input) + (tok.count(req.instructions)
+                                           if steerable and req.instructions else 0)
+    exchange.tokens = input_tokens
+
+    call = Call("audio.speech", body, request.headers, exchange.session, model=req.model,
+                last_user_message=req.input, system_message=req.instructions or "")
+    step = await answer_step(request, call, streaming=sse)
+    voice = custom or req.voice.value
+    rng = generation.rng_for(state.settings.seed, "audio.speech",
+                             {"input": req.input, "voice": voice, "speed": req.speed})
+    samples = await asyncio.to_thread(synth.pcm, req.input, voice, req.speed, rng)
+    data = await asyncio.to_thread(synth.encode, samples, fmt)
+    seconds = synth.duration(samples)
+    pacing = Pacing.from_spec(step.stream if step is not None else None)
+    if not sse:
+        return await _audio_stream(request, data, synth.CONTENT_TYPES[fmt], seconds, pacing,
+                                   rng)
+    output_tokens = math.ceil(seconds * OUTPUT_TOKENS_PER_SECOND)
+    usage = {"input_tokens": input_tokens, "output_tokens": output_tokens,
+             "total_tokens": input_tokens + output_tokens}
+    return await send_stream(request, _sse_frames(data, seconds, usage), pacing, rng, done=None)

@@ -1,0 +1,190 @@
+"""`POST /v1/audio/transcriptions` and `/v1/audio/translations`: a multipart upload in, the
+text of a scenario step (or a deterministic default) out, in the asked response format.
+
+Rules the real API applies, and mockai with it:
+- whisper-1 answers in every format; the gpt-4o transcription models in json or text only
+  (`errors.incompatible_format`); translations take whisper-1 only.
+- `stream: true` streams `transcript.text.*` events from the gpt-4o models; whisper-1 ignores
+  it (the spec's own note, and openai/openai-dotnet#537).
+- `timestamp_granularities` only shape verbose_json (words and/or segments, segments by
+  default); `include: [logprobs]` adds logprobs to gpt-4o json bodies and stream events.
+- json bodies carry `usage`: duration-billed for whisper-1, token-billed for gpt-4o models.
+- The duration is read from a WAV upload; for other formats it is what the text takes to say.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from aiohttp import web
+from pydantic import BaseModel
+
+from mockai import generation, tokenizer
+from mockai.endpoints.audio.errors import incompatible_format, validate_body
+from mockai.endpoints.audio.render import LANGUAGES, Transcript, spoken_seconds
+from mockai.endpoints.audio.upload import Upload, check_extension, read_form
+from mockai.errors import model_not_found
+from mockai.scenarios.call import Call
+from mockai.scenarios.schema import Step
+from mockai.server.http import json_response, send_stream
+from mockai.server.scripting import answer_step, with_error_frame
+from mockai.server.state import exchange_of, state_of
+from mockai.streaming.pacing import Pacing
+
+WHISPER_MODELS = ("whisper-1",)
+GPT_MODELS = ("gpt-4o-transcribe", "gpt-4o-mini-transcribe", "gpt-4o-mini-transcribe-2025-03-20",
+              "gpt-4o-mini-transcribe-2025-12-15")
+LIST_FIELDS = frozenset({"include", "timestamp_granularities", "languages", "keywords",
+                         "known_speaker_names", "known_speaker_references"})
+TEXT_TYPE = "text/plain"
+
+
+class ResponseFormat(str, Enum):
+    json = "json"
+    text = "text"
+    srt = "srt"
+    verbose_json = "verbose_json"
+    vtt = "vtt"
+    diarized_json = "diarized_json"
+
+
+class TranslationFormat(str, Enum):
+    json = "json"
+    text = "text"
+    srt = "srt"
+    verbose_json = "verbose_json"
+    vtt = "vtt"
+
+
+class Include(str, Enum):
+    logprobs = "logprobs"
+
+
+class Granularity(str, Enum):
+    word = "word"
+    segment = "segment"
+
+
+class _Form(BaseModel):
+    file: Upload
+    model: str
+    prompt: str | None = None
+    temperature: float = 0.0
+
+    model_config = {"arbitrary_types_allowed": True}
+
+
+class TranslationForm(_Form):
+    response_format: TranslationFormat = TranslationFormat.json
+
+
+class TranscriptionForm(_Form):
+    response_format: ResponseFormat = ResponseFormat.json
+    language: str | None = None
+    include: list[Include] = []
+    timestamp_granularities: list[Granularity] = [Granularity.segment]
+    stream: bool | None = None
+    chunking_strategy: str | None = None
+    languages: list[str] | None = None
+    keywords: list[str] | None = None
+
+
+def _known(request: web.Request, model: str, allowed: tuple[str, ...], word: str) -> bool:
+    """Whether `model` is one of `allowed`, or a configured audio model named like them."""
+    if model in allowed:
+        return True
+    found = state_of(request).models.get(model)
+    return found is not None and found.kind == "audio" and word in found.id
+
+
+def _default_text(seed: int, endpoint: str, fields: dict[str, Any], upload: Upload,
+                  seconds: float | None) -> str:
+    """Faker sentences, as many as the audio's length holds (about 150 words a minute)."""
+    rng = generation.rng_for(seed, endpoint, {**fields, "file": upload.digest})
+    if seconds is None:
+        return generation.text(rng)
+    wanted = max(1, round(seconds * 150 / 60))
+    fake = generation.faker(rng)
+    sentences: list[str] = []
+    while sum(len(s.split()) for s in sentences) < wanted:
+        sentences.append(fake.sentence(nb_words=min(12, max(3, wanted))))
+    return " ".join(sentences)
+
+
+async def _answer(request: web.Request, endpoint: str, form_type: type[_Form]
+                  ) -> web.StreamResponse:
+    state = state_of(request)
+    exchange = exchange_of(request)
+    fields, upload = await read_form(request, LIST_FIELDS)
+    form = validate_body(form_type, {**fields, **({"file": upload} if upload else {})})
+    translating = form_type is TranslationForm
+    whisper = _known(request, form.model, WHISPER_MODELS, "whisper")
+    if not whisper and (translating or not _known(request, form.model, GPT_MODELS, "transcribe")) \
+            and not state.settings.lenient:
+        raise model_not_found(form.model)
+    fmt = form.response_format.value
+    if fmt == "diarized_json" or (not whisper and fmt not in ("json", "text")):
+        raise incompatible_format(fmt, form.model)
+    check_extension(form.file)
+    language = None if translating else form.language  # type: ignore[attr-defined]
+    streaming = not whisper and bool(getattr(form, "stream", False))
+
+    call = Call(endpoint, fields, request.headers, exchange.session, model=form.model,
+                last_user_message=form.prompt or "", file_name=form.file.name, language=language)
+    step: Step | None = await answer_step(request, call, streaming=streaming)
+    seconds = form.file.wav_seconds()
+    chunks = [c.text for c in step.stream.chunks] \
+        if step is not None and step.stream is not None and step.stream.chunks else None
+    if chunks is not None:
+        text = "".join(chunks)
+    elif step is not None and step.content is not None:
+        text = step.content
+    else:
+        text = _default_text(state.settings.seed, endpoint, fields, form.file, seconds)
+    tok = await tokenizer.encoding("o200k_base")
+    exchange.tokens = tok.count(form.prompt) if form.prompt else 0
+    transcript = Transcript(
+        text=text, duration=seconds if seconds is not None else spoken_seconds(text),
+        language="english" if translating else LANGUAGES.get((language or "en").lower(),
+                                                             language or "english"),
+        task="translate" if translating else "transcribe", tok=tok,
+        rng=generation.rng_for(state.settings.seed, endpoint + ".meta", fields),
+    )
+    logprobs = not whisper and Include.logprobs in getattr(form, "include", [])
+    usage = transcript.token_usage(form.prompt) if not whisper else transcript.duration_usage()
+
+    if streaming:
+        pacing = Pacing.from_spec(step.stream if step is not None else None)
+        deltas = chunks if chunks is not None else [
+            "".join(pieces[i:i + pacing.chunk_tokens])
+            for pieces in [tok.pieces(text)] for i in range(0, len(pieces), pacing.chunk_tokens)]
+        frames = transcript.frames(deltas, logprobs=logprobs, usage=usage)
+        return await send_stream(request, with_error_frame(frames, step, exchange.request_id),
+                                 pacing, transcript.rng, done=None)
+    if fmt == "text":
+        return web.Response(text=text + "\n", content_type=TEXT_TYPE)
+    if fmt == "srt":
+        return web.Response(text=transcript.srt(), content_type=TEXT_TYPE)
+    if fmt == "vtt":
+        return web.Response(text=transcript.vtt(), content_type=TEXT_TYPE)
+    if fmt == "verbose_json":
+        granularities = set(getattr(form, "timestamp_granularities", [Granularity.segment]))
+        return json_response(transcript.verbose(
+            words=Granularity.word in granularities,
+            segments=Granularity.segment in granularities or translating,
+            usage=not translating))
+    body: dict[str, Any] = {"text": text}
+    if logprobs:
+        body["logprobs"] = transcript.logprobs(tok.pieces(text))
+    if not translating:
+        body["usage"] = usage
+    return json_response(body)
+
+
+async def transcriptions(request: web.Request) -> web.StreamResponse:
+    return await _answer(request, "audio.transcriptions", TranscriptionForm)
+
+
+async def translations(request: web.Request) -> web.StreamResponse:
+    return await _answer(request, "audio.translations", TranslationForm)

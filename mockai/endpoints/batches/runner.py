@@ -1,0 +1,153 @@
+"""Running a batch: validate its input file, send each request to this very server, then write
+the output and error files.
+
+Each request is a real loopback HTTP call to the socket the batch was created through, carrying
+the creator's headers (API key, `X-Mockai-Session`, scenario headers). So a line is answered
+exactly as the same request sent directly would be: same validation, scenarios, sequences and
+journal entries (tagged with `x-mockai-batch`), and an endpoint mockai does not serve answers
+404 like any unknown route. Calling handlers in-process would need a forged aiohttp request and
+would skip the middleware that makes answers what they are.
+
+Lines run one after another, in file order, so scenario sequences step through them
+predictably. The task stops on its own when its batch is no longer stored (deleted by
+`/_mockai/reset`), and a cancel lets it write what it has so far.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import aiohttp
+import orjson
+
+from mockai.endpoints.batches.state import KIND, StoredBatch, request_id
+from mockai.endpoints.batches.validation import Line, check_input
+from mockai.endpoints.files.store import find_file, put_file
+from mockai.server.state import ServerState
+
+Outcome = dict[str, Any]
+
+
+def _line(line: Line, response: dict[str, Any] | None, error: dict[str, Any] | None) -> Outcome:
+    return {"id": request_id(), "custom_id": line.custom_id, "response": response, "error": error}
+
+
+def _add_usage(total: dict[str, Any], body: Any) -> None:
+    """Sum chat (`prompt_tokens`...), Responses (`input_tokens`...) and embeddings usage."""
+    usage = body.get("usage") if isinstance(body, dict) else None
+    if not isinstance(usage, dict):
+        return
+    given_in = usage.get("input_tokens", usage.get("prompt_tokens", 0)) or 0
+    given_out = usage.get("output_tokens", usage.get("completion_tokens", 0)) or 0
+    details_in = usage.get("input_tokens_details") or usage.get("prompt_tokens_details") or {}
+    details_out = usage.get("output_tokens_details") or usage.get("completion_tokens_details") or {}
+    total["input_tokens"] += given_in
+    total["output_tokens"] += given_out
+    total["total_tokens"] += given_in + given_out
+    total["input_tokens_details"]["cached_tokens"] += details_in.get("cached_tokens", 0) or 0
+    total["output_tokens_details"]["reasoning_tokens"] += details_out.get("reasoning_tokens", 0) or 0
+
+
+async def _send(http: aiohttp.ClientSession, batch: StoredBatch, line: Line) -> Outcome:
+    target = batch.target
+    try:
+        async with http.post(target.base_url + line.url, data=orjson.dumps(line.body),
+                             headers=target.headers) as answer:
+            raw = await answer.read()
+            status, req_id = answer.status, answer.headers.get("x-request-id", "")
+    except aiohttp.ClientError as exc:
+        return _line(line, None, {"code": "server_error", "message": f"The request failed: {exc}"})
+    try:
+        body: Any = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        body = raw.decode("utf-8", errors="replace")
+    return _line(line, {"status_code": status, "request_id": req_id, "body": body}, None)
+
+
+def _write(state: ServerState, session: str | None, batch: StoredBatch,
+           done: list[Outcome], failed: list[Outcome]) -> None:
+    """The output file (2xx answers) and the error file (everything else), each only when it
+    has lines, as `batch_<id>_output.jsonl` / `batch_<id>_error.jsonl`, purpose batch_output."""
+    for key, name, lines in (("output_file_id", "output", done), ("error_file_id", "error", failed)):
+        if lines:
+            data = b"".join(orjson.dumps(line) + b"\n" for line in lines)
+            stored = put_file(state, session, filename=f"{batch.body['id']}_{name}.jsonl",
+                              purpose="batch_output", data=data,
+                              expires_after=batch.output_expires_after)
+            batch.body[key] = stored.body["id"]
+
+
+def _validate(state: ServerState, session: str | None, batch: StoredBatch) -> tuple[list, list[Line]]:
+    file_id = batch.body["input_file_id"]
+    found = find_file(state, session, file_id)
+    if found is None:
+        return [{"code": "invalid_request", "param": "file_id", "line": None,
+                 "message": f"Cannot find file {file_id}, or organization user-mockai does not "
+                            "have access to it."}], []
+    if found.body["purpose"] != "batch":
+        return [{"code": "invalid_request", "param": "input_file_id", "line": None,
+                 "message": f"The input file {file_id} must be uploaded with purpose 'batch', "
+                            f"not '{found.body['purpose']}'."}], []
+    return check_input(found.data, batch.body["endpoint"], state.models, state.settings.lenient)
+
+
+async def run(state: ServerState, session: str | None, batch: StoredBatch) -> None:
+    """The batch's life after creation; `line_delay_s` paces each stage and each request."""
+    delay = batch.target.line_delay_s
+    done: list[Outcome] = []
+    failed: list[Outcome] = []
+    lines: list[Line] = []
+    counts = batch.body["request_counts"]
+
+    def alive() -> bool:
+        return state.store.get(session, KIND, batch.body["id"]) is batch
+
+    try:
+        await asyncio.sleep(delay)
+        errors, lines = _validate(state, session, batch)
+        if not alive():
+            return
+        if errors:
+            batch.body["errors"] = {"object": "list", "data": errors}
+            batch.move("failed")
+            return
+        model = lines[0].body["model"]
+        known = state.models.get(model)
+        batch.body["model"] = known.served_as if known is not None else model
+        counts["total"] = len(lines)
+        batch.move("in_progress")
+        async with aiohttp.ClientSession(
+                connector=aiohttp.UnixConnector(path=batch.target.unix_path)
+                if batch.target.unix_path else None,
+                timeout=aiohttp.ClientTimeout(total=None)) as http:
+            for line in lines:
+                await asyncio.sleep(delay)
+                if not alive():
+                    return
+                outcome = await _send(http, batch, line)
+                response = outcome["response"]
+                if response is not None and 200 <= response["status_code"] < 300:
+                    done.append(outcome)
+                    counts["completed"] += 1
+                    _add_usage(batch.body["usage"], response["body"])
+                else:
+                    failed.append(outcome)
+                    counts["failed"] += 1
+        batch.move("finalizing")
+        await asyncio.sleep(delay)
+        if alive():
+            _write(state, session, batch, done, failed)
+            batch.move("completed")
+    except asyncio.CancelledError:
+        if batch.body["status"] != "cancelling" or not alive():
+            raise
+        answered = {o["custom_id"] for o in done + failed}
+        for line in lines:
+            if line.custom_id not in answered:
+                failed.append(_line(line, None, {
+                    "code": "batch_cancelled",
+                    "message": "The batch was cancelled before this request executed."}))
+                counts["failed"] += 1
+        _write(state, session, batch, done, failed)
+        batch.move("cancelled")

@@ -1,0 +1,85 @@
+"""Stored files: their bytes and public object, kept per session, bounded in count and bytes.
+
+Files are what uploads complete into and what batches read and write, so this module is the
+one place that creates, finds and forgets them.
+"""
+
+from __future__ import annotations
+
+import secrets
+import string
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+
+from mockai.errors import APIError
+from mockai.server.state import ServerState, exchange_of, state_of
+
+KIND = "files"
+# Purposes a client may upload with (CreateFileRequest); the API itself also writes
+# `batch_output` files.
+PURPOSES = ("assistants", "batch", "fine-tune", "vision", "user_data", "evals")
+# The order the real API's enum error lists them in: "'x' is not one of [...] - 'purpose'".
+PURPOSES_AS_LISTED = ("fine-tune", "assistants", "batch", "user_data", "vision", "evals")
+# Files with purpose batch (and batch output files) expire after 30 days unless told otherwise.
+BATCH_FILE_TTL_S = 30 * 24 * 3600
+# Keeps a long-running server's memory flat: past this, a session's oldest files are dropped.
+SESSION_BYTES = 1024 * 1024 * 1024
+
+_ALNUM = string.ascii_letters + string.digits
+
+
+def file_id() -> str:
+    """`file-` + 22 alphanumerics, as in `file-52voFe6FU6MWyAwa1Uj39R`."""
+    return "file-" + "".join(secrets.choice(_ALNUM) for _ in range(22))
+
+
+@dataclass
+class StoredFile:
+    body: dict[str, Any]
+    data: bytes
+
+
+def _expiry(created: int, purpose: str, expires_after: dict[str, Any] | None) -> int | None:
+    if expires_after is not None:
+        return created + int(expires_after["seconds"])
+    return created + BATCH_FILE_TTL_S if purpose in ("batch", "batch_output") else None
+
+
+def put_file(state: ServerState, session: str | None, *, filename: str, purpose: str, data: bytes,
+             expires_after: dict[str, Any] | None = None) -> StoredFile:
+    """Store a new processed file and return it; the session's oldest files make room."""
+    created = int(time.time())
+    body = {
+        "id": file_id(), "object": "file", "bytes": len(data), "created_at": created,
+        "expires_at": _expiry(created, purpose, expires_after), "filename": filename,
+        "purpose": purpose, "status": "processed", "status_details": None,
+    }
+    stored = StoredFile(body, data)
+    state.store.put(session, KIND, body["id"], stored)
+    total = sum(len(f.data) for f in state.store.values(session, KIND))
+    for old in state.store.values(session, KIND):
+        if total <= SESSION_BYTES or old is stored:
+            break
+        state.store.delete(session, KIND, old.body["id"])
+        total -= len(old.data)
+    return stored
+
+
+def find_file(state: ServerState, session: str | None, file_id: str) -> StoredFile | None:
+    return state.store.get(session, KIND, file_id)
+
+
+def not_found(file_id: str) -> APIError:
+    return APIError(404, f"No such File object: {file_id}", param="id", code=None)
+
+
+def stored_file(request: web.Request) -> StoredFile:
+    """The file named by the route's `{file_id}`, or the real API's 404."""
+    file_id = request.match_info["file_id"]
+    found = find_file(state_of(request), exchange_of(request).session, file_id)
+    if found is None:
+        raise not_found(file_id)
+    return found
