@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from aiohttp import web
 
 from mockai.config import Settings
+from mockai.errors import APIError
 from mockai.control.journal import Journal
 from mockai.model_registry import ModelRegistry
 from mockai.ratelimits.headers import Limits
@@ -64,3 +65,14 @@ def state_of(request: web.Request) -> ServerState:
 
 def exchange_of(request: web.Request) -> Exchange:
     return request[EXCHANGE]
+
+
+def stored(request: web.Request, kind: str, route_param: str,
+           missing: Callable[[str], APIError]) -> Any:
+    """The object of `kind` named by the route's `{route_param}` in the caller's session, or
+    the family's own 404 (each API words it differently)."""
+    key = request.match_info[route_param]
+    found = state_of(request).store.get(exchange_of(request).session, kind, key)
+    if found is None:
+        raise missing(key)
+    return found

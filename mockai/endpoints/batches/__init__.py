@@ -25,7 +25,7 @@ from mockai.endpoints.files.scripted import answer_if_targeted
 from mockai.server.pagination import page
 from mockai.errors import APIError, invalid_request
 from mockai.server.http import json_response, read_json
-from mockai.server.state import exchange_of, state_of
+from mockai.server.state import exchange_of, state_of, stored
 from mockai.validation import validate
 
 DEFAULT_LINE_MS = 2.0
@@ -89,11 +89,8 @@ def _target(request: web.Request) -> Target:
 
 
 def _stored(request: web.Request) -> StoredBatch:
-    batch_id = request.match_info["batch_id"]
-    found = state_of(request).store.get(exchange_of(request).session, KIND, batch_id)
-    if found is None:
-        raise APIError(404, f"No batch found with id '{batch_id}'.", code=None)
-    return found
+    return stored(request, KIND, "batch_id",
+                  lambda key: APIError(404, f"No batch found with id '{key}'.", code=None))
 
 
 async def create(request: web.Request) -> web.Response:

@@ -18,7 +18,7 @@ from mockai.scenarios.call import Call
 from mockai.server.http import json_response, read_json
 from mockai.server.pagination import page
 from mockai.server.scripting import answer_step
-from mockai.server.state import exchange_of, state_of
+from mockai.server.state import exchange_of, state_of, stored
 from mockai.validation import validate
 
 METADATA_PAIRS = 16
@@ -40,11 +40,8 @@ async def _scripted(request: web.Request) -> None:
 
 
 def _stored(request: web.Request) -> StoredCompletion:
-    completion_id = request.match_info["completion_id"]
-    found = state_of(request).store.get(exchange_of(request).session, KIND, completion_id)
-    if found is None:
-        raise APIError(404, f"Chat completion with id '{completion_id}' not found.", code=None)
-    return found
+    return stored(request, KIND, "completion_id", lambda key: APIError(
+        404, f"Chat completion with id '{key}' not found.", code=None))
 
 
 def _matches(stored: StoredCompletion, model: str | None, metadata: dict[str, str]) -> bool:

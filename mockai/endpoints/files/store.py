@@ -15,7 +15,7 @@ from typing import Any
 from aiohttp import web
 
 from mockai.errors import APIError
-from mockai.server.state import ServerState, exchange_of, state_of
+from mockai.server.state import ServerState, stored
 
 KIND = "files"
 # Purposes a client may upload with (CreateFileRequest); the API itself also writes
@@ -57,15 +57,15 @@ def put_file(state: ServerState, session: str | None, *, filename: str, purpose:
         "expires_at": _expiry(created, purpose, expires_after), "filename": filename,
         "purpose": purpose, "status": "processed", "status_details": None,
     }
-    stored = StoredFile(body, data)
-    state.store.put(session, KIND, body["id"], stored)
+    new = StoredFile(body, data)
+    state.store.put(session, KIND, body["id"], new)
     total = sum(len(f.data) for f in state.store.values(session, KIND))
     for old in state.store.values(session, KIND):
-        if total <= SESSION_BYTES or old is stored:
+        if total <= SESSION_BYTES or old is new:
             break
         state.store.delete(session, KIND, old.body["id"])
         total -= len(old.data)
-    return stored
+    return new
 
 
 def find_file(state: ServerState, session: str | None, file_id: str) -> StoredFile | None:
@@ -78,8 +78,4 @@ def not_found(file_id: str) -> APIError:
 
 def stored_file(request: web.Request) -> StoredFile:
     """The file named by the route's `{file_id}`, or the real API's 404."""
-    file_id = request.match_info["file_id"]
-    found = find_file(state_of(request), exchange_of(request).session, file_id)
-    if found is None:
-        raise not_found(file_id)
-    return found
+    return stored(request, KIND, "file_id", not_found)

@@ -22,7 +22,7 @@ from mockai.endpoints.responses.state import KIND, StoredResponse
 from mockai.errors import APIError, invalid_request
 from mockai.server.http import json_response, read_json, send_stream, standard_headers
 from mockai.server.pagination import page
-from mockai.server.state import ServerState, exchange_of, state_of
+from mockai.server.state import ServerState, exchange_of, state_of, stored
 from mockai.streaming.pacing import Clock, Pacing
 from mockai.streaming.sse import ClientGone, SSEStream, event_frame
 from mockai.validation import validate
@@ -98,11 +98,8 @@ async def follow(request: web.Request, stored: StoredResponse, starting_after: i
 
 # -- lookups -----------------------------------------------------------------------------------
 def _stored(request: web.Request) -> StoredResponse:
-    response_id = request.match_info["response_id"]
-    found = state_of(request).store.get(exchange_of(request).session, KIND, response_id)
-    if found is None:
-        raise APIError(404, f"Response with id '{response_id}' not found.", code=None)
-    return found
+    return stored(request, KIND, "response_id", lambda key: APIError(
+        404, f"Response with id '{key}' not found.", code=None))
 
 
 def _flag(request: web.Request, name: str) -> bool:

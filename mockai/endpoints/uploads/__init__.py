@@ -25,7 +25,7 @@ from mockai.endpoints.uploads.state import (KIND, MAX_PART_BYTES, MAX_UPLOAD_BYT
                                             part_id)
 from mockai.errors import APIError, invalid_request
 from mockai.server.http import json_response, read_json
-from mockai.server.state import exchange_of, state_of
+from mockai.server.state import exchange_of, state_of, stored
 from mockai.validation import validate
 
 
@@ -45,11 +45,8 @@ class CompleteUpload(BaseModel):
 
 
 def _stored(request: web.Request) -> StoredUpload:
-    upload_id = request.match_info["upload_id"]
-    found = state_of(request).store.get(exchange_of(request).session, KIND, upload_id)
-    if found is None:
-        raise APIError(404, f"No such Upload object: {upload_id}", param="id", code=None)
-    return found
+    return stored(request, KIND, "upload_id", lambda key: APIError(
+        404, f"No such Upload object: {key}", param="id", code=None))
 
 
 def _conflict(action: str, upload: StoredUpload) -> APIError:
