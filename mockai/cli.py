@@ -34,6 +34,21 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--quiet", action="store_const", const=True, help="no access log")
     serve.add_argument("--no-watch", dest="watch", action="store_const", const=False,
                        help="do not reload scenario files when they change")
+    limits = serve.add_argument_group("rate limits (per API key and model)")
+    limits.add_argument("--rpm", type=int, help="requests per minute")
+    limits.add_argument("--tpm", type=int, help="tokens per minute")
+    limits.add_argument("--rpd", type=int, help="requests per day")
+    limits.add_argument("--tpd", type=int, help="tokens per day")
+    limits.add_argument("--tier", help="OpenAI's published limits: free, 1, 2, 3, 4 or 5")
+    limits.add_argument("--quota-requests", type=int, metavar="N",
+                        help="insufficient_quota after N requests per key")
+    limits.add_argument("--quota-usd", type=float, metavar="USD",
+                        help="insufficient_quota once a key has spent this much")
+    chaos = serve.add_argument_group("chaos (random faults, reproducible with --seed)")
+    chaos.add_argument("--chaos-rate", type=float, metavar="P",
+                       help="share of requests that get a fault (0..1)")
+    chaos.add_argument("--chaos-kinds", metavar="KIND,...",
+                       help="faults to draw from (default: all but the stalls)")
 
     validate = commands.add_parser("validate", help="check scenario files; FILE:LINE per problem")
     validate.add_argument("paths", nargs="+", metavar="PATH")
@@ -58,7 +73,11 @@ def _serve(args: argparse.Namespace) -> int:
         print("\n".join(exc.problems), file=sys.stderr)
         print("mockai: refusing to start with invalid scenarios", file=sys.stderr)
         return 1
-    app = create_app(settings, scenarios)
+    try:
+        app = create_app(settings, scenarios)
+    except ValueError as exc:  # limits or chaos settings that make no sense
+        print(f"mockai: {exc}", file=sys.stderr)
+        return 2
 
     def announce(line: str) -> None:
         print(line, flush=True)

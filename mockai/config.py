@@ -28,6 +28,18 @@ class Settings:
     max_body_mb: int = 100
     config: str | None = None
     models: list[dict[str, Any]] = field(default_factory=list)  # config file only
+    # Rate limits (mockai.ratelimits): every key and model, unless `limits:` says otherwise.
+    rpm: int | None = None
+    tpm: int | None = None
+    rpd: int | None = None
+    tpd: int | None = None
+    tier: str | None = None  # free, 1..5: OpenAI's published limits per model
+    quota_requests: int | None = None  # insufficient_quota after this many requests per key
+    quota_usd: float | None = None  # ... or after this much spend per key
+    limits: dict[str, Any] = field(default_factory=dict)  # config file only: models:, keys:
+    # Chaos (mockai.faults): random faults, seeded by `seed` and the request's order.
+    chaos_rate: float = 0.0
+    chaos_kinds: list[str] = field(default_factory=list)
 
     def scenario_paths(self) -> list[Path]:
         if self.scenarios:
@@ -36,12 +48,16 @@ class Settings:
         return [default] if default.is_dir() else []
 
 
-_LIST_FIELDS = {"scenarios", "api_key"}
+_LIST_FIELDS = {"scenarios", "api_key", "chaos_kinds"}
+_CONFIG_ONLY = {"models", "limits"}
 _BOOL_TRUE = {"1", "true", "yes", "on"}
+_TYPES = {f.name: str(f.type) for f in fields(Settings)}
 
 
 def _coerce(name: str, value: Any) -> Any:
-    kind = {f.name: f.type for f in fields(Settings)}[name]
+    kind = _TYPES[name].removesuffix(" | None")
+    if value is None and _TYPES[name].endswith("| None"):
+        return None
     if name in _LIST_FIELDS:
         if isinstance(value, str):
             return [part for part in value.replace(os.pathsep, ",").split(",") if part]
@@ -49,7 +65,13 @@ def _coerce(name: str, value: Any) -> Any:
     if kind == "bool" and isinstance(value, str):
         return value.strip().lower() in _BOOL_TRUE
     if kind == "int":
+        if isinstance(value, float) and not value.is_integer():
+            raise ValueError(value)
         return int(value)
+    if kind == "float":
+        return float(value)
+    if kind == "str" and isinstance(value, (int, float)):
+        return str(value)  # `tier: 1` in YAML
     return value
 
 
@@ -82,7 +104,7 @@ def from_sources(cli: Mapping[str, Any], env: Mapping[str, str] | None = None) -
         merged["config"] = config_path
     for name in names:
         raw = env.get(f"MOCKAI_{name.upper()}")
-        if raw is not None and name != "models":
+        if raw is not None and name not in _CONFIG_ONLY:
             merged[name] = raw
     no_watch = env.get("MOCKAI_NO_WATCH")
     if no_watch is not None:  # the flag is `--no-watch`, so its variable is named after it too

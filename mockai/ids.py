@@ -6,6 +6,7 @@ matters because every response carries one or two.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import string
 
@@ -42,6 +43,10 @@ def tool_call_id() -> str:
 def obfuscation(n: int) -> str:
     return _alnum(n)
 
+
+def organization_id(api_key: str) -> str:
+    """`org-` + 24 alphanumerics, stable per API key (rate-limit messages name the organization)."""
+    return "org-" + hashlib.sha256(api_key.encode()).digest()[:24].translate(_TO_ALNUM).decode()
 
 
 def item_id(prefix: str) -> str:

@@ -21,6 +21,10 @@ ENV_FOR_FLAG = {
     "--seed": "MOCKAI_SEED", "--strict": "MOCKAI_STRICT", "--lenient": "MOCKAI_LENIENT",
     "--api-key": "MOCKAI_API_KEY", "--admin-token": "MOCKAI_ADMIN_TOKEN",
     "--config": "MOCKAI_CONFIG", "--quiet": "MOCKAI_QUIET", "--no-watch": "MOCKAI_NO_WATCH",
+    "--rpm": "MOCKAI_RPM", "--tpm": "MOCKAI_TPM", "--rpd": "MOCKAI_RPD", "--tpd": "MOCKAI_TPD",
+    "--tier": "MOCKAI_TIER", "--quota-requests": "MOCKAI_QUOTA_REQUESTS",
+    "--quota-usd": "MOCKAI_QUOTA_USD", "--chaos-rate": "MOCKAI_CHAOS_RATE",
+    "--chaos-kinds": "MOCKAI_CHAOS_KINDS",
 }
 ACCESS_LOG = re.compile(r"^POST /v1/chat/completions \d{3} ", re.MULTILINE)
 

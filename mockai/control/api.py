@@ -11,6 +11,7 @@ import ipaddress
 
 from aiohttp import web
 
+from mockai.control.metrics import CONTENT_TYPE
 from mockai.errors import APIError
 from mockai.scenarios import ScenarioProblems, load_text
 from mockai.server.http import json_response
@@ -90,6 +91,12 @@ async def clear_requests(request: web.Request) -> web.Response:
     return json_response({"deleted": True})
 
 
+async def metrics(request: web.Request) -> web.Response:
+    _guard(request)
+    return web.Response(text=state_of(request).metrics.render(),
+                        headers={"Content-Type": CONTENT_TYPE})
+
+
 async def reset(request: web.Request) -> web.Response:
     _guard(request)
     state_of(request).reset(_session(request))
@@ -104,3 +111,4 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/_mockai/requests", list_requests)
     app.router.add_delete("/_mockai/requests", clear_requests)
     app.router.add_post("/_mockai/reset", reset)
+    app.router.add_get("/_mockai/metrics", metrics)

@@ -1,12 +1,14 @@
-"""The six `x-ratelimit-*` headers, in the real API's formats.
-
-Until a real limiter is configured each response reports a full bucket minus its own cost,
-with reset times computed from the refill rate, as an unloaded real account would show.
-"""
+"""The six `x-ratelimit-*` headers, in the real API's formats."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Mapping
+
+from mockai.ratelimits.buckets import Bucket, Dimension
+
+# What an unloaded account with generous limits shows; used when no limit is configured.
+UNLOADED_RPM = 10_000
+UNLOADED_TPM = 30_000_000
 
 
 def format_duration(seconds: float) -> str:
@@ -25,18 +27,39 @@ def format_duration(seconds: float) -> str:
     return out + f"{secs}s"
 
 
-@dataclass(frozen=True)
-class Limits:
-    requests_per_min: int = 10_000
-    tokens_per_min: int = 30_000_000
+def _unloaded(unit: str, limit: int, cost: int) -> dict[str, str]:
+    cost = min(max(cost, 0), limit)
+    return {
+        f"x-ratelimit-limit-{unit}": str(limit),
+        f"x-ratelimit-remaining-{unit}": str(limit - cost),
+        f"x-ratelimit-reset-{unit}": format_duration(60 * cost / limit),
+    }
 
-    def headers(self, tokens: int) -> dict[str, str]:
-        tokens = min(max(tokens, 0), self.tokens_per_min)
-        return {
-            "x-ratelimit-limit-requests": str(self.requests_per_min),
-            "x-ratelimit-limit-tokens": str(self.tokens_per_min),
-            "x-ratelimit-remaining-requests": str(self.requests_per_min - 1),
-            "x-ratelimit-remaining-tokens": str(self.tokens_per_min - tokens),
-            "x-ratelimit-reset-requests": format_duration(60 / self.requests_per_min),
-            "x-ratelimit-reset-tokens": format_duration(60 * tokens / self.tokens_per_min),
-        }
+
+def unloaded(tokens: int) -> dict[str, str]:
+    """A full bucket less this request's own cost, reset times from the refill rate."""
+    return {**_unloaded("requests", UNLOADED_RPM, 1), **_unloaded("tokens", UNLOADED_TPM, tokens)}
+
+
+UNLOADED = unloaded(0)
+
+
+def _shown(buckets: Mapping[Dimension, Bucket], unit: str) -> Bucket | None:
+    """The bucket the headers report for a unit: the daily one when there is one (a tier-1
+    account with 500 RPM and 10,000 RPD reports `limit-requests: 10000`, `reset: 8.64s`)."""
+    found = [(d, b) for d, b in buckets.items() if d.unit == unit]
+    return max(found, key=lambda pair: pair[0].daily)[1] if found else None
+
+
+def headers_for(buckets: Mapping[Dimension, Bucket], tokens: int) -> dict[str, str]:
+    """Headers from live buckets; a unit with no configured limit shows the unloaded default."""
+    headers: dict[str, str] = {}
+    for unit, default, cost in (("requests", UNLOADED_RPM, 1), ("tokens", UNLOADED_TPM, tokens)):
+        bucket = _shown(buckets, unit)
+        if bucket is None:
+            headers.update(_unloaded(unit, default, cost))
+            continue
+        headers[f"x-ratelimit-limit-{unit}"] = str(bucket.capacity)
+        headers[f"x-ratelimit-remaining-{unit}"] = str(bucket.remaining)
+        headers[f"x-ratelimit-reset-{unit}"] = format_duration(bucket.until_full())
+    return headers

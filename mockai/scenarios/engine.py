@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from mockai.errors import APIError
+from mockai.faults.chaos import ChaosPolicy
 from mockai.scenarios.call import Call
 from mockai.scenarios.loader import Located, Path_, ScenarioProblems
 from mockai.scenarios.matcher import compile_match
@@ -90,7 +91,7 @@ class CompiledStep:
 
 
 class CompiledScenario:
-    __slots__ = ("name", "located", "predicate", "endpoint", "steps", "loop")
+    __slots__ = ("name", "located", "predicate", "endpoint", "steps", "loop", "chaos", "limits")
 
     def __init__(self, located: Located, problems: list[str]) -> None:
         scenario = located.scenario
@@ -98,6 +99,8 @@ class CompiledScenario:
         self.located = located
         self.predicate, self.endpoint = compile_match(scenario.match)
         self.loop = scenario.loop
+        self.chaos = ChaosPolicy.from_spec(scenario.chaos) if scenario.chaos is not None else None
+        self.limits = scenario.limits
         key = "replies" if scenario.replies is not None else "reply"
         self.steps = [
             CompiledStep(step, scenario, located,
@@ -171,19 +174,25 @@ class ScenarioEngine:
         yield from self.runtime.get(None, ())
         yield from self.files
 
-    def select(self, call: Call) -> Selection | None:
+    def choose(self, call: Call) -> CompiledScenario | None:
+        """The scenario that answers `call` (the one `X-Mockai-Scenario` names, else the first
+        that matches), without moving its sequence on."""
         forced = call.headers.get("x-mockai-scenario")
-        if forced is not None:
-            chosen = next((s for s in self.candidates(call.session) if s.name == forced), None)
-            if chosen is None:
-                raise APIError(400, f"Unknown scenario {forced!r} in X-Mockai-Scenario header.",
-                               param="X-Mockai-Scenario", code="unknown_scenario")
-        else:
-            chosen = next((s for s in self.candidates(call.session) if s.matches(call)), None)
-            if chosen is None:
-                return None
-        key = (call.session, chosen.name)
-        count = self._counters.get(key, 0)
-        self._counters[key] = count + 1
-        index = chosen.step_for(count)
+        if forced is None:
+            return next((s for s in self.candidates(call.session) if s.matches(call)), None)
+        chosen = next((s for s in self.candidates(call.session) if s.name == forced), None)
+        if chosen is None:
+            raise APIError(400, f"Unknown scenario {forced!r} in X-Mockai-Scenario header.",
+                           param="X-Mockai-Scenario", code="unknown_scenario")
+        return chosen
+
+    def step(self, chosen: CompiledScenario, call: Call) -> Selection:
+        """The scenario's next step for this session; the sequence only moves on with
+        `advance` (a request that chaos spoils is retried by the client and should get the
+        same step)."""
+        index = chosen.step_for(self._counters.get((call.session, chosen.name), 0))
         return Selection(chosen, index, chosen.steps[index].resolve(call, index))
+
+    def advance(self, chosen: CompiledScenario, call: Call) -> None:
+        key = (call.session, chosen.name)
+        self._counters[key] = self._counters.get(key, 0) + 1

@@ -47,6 +47,9 @@ class Stream(_Strict):
     chunks: list[Chunk] | None = None
     disconnect_after_chunks: int | None = Field(None, ge=0)
     error_after_chunks: int | None = Field(None, ge=0)  # the step's `error` arrives mid-stream
+    malformed_chunk_at: int | None = Field(None, ge=0)  # this chunk's JSON is cut short
+    stall_after_chunks: int | None = Field(None, ge=0)  # then nothing for `stall_ms`
+    stall_ms: float | None = Field(None, ge=0)  # default: until the client gives up
 
 
 class ErrorSpec(_Strict):
@@ -56,6 +59,7 @@ class ErrorSpec(_Strict):
     message: str | None = None
     param: str | None = None
     retry_after: float | None = Field(None, ge=0)
+    should_retry: bool | None = None  # sends `x-should-retry`, which the official SDKs obey
 
 
 class ToolCall(_Strict):
@@ -87,6 +91,7 @@ class Step(_Strict):
     stream: Stream | None = None
     latency_ms: float | None = Field(None, ge=0)
     headers: dict[str, str] | None = None
+    reset: bool = False  # drop the connection before any response
 
     @field_validator("error", mode="before")
     @classmethod
@@ -101,6 +106,9 @@ class Step(_Strict):
         ):
             raise ValueError("a step with `error` cannot also have content, refusal or tool_calls "
                              "(unless its `stream.error_after_chunks` sends the error mid-stream)")
+        if self.reset and (self.error is not None or self.says_something):
+            raise ValueError("a step with `reset: true` drops the connection; it cannot also "
+                             "have an error or a reply")
         return self
 
     @property
@@ -115,6 +123,39 @@ class Step(_Strict):
             and self.stream.error_after_chunks is not None
 
 
+ChaosKind = Literal["429", "500", "502", "503", "reset", "stall", "malformed_json",
+                    "wrong_content_type", "disconnect", "stream_error", "malformed_chunk",
+                    "stream_stall"]
+
+
+class Chaos(_Strict):
+    """Random faults for a scenario's requests (see `mockai.faults`)."""
+
+    rate: float = Field(ge=0, le=1)
+    kinds: list[ChaosKind] | dict[ChaosKind, float] | None = None  # a list, or kind: weight
+    after_chunks: int | None = Field(None, ge=0)  # stream faults: fixed, else drawn from 1..3
+    stall_ms: float | None = Field(None, ge=0)  # stalls: default until the client gives up
+
+    @field_validator("kinds", mode="before")
+    @classmethod
+    def _status_kinds(cls, value: Any) -> Any:
+        """`kinds: [429, 503]` in YAML gives numbers; the kinds are named by strings."""
+        if isinstance(value, list):
+            return [str(v) if isinstance(v, int) else v for v in value]
+        if isinstance(value, dict):
+            return {str(k) if isinstance(k, int) else k: v for k, v in value.items()}
+        return value
+
+
+class RateLimits(_Strict):
+    """Requests and tokens per minute and per day; unset ones fall back to the server's."""
+
+    rpm: int | None = Field(None, ge=1)
+    tpm: int | None = Field(None, ge=1)
+    rpd: int | None = Field(None, ge=1)
+    tpd: int | None = Field(None, ge=1)
+
+
 class Scenario(_Strict):
     name: str = Field(min_length=1)
     description: str | None = None
@@ -125,6 +166,8 @@ class Scenario(_Strict):
     stream: Stream | None = None
     latency_ms: float | None = Field(None, ge=0)
     headers: dict[str, str] | None = None
+    chaos: Chaos | None = None
+    limits: RateLimits | None = None
 
     @model_validator(mode="after")
     def _replies_or_reply(self) -> "Scenario":

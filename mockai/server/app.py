@@ -12,10 +12,8 @@ from aiohttp import web
 from mockai import generation, tokenizer
 from mockai.config import Settings
 from mockai.control import api as control_api
-from mockai.control.journal import Journal
 from mockai.endpoints import all_routes
-from mockai.model_registry import ModelRegistry
-from mockai.scenarios.engine import CompiledScenario, ScenarioEngine
+from mockai.scenarios.engine import CompiledScenario
 from mockai.scenarios.watcher import watch
 from mockai.server.middleware import mockai_middleware
 from mockai.server.state import STATE, ServerState
@@ -24,13 +22,12 @@ PREFIXES = ("/v1", "/api/openai/v1")
 
 
 def create_app(settings: Settings, scenarios: list[CompiledScenario] | None = None) -> web.Application:
-    """The app for already-validated scenarios (the server never starts half-configured)."""
+    """The app for already-validated scenarios (the server never starts half-configured);
+    a ValueError names a limits or chaos setting that makes no sense."""
+    state = ServerState.build(settings, scenarios or [])
     app = web.Application(middlewares=[mockai_middleware],
                           client_max_size=settings.max_body_mb * 1024 * 1024)
-    models = ModelRegistry()
-    models.add_from_config(settings.models)
-    app[STATE] = ServerState(settings, models, ScenarioEngine(scenarios or []),
-                             Journal(settings.journal_size))
+    app[STATE] = state
     for route in all_routes():
         for prefix in PREFIXES:
             app.router.add_route(route.method, prefix + route.path, route.handler)

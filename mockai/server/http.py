@@ -10,6 +10,7 @@ from aiohttp import web
 from pydantic import BaseModel
 
 from mockai.errors import APIError
+from mockai.ratelimits.headers import unloaded
 from mockai.server.state import Exchange, exchange_of, state_of
 from mockai.streaming.pacing import Pacing
 from mockai.streaming.sse import DONE, SSEStream, play
@@ -66,7 +67,7 @@ def standard_headers(request: web.Request) -> dict[str, str]:
         "openai-organization": "user-mockai",
         "access-control-expose-headers": "X-Request-ID",
     }
-    headers.update(state_of(request).limits.headers(exchange.tokens))
+    headers.update(exchange.ratelimit or unloaded(exchange.tokens))
     headers.update(exchange.headers)
     return headers
 

@@ -14,8 +14,11 @@ from aiohttp import web
 
 from mockai import ids
 from mockai.errors import APIError, invalid_api_key, missing_api_key
+from mockai.faults.inject import ConnectionDropped, broken_body
+from mockai.faults.kinds import BODY
 from mockai.server.http import error_response, standard_headers
 from mockai.server.state import EXCHANGE, Exchange, state_of
+from mockai.streaming.sse import drop_connection
 
 API_PREFIXES = ("/v1/", "/api/openai/v1/")
 CONTROL_PREFIX = "/_mockai/"
@@ -35,13 +38,14 @@ def _api_key(request: web.Request) -> str | None:
     return request.headers.get("x-api-key") or None
 
 
-def _authenticate(request: web.Request) -> None:
+def _authenticate(request: web.Request, exchange: Exchange) -> None:
     key = _api_key(request)
     if key is None:
         raise missing_api_key()
     allowed = state_of(request).settings.api_key
     if allowed and key not in allowed:
         raise invalid_api_key(key)
+    exchange.api_key = key
 
 
 def _route_error(request: web.Request, exc: web.HTTPException) -> APIError:
@@ -64,8 +68,12 @@ async def mockai_middleware(request: web.Request, handler) -> web.StreamResponse
         if route_error is not None:
             raise route_error
         if is_api and not request.path.startswith(PUBLIC_PREFIXES):
-            _authenticate(request)
+            _authenticate(request, exchange)
         response = await handler(request)
+    except ConnectionDropped:
+        drop_connection(request)
+        _finish(request, exchange, None)
+        return web.Response()  # never sent: aiohttp meets the closed transport and moves on
     except APIError as exc:
         response = error_response(exc, exchange)
     except web.HTTPException as exc:
@@ -79,16 +87,37 @@ async def mockai_middleware(request: web.Request, handler) -> web.StreamResponse
             response = exchange.stream
         else:
             response = error_response(APIError(500), exchange)
+    fault = exchange.fault
+    if fault is not None and fault.kind in BODY:
+        if response.prepared or response.status != 200 or not isinstance(response, web.Response):
+            exchange.fault = None  # an audio file or an error: nothing to spoil, nothing to record
+        else:
+            response = broken_body(response, fault)
     if not response.prepared:
         response.headers.update(standard_headers(request))
     _finish(request, exchange, response.status)
     return response
 
 
-def _finish(request: web.Request, exchange: Exchange, status: int) -> None:
+def _endpoint(request: web.Request) -> str:
+    """The route template (`/v1/responses/{response_id}`): a bounded label for metrics."""
+    resource = request.match_info.route.resource
+    return resource.canonical if resource is not None else "unmatched"
+
+
+def _finish(request: web.Request, exchange: Exchange, status: int | None) -> None:
+    """Record the request: journal, metrics, spend quota, access log."""
     elapsed = exchange.elapsed_ms()
+    state = state_of(request)
     if request.path.startswith(API_PREFIXES):
-        state_of(request).journal.record({
+        fault = exchange.fault
+        if exchange.billed is not None and status == 200:
+            state.limiter.charge(exchange.session, exchange.api_key or "", *exchange.billed)
+        state.metrics.observe(
+            _endpoint(request), request.method, status, exchange.scenario,
+            (fault.kind, fault.source) if fault is not None else None, exchange.limited,
+            elapsed / 1000 if exchange.stream is not None else None)
+        state.journal.record({
             "id": exchange.request_id,
             "timestamp": exchange.timestamp,
             "method": request.method,
@@ -102,7 +131,9 @@ def _finish(request: web.Request, exchange: Exchange, status: int) -> None:
             "status": status,
             "stream": exchange.stream is not None,
             "duration_ms": round(elapsed, 3),
+            "fault": fault.describe() if fault is not None else None,
+            "rate_limited": exchange.limited,
         })
-    if not state_of(request).settings.quiet and access_log.isEnabledFor(logging.INFO):
-        access_log.info("%s %s %d scenario=%s %.1fms", request.method, request.path, status,
-                        exchange.scenario or "-", elapsed)
+    if not state.settings.quiet and access_log.isEnabledFor(logging.INFO):
+        access_log.info("%s %s %s scenario=%s %.1fms", request.method, request.path,
+                        "-" if status is None else status, exchange.scenario or "-", elapsed)

@@ -1,4 +1,10 @@
-"""Running the scenario step that answers a request: the part every endpoint family shares."""
+"""Running the scenario step that answers a request: the part every endpoint family shares.
+
+In the real API's order: the scenario is chosen, the rate limiter admits or refuses the
+request, chaos may spoil it, and only then does the scenario's sequence move on. A request
+refused or spoiled by chaos leaves the sequence where it was, so the client's retry gets the
+step the failed attempt would have had.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +16,17 @@ from typing import Iterable
 from aiohttp import web
 
 from mockai.errors import DEFAULT, APIError
+from mockai.faults import Fault
+from mockai.faults.chaos import HEADER as CHAOS_HEADER
+from mockai.faults.inject import (ConnectionDropped, before_response, scripted_fault,
+                                  with_stream_fault)
+from mockai.faults.kinds import BEFORE_RESPONSE, STREAM
+from mockai.ratelimits.headers import unloaded
+from mockai.ratelimits.limiter import RateLimited, simulated_refusal
 from mockai.scenarios.call import Call
+from mockai.scenarios.engine import CompiledScenario
 from mockai.scenarios.schema import ErrorSpec, Step
-from mockai.server.state import exchange_of, state_of
+from mockai.server.state import Exchange, ServerState, exchange_of, state_of
 from mockai.streaming.sse import data_frame
 
 
@@ -21,37 +35,84 @@ def scripted_error(spec: ErrorSpec) -> APIError:
     if spec.retry_after is not None:
         headers["retry-after"] = str(math.ceil(spec.retry_after))
         headers["retry-after-ms"] = str(int(spec.retry_after * 1000))
+    if spec.should_retry is not None:
+        headers["x-should-retry"] = "true" if spec.should_retry else "false"
     return APIError(spec.status, spec.message, type=spec.type, param=spec.param,
                     code=DEFAULT if spec.code is None else spec.code, headers=headers)
 
 
+def _admit(state: ServerState, exchange: Exchange, call: Call,
+           chosen: CompiledScenario | None) -> None:
+    """Charge the rate limiter, or raise its 429 (recorded for the journal and metrics)."""
+    limits = chosen.limits if chosen is not None else None
+    if call.model is None or not state.limiter.applies(limits):
+        return
+    try:
+        exchange.ratelimit = state.limiter.admit(
+            call.session, exchange.api_key or "", call.model, exchange.tokens,
+            chosen.name if chosen is not None else None, limits)
+    except RateLimited as refusal:
+        exchange.limited = refusal.reason
+        raise
+
+
+async def _spoil(exchange: Exchange, call: Call, fault: Fault) -> None:
+    """Carry out a fault that strikes before any answer (or stalls, then lets it through)."""
+    exchange.fault = fault
+    if call.model is not None:
+        refusal = simulated_refusal(exchange.api_key or "", call.model,
+                                    exchange.ratelimit or unloaded(exchange.tokens))
+    else:
+        refusal = APIError(429, headers={"retry-after": "1", "retry-after-ms": "1000"})
+    await before_response(fault, refusal)
+
+
 async def answer_step(request: web.Request, call: Call, *, streaming: bool,
                       optional: bool = False) -> Step | None:
-    """Pick the scenario step for this call and apply its headers, latency and error.
+    """Pick the scenario step for this call and apply limits, chaos, headers, latency and error.
 
-    Returns the step to render, or None when nothing matched (the caller generates a default).
-    A streamed request whose step fails mid-stream gets the step back with its error: the
-    caller sends `stream.error_after_chunks` chunks, then the error in its own stream format.
-    `optional`: the route answers from stored state, not generated content (listing models,
-    stored objects), so `--strict` does not refuse it when no scenario matched.
+    Returns the step to render, or None when nothing matched and no fault needs a step (the
+    caller generates a default). A streamed request whose step fails mid-stream gets the step
+    back with its error: the caller sends `stream.error_after_chunks` chunks, then the error
+    in its own stream format. `optional`: the route answers from stored state, not generated
+    content (listing models, stored objects), so `--strict` does not refuse it when no
+    scenario matched.
     """
     state = state_of(request)
     exchange = exchange_of(request)
-    selection = state.engine.select(call)
-    if selection is None:
-        if state.settings.strict and not optional:
-            raise APIError(404, "No scenario matched this request (mockai --strict).",
-                           code="no_scenario_matched")
-        return None
-    exchange.scenario = selection.scenario.name
-    exchange.step = selection.index
-    step = selection.step
-    if step.headers:
-        exchange.headers.update(step.headers)
-    if step.latency_ms and (not streaming or step.error is not None):
-        await asyncio.sleep(step.latency_ms / 1000)
-    if step.error is not None and not (streaming and step.fails_mid_stream):
-        raise scripted_error(step.error)
+    chosen = state.engine.choose(call)
+    if chosen is None and state.settings.strict and not optional:
+        raise APIError(404, "No scenario matched this request (mockai --strict).",
+                       code="no_scenario_matched")
+    _admit(state, exchange, call, chosen)
+    chaos = state.chaos.roll(call.session, chosen.chaos if chosen is not None else None,
+                             request.headers.get(CHAOS_HEADER), streaming)
+    if chaos is not None and chaos.kind in BEFORE_RESPONSE:
+        await _spoil(exchange, call, chaos)
+        chaos = None  # a stall has passed: the request goes on as usual
+    step = None
+    if chosen is not None:
+        selection = state.engine.step(chosen, call)
+        step = selection.step
+        fails_first = step.reset or (step.error is not None
+                                     and not (streaming and step.fails_mid_stream))
+        if chaos is None or fails_first:  # chaos spoils the answer: the retry gets this step
+            state.engine.advance(chosen, call)
+        exchange.scenario = selection.scenario.name
+        exchange.step = selection.index
+        exchange.fault = exchange.fault or scripted_fault(step, streaming)
+        if step.headers:
+            exchange.headers.update(step.headers)
+        if step.latency_ms and (not streaming or step.error is not None or step.reset):
+            await asyncio.sleep(step.latency_ms / 1000)
+        if step.reset:
+            raise ConnectionDropped()
+        if fails_first and step.error is not None:
+            raise scripted_error(step.error)
+    if chaos is not None:
+        exchange.fault = chaos
+        if chaos.kind in STREAM:
+            step = with_stream_fault(step, chaos)
     return step
 
 

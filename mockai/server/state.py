@@ -9,11 +9,14 @@ from typing import Any, Callable
 from aiohttp import web
 
 from mockai.config import Settings
-from mockai.errors import APIError
 from mockai.control.journal import Journal
+from mockai.control.metrics import Metrics
+from mockai.errors import APIError
+from mockai.faults import ChaosDice, ChaosPolicy, Fault
 from mockai.model_registry import ModelRegistry
-from mockai.ratelimits.headers import Limits
-from mockai.scenarios.engine import ScenarioEngine
+from mockai.ratelimits.limiter import Limiter
+from mockai.ratelimits.policy import LimitPolicy
+from mockai.scenarios.engine import CompiledScenario, ScenarioEngine
 from mockai.store import ObjectStore
 
 
@@ -23,17 +26,31 @@ class ServerState:
     models: ModelRegistry
     engine: ScenarioEngine
     journal: Journal
-    limits: Limits = field(default_factory=Limits)
+    limiter: Limiter
+    chaos: ChaosDice
     store: ObjectStore = field(default_factory=ObjectStore)
+    metrics: Metrics = field(default_factory=Metrics)
+
+    @classmethod
+    def build(cls, settings: Settings, scenarios: list[CompiledScenario]) -> "ServerState":
+        """Everything a server holds; a ValueError names a limits or chaos setting that makes
+        no sense (the server never starts half-configured)."""
+        models = ModelRegistry()
+        models.add_from_config(settings.models)
+        return cls(settings, models, ScenarioEngine(scenarios), Journal(settings.journal_size),
+                   Limiter(LimitPolicy(settings)),
+                   ChaosDice(ChaosPolicy.from_settings(settings), settings.seed))
 
     def reset(self, session: str | None = None) -> None:
-        """Forget counters, journal, runtime scenarios and stored objects: everything, or one
-        session's."""
+        """Forget counters, journal, runtime scenarios, stored objects and rate-limit buckets:
+        everything, or one session's. Metrics keep counting (Prometheus counters only grow)."""
         everywhere = session is None
         self.engine.reset_counters(session, everywhere=everywhere)
         self.engine.drop_runtime(session, everywhere=everywhere)
         self.journal.clear(session)
         self.store.clear(session, everywhere=everywhere)
+        self.limiter.reset(session, everywhere=everywhere)
+        self.chaos.reset(session, everywhere=everywhere)
 
 
 @dataclass
@@ -43,10 +60,15 @@ class Exchange:
     request_id: str
     start: float
     session: str | None
+    api_key: str | None = None
     body: Any = None
     scenario: str | None = None
     step: int | None = None
-    tokens: int = 0
+    tokens: int = 0  # the request's estimated cost, for rate limits
+    ratelimit: dict[str, str] | None = None  # the limiter's x-ratelimit-* headers
+    billed: tuple[str, int, int] | None = None  # (model, input, output tokens), for spend quotas
+    fault: Fault | None = None
+    limited: str | None = None  # the limiter refused it: requests, tokens, insufficient_quota
     headers: dict[str, str] = field(default_factory=dict)
     stream: web.StreamResponse | None = None
     timestamp: float = field(default_factory=time.time)

@@ -23,6 +23,9 @@ class Pacing:
     jitter_ms: float = 0.0
     chunk_tokens: int = 1
     disconnect_after_chunks: int | None = None
+    malformed_chunk_at: int | None = None
+    stall_after_chunks: int | None = None
+    stall_ms: float | None = None
     exact: tuple[float, ...] | None = None  # after_ms per chunk, for `chunks:` replay
 
     @classmethod
@@ -35,6 +38,9 @@ class Pacing:
             jitter_ms=spec.jitter_ms or 0.0,
             chunk_tokens=spec.chunk_tokens or 1,
             disconnect_after_chunks=spec.disconnect_after_chunks,
+            malformed_chunk_at=spec.malformed_chunk_at,
+            stall_after_chunks=spec.stall_after_chunks,
+            stall_ms=spec.stall_ms,
             exact=tuple(c.after_ms for c in spec.chunks) if spec.chunks is not None else None,
         )
 

@@ -7,7 +7,11 @@ runs with handler cancellation, so a stream sleeping between chunks stops at onc
 
 from __future__ import annotations
 
+import asyncio
 import random
+import socket
+import struct
+from contextlib import suppress
 from typing import Iterable, Mapping
 
 import orjson
@@ -16,6 +20,7 @@ from aiohttp import web
 from mockai.streaming.pacing import Clock, Pacing
 
 DONE = b"data: [DONE]\n\n"
+STALL_UNTIL_GONE_S = 3600.0  # a stall with no length lasts until the client gives up
 
 
 class ClientGone(Exception):
@@ -28,6 +33,25 @@ def data_frame(payload: object) -> bytes:
 
 def event_frame(event: str, payload: object) -> bytes:
     return b"event: " + event.encode() + b"\ndata: " + orjson.dumps(payload) + b"\n\n"
+
+
+def malformed(frame: bytes) -> bytes:
+    """The frame with its JSON cut in half: what a proxy that mangles a chunk delivers."""
+    start = frame.rfind(b"data: ") + len(b"data: ")
+    payload = frame[start:].rstrip(b"\n")
+    return frame[:start] + payload[: len(payload) // 2] + b"\n\n"
+
+
+def drop_connection(request: web.BaseRequest) -> None:
+    """Reset the connection (RST, not a polite close), as a crashed upstream or proxy does."""
+    transport = request.transport
+    if transport is None:
+        return
+    sock = transport.get_extra_info("socket")
+    if sock is not None:
+        with suppress(OSError):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    transport.abort()
 
 
 class SSEStream:
@@ -71,20 +95,32 @@ async def play(stream: SSEStream, frames: Iterable[tuple[bytes, bool]], pacing: 
     """
     clock = Clock(pacing, rng)
     cut_after = pacing.disconnect_after_chunks
+    stall_after = pacing.stall_after_chunks
     try:
         await stream.open()
-        for frame, timed in frames:
+        for index, (frame, timed) in enumerate(frames):
             if cut_after is not None and stream.frames_sent >= cut_after:
                 stream.drop()
                 return
+            if index == stall_after:
+                await _stall(pacing, clock)
             if timed and not pacing.instant:
                 await clock.tick()
-            await stream.write(frame)
+            await stream.write(malformed(frame) if index == pacing.malformed_chunk_at else frame)
         if cut_after is not None and stream.frames_sent >= cut_after:
             stream.drop()
             return
+        if stall_after is not None and stream.frames_sent <= stall_after:
+            await _stall(pacing, clock)  # a stream shorter than that stalls before its end
         if done is not None:
             await stream.write(done)
         await stream.close()
     except ClientGone:
         pass
+
+
+async def _stall(pacing: Pacing, clock: Clock) -> None:
+    """Send nothing for `stall_ms`; later chunks keep their spacing after it."""
+    seconds = pacing.stall_ms / 1000 if pacing.stall_ms is not None else STALL_UNTIL_GONE_S
+    await asyncio.sleep(seconds)
+    clock.deadline += seconds

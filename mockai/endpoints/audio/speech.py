@@ -30,7 +30,7 @@ from mockai.endpoints.audio.errors import validate_body
 from mockai.errors import model_not_found
 from mockai.scenarios.call import Call
 from mockai.server.http import read_json, send_stream, standard_headers
-from mockai.server.scripting import answer_step
+from mockai.server.scripting import answer_step, with_error_frame
 from mockai.server.state import exchange_of, state_of
 from mockai.streaming.pacing import Clock, Pacing
 from mockai.streaming.sse import data_frame
@@ -186,4 +186,5 @@ async def create(request: web.Request) -> web.StreamResponse:
     output_tokens = math.ceil(seconds * OUTPUT_TOKENS_PER_SECOND)
     usage = {"input_tokens": input_tokens, "output_tokens": output_tokens,
              "total_tokens": input_tokens + output_tokens}
-    return await send_stream(request, _sse_frames(data, seconds, usage), pacing, rng, done=None)
+    frames = with_error_frame(_sse_frames(data, seconds, usage), step, exchange.request_id)
+    return await send_stream(request, frames, pacing, rng, done=None)

@@ -76,7 +76,8 @@ async def create(request: web.Request) -> web.StreamResponse:
     tok = await tokenizer.encoding(model.encoding)
     prompt = prompt_tokens(req, tok)
     limit = req.output_limit
-    exchange.tokens = prompt + (limit or 0)
+    # What rate limits charge: the larger of the prompt and the output reservation.
+    exchange.tokens = max(prompt, (limit or 0) * (req.n or 1))
     _context_check(prompt, limit, model)
 
     call = to_call(req, body, request.headers, exchange.session)
@@ -90,6 +91,7 @@ async def create(request: web.Request) -> web.StreamResponse:
                      function_call=legacy)
         for i in range(req.n or 1)
     ]
+    exchange.billed = (req.model, prompt, sum(o.completion_tokens for o in outcomes))
     render = ChatRender(
         tok=tok, model=model.served_as, outcomes=outcomes, prompt_tokens=prompt,
         usage_override=step.usage if step is not None else None,

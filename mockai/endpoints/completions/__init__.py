@@ -73,7 +73,8 @@ async def create(request: web.Request) -> web.StreamResponse:
     suffix = tok.count(req.suffix) if req.suffix else 0  # the model reads it after the prompt
     sizes = [len(p.ids) + suffix for p in prompts]
     candidates = req.candidates_per_prompt
-    exchange.tokens = sum(sizes) + (req.max_tokens or 0) * candidates * len(prompts)
+    # What rate limits charge: the larger of the prompts and the output reservation.
+    exchange.tokens = max(sum(sizes), (req.max_tokens or 0) * candidates * len(prompts))
     for size in sizes:
         _context_check(size, req.max_tokens, model)
 
@@ -93,6 +94,7 @@ async def create(request: web.Request) -> web.StreamResponse:
             generated += outcome.completion_tokens
             if i < req.choices_per_prompt:
                 choices.append(Choice(p * req.choices_per_prompt + i, prompt, outcome))
+    exchange.billed = (req.model, sum(sizes), generated)
     override = step.usage.prompt_tokens if step is not None and step.usage is not None else None
     render = CompletionRender(
         tok=tok, model=model.served_as, choices=choices,

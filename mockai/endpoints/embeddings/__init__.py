@@ -50,6 +50,7 @@ async def create(request: web.Request) -> web.Response:
             counts.append(len(item))
     check_tokens(counts)
     exchange.tokens = sum(counts)
+    exchange.billed = (req.model, sum(counts), 0)
 
     call = Call(endpoint="embeddings", body=body, headers=request.headers,
                 session=exchange.session, model=req.model, last_user_message="\n".join(texts))

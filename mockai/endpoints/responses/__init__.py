@@ -135,7 +135,8 @@ async def create(request: web.Request) -> web.StreamResponse:
     tok = await tokenizer.encoding(model.encoding)
     functions = [t for t in req.tools or () if t.type == "function"]
     context, input_tokens = _fit_window(tok, req, prior + new, functions, model)
-    exchange.tokens = input_tokens + (req.max_output_tokens or 0)
+    # What rate limits charge: the larger of the input and the output reservation.
+    exchange.tokens = max(input_tokens, req.max_output_tokens or 0)
     cached = lifecycle.prompt_cache_hit(state, session, req, tok, context)
 
     background = bool(req.background)
@@ -147,6 +148,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     effort = (req.reasoning.effort if req.reasoning else None) or "medium"
     outcome = apply_limits(reply, tok, budget=req.max_output_tokens, stop=None,
                            reasoning_tokens=REASONING_TOKENS_BY_EFFORT[effort] if model.reasoning else 0)
+    exchange.billed = (req.model, input_tokens, outcome.completion_tokens)
     render = ResponseRender(
         req=req, model=model.served_as, tok=tok, outcome=outcome, input_tokens=input_tokens,
         cached_tokens=cached,

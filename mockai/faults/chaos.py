@@ -1,0 +1,119 @@
+"""Random faults that are reproducible: every draw comes from a generator seeded by `--seed`
+and the request's order within its session, so the same seed and the same requests give the
+same faults, run after run, whatever else the server is doing."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, replace
+
+from mockai.config import Settings
+from mockai.errors import APIError
+from mockai.faults.kinds import ALL, DEFAULT_KINDS, STREAM, Fault, applies
+from mockai.scenarios.schema import Chaos
+
+HEADER = "x-mockai-chaos"
+AFTER_CHUNKS_RANGE = (1, 3)  # within every stream but the shortest (an image, no partials)
+
+
+@dataclass(frozen=True)
+class ChaosPolicy:
+    rate: float = 0.0
+    kinds: tuple[str, ...] = DEFAULT_KINDS
+    weights: tuple[float, ...] = (1.0,) * len(DEFAULT_KINDS)
+    after_chunks: int | None = None
+    stall_ms: float | None = None
+
+    @classmethod
+    def from_spec(cls, spec: Chaos) -> "ChaosPolicy":
+        kinds: dict[str, float]
+        if spec.kinds is None:
+            kinds = dict.fromkeys(DEFAULT_KINDS, 1.0)
+        elif isinstance(spec.kinds, dict):
+            kinds = dict(spec.kinds)
+        else:
+            kinds = dict.fromkeys(spec.kinds, 1.0)
+        return cls(spec.rate, tuple(kinds), tuple(kinds.values()), spec.after_chunks, spec.stall_ms)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "ChaosPolicy":
+        if not 0 <= settings.chaos_rate <= 1:
+            raise ValueError(f"chaos_rate: {settings.chaos_rate} is not between 0 and 1")
+        unknown = [k for k in settings.chaos_kinds if k not in ALL]
+        if unknown:
+            raise ValueError(f"chaos_kinds: unknown kind {unknown[0]!r} "
+                             f"(known: {', '.join(ALL)})")
+        kinds = tuple(settings.chaos_kinds) or DEFAULT_KINDS
+        return cls(settings.chaos_rate, kinds, (1.0,) * len(kinds))
+
+    def draw(self, rng: random.Random, streaming: bool) -> Fault | None:
+        if self.rate <= 0 or rng.random() >= self.rate:
+            return None
+        pool = [(k, w) for k, w in zip(self.kinds, self.weights) if applies(k, streaming) and w > 0]
+        if not pool:
+            return None
+        kind = rng.choices([k for k, _ in pool], [w for _, w in pool])[0]
+        return self.fault(kind, rng)
+
+    def fault(self, kind: str, rng: random.Random) -> Fault:
+        after = None
+        if kind in STREAM:
+            after = self.after_chunks if self.after_chunks is not None \
+                else rng.randint(*AFTER_CHUNKS_RANGE)
+        return Fault(kind, "chaos", after, self.stall_ms)
+
+
+def chaos_for(server: ChaosPolicy, scenario: ChaosPolicy | None,
+              header: str | None) -> tuple[ChaosPolicy, str | None]:
+    """The policy for one request (the scenario's over the server's) and the kind asked for
+    outright: `X-Mockai-Chaos: P` changes the rate, `X-Mockai-Chaos: KIND` forces that fault."""
+    policy = scenario or server
+    if header is None:
+        return policy, None
+    value = header.strip()
+    if value in ALL:
+        return policy, value
+    try:
+        rate = float(value)
+    except ValueError:
+        rate = -1.0
+    if not 0 <= rate <= 1:
+        raise APIError(400, f"Invalid X-Mockai-Chaos header {header!r}: give a probability "
+                       f"between 0 and 1 or one of {', '.join(ALL)}.",
+                       type="invalid_request_error", param="X-Mockai-Chaos", code="invalid_chaos")
+    return replace(policy, rate=rate), None
+
+
+def draw_fault(policy: ChaosPolicy, forced: str | None, seed: int, order: int,
+               streaming: bool) -> Fault | None:
+    """This request's fault, if any. A forced kind is not drawn, but a stream fault's chunk
+    count still is, from the same seeded generator; a kind that cannot apply (a stream fault
+    on a non-streamed request) is skipped."""
+    if forced is None and policy.rate <= 0:
+        return None
+    rng = random.Random(f"mockai-chaos:{seed}:{order}")
+    if forced is not None:
+        return policy.fault(forced, rng) if applies(forced, streaming) else None
+    return policy.draw(rng, streaming)
+
+
+class ChaosDice:
+    """The server's chaos policy and each session's request count, which seeds every draw."""
+
+    def __init__(self, policy: ChaosPolicy, seed: int) -> None:
+        self.policy = policy
+        self.seed = seed
+        self._order: dict[str | None, int] = {}
+
+    def roll(self, session: str | None, scenario: ChaosPolicy | None, header: str | None,
+             streaming: bool) -> Fault | None:
+        order = self._order.get(session, 0)
+        self._order[session] = order + 1
+        policy, forced = chaos_for(self.policy, scenario, header)
+        return draw_fault(policy, forced, self.seed, order, streaming)
+
+    def reset(self, session: str | None = None, everywhere: bool = False) -> None:
+        if everywhere:
+            self._order.clear()
+        else:
+            self._order.pop(session, None)

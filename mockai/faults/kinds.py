@@ -1,0 +1,36 @@
+"""The fault kinds, and where each one is carried out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import get_args
+
+from mockai.scenarios.schema import ChaosKind
+
+ERRORS = frozenset({"429", "500", "502", "503"})  # an error response instead of the answer
+BEFORE_RESPONSE = ERRORS | {"reset", "stall"}
+BODY = frozenset({"malformed_json", "wrong_content_type"})  # non-streamed answers only
+STREAM = frozenset({"disconnect", "stream_error", "malformed_chunk", "stream_stall"})
+ALL = tuple(get_args(ChaosKind))
+# Stalls wait for the client's own timeout (the official SDKs wait 10 minutes by default), so
+# random chaos only uses them when asked for by name.
+DEFAULT_KINDS = tuple(k for k in ALL if k not in ("stall", "stream_stall"))
+
+
+def applies(kind: str, streaming: bool) -> bool:
+    return kind in BEFORE_RESPONSE or (kind in STREAM) == streaming
+
+
+@dataclass(frozen=True)
+class Fault:
+    kind: str
+    source: str  # chaos | scripted
+    after_chunks: int | None = None  # stream faults: how many chunks go out first
+    stall_ms: float | None = None
+
+    def describe(self) -> dict[str, object]:
+        """The journal's record of it."""
+        out: dict[str, object] = {"kind": self.kind, "source": self.source}
+        if self.after_chunks is not None:
+            out["after_chunks"] = self.after_chunks
+        return out

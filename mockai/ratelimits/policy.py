@@ -1,0 +1,118 @@
+"""Which limits apply to a request: the configuration, resolved per API key and model.
+
+Most specific first, field by field: the answering scenario's `limits:`, the key's limits for
+that model, the key's own, the model's (`limits.models` in mockai.yaml), the server-wide flags
+(`--rpm` ...), then the `--tier` preset for the model. Resolved once per (key, model, scenario)
+and cached, so a request only reads a dict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from mockai.config import Settings
+from mockai.ratelimits.buckets import DIMENSIONS, Dimension
+from mockai.ratelimits.tiers import TIERS, tier_limits
+from mockai.scenarios.schema import RateLimits
+
+_DATED = re.compile(r"-\d{4}-\d{2}-\d{2}$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class QuotaSpec(_Strict):
+    requests: int | None = Field(None, ge=0)
+    usd: float | None = Field(None, ge=0)
+
+
+class KeyLimits(RateLimits):
+    models: dict[str, RateLimits] = Field(default_factory=dict)
+    quota: QuotaSpec | None = None
+
+
+class LimitsFile(_Strict):
+    """`limits:` in mockai.yaml."""
+
+    models: dict[str, RateLimits] = Field(default_factory=dict)
+    keys: dict[str, KeyLimits] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Quota:
+    requests: int | None
+    usd: float | None
+
+
+Rates = tuple[tuple[Dimension, int], ...]
+
+
+def model_names(model: str) -> tuple[str, ...]:
+    """`gpt-4o-2024-08-06` is limited as `gpt-4o`, `ft:gpt-4o-mini:org::x` as its base."""
+    names = [model]
+    if model.startswith("ft:"):
+        names.append(model.split(":")[1])
+    undated = [_DATED.sub("", n) for n in names]
+    return tuple(dict.fromkeys(names + undated))
+
+
+def _config_error(where: str, exc: ValidationError) -> ValueError:
+    first = exc.errors()[0]
+    path = ".".join(str(p) for p in (where, *first["loc"]))
+    return ValueError(f"{path}: {first['msg']}")
+
+
+class LimitPolicy:
+    def __init__(self, settings: Settings) -> None:
+        try:
+            self.file = LimitsFile.model_validate(settings.limits or {})
+            self.server = RateLimits(rpm=settings.rpm, tpm=settings.tpm, rpd=settings.rpd,
+                                     tpd=settings.tpd)
+            self.server_quota = QuotaSpec(requests=settings.quota_requests, usd=settings.quota_usd)
+        except ValidationError as exc:
+            raise _config_error("limits", exc) from None
+        if settings.tier is not None and settings.tier not in TIERS:
+            raise ValueError(f"tier: {settings.tier!r} is not one of {', '.join(TIERS)}")
+        self.tier = settings.tier
+        self.active = bool(
+            self.file.models or self.file.keys or self.tier is not None
+            or any(v is not None for v in self.server.model_dump().values())
+            or any(v is not None for v in self.server_quota.model_dump().values())
+        )
+        self._cache: dict[tuple[str, str, RateLimits | None], Rates] = {}
+
+    def rates(self, key: str, model: str, scenario: RateLimits | None = None) -> Rates:
+        cache_key = (key, model, scenario)
+        found = self._cache.get(cache_key)
+        if found is None:
+            found = self._cache[cache_key] = self._resolve(key, model, scenario)
+        return found
+
+    def _resolve(self, key: str, model: str, scenario: RateLimits | None) -> Rates:
+        names = model_names(model)
+        for_key = self.file.keys.get(key)
+        layers: list[Any] = [scenario]
+        if for_key is not None:
+            layers += [for_key.models.get(n) for n in names] + [for_key]
+        layers += [self.file.models.get(n) for n in names] + [self.server]
+        if self.tier is not None:
+            layers.append(tier_limits(self.tier, names))
+        resolved = []
+        for dimension in DIMENSIONS:
+            value = next((getattr(layer, dimension.name) for layer in layers
+                          if layer is not None and getattr(layer, dimension.name) is not None), None)
+            if value is not None:
+                resolved.append((dimension, value))
+        return tuple(resolved)
+
+    def quota(self, key: str) -> Quota | None:
+        for_key = self.file.keys.get(key)
+        spec = for_key.quota if for_key is not None and for_key.quota is not None else self.server_quota
+        if spec.requests is None and spec.usd is None:
+            return None
+        return Quota(spec.requests, spec.usd)
