@@ -38,3 +38,18 @@ async def post_chat(client, body: dict[str, Any] | None = None, headers: dict | 
                     **extra: Any):
     return await client.post("/v1/chat/completions", data=json.dumps(body or chat_body(**extra)),
                              headers={**AUTH, **(headers or {})})
+
+
+async def chat_outcome(client, stream: bool = False, headers: dict | None = None) -> object:
+    """What a chat request's client sees: the status, "cut" (the body ended early) or "reset"
+    (no response at all)."""
+    import aiohttp
+
+    try:
+        response = await post_chat(client, chat_body(stream=stream), headers)
+        await response.read()
+        return response.status
+    except aiohttp.ClientPayloadError:
+        return "cut"
+    except (aiohttp.ClientOSError, aiohttp.ServerDisconnectedError):
+        return "reset"

@@ -20,7 +20,9 @@ from mockai.server.app import create_app
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 TESTED = {"capital-of-france", "echo", "weather-call", "weather-answer", "flaky", "slow-stream",
           "cut-stream", "rate-limited", "no-quota", "once-upon-a-time", "responses-weather-call",
-          "responses-weather-answer", "responses-web-search", "fails-mid-stream"}
+          "responses-weather-answer", "responses-web-search", "fails-mid-stream",
+          "chaotic", "throttled", "connection-reset", "garbled-stream", "stalled-stream",
+          "fatal-error"}
 WEATHER_TOOL = {"type": "function", "function": {
     "name": "get_weather", "description": "Current weather in a city",
     "parameters": {"type": "object", "properties": {"city": {"type": "string"},
@@ -292,3 +294,55 @@ async def test_fails_mid_stream_as_the_comment_says(client):
         {"model": "gpt-4o", "input": "fail midway", "stream": True}))
     assert parse_sse_events(await response.text())[-1][0] == "response.failed"
     assert (await post_chat(client, chat_body("fail midway"))).status == 500
+
+
+async def test_chaotic_fails_about_a_third_and_retries_get_the_answer(client):
+    statuses = []
+    for _ in range(60):
+        try:
+            response = await post_chat(client, chat_body("simulate chaos"),
+                                       headers=session("chaotic"))
+            statuses.append(response.status)
+            await response.read()
+        except aiohttp.ClientError:
+            statuses.append(None)  # the reset
+    failed = sum(1 for s in statuses if s != 200)
+    assert 8 <= failed <= 30, statuses
+    assert {429, 503, None} <= set(statuses)
+
+
+async def test_throttled_allows_two_a_minute(client):
+    statuses = [(await post_chat(client, chat_body("simulate throttling"))).status
+                for _ in range(3)]
+    assert statuses == [200, 200, 429]
+
+
+async def test_connection_reset_then_answer(client):
+    with pytest.raises(aiohttp.ClientError):
+        await post_chat(client, chat_body("simulate connection reset"), headers=session("reset"))
+    response = await post_chat(client, chat_body("simulate connection reset"), headers=session("reset"))
+    assert await content_of(response) == "Reconnected."
+
+
+async def test_garbled_stream_breaks_on_its_third_chunk(client):
+    response = await post_chat(client, chat_body("simulate garbled stream", stream=True))
+    frames = [f for f in (await response.text()).split("\n\n") if f]
+    json.loads(frames[1].removeprefix("data: "))
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(frames[2].removeprefix("data: "))
+
+
+async def test_stalled_stream_pauses_after_two_chunks(client):
+    response = await post_chat(client, chat_body("simulate stalled stream", stream=True))
+    await response.content.readuntil(b"\n\n")
+    await response.content.readuntil(b"\n\n")
+    started = time.monotonic()
+    await response.content.readuntil(b"\n\n")
+    assert time.monotonic() - started >= 1.8
+    assert (await response.text()).rstrip().endswith("[DONE]")
+
+
+async def test_fatal_error_tells_clients_not_to_retry(client):
+    response = await post_chat(client, chat_body("simulate fatal error"))
+    assert response.status == 500 and response.headers["x-should-retry"] == "false"
+    assert (await api_json(response))["error"]["type"] == "server_error"

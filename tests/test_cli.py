@@ -254,3 +254,56 @@ def test_listening_line_is_a_url_for_ipv6_hosts() -> None:
         pytest.skip("no IPv6")
     with mockai_serve("--host", "::1", "--port", "0") as server:
         assert re.fullmatch(r"mockai listening on http://\[::1\]:\d+", server.line.strip())
+
+
+# -- rate limits and chaos ------------------------------------------------------------------------
+
+
+def test_limit_and_chaos_variables_reach_the_settings() -> None:
+    from mockai.config import from_sources
+
+    settings = from_sources({}, env={
+        "MOCKAI_RPM": "2", "MOCKAI_TPM": "1000", "MOCKAI_RPD": "100", "MOCKAI_TPD": "5000",
+        "MOCKAI_TIER": "3", "MOCKAI_QUOTA_REQUESTS": "7", "MOCKAI_QUOTA_USD": "1.5",
+        "MOCKAI_CHAOS_RATE": "0.25", "MOCKAI_CHAOS_KINDS": "503,reset"})
+    assert (settings.rpm, settings.tpm, settings.rpd, settings.tpd) == (2, 1000, 100, 5000)
+    assert (settings.tier, settings.quota_requests, settings.quota_usd) == ("3", 7, 1.5)
+    assert (settings.chaos_rate, settings.chaos_kinds) == (0.25, ["503", "reset"])
+
+
+def test_limits_and_chaos_from_flags_and_config_file(tmp_path: Path) -> None:
+    config = tmp_path / "mockai.yaml"
+    config.write_text("tier: 1\n"
+                      "limits:\n"
+                      "  keys:\n"
+                      "    sk-slow: {rpm: 1}\n")
+    with mockai_serve("--port", "0", "--config", str(config), "--rpm", "2", "--chaos-rate", "1",
+                      "--chaos-kinds", "503") as server:
+        status, headers, _ = chat(server.root, "hi", key("sk-slow"))
+        assert (status, headers["x-ratelimit-limit-requests"]) == (503, "1")  # admitted, spoiled
+        status, _, body = chat(server.root, "hi", key("sk-slow"))
+        assert (status, body["error"]["type"]) == (429, "requests")
+        status, headers, _ = chat(server.root, "hi", key("sk-other"))
+        assert (status, headers["x-ratelimit-limit-requests"]) == (503, "2")  # --rpm over tier
+        assert headers["x-ratelimit-limit-tokens"] == "30000"  # tier 1 gpt-4o TPM
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (("--chaos-rate", "2"), "chaos_rate"),
+    (("--chaos-kinds", "503,gremlins"), "gremlins"),
+    (("--tier", "9"), "tier"),
+    (("--rpm", "0"), "limits.rpm"),
+])
+def test_nonsense_limits_or_chaos_flags_are_one_clear_line(args: tuple[str, ...], fragment: str) -> None:
+    result = run_cli("serve", "--port", "0", *args, timeout=30)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and fragment in result.stderr
+    assert "listening" not in result.stdout
+
+
+def test_bad_limits_in_config_file_name_the_setting(tmp_path: Path) -> None:
+    config = tmp_path / "mockai.yaml"
+    config.write_text("limits:\n  keys:\n    sk-a: {rpm: 0}\n")
+    result = run_cli("serve", "--port", "0", "--config", str(config), timeout=30)
+    assert result.returncode == 2
+    assert "limits.keys.sk-a.rpm" in result.stderr and "Traceback" not in result.stderr

@@ -46,10 +46,11 @@ class ChaosPolicy:
         kinds = tuple(settings.chaos_kinds) or DEFAULT_KINDS
         return cls(settings.chaos_rate, kinds, (1.0,) * len(kinds))
 
-    def draw(self, rng: random.Random, streaming: bool) -> Fault | None:
+    def draw(self, rng: random.Random, streaming: bool, background: bool = False) -> Fault | None:
         if self.rate <= 0 or rng.random() >= self.rate:
             return None
-        pool = [(k, w) for k, w in zip(self.kinds, self.weights) if applies(k, streaming) and w > 0]
+        pool = [(k, w) for k, w in zip(self.kinds, self.weights)
+                if applies(k, streaming, background) and w > 0]
         if not pool:
             return None
         kind = rng.choices([k for k, _ in pool], [w for _, w in pool])[0]
@@ -85,7 +86,7 @@ def chaos_for(server: ChaosPolicy, scenario: ChaosPolicy | None,
 
 
 def draw_fault(policy: ChaosPolicy, forced: str | None, seed: int, order: int,
-               streaming: bool) -> Fault | None:
+               streaming: bool, background: bool = False) -> Fault | None:
     """This request's fault, if any. A forced kind is not drawn, but a stream fault's chunk
     count still is, from the same seeded generator; a kind that cannot apply (a stream fault
     on a non-streamed request) is skipped."""
@@ -93,8 +94,8 @@ def draw_fault(policy: ChaosPolicy, forced: str | None, seed: int, order: int,
         return None
     rng = random.Random(f"mockai-chaos:{seed}:{order}")
     if forced is not None:
-        return policy.fault(forced, rng) if applies(forced, streaming) else None
-    return policy.draw(rng, streaming)
+        return policy.fault(forced, rng) if applies(forced, streaming, background) else None
+    return policy.draw(rng, streaming, background)
 
 
 class ChaosDice:
@@ -106,11 +107,11 @@ class ChaosDice:
         self._order: dict[str | None, int] = {}
 
     def roll(self, session: str | None, scenario: ChaosPolicy | None, header: str | None,
-             streaming: bool) -> Fault | None:
+             streaming: bool, background: bool = False) -> Fault | None:
+        policy, forced = chaos_for(self.policy, scenario, header)  # a bad header draws nothing
         order = self._order.get(session, 0)
         self._order[session] = order + 1
-        policy, forced = chaos_for(self.policy, scenario, header)
-        return draw_fault(policy, forced, self.seed, order, streaming)
+        return draw_fault(policy, forced, self.seed, order, streaming, background)
 
     def reset(self, session: str | None = None, everywhere: bool = False) -> None:
         if everywhere:

@@ -17,8 +17,15 @@ ALL = tuple(get_args(ChaosKind))
 DEFAULT_KINDS = tuple(k for k in ALL if k not in ("stall", "stream_stall"))
 
 
-def applies(kind: str, streaming: bool) -> bool:
-    return kind in BEFORE_RESPONSE or (kind in STREAM) == streaming
+def applies(kind: str, streaming: bool, background: bool = False) -> bool:
+    """Whether a fault can strike this request. A background response is produced after the
+    answer went out: of the stream faults only a failure mid-way makes sense for it (the
+    stored response ends `failed`); the body faults spoil its immediate JSON answer."""
+    if kind in BEFORE_RESPONSE:
+        return True
+    if background:
+        return kind == "stream_error" or (kind in BODY and not streaming)
+    return (kind in STREAM) == streaming
 
 
 @dataclass(frozen=True)

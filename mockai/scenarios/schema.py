@@ -6,7 +6,7 @@ Validation happens once, at load time; the request path only touches the compile
 
 from __future__ import annotations
 
-from typing import Any, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -132,7 +132,8 @@ class Chaos(_Strict):
     """Random faults for a scenario's requests (see `mockai.faults`)."""
 
     rate: float = Field(ge=0, le=1)
-    kinds: list[ChaosKind] | dict[ChaosKind, float] | None = None  # a list, or kind: weight
+    kinds: list[ChaosKind] | dict[ChaosKind, Annotated[float, Field(ge=0)]] | None = \
+        Field(None, min_length=1)  # a list, or kind: weight
     after_chunks: int | None = Field(None, ge=0)  # stream faults: fixed, else drawn from 1..3
     stall_ms: float | None = Field(None, ge=0)  # stalls: default until the client gives up
 
@@ -144,6 +145,13 @@ class Chaos(_Strict):
             return [str(v) if isinstance(v, int) else v for v in value]
         if isinstance(value, dict):
             return {str(k) if isinstance(k, int) else k: v for k, v in value.items()}
+        return value
+
+    @field_validator("kinds")
+    @classmethod
+    def _some_weight(cls, value: Any) -> Any:
+        if isinstance(value, dict) and not any(w > 0 for w in value.values()):
+            raise ValueError("at least one kind needs a weight above 0")
         return value
 
 

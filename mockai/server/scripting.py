@@ -68,15 +68,16 @@ async def _spoil(exchange: Exchange, call: Call, fault: Fault) -> None:
 
 
 async def answer_step(request: web.Request, call: Call, *, streaming: bool,
-                      optional: bool = False) -> Step | None:
+                      background: bool = False, optional: bool = False) -> Step | None:
     """Pick the scenario step for this call and apply limits, chaos, headers, latency and error.
 
     Returns the step to render, or None when nothing matched and no fault needs a step (the
     caller generates a default). A streamed request whose step fails mid-stream gets the step
     back with its error: the caller sends `stream.error_after_chunks` chunks, then the error
-    in its own stream format. `optional`: the route answers from stored state, not generated
-    content (listing models, stored objects), so `--strict` does not refuse it when no
-    scenario matched.
+    in its own stream format; so does a `background` one (a Responses answer produced after the
+    request returned), whose stored response then ends failed. `optional`: the route answers
+    from stored state, not generated content (listing models, stored objects), so `--strict`
+    does not refuse it when no scenario matched.
     """
     state = state_of(request)
     exchange = exchange_of(request)
@@ -84,9 +85,12 @@ async def answer_step(request: web.Request, call: Call, *, streaming: bool,
     if chosen is None and state.settings.strict and not optional:
         raise APIError(404, "No scenario matched this request (mockai --strict).",
                        code="no_scenario_matched")
+    if chosen is not None:
+        exchange.scenario = chosen.name
     _admit(state, exchange, call, chosen)
     chaos = state.chaos.roll(call.session, chosen.chaos if chosen is not None else None,
-                             request.headers.get(CHAOS_HEADER), streaming)
+                             request.headers.get(CHAOS_HEADER), streaming, background)
+    later = streaming or background  # the answer's body is produced over time
     if chaos is not None and chaos.kind in BEFORE_RESPONSE:
         await _spoil(exchange, call, chaos)
         chaos = None  # a stall has passed: the request goes on as usual
@@ -95,15 +99,14 @@ async def answer_step(request: web.Request, call: Call, *, streaming: bool,
         selection = state.engine.step(chosen, call)
         step = selection.step
         fails_first = step.reset or (step.error is not None
-                                     and not (streaming and step.fails_mid_stream))
+                                     and not (later and step.fails_mid_stream))
         if chaos is None or fails_first:  # chaos spoils the answer: the retry gets this step
             state.engine.advance(chosen, call)
-        exchange.scenario = selection.scenario.name
         exchange.step = selection.index
-        exchange.fault = exchange.fault or scripted_fault(step, streaming)
+        exchange.fault = exchange.fault or scripted_fault(step, later)
         if step.headers:
             exchange.headers.update(step.headers)
-        if step.latency_ms and (not streaming or step.error is not None or step.reset):
+        if step.latency_ms and (not later or step.error is not None or step.reset):
             await asyncio.sleep(step.latency_ms / 1000)
         if step.reset:
             raise ConnectionDropped()

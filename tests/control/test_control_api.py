@@ -271,7 +271,8 @@ async def test_reset_session_by_header(serve):
 
 CONTROL = [("GET", "/_mockai/scenarios"), ("POST", "/_mockai/scenarios"),
            ("DELETE", "/_mockai/scenarios"), ("GET", "/_mockai/requests"),
-           ("DELETE", "/_mockai/requests"), ("POST", "/_mockai/reset")]
+           ("DELETE", "/_mockai/requests"), ("POST", "/_mockai/reset"),
+           ("GET", "/_mockai/metrics")]
 
 
 def _non_loopback_address() -> str | None:

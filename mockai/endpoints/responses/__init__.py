@@ -141,7 +141,7 @@ async def create(request: web.Request) -> web.StreamResponse:
 
     background = bool(req.background)
     call = to_call(req, body, context, new, request.headers, session)
-    step = await answer_step(request, call, streaming=bool(req.stream) or background)
+    step = await answer_step(request, call, streaming=bool(req.stream), background=background)
     reply = from_step(step) if step is not None and step.says_something \
         else _default_reply(req, body, settings.seed)
     reply = _without_parallel_calls(req, reply)
@@ -174,7 +174,10 @@ async def create(request: web.Request) -> web.StreamResponse:
         events = ((event, event["type"] == "response.output_text.delta") for event, _ in events)
     if step is not None and step.fails_mid_stream:
         failure = render.failure(scripted_error(step.error), exchange.request_id)  # type: ignore[arg-type]
-        events = chain(islice(events, step.stream.error_after_chunks), [(failure, False)])  # type: ignore[union-attr]
+        after = step.stream.error_after_chunks  # type: ignore[union-attr]
+        if background:  # created and queued are already out, in the answer to this request
+            after = max(after, 2)
+        events = chain(islice(events, after), [(failure, False)])
     if background:
         latency = (step.latency_ms or 0) / 1000 if step is not None else 0.0
         lifecycle.start_background(stored, render, events, pacing, latency)

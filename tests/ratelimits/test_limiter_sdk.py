@@ -1,0 +1,34 @@
+"""The official SDK's retry loop against the limiter: it reads `retry-after-ms`, waits, and
+its retry succeeds once the bucket has refilled."""
+
+from __future__ import annotations
+
+import time
+
+import openai
+import pytest
+
+
+def test_sdk_retry_loop_recovers_after_the_reset_time(mockai):
+    mockai.add_scenario({"name": "busy", "limits": {"rpm": 60}, "reply": {"content": "ok"}})
+    body = {"model": "gpt-4o", "messages": [{"role": "user", "content": "hi"}]}
+    raw = mockai.client(max_retries=0).chat.completions.with_raw_response
+    statuses = [raw.create(**body).status_code for _ in range(60)]
+    assert statuses == [200] * 60  # the whole minute's allowance, at once
+
+    started = time.monotonic()
+    reply = mockai.client(max_retries=2).chat.completions.create(**body)
+    waited = time.monotonic() - started
+    assert reply.choices[0].message.content == "ok"
+    assert [e["status"] for e in mockai.requests[-2:]] == [429, 200]
+    assert waited >= 0.5  # one request per second comes back; the SDK waited for it
+
+
+def test_sdk_without_retries_raises_rate_limit_error(mockai):
+    mockai.add_scenario({"name": "tight", "limits": {"rpm": 1}, "reply": {"content": "ok"}})
+    client = mockai.client(max_retries=0)
+    client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "a"}])
+    with pytest.raises(openai.RateLimitError) as caught:
+        client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "b"}])
+    assert caught.value.code == "rate_limit_exceeded"
+    assert caught.value.response.headers["retry-after"] == "60"
