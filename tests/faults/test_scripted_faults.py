@@ -345,3 +345,16 @@ def test_chaos_that_could_never_strike_is_a_load_error(kinds):
         load_text(f"- name: x\n  chaos: {{rate: 0.5, kinds: {kinds}}}\n  reply: {{content: hi}}\n",
                   "never.yaml")
     assert problems.value.problems[0].startswith("never.yaml:2: chaos.kinds")
+
+
+def test_sdk_retries_a_reset_connection_and_gets_the_next_step(mockai):
+    mockai.add_scenario({"name": "reset-once", "replies": [{"reset": True},
+                                                          {"content": "Reconnected."}]})
+    client = mockai.client(max_retries=1)
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "x"}])
+    assert reply.choices[0].message.content == "Reconnected."
+    assert [e["status"] for e in mockai.requests] == [None, 200]
+    with pytest.raises(openai.APIConnectionError):
+        mockai.add_scenario({"name": "reset-once", "replies": [{"reset": True}]})
+        mockai.client(max_retries=0).chat.completions.create(
+            model="gpt-4o", messages=[{"role": "user", "content": "x"}])
