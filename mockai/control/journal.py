@@ -1,4 +1,8 @@
-"""The request journal: a bounded ring buffer, so a long-running server's memory stays flat."""
+"""The request journal: a bounded ring buffer, so a long-running server's memory stays flat.
+
+Entries keep the request's own read-only header and query views; they are copied into plain
+dicts only when somebody reads the journal, not on every request.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +18,7 @@ class Journal:
         self._entries.append(entry)
 
     def entries(self, session: str | None = None) -> list[dict[str, Any]]:
-        if session is None:
-            return list(self._entries)
-        return [e for e in self._entries if e["session"] == session]
+        return [_plain(e) for e in self._entries if session is None or e["session"] == session]
 
     def clear(self, session: str | None = None) -> None:
         if session is None:
@@ -27,4 +29,9 @@ class Journal:
             self._entries.extend(kept)
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        return iter(self._entries)
+        return (_plain(e) for e in self._entries)
+
+
+def _plain(entry: dict[str, Any]) -> dict[str, Any]:
+    return {**entry, "query": dict(entry["query"]),
+            "headers": {str(k): v for k, v in entry["headers"].items()}}

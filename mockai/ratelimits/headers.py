@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Mapping
 
 from mockai.ratelimits.buckets import Bucket, Dimension
@@ -36,8 +37,10 @@ def _unloaded(unit: str, limit: int, cost: int) -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=4096)
 def unloaded(tokens: int) -> dict[str, str]:
-    """A full bucket less this request's own cost, reset times from the refill rate."""
+    """A full bucket less this request's own cost, reset times from the refill rate (cached:
+    most requests cost one of a few sizes; callers copy, never change, the dict)."""
     return {**_unloaded("requests", UNLOADED_RPM, 1), **_unloaded("tokens", UNLOADED_TPM, tokens)}
 
 

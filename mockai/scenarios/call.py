@@ -7,6 +7,7 @@ items, a completion prompt...), so matching and templating are written once for 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Mapping
 
 
@@ -24,6 +25,15 @@ class Call:
     messages: list[Any] = field(default_factory=list)
     file_name: str | None = None
     language: str | None = None
+
+    @cached_property
+    def user_lower(self) -> str:
+        """Lower-cased once per request, not once per scenario tried."""
+        return self.last_user_message.lower()
+
+    @cached_property
+    def system_lower(self) -> str:
+        return self.system_message.lower()
 
     def template_context(self, step: int) -> dict[str, Any]:
         """What templates read. Header names are lower-cased: HTTP treats them case-insensitively

@@ -9,12 +9,14 @@ sequences.
 from __future__ import annotations
 
 import copy
+from itertools import chain
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from mockai.errors import APIError
 from mockai.faults.chaos import ChaosPolicy
 from mockai.scenarios.call import Call
+from mockai.scenarios.index import ScenarioIndex, required_text
 from mockai.scenarios.loader import Located, Path_, ScenarioProblems
 from mockai.scenarios.matcher import compile_match
 from mockai.scenarios.schema import Scenario, Step, Stream
@@ -91,13 +93,15 @@ class CompiledStep:
 
 
 class CompiledScenario:
-    __slots__ = ("name", "located", "predicate", "endpoint", "steps", "loop", "chaos", "limits")
+    __slots__ = ("name", "located", "predicate", "endpoint", "needle", "steps", "loop", "chaos",
+                 "limits")
 
     def __init__(self, located: Located, problems: list[str]) -> None:
         scenario = located.scenario
         self.name = scenario.name
         self.located = located
         self.predicate, self.endpoint = compile_match(scenario.match)
+        self.needle = required_text(scenario.match)
         self.loop = scenario.loop
         self.chaos = ChaosPolicy.from_spec(scenario.chaos) if scenario.chaos is not None else None
         self.limits = scenario.limits
@@ -143,11 +147,12 @@ class ScenarioEngine:
 
     def __init__(self, files: list[CompiledScenario] | None = None) -> None:
         self.files: list[CompiledScenario] = files or []
+        self._index = ScenarioIndex(self.files)
         self.runtime: dict[str | None, list[CompiledScenario]] = {}
         self._counters: dict[tuple[str | None, str], int] = {}
 
     def replace_files(self, files: list[CompiledScenario]) -> None:
-        self.files = files
+        self.files, self._index = files, ScenarioIndex(files)
 
     def add_runtime(self, scenarios: list[CompiledScenario], session: str | None) -> None:
         """Added scenarios go first; re-adding a name replaces the earlier one."""
@@ -179,7 +184,10 @@ class ScenarioEngine:
         that matches), without moving its sequence on."""
         forced = call.headers.get("x-mockai-scenario")
         if forced is None:
-            return next((s for s in self.candidates(call.session) if s.matches(call)), None)
+            runtime = self.runtime
+            tried = chain(runtime.get(call.session, ()) if call.session is not None else (),
+                          runtime.get(None, ()), self._index.candidates(call))
+            return next((s for s in tried if s.matches(call)), None)
         chosen = next((s for s in self.candidates(call.session) if s.name == forced), None)
         if chosen is None:
             raise APIError(400, f"Unknown scenario {forced!r} in X-Mockai-Scenario header.",

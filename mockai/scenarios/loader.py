@@ -139,10 +139,14 @@ def parse(text: str, source: str) -> tuple[list[Located], list[str]]:
     if not isinstance(data, list):
         return [], [f"{source}:1: expected a list of scenarios or one scenario"]
 
+    by_item: dict[Any, dict[Path_, int]] = {}  # each scenario's own line map, in one pass
+    for key, line in lines.items():
+        if key:
+            by_item.setdefault(key[0], {})[key[1:]] = line
     found: list[Located] = []
     problems: list[str] = []
     for index, item in enumerate(data):
-        own = {k[1:]: v for k, v in lines.items() if k[:1] == (index,)}
+        own = by_item.get(index, {})
         located_item = Located(None, source, own)  # type: ignore[arg-type]
         if not isinstance(item, dict):
             problems.append(f"{located_item.where()}: a scenario must be a mapping")

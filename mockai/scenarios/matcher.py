@@ -18,11 +18,14 @@ def _glob(pattern: str) -> Callable[[str], bool]:
     return re.compile(fnmatch.translate(pattern)).match  # type: ignore[return-value]
 
 
-def _text(condition: TextCondition) -> Callable[[str], bool]:
+def _text(condition: TextCondition, original: Callable[[Call], str],
+          lowered: Callable[[Call], str]) -> Predicate:
+    """A regex searches the text as sent; a plain string is a case-insensitive substring."""
     if isinstance(condition, Regex):
-        return re.compile(condition.regex).search  # type: ignore[return-value]
+        search = re.compile(condition.regex).search
+        return lambda call: search(original(call)) is not None
     needle = condition.lower()
-    return lambda text: needle in text.lower()
+    return lambda call: needle in lowered(call)
 
 
 def compile_match(match: Match) -> tuple[Predicate, str | None]:
@@ -39,11 +42,11 @@ def compile_match(match: Match) -> tuple[Predicate, str | None]:
         model = _glob(match.model)
         checks.append(lambda call: call.model is not None and bool(model(call.model)))
     if match.user is not None:
-        user = _text(match.user)
-        checks.append(lambda call: bool(user(call.last_user_message)))
+        checks.append(_text(match.user, lambda call: call.last_user_message,
+                            lambda call: call.user_lower))
     if match.system is not None:
-        system = _text(match.system)
-        checks.append(lambda call: bool(system(call.system_message)))
+        checks.append(_text(match.system, lambda call: call.system_message,
+                            lambda call: call.system_lower))
     if match.tools:
         wanted = frozenset(match.tools)
         checks.append(lambda call: wanted <= call.tool_names)

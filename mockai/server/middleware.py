@@ -122,8 +122,8 @@ def _finish(request: web.Request, exchange: Exchange, status: int | None) -> Non
             "timestamp": exchange.timestamp,
             "method": request.method,
             "path": request.path,
-            "query": dict(request.query),
-            "headers": {str(k): v for k, v in request.headers.items()},
+            "query": request.query,  # read-only views, made plain when the journal is read
+            "headers": request.headers,
             "body": exchange.body,
             "session": exchange.session,
             "scenario": exchange.scenario,
