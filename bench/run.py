@@ -24,11 +24,9 @@ SUITES = ("throughput", "streams", "startup", "tokens")
 def machine() -> dict:
     model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
                   if line.startswith("model name")), platform.processor())
-    try:
-        import uvloop  # noqa: F401
-        loop = "uvloop"
-    except ImportError:
-        loop = "asyncio"
+    from importlib.util import find_spec
+
+    loop = "uvloop" if find_spec("uvloop") is not None else "asyncio"
     return {"platform": platform.platform(), "cpu": model, "cpus": os.cpu_count(),
             "python": platform.python_version(), "event_loop": loop}
 

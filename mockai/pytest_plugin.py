@@ -19,8 +19,6 @@ from typing import Any, Iterator
 import pytest
 
 from mockai.config import Settings
-from mockai.scenarios import load
-from mockai.server.app import create_app, start
 
 TEST_API_KEY = "sk-mockai-test"
 
@@ -29,6 +27,10 @@ class MockaiServer:
     """A mockai server on a free loopback port, served from a daemon thread."""
 
     def __init__(self, settings: Settings | None = None) -> None:
+        # Imported here, not at the top: every pytest run loads the plugin, most never serve.
+        from mockai.scenarios import load
+        from mockai.server.app import create_app
+
         self.settings = settings or Settings(port=0, watch=False, quiet=True)
         scenarios = load(self.settings.scenario_paths()) if self.settings.scenarios else []
         self._app = create_app(self.settings, scenarios)
@@ -42,6 +44,8 @@ class MockaiServer:
 
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)
+        from mockai.server.app import start
+
         self._runner, self.port = self._loop.run_until_complete(start(self._app, "127.0.0.1", 0))
         self._ready.set()
         self._loop.run_forever()

@@ -89,12 +89,21 @@ def _tokenizer(name: str) -> "Tokenizer":
     return Tokenizer(encoding_sync(name))
 
 
+CACHED_TEXT_CHARS = 8_192  # longer texts are counted afresh: the cache must stay small
+
+
 class Tokenizer:
-    """Counting and cutting text by tokens, with a cache for text seen again (system prompts)."""
+    """Counting and cutting text by tokens, with a cache for short text seen again (system
+    prompts, tool definitions); a long prompt is not kept alive by the cache."""
 
     def __init__(self, enc: "tiktoken.Encoding") -> None:
         self.enc = enc
-        self.count = lru_cache(maxsize=4096)(self._count)
+        self._cached_count = lru_cache(maxsize=4096)(self._count)
+
+    def count(self, text: str) -> int:
+        if len(text) > CACHED_TEXT_CHARS:
+            return self._count(text)
+        return self._cached_count(text)
 
     def _count(self, text: str) -> int:
         return len(self.enc.encode_ordinary(text))

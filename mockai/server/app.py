@@ -40,9 +40,9 @@ def create_app(settings: Settings, scenarios: list[CompiledScenario] | None = No
 
 async def _warm_up(app: web.Application) -> None:
     """Load vocabularies and Faker in a worker thread, so first requests need not wait."""
-    for name in ("o200k_base", "cl100k_base"):
-        tokenizer.preload(name)
+    tokenizer.preload("o200k_base")  # most models' vocabulary, then Faker for generated replies
     tokenizer.background(generation.warm_up)
+    tokenizer.preload("cl100k_base")  # the older models
 
 
 async def _watcher(app: web.Application):
