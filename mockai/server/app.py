@@ -61,7 +61,9 @@ async def start(app: web.Application, host: str, port: int) -> tuple[web.AppRunn
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
-    site = web.SockSite(runner, sock)
+    # A deep accept queue: load tests open thousands of connections at once, and the default
+    # (128) drops the excess, which clients then see as second-long connect retries.
+    site = web.SockSite(runner, sock, backlog=4096)
     await site.start()
     return runner, sock.getsockname()[1]
 
