@@ -9,7 +9,7 @@ from aiohttp import web
 from mockai.errors import APIError
 from mockai.faults.kinds import ERRORS, Fault
 from mockai.scenarios.schema import ErrorSpec, Step, Stream
-from mockai.streaming.sse import STALL_UNTIL_GONE_S
+from mockai.streaming.sse import stall_seconds
 
 # What a client gets when its base URL points at a web page instead of the API (a proxy,
 # a captive portal, the platform's own site): a 200 that is not JSON.
@@ -22,18 +22,15 @@ class ConnectionDropped(Exception):
     """Raised below a handler to close the connection without any response."""
 
 
-async def before_response(fault: Fault, rate_limited: APIError) -> None:
-    """Raise the fault's error or drop, or stall and then let the request go on.
-    `rate_limited` is the 429 to send for kind `429`, shaped by the limiter."""
-    if fault.kind == "429":
-        raise rate_limited
+async def before_response(fault: Fault) -> None:
+    """Raise the fault's error or drop, or stall and then let the request go on. (Kind `429`
+    is the limiter's to word: see `server.scripting`.)"""
     if fault.kind in ERRORS:
         raise APIError(int(fault.kind))
     if fault.kind == "reset":
         raise ConnectionDropped()
     if fault.kind == "stall":
-        await asyncio.sleep(fault.stall_ms / 1000 if fault.stall_ms is not None
-                            else STALL_UNTIL_GONE_S)
+        await asyncio.sleep(stall_seconds(fault.stall_ms))
 
 
 def broken_body(response: web.Response, fault: Fault) -> web.Response:

@@ -17,7 +17,7 @@ from mockai import ids
 from mockai.errors import APIError
 from mockai.ratelimits.buckets import RPM, Bucket, Dimension
 from mockai.ratelimits.headers import UNLOADED, UNLOADED_RPM, format_duration, headers_for
-from mockai.ratelimits.policy import LimitPolicy
+from mockai.ratelimits.policy import LimitPolicy, QuotaSpec
 from mockai.ratelimits.pricing import cost_usd
 from mockai.scenarios.schema import RateLimits
 
@@ -52,7 +52,9 @@ class Limiter:
     def admit(self, session: str | None, key: str, model: str, tokens: int,
               scenario: str | None = None, scenario_limits: RateLimits | None = None) -> dict[str, str]:
         """Take this request's cost and return its `x-ratelimit-*` headers, or raise the 429."""
-        self._check_quota((session, key))
+        quota = self.policy.quota(key)
+        if quota is not None:
+            self._check_quota(quota, (session, key))
         rates = self.policy.rates(key, model, scenario_limits)
         now = self.clock()
         owner = (session, key, model, scenario if scenario_limits is not None else None)
@@ -71,7 +73,7 @@ class Limiter:
             raise self._refusal(key, model, blocking, buckets, cost[blocking.unit], wait)
         for dimension, bucket in buckets.items():
             bucket.take(cost[dimension.unit])
-        if self.policy.quota(key) is not None:
+        if quota is not None:
             self._spend.setdefault((session, key), Spend()).requests += 1
         return headers_for(buckets, cost["tokens"])
 
@@ -92,10 +94,7 @@ class Limiter:
             for owner in [o for o in store if o[0] == session]:
                 del store[owner]
 
-    def _check_quota(self, owner: Owner) -> None:
-        quota = self.policy.quota(owner[1])
-        if quota is None:
-            return
+    def _check_quota(self, quota: QuotaSpec, owner: Owner) -> None:
         spend = self._spend.get(owner, Spend())
         over = (quota.requests is not None and spend.requests >= quota.requests) or \
             (quota.usd is not None and spend.usd >= quota.usd)

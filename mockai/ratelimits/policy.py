@@ -9,7 +9,6 @@ and cached, so a request only reads a dict.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -41,12 +40,6 @@ class LimitsFile(_Strict):
 
     models: dict[str, RateLimits] = Field(default_factory=dict)
     keys: dict[str, KeyLimits] = Field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Quota:
-    requests: int | None
-    usd: float | None
 
 
 Rates = tuple[tuple[Dimension, int], ...]
@@ -110,9 +103,8 @@ class LimitPolicy:
                 resolved.append((dimension, value))
         return tuple(resolved)
 
-    def quota(self, key: str) -> Quota | None:
+    def quota(self, key: str) -> QuotaSpec | None:
+        """The key's budget, else the server's; None when neither sets one."""
         for_key = self.file.keys.get(key)
         spec = for_key.quota if for_key is not None and for_key.quota is not None else self.server_quota
-        if spec.requests is None and spec.usd is None:
-            return None
-        return Quota(spec.requests, spec.usd)
+        return None if spec.requests is None and spec.usd is None else spec

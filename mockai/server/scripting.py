@@ -59,12 +59,12 @@ def _admit(state: ServerState, exchange: Exchange, call: Call,
 async def _spoil(exchange: Exchange, call: Call, fault: Fault) -> None:
     """Carry out a fault that strikes before any answer (or stalls, then lets it through)."""
     exchange.fault = fault
-    if call.model is not None:
-        refusal = simulated_refusal(exchange.api_key or "", call.model,
-                                    exchange.ratelimit or unloaded(exchange.tokens))
-    else:
-        refusal = APIError(429, headers={"retry-after": "1", "retry-after-ms": "1000"})
-    await before_response(fault, refusal)
+    if fault.kind == "429" and call.model is not None:
+        raise simulated_refusal(exchange.api_key or "", call.model,
+                                exchange.ratelimit or unloaded(exchange.tokens))
+    if fault.kind == "429":
+        raise APIError(429, headers={"retry-after": "1", "retry-after-ms": "1000"})
+    await before_response(fault)
 
 
 async def answer_step(request: web.Request, call: Call, *, streaming: bool,

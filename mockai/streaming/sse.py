@@ -42,16 +42,22 @@ def malformed(frame: bytes) -> bytes:
     return frame[:start] + payload[: len(payload) // 2] + b"\n\n"
 
 
-def drop_connection(request: web.BaseRequest) -> None:
-    """Reset the connection (RST, not a polite close), as a crashed upstream or proxy does."""
+def drop_connection(request: web.BaseRequest, *, reset: bool = True) -> None:
+    """Cut the connection, as a crashed upstream or proxy does; `reset`: with a TCP RST, not
+    a close (what a client meets before any response)."""
     transport = request.transport
     if transport is None:
         return
-    sock = transport.get_extra_info("socket")
+    sock = transport.get_extra_info("socket") if reset else None
     if sock is not None:
         with suppress(OSError):
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     transport.abort()
+
+
+def stall_seconds(stall_ms: float | None) -> float:
+    """A stall's length; without one it lasts until the client gives up."""
+    return stall_ms / 1000 if stall_ms is not None else STALL_UNTIL_GONE_S
 
 
 class SSEStream:
@@ -81,10 +87,8 @@ class SSEStream:
             pass
 
     def drop(self) -> None:
-        """Cut the connection mid-body, as a crashed upstream or proxy would."""
-        transport = self.request.transport
-        if transport is not None:
-            transport.abort()
+        """Cut the connection mid-body."""
+        drop_connection(self.request, reset=False)
 
 
 async def play(stream: SSEStream, frames: Iterable[tuple[bytes, bool]], pacing: Pacing,
@@ -121,6 +125,6 @@ async def play(stream: SSEStream, frames: Iterable[tuple[bytes, bool]], pacing: 
 
 async def _stall(pacing: Pacing, clock: Clock) -> None:
     """Send nothing for `stall_ms`; later chunks keep their spacing after it."""
-    seconds = pacing.stall_ms / 1000 if pacing.stall_ms is not None else STALL_UNTIL_GONE_S
+    seconds = stall_seconds(pacing.stall_ms)
     await asyncio.sleep(seconds)
     clock.deadline += seconds
