@@ -159,6 +159,39 @@ def apply_limits(reply: Reply, tok: Tokenizer, *, budget: int | None, stop: list
     return Outcome(cut_reply, count, reasoning_tokens, finish)
 
 
+# id(step) -> (step, what was derived from it). The entry holds the step, so the id cannot be
+# reused while it is here; templated steps are new objects each time, hence the bound.
+_DERIVED: dict[int, tuple[Step, dict[Any, Outcome]]] = {}
+
+
+def _derived(step: Step) -> dict[Any, Outcome]:
+    entry = _DERIVED.get(id(step))
+    if entry is None:
+        if len(_DERIVED) >= 1024:
+            _DERIVED.clear()
+        entry = _DERIVED[id(step)] = (step, {})
+    return entry[1]
+
+
+def scripted_outcome(step: Step, tok: Tokenizer, *, budget: int | None, stop: list[str] | None,
+                     reasoning_tokens: int = 0, function_call: bool = False) -> Outcome:
+    """`apply_limits(from_step(step), ...)`, computed once per step and limits: a scripted
+    step answers the same way every time, unless it leaves tool-call ids to be drawn."""
+    if step.tool_calls and not all(call.id for call in step.tool_calls):
+        return apply_limits(from_step(step), tok, budget=budget, stop=stop,
+                            reasoning_tokens=reasoning_tokens, function_call=function_call)
+    derived = _derived(step)
+    key = (tok, budget, tuple(stop) if stop else None, reasoning_tokens, function_call)
+    outcome = derived.get(key)
+    if outcome is None:
+        if len(derived) >= 32:  # requests varying their limits: keep the memo small
+            derived.clear()
+        outcome = derived[key] = apply_limits(from_step(step), tok, budget=budget, stop=stop,
+                                              reasoning_tokens=reasoning_tokens,
+                                              function_call=function_call)
+    return outcome
+
+
 def logprob_entries(tok: Tokenizer, pieces: list[str], rng: random.Random, top: int) -> list[dict[str, Any]]:
     """Per-token logprobs as chat and Responses report them: the chosen token first among its
     `top` alternatives, which are real vocabulary tokens with lower, seeded logprobs."""

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from mockai.errors import APIError
 from mockai.ratelimits.headers import unloaded
+from mockai.server.parsed import Parsed
 from mockai.server.state import Exchange, exchange_of, state_of
 from mockai.streaming.pacing import Pacing
 from mockai.streaming.sse import DONE, SSEStream, play
@@ -38,22 +39,29 @@ def error_response(error: APIError, exchange: Exchange) -> web.Response:
     return web.Response(body=body, status=error.status, content_type="application/json")
 
 
-async def read_json(request: web.Request) -> dict[str, Any]:
-    """The JSON object body, or the real API's 400 for anything else."""
-    raw = await request.read()
+def _decode(raw: bytes) -> dict[str, Any]:
     try:
         body = orjson.loads(raw)
     except orjson.JSONDecodeError:
         raise APIError(400, MALFORMED_JSON, code=None) from None
     if not isinstance(body, dict):
         raise APIError(400, MALFORMED_JSON, code=None)
-    exchange = exchange_of(request)
-    limit = state_of(request).settings.journal_body_bytes
-    exchange.body = body if len(raw) <= limit else {
+    return body
+
+
+def _journal_body(raw: bytes, body: dict[str, Any], limit: int) -> Any:
+    return body if len(raw) <= limit else {
         "_truncated": True,
         "_bytes": len(raw),
         "_preview": raw[:limit].decode("utf-8", errors="replace"),
     }
+
+
+async def read_json(request: web.Request) -> dict[str, Any]:
+    """The JSON object body, or the real API's 400 for anything else."""
+    raw = await request.read()
+    body = _decode(raw)
+    exchange_of(request).body = _journal_body(raw, body, state_of(request).settings.journal_body_bytes)
     return body
 
 
@@ -74,15 +82,30 @@ def standard_headers(request: web.Request) -> dict[str, str]:
 
 async def read_request(request: web.Request, schema: type[M], *,
                        missing_model: Callable[[], APIError],
-                       unknown_parameter: bool = False) -> tuple[dict[str, Any], M]:
+                       unknown_parameter: bool = False) -> Parsed[M]:
     """The JSON body and its validated model. Each API words a missing model its own way;
-    `--lenient` drops the fields the model does not know instead of refusing them."""
-    body = await read_json(request)
-    if "model" not in body:
-        raise missing_model()
-    if state_of(request).settings.lenient:
-        body = {k: v for k, v in body.items() if k in schema.model_fields}
-    return body, validate(schema, body, unknown_parameter=unknown_parameter)
+    `--lenient` drops the fields the model does not know instead of refusing them. The
+    result is shared by every request with the same bytes: nobody may change it."""
+    raw = await request.read()
+    state = state_of(request)
+    parsed = state.parsed.get(schema, raw)
+    if parsed is None:
+        body = _decode(raw)
+        journal = _journal_body(raw, body, state.settings.journal_body_bytes)
+        if "model" not in body:
+            exchange_of(request).body = journal
+            raise missing_model()
+        if state.settings.lenient:
+            body = {k: v for k, v in body.items() if k in schema.model_fields}
+        try:
+            validated = validate(schema, body, unknown_parameter=unknown_parameter)
+        except APIError:
+            exchange_of(request).body = journal
+            raise
+        parsed = Parsed(body, validated, journal)
+        state.parsed.keep(schema, raw, parsed)
+    exchange_of(request).body = parsed.journal
+    return parsed
 
 
 async def send_stream(request: web.Request, frames: Iterable[tuple[bytes, bool]], pacing: Pacing,

@@ -17,6 +17,7 @@ from mockai.model_registry import ModelRegistry
 from mockai.ratelimits.limiter import Limiter
 from mockai.ratelimits.policy import LimitPolicy
 from mockai.scenarios.engine import CompiledScenario, ScenarioEngine
+from mockai.server.parsed import ParseCache
 from mockai.store import ObjectStore
 
 
@@ -30,6 +31,7 @@ class ServerState:
     chaos: ChaosDice
     store: ObjectStore = field(default_factory=ObjectStore)
     metrics: Metrics = field(default_factory=Metrics)
+    parsed: ParseCache = field(default_factory=ParseCache)
 
     @classmethod
     def build(cls, settings: Settings, scenarios: list[CompiledScenario]) -> "ServerState":

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from aiohttp import web
 
 from mockai import generation, tokenizer
 from mockai.endpoints import Route
-from mockai.endpoints.chat.prompt import prompt_tokens, to_call
+from mockai.endpoints.chat.prompt import call_facts, prompt_tokens
 from mockai.endpoints.chat.render import ChatRender
 from mockai.endpoints.chat.request import ChatRequest, FunctionDef, check
 from mockai.endpoints.chat_store import store as chat_store
 from mockai.errors import APIError, invalid_request
 from mockai.model_registry import Model
-from mockai.replies import REASONING_TOKENS_BY_EFFORT, Reply, apply_limits, from_step, generated
+from mockai.replies import (REASONING_TOKENS_BY_EFFORT, Reply, apply_limits, generated,
+                            scripted_outcome)
+from mockai.scenarios.call import Call
 from mockai.scenarios.schema import Step
 from mockai.server.http import json_response, read_request, send_stream
+from mockai.server.parsed import Parsed
 from mockai.server.scripting import answer_step, with_error_frame
 from mockai.server.state import exchange_of, state_of
 from mockai.streaming.pacing import Pacing
+from mockai.tokenizer import Tokenizer
 
 
 def _missing_model() -> APIError:
@@ -66,29 +73,50 @@ def _default_reply(req: ChatRequest, body: dict, seed: int, index: int) -> Reply
     )
 
 
+@dataclass(frozen=True)
+class _Checked:
+    """A chat request that passed its checks for `model`, with what it costs and asks."""
+
+    model: Model
+    tok: Tokenizer
+    prompt: int
+    facts: dict[str, Any]
+
+
+async def _checked(parsed: Parsed[ChatRequest], model: Model) -> _Checked:
+    """Checks, prompt tokens and scenario facts, done once per distinct body and model."""
+    known = parsed.memo.get("chat")
+    if known is not None and known.model is model:
+        return known
+    req = parsed.model
+    check(req, model)
+    tok = await tokenizer.encoding(model.encoding)
+    prompt = prompt_tokens(req, tok)
+    _context_check(prompt, req.output_limit, model)
+    checked = parsed.memo["chat"] = _Checked(model, tok, prompt, call_facts(req, parsed.body))
+    return checked
+
+
 async def create(request: web.Request) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
     settings = state.settings
-    body, req = await read_request(request, ChatRequest, missing_model=_missing_model)
-    model = state.models.resolve(req.model, lenient=settings.lenient)
-    check(req, model)
-    tok = await tokenizer.encoding(model.encoding)
-    prompt = prompt_tokens(req, tok)
+    parsed = await read_request(request, ChatRequest, missing_model=_missing_model)
+    body, req = parsed.body, parsed.model
+    checked = await _checked(parsed, state.models.resolve(req.model, lenient=settings.lenient))
+    model, tok, prompt = checked.model, checked.tok, checked.prompt
     limit = req.output_limit
     # What rate limits charge: the larger of the prompt and the output reservation.
     exchange.tokens = max(prompt, (limit or 0) * (req.n or 1))
-    _context_check(prompt, limit, model)
 
-    call = to_call(req, body, request.headers, exchange.session)
+    call = Call(headers=request.headers, session=exchange.session, **checked.facts)
     step: Step | None = await answer_step(request, call, streaming=bool(req.stream))
     reasoning = REASONING_TOKENS_BY_EFFORT[req.reasoning_effort or "medium"] if model.reasoning else 0
     legacy = bool(req.functions) and not req.tools
+    limits = dict(budget=limit, stop=req.stop_list, reasoning_tokens=reasoning, function_call=legacy)
     outcomes = [
-        apply_limits(from_step(step) if step is not None and step.says_something
-                     else _default_reply(req, body, settings.seed, i),
-                     tok, budget=limit, stop=req.stop_list, reasoning_tokens=reasoning,
-                     function_call=legacy)
+        scripted_outcome(step, tok, **limits) if step is not None and step.says_something
+        else apply_limits(_default_reply(req, body, settings.seed, i), tok, **limits)
         for i in range(req.n or 1)
     ]
     exchange.billed = (req.model, prompt, sum(o.completion_tokens for o in outcomes))

@@ -7,12 +7,11 @@ into the system prompt the way the API does internally (a TypeScript-like namesp
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any
 
 import orjson
 
 from mockai.endpoints.chat.request import ChatRequest, FunctionDef, Message
-from mockai.scenarios.call import Call
 from mockai.tokenizer import Tokenizer
 
 TOKENS_PER_MESSAGE = 3
@@ -29,24 +28,22 @@ def message_text(message: Message) -> str:
     return "\n".join(part.text for part in message.content if part.text)
 
 
-def to_call(req: ChatRequest, body: dict[str, Any], headers: Mapping[str, str],
-            session: str | None) -> Call:
+def call_facts(req: ChatRequest, body: dict[str, Any]) -> dict[str, Any]:
+    """What scenarios see of a chat request, apart from its headers and session."""
     last_user = next((m for m in reversed(req.messages) if m.role == "user"), None)
     system = [message_text(m) for m in req.messages if m.role in ("system", "developer")]
     names = {t.function.name for t in req.tools or () if t.function is not None}
     names.update(f.name for f in req.functions or ())
-    return Call(
-        endpoint="chat.completions",
-        body=body,
-        headers=headers,
-        session=session,
-        model=req.model,
-        last_user_message=message_text(last_user) if last_user else "",
-        system_message="\n".join(system),
-        tool_names=frozenset(names),
-        tool_result=req.messages[-1].role in ("tool", "function"),
-        messages=body.get("messages", []),
-    )
+    return {
+        "endpoint": "chat.completions",
+        "body": body,
+        "model": req.model,
+        "last_user_message": message_text(last_user) if last_user else "",
+        "system_message": "\n".join(system),
+        "tool_names": frozenset(names),
+        "tool_result": req.messages[-1].role in ("tool", "function"),
+        "messages": body.get("messages", []),
+    }
 
 
 def _ts_type(schema: dict[str, Any]) -> str:

@@ -65,7 +65,8 @@ async def create(request: web.Request) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
     settings = state.settings
-    body, req = await read_request(request, CompletionRequest, missing_model=_missing_model)
+    parsed = await read_request(request, CompletionRequest, missing_model=_missing_model)
+    body, req = parsed.body, parsed.model
     model = _model(state, req.model)
     check(req, model)
     tok = await tokenizer.encoding(model.encoding)

@@ -10,7 +10,7 @@ from aiohttp import web
 from mockai import tokenizer
 from mockai.endpoints import Route
 from mockai.endpoints.embeddings.request import EmbeddingRequest, Profile, check_tokens, inputs
-from mockai.endpoints.embeddings.vectors import encoded, full_vector, shortened
+from mockai.endpoints.embeddings.vectors import embedding
 from mockai.errors import APIError, invalid_request
 from mockai.scenarios.call import Call
 from mockai.server.http import json_response, read_request
@@ -29,7 +29,8 @@ def _missing_model() -> APIError:
 async def create(request: web.Request) -> web.Response:
     state = state_of(request)
     exchange = exchange_of(request)
-    body, req = await read_request(request, EmbeddingRequest, missing_model=_missing_model)
+    parsed = await read_request(request, EmbeddingRequest, missing_model=_missing_model)
+    body, req = parsed.body, parsed.model
     model = state.models.resolve(req.model, lenient=state.settings.lenient)
     known = state.models.get(req.model) is not None
     if known and model.kind != "embedding":
@@ -61,9 +62,8 @@ async def create(request: web.Request) -> web.Response:
 
     def vectors() -> list[dict[str, object]]:
         return [{"object": "embedding", "index": index,
-                 "embedding": encoded(shortened(full_vector(text, model.id, state.settings.seed,
-                                                            profile.full), size),
-                                      req.encoding_format)}
+                 "embedding": embedding(text, model.id, state.settings.seed, profile.full, size,
+                                        req.encoding_format)}
                 for index, text in enumerate(texts)]
 
     # A big batch takes seconds of pure Python: off the event loop, so other requests go on.

@@ -123,8 +123,9 @@ async def create(request: web.Request) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
     settings = state.settings
-    body, req = await read_request(request, ResponseRequest, missing_model=_missing_model,
+    parsed = await read_request(request, ResponseRequest, missing_model=_missing_model,
                                    unknown_parameter=True)
+    body, req = parsed.body, parsed.model
     model = state.models.resolve(req.model, lenient=settings.lenient)
     check(req, model)
     session = exchange.session

@@ -1,0 +1,84 @@
+"""Identical request bodies share one parse (mockai.server.parsed): the answers must still be
+each request's own, errors must still be reported every time, and the memo must be bounded."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import AUTH, api_json, chat_body, post_chat
+from mockai.server.parsed import Parsed, ParseCache
+
+SCRIPTED = """
+- name: weather
+  match: {user: weather}
+  reply:
+    tool_calls:
+      - {name: get_weather, arguments: {city: Paris}}
+- name: pinned
+  match: {user: pinned}
+  reply:
+    tool_calls:
+      - {id: call_pinned, name: get_weather, arguments: {city: Oslo}}
+- name: long
+  match: {user: long}
+  reply: {content: "one two three four five six seven eight nine ten"}
+"""
+
+
+async def test_the_same_body_twice_gets_two_answers_of_its_own(serve):
+    client = await serve("- name: hi\n  match: {user: hello}\n  reply: {content: Hi there.}\n")
+    first, second = [await api_json(await post_chat(client, chat_body("hello")))
+                     for _ in range(2)]
+    assert first["id"] != second["id"]
+    assert first["choices"] == second["choices"]
+    assert first["usage"] == second["usage"]
+    entries = (await (await client.get("/_mockai/requests")).json())["data"]
+    assert [e["body"] for e in entries] == [chat_body("hello")] * 2
+    assert len({e["id"] for e in entries}) == 2
+
+
+async def test_a_bad_body_is_refused_every_time(serve):
+    client = await serve()
+    body = chat_body(temperature=5)
+    for _ in range(3):
+        response = await post_chat(client, body)
+        assert response.status == 400
+        assert (await response.json())["error"]["param"] == "temperature"
+    body = {"messages": [{"role": "user", "content": "no model"}]}
+    for _ in range(2):
+        response = await client.post("/v1/chat/completions", data=json.dumps(body), headers=AUTH)
+        assert response.status == 400
+        assert "model" in (await response.json())["error"]["message"]
+
+
+async def test_a_scripted_call_without_an_id_gets_a_new_one_each_answer(serve):
+    client = await serve(SCRIPTED)
+    ids = [(await api_json(await post_chat(client, chat_body("weather?"))))
+           ["choices"][0]["message"]["tool_calls"][0]["id"] for _ in range(3)]
+    assert len(set(ids)) == 3
+    pinned = [(await api_json(await post_chat(client, chat_body("pinned?"))))
+              ["choices"][0]["message"]["tool_calls"][0]["id"] for _ in range(2)]
+    assert pinned == ["call_pinned", "call_pinned"]
+
+
+async def test_a_scripted_reply_is_cut_by_each_request_own_limit(serve):
+    client = await serve(SCRIPTED)
+    answers = [await api_json(await post_chat(client, chat_body("long", **extra)))
+               for extra in ({}, {"max_tokens": 3}, {}, {"max_tokens": 5}, {"stop": " four"})]
+    texts = [a["choices"][0]["message"]["content"] for a in answers]
+    assert texts == ["one two three four five six seven eight nine ten", "one two three",
+                     texts[0], "one two three four five", "one two three"]
+    assert [a["choices"][0]["finish_reason"] for a in answers] == \
+        ["stop", "length", "stop", "length", "stop"]
+    assert [a["usage"]["completion_tokens"] for a in answers] == [10, 3, 10, 5, 3]
+
+
+def test_the_cache_is_bounded_in_entries_and_body_size():
+    cache = ParseCache()
+    for i in range(ParseCache.ENTRIES + 10):
+        cache.keep(dict, str(i).encode(), Parsed({}, None, {}))  # type: ignore[arg-type]
+    assert cache.get(dict, b"0") is None  # the oldest went first
+    assert cache.get(dict, str(ParseCache.ENTRIES + 9).encode()) is not None
+    large = b"x" * (ParseCache.MAX_BYTES + 1)
+    cache.keep(dict, large, Parsed({}, None, {}))  # type: ignore[arg-type]
+    assert cache.get(dict, large) is None
