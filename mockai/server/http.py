@@ -65,18 +65,25 @@ async def read_json(request: web.Request) -> dict[str, Any]:
     return body
 
 
+# What every answer says the same way.
+_FIXED_HEADERS = {
+    "openai-version": "2020-10-01",
+    "openai-organization": "user-mockai",
+    "access-control-expose-headers": "X-Request-ID",
+}
+
+
 def standard_headers(request: web.Request) -> dict[str, str]:
     """SPEC §2 headers: every response carries these, streams included."""
     exchange = exchange_of(request)
     headers = {
         "x-request-id": exchange.request_id,
         "openai-processing-ms": str(max(int(exchange.elapsed_ms()), 0)),
-        "openai-version": "2020-10-01",
-        "openai-organization": "user-mockai",
-        "access-control-expose-headers": "X-Request-ID",
+        **_FIXED_HEADERS,
+        **(exchange.ratelimit or unloaded(exchange.tokens)),
     }
-    headers.update(exchange.ratelimit or unloaded(exchange.tokens))
-    headers.update(exchange.headers)
+    if exchange.headers:
+        headers.update(exchange.headers)
     return headers
 
 

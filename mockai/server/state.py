@@ -55,7 +55,7 @@ class ServerState:
         self.chaos.reset(session, everywhere=everywhere)
 
 
-@dataclass
+@dataclass(slots=True)
 class Exchange:
     """Per-request facts gathered by handlers for headers, the journal and the access log."""
 
