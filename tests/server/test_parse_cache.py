@@ -82,3 +82,18 @@ def test_the_cache_is_bounded_in_entries_and_body_size():
     large = b"x" * (ParseCache.MAX_BYTES + 1)
     cache.keep(dict, large, Parsed({}, None, {}))  # type: ignore[arg-type]
     assert cache.get(dict, large) is None
+
+
+async def test_a_default_reply_repeats_but_its_forced_calls_get_new_ids(serve):
+    client = await serve()
+    texts = [(await api_json(await post_chat(client, chat_body("anything", n=2))))["choices"]
+             for _ in range(2)]
+    assert [c["message"]["content"] for c in texts[0]] == [c["message"]["content"] for c in texts[1]]
+    assert texts[0][0]["message"]["content"] != texts[0][1]["message"]["content"]
+    tool = {"type": "function", "function": {"name": "lookup", "parameters": {
+        "type": "object", "properties": {"q": {"type": "string"}}, "required": ["q"]}}}
+    body = chat_body("call it", tools=[tool], tool_choice="required")
+    calls = [(await api_json(await post_chat(client, body)))["choices"][0]["message"]["tool_calls"][0]
+             for _ in range(2)]
+    assert calls[0]["function"] == calls[1]["function"]
+    assert calls[0]["id"] != calls[1]["id"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
@@ -15,7 +15,7 @@ from mockai.endpoints.chat.request import ChatRequest, FunctionDef, check
 from mockai.endpoints.chat_store import store as chat_store
 from mockai.errors import APIError, invalid_request
 from mockai.model_registry import Model
-from mockai.replies import (REASONING_TOKENS_BY_EFFORT, Reply, apply_limits, generated,
+from mockai.replies import (REASONING_TOKENS_BY_EFFORT, Outcome, Reply, apply_limits, generated,
                             scripted_outcome)
 from mockai.scenarios.call import Call
 from mockai.scenarios.schema import Step
@@ -81,6 +81,9 @@ class _Checked:
     tok: Tokenizer
     prompt: int
     facts: dict[str, Any]
+    # Default replies by choice index: seeded by the body, so the same every time (unless
+    # they call tools, whose call ids are new in every answer).
+    defaults: dict[int, Outcome] = field(default_factory=dict)
 
 
 async def _checked(parsed: Parsed[ChatRequest], model: Model) -> _Checked:
@@ -95,6 +98,16 @@ async def _checked(parsed: Parsed[ChatRequest], model: Model) -> _Checked:
     _context_check(prompt, req.output_limit, model)
     checked = parsed.memo["chat"] = _Checked(model, tok, prompt, call_facts(req, parsed.body))
     return checked
+
+
+def _default_outcome(checked: _Checked, req: ChatRequest, body: dict, seed: int, index: int,
+                     limits: dict[str, Any]) -> Outcome:
+    outcome = checked.defaults.get(index)
+    if outcome is None:
+        outcome = apply_limits(_default_reply(req, body, seed, index), checked.tok, **limits)
+        if not outcome.reply.tool_calls:
+            checked.defaults[index] = outcome
+    return outcome
 
 
 async def create(request: web.Request) -> web.StreamResponse:
@@ -116,7 +129,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     limits = dict(budget=limit, stop=req.stop_list, reasoning_tokens=reasoning, function_call=legacy)
     outcomes = [
         scripted_outcome(step, tok, **limits) if step is not None and step.says_something
-        else apply_limits(_default_reply(req, body, settings.seed, i), tok, **limits)
+        else _default_outcome(checked, req, body, settings.seed, i, limits)
         for i in range(req.n or 1)
     ]
     exchange.billed = (req.model, prompt, sum(o.completion_tokens for o in outcomes))
