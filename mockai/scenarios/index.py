@@ -56,6 +56,12 @@ def _regex_literal(pattern: str) -> str | None:
     return best or None
 
 
+def _utf8(text: str) -> bytes:
+    """UTF-8, lone surrogates included (a form field or an escape may bring one): still a code
+    in which one text's bytes occur in another's exactly where the text occurs."""
+    return text.encode("utf-8", "surrogatepass")
+
+
 class ScenarioIndex:
     """The scenarios filed by their phrase in one multi-pattern automaton, built at load time.
 
@@ -77,7 +83,7 @@ class ScenarioIndex:
                 filed.setdefault(scenario.needle, []).append(position)
         self._filed = list(filed.values())
         self._automaton = BytesAhoCorasick(
-            [needle.encode() for needle in filed], implementation=Implementation.DFA) \
+            [_utf8(needle) for needle in filed], implementation=Implementation.DFA) \
             if filed else None
 
     def candidates(self, call: Call) -> Iterator:
@@ -87,7 +93,7 @@ class ScenarioIndex:
             return
         # Overlapping, so that a phrase inside or across another's occurrence is found too.
         found = {pattern for pattern, _, _ in self._automaton.find_matches_as_indexes(
-            call.user_lower.encode(), overlapping=True)}
+            _utf8(call.user_lower), overlapping=True)}
         positions = self._always + [p for pattern in found for p in self._filed[pattern]]
         if found:
             positions.sort()

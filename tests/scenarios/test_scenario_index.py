@@ -4,6 +4,7 @@ phrases it files scenarios under are ones a match really needs."""
 from __future__ import annotations
 
 import random
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -12,7 +13,7 @@ from helpers import api_json, chat_body, post_chat
 from mockai.scenarios import load_text
 from mockai.scenarios.call import Call
 from mockai.scenarios.engine import ScenarioEngine
-from mockai.scenarios.index import _regex_literal
+from mockai.scenarios.index import ScenarioIndex, _regex_literal
 
 WORDS = ["weather", "Boston", "refund", "order", "ab", "x", "tool", "café", "İstanbul", "résumé",
          "phrase", "number", "1", "22", "333", "hello world", "straße", "ΣΊΣΥΦΟΣ", "ask", "aſk",
@@ -99,3 +100,13 @@ async def test_a_long_prompt_gets_the_scenario_whose_phrase_it_hides_near_the_en
     assert added.status == 201, await added.text()
     response = await post_chat(client, chat_body(f"{filler} phrase number 4 here"))
     assert (await api_json(response))["choices"][0]["message"]["content"] == "runtime"
+
+
+def test_lone_surrogates_in_phrases_and_messages_are_matched_not_refused():
+    """The pure-Python YAML loader lets a phrase hold one, a form field may bring one."""
+    odd, plain = SimpleNamespace(needle="half \ud800 pair"), SimpleNamespace(needle="pair")
+    index = ScenarioIndex([odd, plain])
+    for text, found in (("a half \ud800 pair", [odd, plain]), ("half \udc00 pair", [plain]),
+                        ("\ud800", [])):
+        call = Call(endpoint="chat.completions", body={}, headers={}, last_user_message=text)
+        assert list(index.candidates(call)) == found
