@@ -8,7 +8,9 @@ takes ~0.5 s, so it happens once, in a worker thread, and never on the event loo
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import threading
+from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -93,24 +95,51 @@ def _tokenizer(name: str) -> "Tokenizer":
     return Tokenizer(encoding_sync(name))
 
 
-CACHED_TEXT_CHARS = 8_192  # longer texts are counted afresh: the cache must stay small
+CACHED_TEXT_CHARS = 8_192  # longer texts are remembered by digest: the cache must stay small
+LONG_TEXTS_REMEMBERED = 256  # a few kilobytes of digests and counts
+_NO_SPECIAL_TOKENS: frozenset[str] = frozenset()
 
 
 class Tokenizer:
-    """Counting and cutting text by tokens, with a cache for short text seen again (system
-    prompts, tool definitions); a long prompt is not kept alive by the cache."""
+    """Counting and cutting text by tokens, with a cache for text seen again (system prompts,
+    tool definitions, a long document sent with one question after another). Short texts are
+    kept as they are; a long one only by its SHA-256 digest, so the cache never keeps a long
+    prompt alive, and looking one up costs ~0.5 ms for 100,000 tokens instead of ~20 ms."""
 
     def __init__(self, enc: "tiktoken.Encoding") -> None:
         self.enc = enc
+        self._core = enc._core_bpe
         self._cached_count = lru_cache(maxsize=4096)(self._count)
+        self._long_counts: OrderedDict[bytes, int] = OrderedDict()
+        # Servers on other threads (the pytest plugin serves from one) share this tokenizer.
+        self._long_lock = threading.Lock()
 
     def count(self, text: str) -> int:
-        if len(text) > CACHED_TEXT_CHARS:
-            return self._count(text)
-        return self._cached_count(text)
+        if len(text) <= CACHED_TEXT_CHARS:
+            return self._cached_count(text)
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+        with self._long_lock:
+            known = self._long_counts.get(digest)
+            if known is not None:
+                self._long_counts.move_to_end(digest)
+                return known
+        count = self._count(text)
+        with self._long_lock:
+            self._long_counts[digest] = count
+            if len(self._long_counts) > LONG_TEXTS_REMEMBERED:
+                self._long_counts.popitem(last=False)
+        return count
 
     def _count(self, text: str) -> int:
-        return len(self.enc.encode_ordinary(text))
+        """`len(encode_ordinary(text))` without building a list of 100,000 ints to measure it:
+        the Rust core's buffer form of the same encoding (with no special token allowed, which
+        is what "ordinary" means) holds the ids as packed 4-byte integers."""
+        try:
+            ids = self._core.encode_to_tiktoken_buffer(text, _NO_SPECIAL_TOKENS)
+        except UnicodeEncodeError:  # lone surrogates: replaced, as tiktoken's own methods do
+            text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+            ids = self._core.encode_to_tiktoken_buffer(text, _NO_SPECIAL_TOKENS)
+        return memoryview(ids).nbytes // 4
 
     def encode(self, text: str) -> list[int]:
         return self.enc.encode_ordinary(text)

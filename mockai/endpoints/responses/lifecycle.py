@@ -9,7 +9,9 @@ import contextlib
 import hashlib
 import os
 import random
+import sys
 import time
+from array import array
 from typing import Any, Iterator
 
 from aiohttp import web
@@ -190,20 +192,30 @@ async def compact(request: web.Request) -> web.Response:
 
 
 # -- prompt caching ---------------------------------------------------------------------------
+def _packed(tokens: list[int]) -> bytes:
+    """Token ids as 4-byte little-endian integers end to end, what the block digests hash:
+    packed in C, not one `int.to_bytes` per token (~100 ms for a 100,000-token input)."""
+    packed = array("I", tokens)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
 def prompt_cache_hit(state: ServerState, session: str | None, req: ResponseRequest, tok: Any,
                      context: list[dict[str, Any]]) -> int:
     """Cached tokens for this input: the longest prefix (in 128-token blocks from 1024 tokens)
     already seen under the same cache key. Prefix digests are chained, so this is linear."""
     text = instructions_text(req) + "\n" + "\n".join(item_text(i) for i in context)
-    tokens = tok.encode(text)
-    if len(tokens) < CACHE_MINIMUM:
+    tokens = _packed(tok.encode(text))
+    count = len(tokens) // 4
+    if count < CACHE_MINIMUM:
         return 0
     digest = hashlib.blake2b(digest_size=16)
     digest.update((req.prompt_cache_key or "").encode())
     seen: set[bytes] = state.store.get(session, CACHE_KIND, req.model) or set()
     hit, boundaries = 0, []
-    for end in range(CACHE_BLOCK, len(tokens) + 1, CACHE_BLOCK):
-        digest.update(b"".join(t.to_bytes(4, "little") for t in tokens[end - CACHE_BLOCK:end]))
+    for end in range(CACHE_BLOCK, count + 1, CACHE_BLOCK):
+        digest.update(tokens[4 * (end - CACHE_BLOCK):4 * end])
         mark = digest.digest()
         boundaries.append(mark)
         if end >= CACHE_MINIMUM and mark in seen:
