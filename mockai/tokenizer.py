@@ -108,7 +108,8 @@ class Tokenizer:
 
     def __init__(self, enc: "tiktoken.Encoding") -> None:
         self.enc = enc
-        self._core = enc._core_bpe
+        # tiktoken's Rust core, for its packed-buffer encoding (private API: checked, not assumed).
+        self._buffer = getattr(getattr(enc, "_core_bpe", None), "encode_to_tiktoken_buffer", None)
         self._cached_count = lru_cache(maxsize=4096)(self._count)
         self._long_counts: OrderedDict[bytes, int] = OrderedDict()
         # Servers on other threads (the pytest plugin serves from one) share this tokenizer.
@@ -134,11 +135,13 @@ class Tokenizer:
         """`len(encode_ordinary(text))` without building a list of 100,000 ints to measure it:
         the Rust core's buffer form of the same encoding (with no special token allowed, which
         is what "ordinary" means) holds the ids as packed 4-byte integers."""
+        if self._buffer is None:  # a tiktoken without it: the public, slower way
+            return len(self.enc.encode_ordinary(text))
         try:
-            ids = self._core.encode_to_tiktoken_buffer(text, _NO_SPECIAL_TOKENS)
+            ids = self._buffer(text, _NO_SPECIAL_TOKENS)
         except UnicodeEncodeError:  # lone surrogates: replaced, as tiktoken's own methods do
             text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-            ids = self._core.encode_to_tiktoken_buffer(text, _NO_SPECIAL_TOKENS)
+            ids = self._buffer(text, _NO_SPECIAL_TOKENS)
         return memoryview(ids).nbytes // 4
 
     def encode(self, text: str) -> list[int]:

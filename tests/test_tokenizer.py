@@ -61,3 +61,11 @@ async def test_a_long_system_prompt_is_counted_once_across_user_turns(serve, mon
             3 + len(enc.encode_ordinary(m["role"])) + len(enc.encode_ordinary(m["content"]))
             for m in messages) + 3
     assert counted.count(len(system)) == 1
+
+
+def test_a_tiktoken_without_the_buffer_encoder_still_counts():
+    class Plain:  # the public surface only: no `_core_bpe`
+        def encode_ordinary(self, text: str) -> list[int]:
+            return list(range(len(text.split())))
+
+    assert Tokenizer(Plain()).count("three plain words") == 3  # type: ignore[arg-type]
