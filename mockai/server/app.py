@@ -28,9 +28,9 @@ def create_app(settings: Settings, scenarios: list[CompiledScenario] | None = No
     app = web.Application(middlewares=[mockai_middleware],
                           client_max_size=settings.max_body_mb * 1024 * 1024)
     app[STATE] = state
-    for route in all_routes():
+    for route, handler in all_routes():
         for prefix in PREFIXES:
-            app.router.add_route(route.method, prefix + route.path, route.handler)
+            app.router.add_route(route.method, prefix + route.path, handler)
     control_api.add_routes(app)
     app.on_startup.append(_warm_up)
     if settings.watch and settings.scenario_paths():
