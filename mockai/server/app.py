@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
+from functools import partial
 from typing import Callable
 
 from aiohttp import web
@@ -40,7 +41,10 @@ def create_app(settings: Settings, scenarios: list[CompiledScenario] | None = No
 
 async def _warm_up(app: web.Application):
     """Load vocabularies and Faker on worker threads, so first requests need not wait."""
-    tokenizer.preload("o200k_base", "cl100k_base")  # most models' vocabulary, the older models'
+    tokenizer.preload("o200k_base")  # most models' vocabulary
+    # The older models' comes next, unless a request wants it first: loading it at once would
+    # hold the GIL while the first requests are being answered.
+    warmup.when_quiet(partial(tokenizer.preload, "cl100k_base"))
     warmup.when_quiet(generation.warm_up)  # Faker, for generated replies
     watcher = asyncio.create_task(warmup.tell_when_quiet())
     yield
