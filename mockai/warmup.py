@@ -28,6 +28,10 @@ _now = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mockai-warmup")
 _later = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mockai-warmup-later")
 _quiet = threading.Event()  # set by the loop: the next deferred step may run
 _urgent = threading.Event()
+_exiting = threading.Event()
+# Called as the interpreter exits, before it joins the pools' threads (the hook
+# concurrent.futures itself uses; the public atexit runs only after that join).
+threading._register_atexit(_exiting.set)
 _pending = 0  # deferred steps not yet run
 _in_flight = 0  # requests being handled (by any server in this process)
 _started = 0  # requests ever started
@@ -37,7 +41,7 @@ def now(work: Callable[[], T]) -> Future[T]:
     return _now.submit(work)
 
 
-def when_quiet(work: Callable[[], T]) -> Future[T]:
+def when_quiet(work: Callable[[], T]) -> Future[T | None]:
     global _pending
     with _lock:
         _pending += 1
@@ -75,13 +79,15 @@ async def tell_when_quiet() -> None:
         seen = state
 
 
-def _after_quiet(work: Callable[[], T], deadline: float) -> T:
+def _after_quiet(work: Callable[[], T], deadline: float) -> T | None:
     global _pending
     _quiet.clear()  # a quiet spell seen while the previous step ran is over
-    while not _urgent.is_set() and time.monotonic() < deadline:
-        if _quiet.wait(QUIET_S / 5):
-            break
     try:
+        while not _urgent.is_set() and time.monotonic() < deadline:
+            if _exiting.is_set():
+                return None  # the interpreter is exiting (and joins this thread): skip it
+            if _quiet.wait(QUIET_S / 5):
+                break
         return work()
     finally:
         with _lock:

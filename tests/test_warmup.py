@@ -5,14 +5,19 @@ a vocabulary already serves through the pure-Python encoder."""
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
 from mockai import tokenizer, warmup
 from mockai.bpe import PureEncoding
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -82,3 +87,11 @@ async def test_a_vocabulary_serves_before_its_rust_core_is_built(fresh, monkeypa
     built = tokenizer._built["cl100k_base"].result(5)
     assert tok.enc is built and not isinstance(built, PureEncoding)
     assert tok.count("Hello there, world!") == 5 and await tokenizer.encoding("cl100k_base") is tok
+
+
+def test_an_exiting_interpreter_does_not_wait_for_deferred_work():
+    code = ("import time; from mockai import warmup; warmup.request_started(); "
+            "warmup.when_quiet(lambda: time.sleep(10))")
+    start = time.monotonic()
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=30, cwd=ROOT)
+    assert time.monotonic() - start < warmup.PATIENCE_S
