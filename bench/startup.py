@@ -6,8 +6,9 @@ baseline's own start-up in the same run, and the pytest `mockai` fixture's set-u
 Spawn to first answer: the clock starts just before `Popen`; the client then tries to connect
 every millisecond and, once a connection is accepted, sends the first request a user would send:
 a chat completion (`gpt-4o`) whose answer carries usage counts, so it needs the o200k vocabulary
-that mockai loads in a background thread at start; a request arriving before that load is done
-waits for it, and that wait is part of the figure. The clock stops when the full 200 answer has
+that mockai loads in a background thread at start (its ranks; tiktoken's Rust core is built
+later, when the server is quiet); a request arriving before that load is done waits for it, and
+that wait is part of the figure. The clock stops when the full 200 answer has
 been read. The baseline (bench/baseline_app.py) gets the same POST. Three cases, interleaved
 per round so drift hits them alike, median of the rounds:
 
@@ -17,7 +18,8 @@ per round so drift hits them alike, median of the rounds:
   conditions, endpoint and model pins, sequences, templates); the request matches one of them.
 
 Two informational cases: the bundled server sent a request no scenario matches, whose
-generated default reply needs Faker (loaded on the same worker right after o200k), and
+generated default reply needs Faker (loaded in the background once the server is quiet, so
+this first request imports it itself), and
 sent `GET /_mockai/health`, which needs no vocabulary (when the app itself is up: the rest of
 the chat completion's figure is the wait for o200k).
 

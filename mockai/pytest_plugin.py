@@ -28,9 +28,14 @@ class MockaiServer:
 
     def __init__(self, settings: Settings | None = None) -> None:
         # Imported here, not at the top: every pytest run loads the plugin, most never serve.
+        from mockai import warmup
         from mockai.scenarios import load
         from mockai.server.app import create_app
 
+        # Tests run back to back and some measure time: the one-off loading that a server
+        # otherwise saves for a quiet spell starts now, where it has always been, not at a
+        # moment no test can predict.
+        warmup.hurry()
         self.settings = settings or Settings(port=0, watch=False, quiet=True)
         scenarios = load(self.settings.scenario_paths()) if self.settings.scenarios else []
         self._app = create_app(self.settings, scenarios)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, meta
+from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 # Names a template may use; the request handlers provide exactly these (see Call.template_context).
@@ -35,16 +35,26 @@ class Template:
             parsed = _env.parse(source)
         except TemplateSyntaxError as exc:
             raise TemplateProblem(f"template syntax error: {exc.message}") from None
-        unknown = meta.find_undeclared_variables(parsed) - VARIABLES
+        unknown = _unknown_variables(parsed)
         if unknown:
             raise TemplateProblem(
                 f"template uses unknown variable(s) {', '.join(sorted(unknown))}; "
                 f"known: {', '.join(sorted(VARIABLES))}"
             )
-        self._template = _env.from_string(source)
+        self._template = _env.from_string(parsed)  # compiled from the tree: parsed once
 
     def render(self, context: dict[str, Any]) -> str:
         return self._template.render(context)
+
+
+def _unknown_variables(parsed: nodes.Template) -> set[str]:
+    """Jinja's exact check runs a code generator over the template (as long as compiling it);
+    a template whose every name read is a known variable cannot use an unknown one, so only
+    the others (loop variables, `set`, typos) need it."""
+    read = {name.name for name in parsed.find_all(nodes.Name) if name.ctx == "load"}
+    if read <= VARIABLES:
+        return set()
+    return meta.find_undeclared_variables(parsed) - VARIABLES
 
 
 def is_template(text: str) -> bool:

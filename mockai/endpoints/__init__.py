@@ -1,6 +1,9 @@
-"""One module (or package) per endpoint family; each exposes `ROUTES`.
+"""One package per endpoint family; each declares its `ROUTES` in its `__init__`.
 
-The app discovers them here, so adding a family is adding a module: nothing central to edit.
+The app discovers the families here, so adding one is adding a package: nothing central to
+edit. A route names its handler as `module.function` inside the family, and that module is
+imported on the route's first request, not at start: most runs use two or three families, and
+importing all twelve (their pydantic models, Pillow, PyAV...) took ~120 ms of every start.
 """
 
 from __future__ import annotations
@@ -19,10 +22,25 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 class Route:
     method: str
     path: str  # below the /v1 prefix, e.g. "/chat/completions"
-    handler: Handler
+    handler: str  # `module.function` in the family's package, e.g. "handlers.create"
 
 
-def all_routes() -> Iterator[Route]:
+def all_routes() -> Iterator[tuple[Route, Handler]]:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        yield from getattr(module, "ROUTES", ())
+        family = f"{__name__}.{info.name}"
+        for route in getattr(importlib.import_module(family), "ROUTES", ()):
+            module, _, name = route.handler.rpartition(".")
+            yield route, _on_first_request(f"{family}.{module}", name)
+
+
+def _on_first_request(module: str, name: str) -> Handler:
+    """The handler `module.name`, imported when first called, then called straight through."""
+    resolved: Handler | None = None
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        nonlocal resolved
+        if resolved is None:
+            resolved = getattr(importlib.import_module(module), name)
+        return await resolved(request)
+
+    return handler

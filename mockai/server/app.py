@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
+from functools import partial
 from typing import Callable
 
 from aiohttp import web
 
-from mockai import generation, tokenizer
+from mockai import generation, tokenizer, warmup
 from mockai.config import Settings
 from mockai.control import api as control_api
 from mockai.endpoints import all_routes
@@ -28,21 +29,28 @@ def create_app(settings: Settings, scenarios: list[CompiledScenario] | None = No
     app = web.Application(middlewares=[mockai_middleware],
                           client_max_size=settings.max_body_mb * 1024 * 1024)
     app[STATE] = state
-    for route in all_routes():
+    for route, handler in all_routes():
         for prefix in PREFIXES:
-            app.router.add_route(route.method, prefix + route.path, route.handler)
+            app.router.add_route(route.method, prefix + route.path, handler)
     control_api.add_routes(app)
-    app.on_startup.append(_warm_up)
+    app.cleanup_ctx.append(_warm_up)
     if settings.watch and settings.scenario_paths():
         app.cleanup_ctx.append(_watcher)
     return app
 
 
-async def _warm_up(app: web.Application) -> None:
-    """Load vocabularies and Faker in a worker thread, so first requests need not wait."""
-    tokenizer.preload("o200k_base")  # most models' vocabulary, then Faker for generated replies
-    tokenizer.background(generation.warm_up)
-    tokenizer.preload("cl100k_base")  # the older models
+async def _warm_up(app: web.Application):
+    """Load vocabularies and Faker on worker threads, so first requests need not wait."""
+    tokenizer.preload("o200k_base")  # most models' vocabulary
+    # The older models' comes next, unless a request wants it first: loading it at once would
+    # hold the GIL while the first requests are being answered.
+    warmup.when_quiet(partial(tokenizer.preload, "cl100k_base"))
+    warmup.when_quiet(generation.warm_up)  # Faker, for generated replies
+    watcher = asyncio.create_task(warmup.tell_when_quiet())
+    yield
+    watcher.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await watcher
 
 
 async def _watcher(app: web.Application):

@@ -12,7 +12,7 @@ import time
 
 from aiohttp import web
 
-from mockai import ids
+from mockai import ids, warmup
 from mockai.errors import APIError, invalid_api_key, missing_api_key
 from mockai.faults.inject import ConnectionDropped, broken_body
 from mockai.faults.kinds import BODY
@@ -59,6 +59,14 @@ def _route_error(request: web.Request, exc: web.HTTPException) -> APIError:
 
 @web.middleware
 async def mockai_middleware(request: web.Request, handler) -> web.StreamResponse:
+    warmup.request_started()  # one-off loading holds the GIL long: it waits for a quiet spell
+    try:
+        return await _handle(request, handler)
+    finally:
+        warmup.request_ended()
+
+
+async def _handle(request: web.Request, handler) -> web.StreamResponse:
     exchange = Exchange(ids.request_id(), time.perf_counter(),
                         request.headers.get("x-mockai-session"))
     request[EXCHANGE] = exchange

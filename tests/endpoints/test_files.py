@@ -8,7 +8,7 @@ import pytest
 
 from files_support import check, chat_line, error_of, jsonl, ok, session_headers, upload
 from helpers import AUTH
-from mockai.endpoints import files as files_module
+from mockai.endpoints.files import handlers as files_module
 
 FILE_ID = re.compile(r"^file-[A-Za-z0-9]{22}$")
 DATA = jsonl([chat_line("a"), chat_line("b")])

@@ -156,3 +156,20 @@ async def test_template_problems_are_refused_at_load(serve):
     assert body["problems"] == [
         "<request>:4: template uses unknown variable(s) __import__; known: endpoint, headers, "
         "last_user_message, messages, model, request, session, step, system_message, tools"]
+
+
+@pytest.mark.parametrize("source, unknown", [
+    ("{{ model }} {{ request.messages | length }}", None),  # only known names: the quick check
+    ("{% for m in messages %}{{ m.content }}{{ loop.index }}{% endfor %}", None),  # declared ones
+    ("{% set who = model %}{{ who }}", None),
+    ("{{ town }} {{ model }}", "town"),
+    ("{% for m in messages %}{{ m }}{% endfor %}{{ m }}", "m"),  # not declared outside the loop
+])
+def test_unknown_variables_are_found_whichever_check_runs(source, unknown):
+    from mockai.templating import Template, TemplateProblem
+
+    if unknown is None:
+        Template(source)
+    else:
+        with pytest.raises(TemplateProblem, match=rf"unknown variable\(s\) {unknown};"):
+            Template(source)

@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 from mockai.endpoints import Route
-from mockai.endpoints.audio import speech, transcripts
 
 ROUTES = [
-    Route("POST", "/audio/speech", speech.create),
-    Route("POST", "/audio/transcriptions", transcripts.transcriptions),
-    Route("POST", "/audio/translations", transcripts.translations),
+    Route("POST", "/audio/speech", "speech.create"),
+    Route("POST", "/audio/transcriptions", "transcripts.transcriptions"),
+    Route("POST", "/audio/translations", "transcripts.translations"),
 ]

@@ -8,105 +8,12 @@ handler). Objects live in the session's store; lists run oldest first unless `or
 
 from __future__ import annotations
 
-from aiohttp import web
-from pydantic import BaseModel, ConfigDict
-
 from mockai.endpoints import Route
-from mockai.endpoints.chat_store.store import KIND, StoredCompletion
-from mockai.errors import APIError, invalid_request
-from mockai.scenarios.call import Call
-from mockai.server.http import json_response, read_json
-from mockai.server.pagination import page
-from mockai.server.scripting import answer_step
-from mockai.server.state import exchange_of, state_of, stored
-from mockai.validation import validate
-
-METADATA_PAIRS = 16
-METADATA_KEY = 64
-METADATA_VALUE = 512
-
-
-class MetadataUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    metadata: dict[str, str] | None
-
-
-async def _scripted(request: web.Request) -> None:
-    """Scenarios may script errors, latency and headers (endpoint `chat.completions.stored`)."""
-    call = Call(endpoint="chat.completions.stored", body=exchange_of(request).body or {},
-                headers=request.headers, session=exchange_of(request).session)
-    await answer_step(request, call, streaming=False, optional=True)
-
-
-def _stored(request: web.Request) -> StoredCompletion:
-    return stored(request, KIND, "completion_id", lambda key: APIError(
-        404, f"Chat completion with id '{key}' not found.", code=None))
-
-
-def _matches(stored: StoredCompletion, model: str | None, metadata: dict[str, str]) -> bool:
-    if model is not None and model not in (stored.requested_model, stored.body["model"]):
-        return False
-    kept = stored.body.get("metadata") or {}
-    return all(kept.get(key) == value for key, value in metadata.items())
-
-
-async def list_completions(request: web.Request) -> web.Response:
-    await _scripted(request)
-    metadata = {key[len("metadata["):-1]: value for key, value in request.query.items()
-                if key.startswith("metadata[") and key.endswith("]")}
-    model = request.query.get("model")
-    kept = state_of(request).store.values(exchange_of(request).session, KIND)
-    return json_response(page([s.body for s in kept if _matches(s, model, metadata)], request, default_order="asc"))
-
-
-async def retrieve(request: web.Request) -> web.Response:
-    await _scripted(request)
-    return json_response(_stored(request).body)
-
-
-def _check_metadata(metadata: dict[str, str]) -> None:
-    if len(metadata) > METADATA_PAIRS:
-        raise invalid_request(
-            f"Invalid 'metadata': too many properties. Expected an object with at most "
-            f"{METADATA_PAIRS} properties, but got an object with {len(metadata)} properties "
-            "instead.", "metadata", "object_above_max_properties")
-    for key, value in metadata.items():
-        for what, text, limit in (("key", key, METADATA_KEY), ("value", value, METADATA_VALUE)):
-            if len(text) > limit:
-                raise invalid_request(
-                    f"Invalid 'metadata': string too long. Expected a metadata {what} with maximum "
-                    f"length {limit}, but got a string with length {len(text)} instead.",
-                    "metadata", "string_above_max_length")
-
-
-async def update(request: web.Request) -> web.Response:
-    body = await read_json(request)
-    await _scripted(request)
-    stored = _stored(request)
-    metadata = validate(MetadataUpdate, body, unknown_parameter=True).metadata or {}
-    _check_metadata(metadata)
-    stored.body["metadata"] = metadata  # in place: the store keeps creation order
-    return json_response(stored.body)
-
-
-async def delete(request: web.Request) -> web.Response:
-    await _scripted(request)
-    stored = _stored(request)
-    state_of(request).store.delete(exchange_of(request).session, KIND, stored.body["id"])
-    return json_response({"object": "chat.completion.deleted", "id": stored.body["id"],
-                          "deleted": True})
-
-
-async def messages(request: web.Request) -> web.Response:
-    await _scripted(request)
-    return json_response(page(_stored(request).messages, request, default_order="asc"))
-
 
 ROUTES = [
-    Route("GET", "/chat/completions", list_completions),
-    Route("GET", "/chat/completions/{completion_id}", retrieve),
-    Route("POST", "/chat/completions/{completion_id}", update),
-    Route("DELETE", "/chat/completions/{completion_id}", delete),
-    Route("GET", "/chat/completions/{completion_id}/messages", messages),
+    Route("GET", "/chat/completions", "handlers.list_completions"),
+    Route("GET", "/chat/completions/{completion_id}", "handlers.retrieve"),
+    Route("POST", "/chat/completions/{completion_id}", "handlers.update"),
+    Route("DELETE", "/chat/completions/{completion_id}", "handlers.delete"),
+    Route("GET", "/chat/completions/{completion_id}/messages", "handlers.messages"),
 ]

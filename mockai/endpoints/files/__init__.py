@@ -8,105 +8,12 @@ upload checks them (the file parses as JSONL); the request format is the batch's
 
 from __future__ import annotations
 
-from typing import Literal
-
-import orjson
-from aiohttp import web
-from pydantic import BaseModel, Field
-
 from mockai.endpoints import Route
-from mockai.endpoints.files.form import TOO_LARGE, Upload, read_form
-from mockai.endpoints.files.scripted import answer_if_targeted
-from mockai.endpoints.files.store import (KIND, PURPOSES, PURPOSES_AS_LISTED, put_file,
-                                          stored_file)
-from mockai.errors import invalid_request
-from mockai.server.http import json_response
-from mockai.server.pagination import page
-from mockai.server.state import exchange_of, state_of
-from mockai.validation import validate
-
-MAX_FILE_BYTES = 512 * 1024 * 1024
-MAX_BATCH_FILE_BYTES = 200 * 1024 * 1024
-BATCH_FORMAT = "Invalid file format for Batch API. Must be .jsonl"
-
-
-class ExpiresAfter(BaseModel):
-    anchor: Literal["created_at"]
-    seconds: int = Field(ge=3600, le=2592000)
-
-
-class _FileOptions(BaseModel):
-    expires_after: ExpiresAfter | None = None
-
-
-def _expires_after(fields: dict[str, str]) -> dict | None:
-    """`expires_after[anchor]` and `expires_after[seconds]`: how the SDKs flatten the object."""
-    given = {key[len("expires_after["):-1]: value for key, value in fields.items()
-             if key.startswith("expires_after[") and key.endswith("]")}
-    if not given:
-        return None
-    return validate(_FileOptions, {"expires_after": given}).expires_after.model_dump()  # type: ignore[union-attr]
-
-
-def check_batch_input(upload: Upload) -> None:
-    """What the upload itself refuses for purpose `batch`: a file that is not JSONL (by name or
-    by its first line) or over 200 MB. Bad requests inside are reported by the batch."""
-    if len(upload.data) > MAX_BATCH_FILE_BYTES:
-        raise invalid_request(TOO_LARGE)
-    first = next((line for line in upload.data.splitlines() if line.strip()), None)
-    if not upload.filename.lower().endswith(".jsonl") or first is None:
-        raise invalid_request(BATCH_FORMAT)
-    try:
-        orjson.loads(first)
-    except orjson.JSONDecodeError:
-        raise invalid_request(BATCH_FORMAT) from None
-
-
-async def create(request: web.Request) -> web.Response:
-    form = await read_form(request, limit=MAX_FILE_BYTES)
-    upload = form.files.get("file")
-    if upload is None:
-        raise invalid_request("'file' is a required property", "file")
-    purpose = form.fields.get("purpose")
-    if purpose is None:
-        raise invalid_request("'purpose' is a required property", "purpose")
-    if purpose not in PURPOSES:
-        listed = ", ".join(f"'{p}'" for p in PURPOSES_AS_LISTED)
-        raise invalid_request(f"'{purpose}' is not one of [{listed}] - 'purpose'", "purpose")
-    expires_after = _expires_after(form.fields)
-    if purpose == "batch":
-        check_batch_input(upload)
-    await answer_if_targeted(request, "files", exchange_of(request).body, file_name=upload.filename)
-    stored = put_file(state_of(request), exchange_of(request).session, filename=upload.filename,
-                      purpose=purpose, data=upload.data, expires_after=expires_after)
-    return json_response(stored.body)
-
-
-async def list_files(request: web.Request) -> web.Response:
-    purpose = request.query.get("purpose")
-    files = [f.body for f in state_of(request).store.values(exchange_of(request).session, KIND)
-             if purpose is None or f.body["purpose"] == purpose]
-    return json_response(page(files, request, max_limit=10_000, default_limit=10_000))
-
-
-async def retrieve(request: web.Request) -> web.Response:
-    return json_response(stored_file(request).body)
-
-
-async def content(request: web.Request) -> web.Response:
-    return web.Response(body=stored_file(request).data, content_type="application/octet-stream")
-
-
-async def delete(request: web.Request) -> web.Response:
-    stored = stored_file(request)
-    state_of(request).store.delete(exchange_of(request).session, KIND, stored.body["id"])
-    return json_response({"id": stored.body["id"], "object": "file", "deleted": True})
-
 
 ROUTES = [
-    Route("POST", "/files", create),
-    Route("GET", "/files", list_files),
-    Route("GET", "/files/{file_id}", retrieve),
-    Route("GET", "/files/{file_id}/content", content),
-    Route("DELETE", "/files/{file_id}", delete),
+    Route("POST", "/files", "handlers.create"),
+    Route("GET", "/files", "handlers.list_files"),
+    Route("GET", "/files/{file_id}", "handlers.retrieve"),
+    Route("GET", "/files/{file_id}/content", "handlers.content"),
+    Route("DELETE", "/files/{file_id}", "handlers.delete"),
 ]

@@ -1,0 +1,121 @@
+"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
+its first request."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Literal
+
+from aiohttp import web
+from pydantic import BaseModel, ConfigDict
+
+from mockai.endpoints.batches import runner
+from mockai.endpoints.batches.state import KIND, StoredBatch, Target
+from mockai.endpoints.files.handlers import ExpiresAfter
+from mockai.endpoints.files.scripted import answer_if_targeted
+from mockai.server.pagination import page
+from mockai.errors import APIError, invalid_request
+from mockai.server.http import json_response, read_json
+from mockai.server.state import exchange_of, state_of, stored
+from mockai.validation import validate
+
+DEFAULT_LINE_MS = 2.0
+PACE_HEADER = "x-mockai-batch-line-ms"
+# Not forwarded to the batch's own requests: they describe the create call's transport.
+_HOP_HEADERS = {"host", "content-length", "content-type", "transfer-encoding", "connection",
+                "keep-alive", "expect", "accept-encoding", "idempotency-key", PACE_HEADER}
+
+
+class CreateBatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    input_file_id: str
+    endpoint: Literal["/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/responses"]
+    completion_window: Literal["24h"]
+    metadata: dict[str, str] | None = None
+    output_expires_after: ExpiresAfter | None = None
+
+
+def _check_metadata(metadata: dict[str, str] | None) -> None:
+    """Metadata's documented limits: 16 pairs, keys up to 64 and values up to 512 characters."""
+    if metadata is None:
+        return
+    if len(metadata) > 16:
+        raise invalid_request(
+            f"Invalid 'metadata': too many properties. Expected an object with at most 16 "
+            f"properties, but got an object with {len(metadata)} properties instead.",
+            "metadata", "object_above_max_properties")
+    for key, value in metadata.items():
+        if len(key) > 64:
+            raise invalid_request(
+                f"Invalid 'metadata': string too long. Expected a string with maximum length 64, "
+                f"but got a string with length {len(key)} instead.", "metadata",
+                "string_above_max_length")
+        if len(value) > 512:
+            raise invalid_request(
+                f"Invalid 'metadata.{key}': string too long. Expected a string with maximum length "
+                f"512, but got a string with length {len(value)} instead.", f"metadata.{key}",
+                "string_above_max_length")
+
+
+def _target(request: web.Request) -> Target:
+    """This server as the creating client reached it: the accepting socket's own address (not
+    the Host header, which a proxy or port mapping may have rewritten)."""
+    sockname = request.transport.get_extra_info("sockname") if request.transport else None
+    raw_pace = request.headers.get(PACE_HEADER, str(DEFAULT_LINE_MS))
+    try:
+        pace = max(float(raw_pace), 0.0)
+    except ValueError:
+        raise invalid_request(f"Invalid {PACE_HEADER} header: expected milliseconds, got "
+                              f"'{raw_pace}'.", PACE_HEADER) from None
+    headers = {k: v for k, v in request.headers.items() if k.lower() not in _HOP_HEADERS}
+    headers["Content-Type"] = "application/json"
+    if isinstance(sockname, str):
+        return Target("http://localhost", sockname, headers, pace / 1000)
+    if sockname is None:
+        host, port = request.url.host or "127.0.0.1", request.url.port
+    else:
+        host, port = sockname[0], sockname[1]
+    shown = f"[{host}]" if ":" in host else host
+    return Target(f"http://{shown}:{port}", None, headers, pace / 1000)
+
+
+def _stored(request: web.Request) -> StoredBatch:
+    return stored(request, KIND, "batch_id",
+                  lambda key: APIError(404, f"No batch found with id '{key}'.", code=None))
+
+
+async def create(request: web.Request) -> web.Response:
+    state = state_of(request)
+    session = exchange_of(request).session
+    body = await read_json(request)
+    req = validate(CreateBatch, body, unknown_parameter=True)
+    _check_metadata(req.metadata)
+    await answer_if_targeted(request, "batches", body)
+    target = _target(request)
+    batch = StoredBatch.new(req.input_file_id, req.endpoint, req.metadata, target,
+                            req.output_expires_after.model_dump() if req.output_expires_after else None)
+    target.headers["x-mockai-batch"] = batch.body["id"]
+    state.store.put(session, KIND, batch.body["id"], batch)
+    batch.task = asyncio.get_running_loop().create_task(runner.run(state, session, batch))
+    return json_response(batch.body)
+
+
+async def retrieve(request: web.Request) -> web.Response:
+    return json_response(_stored(request).body)
+
+
+async def list_batches(request: web.Request) -> web.Response:
+    batches = [b.body for b in state_of(request).store.values(exchange_of(request).session, KIND)]
+    return json_response(page(batches, request, orderable=False))
+
+
+async def cancel(request: web.Request) -> web.Response:
+    batch = _stored(request)
+    status = batch.body["status"]
+    if status in ("validating", "in_progress", "finalizing"):
+        batch.move("cancelling")
+        if batch.task is not None:
+            batch.task.cancel()
+    elif status not in ("cancelling", "cancelled"):
+        raise APIError(409, f"Cannot cancel a batch with status '{status}'.", code=None)
+    return json_response(batch.body)

@@ -1,0 +1,160 @@
+"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
+its first request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from mockai import generation, tokenizer
+from mockai.endpoints.chat.prompt import call_facts, prompt_tokens
+from mockai.endpoints.chat.render import ChatRender
+from mockai.endpoints.chat.request import ChatRequest, FunctionDef, check
+from mockai.endpoints.chat_store import store as chat_store
+from mockai.errors import APIError, invalid_request
+from mockai.model_registry import Model
+from mockai.replies import (REASONING_TOKENS_BY_EFFORT, Outcome, Reply, apply_limits, generated,
+                            scripted_outcome)
+from mockai.scenarios.call import Call
+from mockai.scenarios.schema import Step
+from mockai.server.http import json_response, read_request, send_stream
+from mockai.server.parsed import Parsed
+from mockai.server.scripting import answer_step, with_error_frame
+from mockai.server.state import exchange_of, state_of
+from mockai.streaming.pacing import Pacing
+from mockai.tokenizer import Tokenizer
+
+
+def _missing_model() -> APIError:
+    return invalid_request("you must provide a model parameter")
+
+
+def _context_check(prompt: int, limit: int | None, model: Model) -> None:
+    window = model.context_window
+    if prompt > window:
+        raise invalid_request(
+            f"This model's maximum context length is {window} tokens. However, your messages "
+            f"resulted in {prompt} tokens. Please reduce the length of the messages.",
+            "messages", "context_length_exceeded")
+    if limit is not None and prompt + limit > window:
+        raise invalid_request(
+            f"This model's maximum context length is {window} tokens. However, you requested "
+            f"{prompt + limit} tokens ({prompt} in the messages, {limit} in the completion). "
+            "Please reduce the length of the messages or completion.",
+            "messages", "context_length_exceeded")
+
+
+def _forced_function(req: ChatRequest) -> list[FunctionDef]:
+    """The functions a default reply must call (tool_choice required / named), else none."""
+    functions = [t.function for t in req.tools or () if t.function is not None]
+    choice = req.tool_choice
+    if choice == "required":
+        return functions[:1]
+    if choice is not None and not isinstance(choice, str) and choice.function is not None:
+        return [f for f in functions if f.name == choice.function.name][:1]
+    legacy = req.function_call
+    if legacy is not None and not isinstance(legacy, str):
+        return [f for f in req.functions or () if f.name == legacy.name][:1]
+    return []
+
+
+def _default_reply(req: ChatRequest, body: dict, seed: int, index: int) -> Reply:
+    fmt = req.response_format
+    schema = fmt.json_schema.schema_ or {"type": "object"} \
+        if fmt is not None and fmt.type == "json_schema" and fmt.json_schema is not None else None
+    return generated(
+        generation.rng_for(seed, "chat.completions", body, index),
+        functions=[(f.name, f.parameters) for f in _forced_function(req)],
+        json_schema=schema,
+        json_object=fmt is not None and fmt.type == "json_object",
+        content=False,
+    )
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """A chat request that passed its checks for `model`, with what it costs and asks."""
+
+    model: Model
+    tok: Tokenizer
+    prompt: int
+    facts: dict[str, Any]
+    # Default replies by choice index: seeded by the body, so the same every time (unless
+    # they call tools, whose call ids are new in every answer).
+    defaults: dict[int, Outcome] = field(default_factory=dict)
+
+
+async def _checked(parsed: Parsed[ChatRequest], model: Model) -> _Checked:
+    """Checks, prompt tokens and scenario facts, done once per distinct body and model."""
+    known = parsed.memo.get("chat")
+    if known is not None and known.model is model:
+        return known
+    req = parsed.model
+    check(req, model)
+    tok = await tokenizer.encoding(model.encoding)
+    prompt = prompt_tokens(req, tok)
+    _context_check(prompt, req.output_limit, model)
+    checked = parsed.memo["chat"] = _Checked(model, tok, prompt, call_facts(req, parsed.body))
+    return checked
+
+
+def _default_outcome(checked: _Checked, req: ChatRequest, body: dict, seed: int, index: int,
+                     limits: dict[str, Any]) -> Outcome:
+    outcome = checked.defaults.get(index)
+    if outcome is None:
+        outcome = apply_limits(_default_reply(req, body, seed, index), checked.tok, **limits)
+        if not outcome.reply.tool_calls:
+            checked.defaults[index] = outcome
+    return outcome
+
+
+async def create(request: web.Request) -> web.StreamResponse:
+    state = state_of(request)
+    exchange = exchange_of(request)
+    settings = state.settings
+    parsed = await read_request(request, ChatRequest, missing_model=_missing_model)
+    body, req = parsed.body, parsed.model
+    checked = await _checked(parsed, state.models.resolve(req.model, lenient=settings.lenient))
+    model, tok, prompt = checked.model, checked.tok, checked.prompt
+    limit = req.output_limit
+    # What rate limits charge: the larger of the prompt and the output reservation.
+    exchange.tokens = max(prompt, (limit or 0) * (req.n or 1))
+
+    call = Call(headers=request.headers, session=exchange.session, **checked.facts)
+    step: Step | None = await answer_step(request, call, streaming=bool(req.stream))
+    reasoning = REASONING_TOKENS_BY_EFFORT[req.reasoning_effort or "medium"] if model.reasoning else 0
+    legacy = bool(req.functions) and not req.tools
+    limits = dict(budget=limit, stop=req.stop_list, reasoning_tokens=reasoning, function_call=legacy)
+    outcomes = [
+        scripted_outcome(step, tok, **limits) if step is not None and step.says_something
+        else _default_outcome(checked, req, body, settings.seed, i, limits)
+        for i in range(req.n or 1)
+    ]
+    exchange.billed = (req.model, prompt, sum(o.completion_tokens for o in outcomes))
+    render = ChatRender(
+        tok=tok, model=model.served_as, outcomes=outcomes, prompt_tokens=prompt,
+        usage_override=step.usage if step is not None else None,
+        service_tier=req.service_tier, legacy_functions=legacy, logprobs=bool(req.logprobs),
+        top_logprobs=req.top_logprobs or 0,
+        seed=settings.seed, request_body=body,
+    )
+    if not req.stream:
+        reply = render.body()
+        if req.store:
+            chat_store.keep(request, reply, body)
+        return json_response(reply)
+
+    pacing = Pacing.from_spec(step.stream if step is not None else None)
+    options = req.stream_options
+    frames = render.frames(
+        chunk_tokens=pacing.chunk_tokens,
+        include_usage=bool(options and options.include_usage),
+        obfuscate=not (options and options.include_obfuscation is False),
+        exact=pacing.exact is not None,
+    )
+    if req.store:
+        frames = chat_store.keep_stream(request, frames, body, render.usage)
+    return await send_stream(request, with_error_frame(frames, step, exchange.request_id), pacing,
+                             render.rng)

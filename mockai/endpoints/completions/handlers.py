@@ -1,0 +1,107 @@
+"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
+its first request."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from aiohttp import web
+
+from mockai import generation, tokenizer
+from mockai.endpoints.completions.prompt import prompts_of, to_call
+from mockai.endpoints.completions.render import Choice, CompletionRender
+from mockai.endpoints.completions.request import CompletionRequest, chat_model, check
+from mockai.errors import APIError, invalid_request
+from mockai.model_registry import Model
+from mockai.replies import Reply, apply_limits, from_step
+from mockai.server.http import json_response, read_request, send_stream
+from mockai.server.scripting import answer_step, with_error_frame
+from mockai.server.state import ServerState, exchange_of, state_of
+from mockai.streaming.pacing import Pacing
+
+FINISH_REASONS = ("stop", "length", "content_filter")
+
+
+def _missing_model() -> APIError:
+    return invalid_request("you must provide a model parameter")
+
+
+def _model(state: ServerState, name: str) -> Model:
+    """The model, refusing chat models with the real API's 404 (`--lenient` serves unknown
+    ids, which are no known chat model)."""
+    found = state.models.get(name)
+    if found is not None and found.kind == "chat":
+        raise chat_model(name)
+    return found or state.models.resolve(name, lenient=state.settings.lenient)
+
+
+def _context_check(prompt: int, limit: int | None, model: Model) -> None:
+    """The legacy endpoint's own wording, param and code null (OpenHands/OpenHands#1126 with
+    gpt-3.5-turbo-instruct's default 16, acheong08/ChatGPT#501); a null limit counts as 0."""
+    requested = prompt + (limit or 0)
+    if requested > model.context_window:
+        raise invalid_request(
+            f"This model's maximum context length is {model.context_window} tokens, however you "
+            f"requested {requested} tokens ({prompt} in your prompt; {limit or 0} for the "
+            "completion). Please reduce your prompt; or completion length.")
+
+
+def _as_completion(reply: Reply) -> Reply:
+    text = reply.content if reply.content is not None else reply.refusal or ""
+    finish = reply.finish_reason if reply.finish_reason in FINISH_REASONS else None
+    return replace(reply, content=text, refusal=None, tool_calls=(), finish_reason=finish)
+
+
+async def create(request: web.Request) -> web.StreamResponse:
+    state = state_of(request)
+    exchange = exchange_of(request)
+    settings = state.settings
+    parsed = await read_request(request, CompletionRequest, missing_model=_missing_model)
+    body, req = parsed.body, parsed.model
+    model = _model(state, req.model)
+    check(req, model)
+    tok = await tokenizer.encoding(model.encoding)
+    prompts = prompts_of(req, tok)
+    suffix = tok.count(req.suffix) if req.suffix else 0  # the model reads it after the prompt
+    sizes = [len(p.ids) + suffix for p in prompts]
+    candidates = req.candidates_per_prompt
+    # What rate limits charge: the larger of the prompts and the output reservation.
+    exchange.tokens = max(sum(sizes), (req.max_tokens or 0) * candidates * len(prompts))
+    for size in sizes:
+        _context_check(size, req.max_tokens, model)
+
+    call = to_call(req, prompts, body, request.headers, exchange.session)
+    step = await answer_step(request, call, streaming=bool(req.stream))
+    # A bare error step that fails mid-stream streams default text before its error.
+    scripted = _as_completion(from_step(step)) \
+        if step is not None and step.says_something else None
+    choices: list[Choice] = []
+    generated = 0
+    for p, (prompt, size) in enumerate(zip(prompts, sizes)):
+        budget = req.max_tokens if req.max_tokens is not None else model.context_window - size
+        for i in range(candidates):
+            reply = scripted if scripted is not None else Reply(content=generation.text(
+                generation.rng_for(settings.seed, "completions", body, p * candidates + i)))
+            outcome = apply_limits(reply, tok, budget=budget, stop=req.stop_list)
+            generated += outcome.completion_tokens
+            if i < req.choices_per_prompt:
+                choices.append(Choice(p * req.choices_per_prompt + i, prompt, outcome))
+    exchange.billed = (req.model, sum(sizes), generated)
+    override = step.usage.prompt_tokens if step is not None and step.usage is not None else None
+    render = CompletionRender(
+        tok=tok, model=model.served_as, choices=choices,
+        prompt_tokens=override if override is not None else sum(sizes),
+        completion_tokens=generated, echo=bool(req.echo), logprobs=req.logprobs,
+        seed=settings.seed, request_body=body,
+    )
+    if not req.stream:
+        return json_response(render.body())
+
+    pacing = Pacing.from_spec(step.stream if step is not None else None)
+    frames = render.frames(
+        chunk_tokens=pacing.chunk_tokens,
+        include_usage=bool(req.stream_options and req.stream_options.include_usage),
+        exact=pacing.exact is not None,
+    )
+    return await send_stream(request, with_error_frame(frames, step, exchange.request_id), pacing,
+                             render.rng)

@@ -1,0 +1,83 @@
+"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
+its first request."""
+
+from __future__ import annotations
+
+import asyncio
+
+from aiohttp import web
+
+from mockai import tokenizer
+from mockai.endpoints.embeddings.request import EmbeddingRequest, Profile, check_tokens, inputs
+from mockai.endpoints.embeddings.vectors import embedding
+from mockai.errors import APIError, invalid_request
+from mockai.scenarios.call import Call
+from mockai.server.http import json_response, read_request
+from mockai.server.scripting import answer_step
+from mockai.server.state import exchange_of, state_of
+
+# What the real API reports in `model` when it differs from the name asked for.
+SERVED_AS = {"text-embedding-ada-002": "text-embedding-ada-002-v2"}
+BIG_BATCH_CHARS = 20_000
+
+
+def _missing_model() -> APIError:
+    return invalid_request("you must provide a model parameter")
+
+
+async def create(request: web.Request) -> web.Response:
+    state = state_of(request)
+    exchange = exchange_of(request)
+    parsed = await read_request(request, EmbeddingRequest, missing_model=_missing_model)
+    body, req = parsed.body, parsed.model
+    model = state.models.resolve(req.model, lenient=state.settings.lenient)
+    known = state.models.get(req.model) is not None
+    if known and model.kind != "embedding":
+        raise APIError(403, "You are not allowed to generate embeddings from this model",
+                       type="invalid_request_error", code=None)
+    profile = Profile.of(model)
+    size = profile.size(req.dimensions)
+    items = inputs(req.input)
+    tok = await tokenizer.encoding("cl100k_base" if not known else model.encoding)
+    texts: list[str] = []
+    counts: list[int] = []
+    for item in items:
+        if isinstance(item, str):
+            texts.append(item)
+            counts.append(len(tok.encode(item)))  # not `count`: its cache is for repeated prompts
+        else:
+            texts.append(_decoded(tok, item))
+            counts.append(len(item))
+    check_tokens(counts)
+    exchange.tokens = sum(counts)
+    exchange.billed = (req.model, sum(counts), 0)
+
+    call = Call(endpoint="embeddings", body=body, headers=request.headers,
+                session=exchange.session, model=req.model, last_user_message="\n".join(texts))
+    step = await answer_step(request, call, streaming=False)
+    prompt = sum(counts)
+    if step is not None and step.usage is not None and step.usage.prompt_tokens is not None:
+        prompt = step.usage.prompt_tokens
+
+    def vectors() -> list[dict[str, object]]:
+        return [{"object": "embedding", "index": index,
+                 "embedding": embedding(text, model.id, state.settings.seed, profile.full, size,
+                                        req.encoding_format)}
+                for index, text in enumerate(texts)]
+
+    # A big batch takes seconds of pure Python: off the event loop, so other requests go on.
+    data = vectors() if sum(map(len, texts)) < BIG_BATCH_CHARS else await asyncio.to_thread(vectors)
+    return json_response({
+        "object": "list",
+        "data": data,
+        "model": SERVED_AS.get(model.id, model.served_as),
+        "usage": {"prompt_tokens": prompt, "total_tokens": prompt},
+    })
+
+
+def _decoded(tok: tokenizer.Tokenizer, ids: list[int]) -> str:
+    """Token ids embed like the text they spell; ids outside the vocabulary embed as numbers."""
+    try:
+        return "".join(tok.pieces_of(ids))
+    except (KeyError, ValueError, OverflowError):
+        return " ".join(map(str, ids))

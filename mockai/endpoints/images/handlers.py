@@ -1,0 +1,229 @@
+"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
+its first request."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from itertools import chain, islice
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+from mockai import tokenizer
+from mockai.endpoints.images import render
+from mockai.endpoints.images.models import GPT_ONLY, ImageModel, check, invalid_model, resolve
+from mockai.endpoints.images.picture import digest
+from mockai.endpoints.images.request import (EditRequest, Form, GenerateRequest, Upload,
+                                              VariationRequest, read_form)
+from mockai.errors import APIError, invalid_request
+from mockai.scenarios.call import Call
+from mockai.scenarios.schema import Step
+from mockai.server.http import json_response, read_json, send_stream
+from mockai.server.scripting import answer_step, scripted_error
+from mockai.server.state import exchange_of, state_of
+from mockai.streaming.pacing import Pacing
+from mockai.streaming.sse import event_frame
+from mockai.validation import validate
+
+DALL_E_UPLOAD_LIMIT = 4 * 1024 * 1024
+GPT_UPLOAD_LIMIT = 50 * 1024 * 1024
+GPT_IMAGES_LIMIT = 16
+NOT_A_PNG = "Uploaded image must be a PNG and less than 4 MB."
+
+
+def _known(schema: type, fields: dict[str, Any], lenient: bool) -> dict[str, Any]:
+    """`--lenient` drops what the request model does not know instead of refusing it."""
+    return {k: v for k, v in fields.items() if k in schema.model_fields} if lenient else fields
+
+
+def _material(request: web.Request, endpoint: str, fields: dict[str, Any],
+              uploads: list[Upload]) -> str:
+    """What the pictures are drawn from: the request (streaming aside), its files, --seed."""
+    drawn = {k: v for k, v in fields.items() if k not in ("stream", "partial_images")}
+    return digest(state_of(request).settings.seed, endpoint,
+                  orjson.dumps(drawn, option=orjson.OPT_SORT_KEYS, default=str).decode(),
+                  *(digest(upload.data) for upload in uploads))
+
+
+def _gpt_options(job: render.Job, req: GenerateRequest | EditRequest) -> None:
+    """What the GPT image models report back: `auto` settles on opaque and high."""
+    job.response_format = "b64_json"
+    job.output_format = req.output_format or "png"
+    job.background = req.background if req.background in ("transparent", "opaque") else "opaque"
+    job.quality = req.quality if req.quality not in (None, "auto") else "high"
+    job.compression = req.output_compression if req.output_compression is not None else 100
+    job.partial_images = (req.partial_images or 0) if req.stream else 0
+
+
+async def _answer(request: web.Request, job: render.Job, call: Call, *,
+                  streaming: bool) -> web.StreamResponse:
+    exchange = exchange_of(request)
+    step: Step | None = await answer_step(request, call, streaming=streaming)
+    pictures = [job.picture(i, fade) for i in range(job.n) for fade in
+                [(job.partial_images - k) / (job.partial_images + 1)
+                 for k in range(job.partial_images if streaming else 0)] + [0.0]]
+    await asyncio.to_thread(lambda: [p.encode() for p in pictures])  # cached for what follows
+    if not streaming:
+        return json_response(render.body(request, job, step))
+    frames = render.frames(job, step)
+    if step is not None and step.fails_mid_stream:
+        error = {"type": "error", **scripted_error(step.error).body(exchange.request_id)}  # type: ignore[arg-type]
+        frames = chain(islice(frames, step.stream.error_after_chunks),  # type: ignore[union-attr]
+                       [(event_frame("error", error), False)])
+    pacing = Pacing.from_spec(step.stream if step is not None else None)
+    return await send_stream(request, frames, pacing, random.Random(job.material), done=None)
+
+
+async def _text_tokens(prompt: str | None) -> int:
+    return (await tokenizer.encoding(render.TEXT_ENCODING)).count(prompt) if prompt else 0
+
+
+# -- generations -----------------------------------------------------------------------------
+async def generate(request: web.Request) -> web.StreamResponse:
+    settings = state_of(request).settings
+    exchange = exchange_of(request)
+    body = _known(GenerateRequest, await read_json(request), settings.lenient)
+    req = validate(GenerateRequest, body, unknown_parameter=True)
+    # Without a model the API uses dall-e-2, unless a GPT-image-only parameter is given.
+    gpt_hint = any(body.get(k) is not None for k in GPT_ONLY) or \
+        req.quality in ("low", "medium", "high")
+    model = resolve(req.model, "gpt-image-1" if gpt_hint else "dall-e-2", lenient=settings.lenient)
+    if settings.lenient:
+        body = {k: v for k, v in body.items() if k not in model.refused()}
+    n = req.n or 1
+    check(model, body, prompt=req.prompt, n=n, size=req.size, quality=req.quality)
+    size = req.size or model.default_size
+    job = render.Job(model, "image_generation", _material(request, "images.generations", body, []),
+                     n, "1024x1024" if size == "auto" else size, req.response_format or "url",
+                     prompt=req.prompt)
+    if model.gpt_image:
+        _gpt_options(job, req)
+        job.text_tokens = await _text_tokens(req.prompt)
+    exchange.tokens = job.text_tokens
+    call = Call("images.generations", body, request.headers, exchange.session, model=model.id,
+                last_user_message=req.prompt)
+    return await _answer(request, job, call, streaming=bool(req.stream))
+
+
+# -- edits and variations --------------------------------------------------------------------
+def _png_for_dall_e(upload: Upload, *, needs_alpha: bool) -> tuple[int, int]:
+    """dall-e-2 takes one square PNG under 4 MB; without a mask, its transparency is the area
+    to edit, so it must have an alpha channel (or be greyscale, as the real check allows)."""
+    image = upload.open()
+    if image is None or image.format != "PNG" or len(upload.data) >= DALL_E_UPLOAD_LIMIT \
+            or image.width != image.height:
+        raise invalid_request(NOT_A_PNG, code="invalid_image_format")
+    if needs_alpha and image.mode not in ("RGBA", "LA", "L"):
+        raise invalid_request(
+            f"Invalid input image - format must be in ['RGBA', 'LA', 'L'], got {image.mode}.")
+    return image.size
+
+
+def _gpt_inputs(images: list[Upload]) -> list[tuple[int, int]]:
+    if len(images) > GPT_IMAGES_LIMIT:
+        raise invalid_request(
+            f"Invalid 'image': array too long. Expected an array with maximum length "
+            f"{GPT_IMAGES_LIMIT}, but got an array with length {len(images)} instead.",
+            "image", "array_above_max_length")
+    sizes = []
+    for number, upload in enumerate(images, 1):
+        image = upload.open()
+        if image is None or image.format not in ("PNG", "JPEG", "WEBP") \
+                or len(upload.data) >= GPT_UPLOAD_LIMIT:
+            raise invalid_request(f"Invalid image file or mode for image {number}, please check "
+                                  "your image file.", code="invalid_image_file")
+        sizes.append(image.size)
+    return sizes
+
+
+def _check_mask(mask: Upload | None, size: tuple[int, int]) -> None:
+    if mask is None:
+        return
+    image = mask.open()
+    if image is None or image.format != "PNG" or len(mask.data) >= DALL_E_UPLOAD_LIMIT:
+        raise invalid_request(NOT_A_PNG, "mask", "invalid_image_format")
+    if image.size != size:
+        raise invalid_request("Invalid mask image - the mask must have the same dimensions as "
+                              "the image.", "mask", "invalid_image_format")
+
+
+def _auto_size(width: int, height: int) -> str:
+    """`size: auto` on an edit keeps the first image's orientation."""
+    return "1536x1024" if width > height else "1024x1536" if height > width else "1024x1024"
+
+
+def _missing_image(form: Form) -> None:
+    if not form.images:
+        raise invalid_request("Missing required parameter: 'image'.", "image",
+                              "missing_required_parameter")
+
+
+def _upload_call(request: web.Request, endpoint: str, model: ImageModel, form: Form,
+                 prompt: str = "") -> Call:
+    exchange = exchange_of(request)
+    return Call(endpoint, exchange.body, request.headers, exchange.session, model=model.id,
+                last_user_message=prompt, file_name=form.images[0].filename)
+
+
+async def edit(request: web.Request) -> web.StreamResponse:
+    settings = state_of(request).settings
+    form = await read_form(request)
+    fields = _known(EditRequest, form.fields, settings.lenient)
+    req = validate(EditRequest, fields, unknown_parameter=True)
+    _missing_image(form)
+    model = resolve(req.model, "gpt-image-1.5", lenient=settings.lenient)
+    if not model.edits:
+        raise invalid_model(model.id)
+    if settings.lenient:
+        fields = {k: v for k, v in fields.items() if k not in model.refused()}
+    n = req.n or 1
+    check(model, fields, prompt=req.prompt, n=n, size=req.size, quality=req.quality)
+    if model.gpt_image:
+        inputs = _gpt_inputs(form.images)
+    else:
+        if len(form.images) > 1:
+            raise invalid_request("dall-e-2 edits take exactly one image.", "image")
+        inputs = [_png_for_dall_e(form.images[0], needs_alpha=form.mask is None)]
+    _check_mask(form.mask, inputs[0])
+    size = req.size or model.default_size
+    job = render.Job(model, "image_edit",
+                     _material(request, "images.edits", fields, form.images), n,
+                     _auto_size(*inputs[0]) if size == "auto" else size,
+                     req.response_format or "url", prompt=req.prompt)
+    if model.gpt_image:
+        _gpt_options(job, req)
+        job.text_tokens = await _text_tokens(req.prompt)
+        job.image_tokens = sum(render.input_image_tokens(w, h) for w, h in inputs)
+    exchange_of(request).tokens = job.text_tokens + job.image_tokens
+    call = _upload_call(request, "images.edits", model, form, req.prompt)
+    return await _answer(request, job, call, streaming=bool(req.stream))
+
+
+async def variation(request: web.Request) -> web.StreamResponse:
+    settings = state_of(request).settings
+    form = await read_form(request)
+    fields = _known(VariationRequest, form.fields, settings.lenient)
+    req = validate(VariationRequest, fields, unknown_parameter=True)
+    _missing_image(form)
+    model = resolve(req.model, "dall-e-2", lenient=settings.lenient)
+    if not model.variations:
+        raise invalid_model(model.id)
+    _png_for_dall_e(form.images[0], needs_alpha=False)
+    job = render.Job(model, "image_variation",
+                     _material(request, "images.variations", fields, form.images[:1]),
+                     req.n or 1, req.size or model.default_size, req.response_format or "url")
+    call = _upload_call(request, "images.variations", model, form)
+    return await _answer(request, job, call, streaming=False)
+
+
+# -- the files behind the URLs ---------------------------------------------------------------
+async def serve_file(request: web.Request) -> web.Response:
+    """A returned URL's picture; the session rides in the query, since whoever follows the URL
+    (a browser, an <img> tag) sends no X-Mockai-Session header."""
+    session = request.query.get("session") or exchange_of(request).session
+    stored = state_of(request).store.get(session, render.KIND, request.match_info["name"])
+    if stored is None:
+        raise APIError(404)
+    return web.Response(body=stored.data, content_type=stored.media_type)

@@ -1,0 +1,189 @@
+"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
+its first request."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import chain, islice
+
+import orjson
+from aiohttp import web
+
+from mockai import generation, tokenizer
+from mockai.endpoints.responses import lifecycle
+from mockai.endpoints.responses.items import (check_json_mentioned, check_tool_outputs, count_input,
+                                              instructions_text, normalise, to_call)
+from mockai.endpoints.responses.render import ResponseRender
+from mockai.endpoints.responses.request import BUILTIN_TOOLS, ResponseRequest, check, runs_builtin
+from mockai.endpoints.responses.state import CONVERSATIONS, KIND, StoredResponse
+from mockai.errors import APIError, invalid_request
+from mockai.model_registry import Model
+from mockai.replies import REASONING_TOKENS_BY_EFFORT, Reply, apply_limits, from_step, generated
+from mockai.server.http import json_response, read_request
+from mockai.server.scripting import answer_step, scripted_error
+from mockai.server.state import ServerState, exchange_of, state_of
+from mockai.streaming.pacing import Pacing
+
+
+
+def _missing_model() -> APIError:
+    return invalid_request("Missing required parameter: 'model'.", "model", "missing_required_parameter")
+
+
+def _prior_context(state: ServerState, session: str | None, req: ResponseRequest) -> list[dict]:
+    if req.previous_response_id is not None:
+        previous = state.store.get(session, KIND, req.previous_response_id)
+        if previous is None:
+            raise invalid_request(
+                f"Previous response with id '{req.previous_response_id}' not found.",
+                "previous_response_id", "previous_response_not_found")
+        return list(previous.context)
+    if req.conversation_id is not None:
+        return list(state.store.get(session, CONVERSATIONS, req.conversation_id) or [])
+    return []
+
+
+def _fit_window(tok, req: ResponseRequest, context: list[dict], functions: list, model: Model) -> tuple[list[dict], int]:
+    """`truncation: auto` drops the oldest items until the input fits; otherwise too long is a 400."""
+    instructions = instructions_text(req)
+    tokens = count_input(tok, instructions, context, functions)
+    while tokens > model.context_window and req.truncation == "auto" and len(context) > 1:
+        context = context[1:]
+        tokens = count_input(tok, instructions, context, functions)
+    if tokens > model.context_window:
+        raise invalid_request(
+            "Your input exceeds the context window of this model. Please adjust your input and "
+            "try again.", "input", "context_length_exceeded")
+    return context, tokens
+
+
+def _forced_functions(req: ResponseRequest) -> list[tuple[str, dict | None]]:
+    """The tool a default reply calls: the one `tool_choice` names or requires, else an offered
+    built-in tool (a model offered web search for a question searches; the client gets the
+    call items to handle), unless `tool_choice` is "none"."""
+    tools = [t for t in req.tools or () if t.type == "function" or t.type in BUILTIN_TOOLS]
+    choice = req.tool_choice
+    if choice == "required":
+        chosen = tools[:1]
+    elif isinstance(choice, dict):
+        wanted = choice.get("name") if choice.get("type") == "function" else choice.get("type")
+        chosen = [t for t in tools if (t.name or t.type) == wanted][:1]
+    elif choice != "none":
+        chosen = [t for t in tools if t.type in BUILTIN_TOOLS][:1]
+    else:
+        chosen = []
+    return [(t.name or t.type, t.parameters) for t in chosen]
+
+
+def _default_reply(req: ResponseRequest, body: dict, seed: int) -> Reply:
+    fmt = req.text.format if req.text is not None else None
+    forced = _forced_functions(req)
+    builtin_only = bool(forced) and all(runs_builtin(req, name) for name, _ in forced)
+    rng = generation.rng_for(seed, "responses", body)
+    return generated(
+        rng,
+        functions=[(name, _BUILTIN_ARGS[name] if runs_builtin(req, name) else params)
+                   for name, params in forced],
+        json_schema=(fmt.schema_ or {"type": "object"}) if fmt is not None and fmt.type == "json_schema" else None,
+        json_object=fmt is not None and fmt.type == "json_object",
+        content=builtin_only,  # a built-in tool runs server-side, then the model answers
+    )
+
+
+_QUERY = {"type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]}
+_BUILTIN_ARGS = {name: _QUERY for name in BUILTIN_TOOLS}
+_BUILTIN_ARGS["code_interpreter"] = {"type": "object", "properties": {"code": {"type": "string"}},
+                                     "required": ["code"]}
+
+
+def _without_parallel_calls(req: ResponseRequest, reply: Reply) -> Reply:
+    """`parallel_tool_calls: false`: the model makes one function call at most (built-in
+    tool calls run server-side and are kept)."""
+    if req.parallel_tool_calls is not False:
+        return reply
+    calls = [c for c in reply.tool_calls if runs_builtin(req, c.name)]
+    calls += [c for c in reply.tool_calls if not runs_builtin(req, c.name)][:1]
+    return replace(reply, tool_calls=tuple(calls))
+
+
+def _summary(req: ResponseRequest, model: Model, step_reasoning: str | None, body: dict, seed: int) -> str | None:
+    wanted = req.reasoning is not None and (req.reasoning.summary or req.reasoning.generate_summary)
+    if not (model.reasoning and wanted):
+        return None
+    if step_reasoning is not None:
+        return step_reasoning
+    effort = (req.reasoning.effort if req.reasoning else None) or "medium"
+    if not REASONING_TOKENS_BY_EFFORT[effort]:
+        return None  # nothing reasoned, nothing to summarise (responses-function-call.sse)
+    return generation.text(generation.rng_for(seed, "responses.reasoning", body), (1, 2))
+
+
+async def create(request: web.Request) -> web.StreamResponse:
+    state = state_of(request)
+    exchange = exchange_of(request)
+    settings = state.settings
+    parsed = await read_request(request, ResponseRequest, missing_model=_missing_model,
+                                   unknown_parameter=True)
+    body, req = parsed.body, parsed.model
+    model = state.models.resolve(req.model, lenient=settings.lenient)
+    check(req, model)
+    session = exchange.session
+    prior = _prior_context(state, session, req)
+    new = normalise(req.input)
+    check_tool_outputs(prior, new)
+    check_json_mentioned(req, prior + new)
+    tok = await tokenizer.encoding(model.encoding)
+    functions = [t for t in req.tools or () if t.type == "function"]
+    context, input_tokens = _fit_window(tok, req, prior + new, functions, model)
+    # What rate limits charge: the larger of the input and the output reservation.
+    exchange.tokens = max(input_tokens, req.max_output_tokens or 0)
+    cached = lifecycle.prompt_cache_hit(state, session, req, tok, context)
+
+    background = bool(req.background)
+    call = to_call(req, body, context, new, request.headers, session)
+    step = await answer_step(request, call, streaming=bool(req.stream), background=background)
+    reply = from_step(step) if step is not None and step.says_something \
+        else _default_reply(req, body, settings.seed)
+    reply = _without_parallel_calls(req, reply)
+    effort = (req.reasoning.effort if req.reasoning else None) or "medium"
+    outcome = apply_limits(reply, tok, budget=req.max_output_tokens, stop=None,
+                           reasoning_tokens=REASONING_TOKENS_BY_EFFORT[effort] if model.reasoning else 0)
+    exchange.billed = (req.model, input_tokens, outcome.completion_tokens)
+    render = ResponseRender(
+        req=req, model=model.served_as, tok=tok, outcome=outcome, input_tokens=input_tokens,
+        cached_tokens=cached,
+        builtin_args=[orjson.loads(c.arguments or "{}") for c in reply.tool_calls
+                      if runs_builtin(req, c.name)],
+        reasoning=model.reasoning,
+        summary=_summary(req, model, step.reasoning if step is not None else None, body, settings.seed),
+        obfuscate=not (req.stream_options and req.stream_options.include_obfuscation is False),
+        logprob_rng=generation.rng_for(settings.seed, "responses.logprobs", body)
+        if "message.output_text.logprobs" in (req.include or ()) else None,
+    )
+    final = render.snapshot(render.status, final=True)
+    stored = StoredResponse(body=final, input_items=new, context=context + render.items)
+    if req.store is not False:
+        state.store.put(session, KIND, render.id, stored)
+    if req.conversation_id is not None:
+        state.store.put(session, CONVERSATIONS, req.conversation_id, stored.context)
+
+    pacing = Pacing.from_spec(step.stream if step is not None else None)
+    pieces = list(outcome.reply.chunks) if outcome.reply.chunks is not None else None
+    events = render.events(pacing.chunk_tokens, pieces, background=background)
+    if pieces is not None:  # exact replay: each chunk's after_ms paces its own text delta
+        events = ((event, event["type"] == "response.output_text.delta") for event, _ in events)
+    if step is not None and step.fails_mid_stream:
+        failure = render.failure(scripted_error(step.error), exchange.request_id)  # type: ignore[arg-type]
+        after = step.stream.error_after_chunks  # type: ignore[union-attr]
+        if background:  # created and queued are already out, in the answer to this request
+            after = max(after, 2)
+        events = chain(islice(events, after), [(failure, False)])
+    if background:
+        latency = (step.latency_ms or 0) / 1000 if step is not None else 0.0
+        lifecycle.start_background(stored, render, events, pacing, latency)
+        if req.stream:
+            return await lifecycle.follow(request, stored, -1)
+        return json_response(stored.body)
+    if req.stream:
+        return await lifecycle.stream(request, events, pacing, render)
+    return json_response(final)

@@ -1,0 +1,111 @@
+"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
+its first request."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from typing import Literal
+
+from aiohttp import web
+from pydantic import BaseModel, ConfigDict, Field
+
+from mockai.endpoints.files.handlers import ExpiresAfter, check_batch_input
+from mockai.endpoints.files.form import Upload, read_form
+from mockai.endpoints.files.scripted import answer_if_targeted
+from mockai.endpoints.files.store import put_file
+from mockai.endpoints.uploads.state import (KIND, MAX_PART_BYTES, MAX_UPLOAD_BYTES, StoredUpload,
+                                            part_id)
+from mockai.errors import APIError, invalid_request
+from mockai.server.http import json_response, read_json
+from mockai.server.state import exchange_of, state_of, stored
+from mockai.validation import validate
+
+
+class CreateUpload(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    filename: str
+    purpose: Literal["assistants", "batch", "fine-tune", "vision"]
+    bytes: int = Field(ge=0, le=MAX_UPLOAD_BYTES)
+    mime_type: str
+    expires_after: ExpiresAfter | None = None
+
+
+class CompleteUpload(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    part_ids: list[str]
+    md5: str | None = None
+
+
+def _stored(request: web.Request) -> StoredUpload:
+    return stored(request, KIND, "upload_id", lambda key: APIError(
+        404, f"No such Upload object: {key}", param="id", code=None))
+
+
+def _conflict(action: str, upload: StoredUpload) -> APIError:
+    """Worded like the Batch API's `Cannot cancel a batch with status 'completed'.` (409)."""
+    return APIError(409, f"Cannot {action} an Upload with status '{upload.status}'.", code=None)
+
+
+async def create(request: web.Request) -> web.Response:
+    body = await read_json(request)
+    req = validate(CreateUpload, body, unknown_parameter=True)
+    await answer_if_targeted(request, "uploads", body, file_name=req.filename)
+    upload = StoredUpload.new(req.filename, req.purpose, req.bytes,
+                              req.expires_after.model_dump() if req.expires_after else None)
+    state_of(request).store.put(exchange_of(request).session, KIND, upload.body["id"], upload)
+    return json_response(upload.body)
+
+
+async def add_part(request: web.Request) -> web.Response:
+    upload = _stored(request)
+    form = await read_form(request, limit=MAX_PART_BYTES)
+    data = form.files.get("data")
+    if data is None:
+        raise invalid_request("'data' is a required property", "data")
+    if upload.status != "pending":
+        raise _conflict("add a part to", upload)
+    if upload.received() + len(data.data) > upload.body["bytes"]:
+        raise invalid_request(
+            f"Adding this part would exceed the number of bytes declared for this Upload "
+            f"({upload.body['bytes']}).", "data")
+    part = part_id()
+    upload.parts[part] = data.data
+    return json_response({"id": part, "object": "upload.part", "created_at": int(time.time()),
+                          "upload_id": upload.body["id"]})
+
+
+async def complete(request: web.Request) -> web.Response:
+    upload = _stored(request)
+    req = validate(CompleteUpload, await read_json(request), unknown_parameter=True)
+    if upload.status != "pending":
+        raise _conflict("complete", upload)
+    unknown = next((p for p in req.part_ids if p not in upload.parts), None)
+    if unknown is not None:
+        raise invalid_request(f"Invalid part ID: '{unknown}' is not a part of this Upload.",
+                              "part_ids")
+    data = b"".join(upload.parts[p] for p in req.part_ids)
+    if len(data) != upload.body["bytes"]:
+        raise invalid_request(
+            f"The number of bytes uploaded ({len(data)}) does not match the number of bytes "
+            f"specified when the Upload was created ({upload.body['bytes']}).", "part_ids")
+    if req.md5 is not None and hashlib.md5(data).hexdigest() != req.md5.lower():
+        raise invalid_request("The md5 checksum of the uploaded bytes does not match the one "
+                              "provided.", "md5")
+    if upload.body["purpose"] == "batch":
+        check_batch_input(Upload(upload.body["filename"], "application/jsonl", data))
+    stored = put_file(state_of(request), exchange_of(request).session,
+                      filename=upload.body["filename"], purpose=upload.body["purpose"], data=data,
+                      expires_after=upload.file_expires_after)
+    upload.parts.clear()
+    upload.body.update(status="completed", file=stored.body)
+    return json_response(upload.body)
+
+
+async def cancel(request: web.Request) -> web.Response:
+    upload = _stored(request)
+    if upload.status not in ("pending", "cancelled"):
+        raise _conflict("cancel", upload)
+    upload.parts.clear()
+    upload.body["status"] = "cancelled"
+    return json_response(upload.body)
