@@ -7,10 +7,12 @@ them all, prints one table and writes it as JSON under bench/results/.
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterator
@@ -70,18 +72,31 @@ def baseline_command(port: int) -> list[str]:
 
 
 @contextlib.contextmanager
-def server(command: list[str], port: int, settle: float = 0.0) -> Iterator[subprocess.Popen]:
-    """A server process listening on `port` for the block; `settle` seconds of grace after it
-    listens (mockai loads vocabularies and Faker in the background at start)."""
+def server(command: list[str], port: int, warm: bool = False) -> Iterator[subprocess.Popen]:
+    """A server process listening on `port` for the block; `warm`: a mockai server that has
+    also finished its one-off loading (vocabularies, Faker), which runs in the background at
+    start and would otherwise be measured as part of the first figures."""
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             cwd=ROOT)
     try:
         wait_listening(port)
-        time.sleep(settle)
+        if warm:
+            wait_warm(port)
         yield proc
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def wait_warm(port: int, timeout: float = 60) -> None:
+    """Until mockai's `mockai_warmup_pending` gauge reads 0."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_mockai/metrics") as response:
+            if re.search(r"^mockai_warmup_pending 0$", response.read().decode(), re.M):
+                return
+        time.sleep(0.05)
+    raise RuntimeError(f"mockai on {port} still warming up after {timeout} s")
 
 
 def rss_mb(pid: int) -> float:

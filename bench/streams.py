@@ -314,7 +314,7 @@ def measure(streams: int, workers: int, ramp: float) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         scenario = Path(tmp) / "streams.yaml"
         scenario.write_text(scenario_yaml())
-        with server(mockai_command(port, "--scenarios", str(scenario)), port, settle=1.0) as proc:
+        with server(mockai_command(port, "--scenarios", str(scenario)), port, warm=True) as proc:
             warm_up(port)
             busy = machine_busy(0.5)
             user0, sys0 = _cpu_seconds(proc.pid)

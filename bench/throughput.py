@@ -73,7 +73,7 @@ def run(quick: bool = False) -> list[Row]:
         return Row(name, rate, "req/s", target, ratio=round(rate / baseline, 3))
 
     port = free_port()
-    with server(mockai_command(port, "--scenarios", str(HERE / "scenarios.yaml")), port, settle=2):
+    with server(mockai_command(port, "--scenarios", str(HERE / "scenarios.yaml")), port, warm=True):
         rows.append(against("throughput: scripted chat completion", wrk(port, CHAT, seconds)[0],
                             TARGET_RATIO))
         rows.append(against("throughput: default (generated) reply", wrk(port, DEFAULT, seconds)[0]))
@@ -84,14 +84,14 @@ def run(quick: bool = False) -> list[Row]:
         for count in SCENARIO_COUNTS:
             path = generated_scenarios(Path(tmp), count)
             port = free_port()
-            with server(mockai_command(port, "--scenarios", str(path)), port, settle=2):
+            with server(mockai_command(port, "--scenarios", str(path)), port, warm=True):
                 rate, _ = wrk(port, CHAT, max(seconds // 2, 2))
             rows.append(against(f"scaling: scripted chat, {count:,} scenarios loaded", rate))
 
     port = free_port()
     total = 10_000 if quick else 100_000
     with server(mockai_command(port, "--scenarios", str(HERE / "scenarios.yaml")), port,
-                settle=2) as proc:
+                warm=True) as proc:
         wrk(port, CHAT, 2)
         before = rss_mb(proc.pid)
         answered = 0

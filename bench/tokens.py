@@ -136,7 +136,7 @@ def measure(prompts: int, repeats: int, many: int) -> dict:
     documents = [document(seed) for seed in range(1, prompts + 1)]
     bodies = [_body(text) for text, _ in documents]
     port = free_port()
-    with server(mockai_command(port), port, settle=0.5) as proc:
+    with server(mockai_command(port), port, warm=True) as proc:
         client = Client(port)
         _warm(client)
         rss_before = rss_mb(proc.pid)
@@ -146,7 +146,7 @@ def measure(prompts: int, repeats: int, many: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="mockai-bench-scenarios-") as tmp:
         generated_scenarios(Path(tmp))
         port = free_port()
-        with server(mockai_command(port, "--scenarios", tmp), port, settle=0.5):
+        with server(mockai_command(port, "--scenarios", tmp), port, warm=True):
             client = Client(port)
             _warm(client)
             crowded = [client.chat(body) for body in bodies[:many]]

@@ -48,6 +48,11 @@ def when_quiet(work: Callable[[], T]) -> Future[T | None]:
     return _later.submit(_after_quiet, work, time.monotonic() + PATIENCE_S)
 
 
+def pending() -> int:
+    """Deferred steps queued and not yet done."""
+    return _pending
+
+
 def hurry() -> None:
     """Someone blocks on deferred work: run it (and all later) without waiting for quiet."""
     _urgent.set()

@@ -11,6 +11,8 @@ from bisect import bisect_left
 from collections import Counter
 from typing import Iterable
 
+from mockai import warmup
+
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 STREAM_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
 
@@ -84,6 +86,9 @@ class Metrics:
                 lines.append(f'{name}_bucket{{{label},le="{le}"}} {cumulative}')
             lines.append(f"{name}_sum{{{label}}} {histogram.total:.6f}")
             lines.append(f"{name}_count{{{label}}} {histogram.count}")
+        name = "mockai_warmup_pending"
+        lines += [f"# HELP {name} One-off loading steps (vocabularies, Faker) not yet done; "
+                  "benchmarks wait for 0.", f"# TYPE {name} gauge", f"{name} {warmup.pending()}"]
         return "\n".join(lines) + "\n"
 
     @staticmethod

@@ -81,3 +81,13 @@ async def test_reset_does_not_clear_counters(serve):
     after = await metrics(client)
     assert value(after, "mockai_requests_total", endpoint="/v1/chat/completions",
                  method="POST", status="200", scenario="") == 1
+
+
+async def test_warmup_pending_gauge_counts_down_to_zero(serve, monkeypatch):
+    from mockai import warmup
+
+    client = await serve()
+    monkeypatch.setattr(warmup, "_pending", 3)
+    assert value(await metrics(client), "mockai_warmup_pending") == 3
+    monkeypatch.setattr(warmup, "_pending", 0)
+    assert value(await metrics(client), "mockai_warmup_pending") == 0
