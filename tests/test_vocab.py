@@ -21,7 +21,9 @@ def expected() -> dict[bytes, int]:
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    return tmp_path / "mockai" / f"{NAME}.ranks.marshal"
+    path, _ = vocab.cache_path(NAME)
+    assert path.parent == tmp_path / "mockai"
+    return path
 
 
 @pytest.fixture
@@ -54,7 +56,7 @@ def test_default_location_is_under_home(monkeypatch, tmp_path):
 def test_stale_cache_is_parsed_afresh_and_rewritten(cache, parses, expected):
     vocab.ranks(NAME)
     (key, _) = marshal.loads(cache.read_bytes())
-    stale = (key[:-1] + (key[-1] - 1,), {b"x": 0})  # as if the source file had changed since
+    stale = (key[:-1] + ("0" * 16,), {b"x": 0})  # as if written from other content
     cache.write_bytes(marshal.dumps(stale))
     assert vocab.ranks(NAME) == expected
     assert parses == [NAME, NAME]
@@ -77,3 +79,17 @@ def test_unwritable_cache_directory_is_ignored(tmp_path, monkeypatch, parses, ex
     assert vocab.ranks(NAME) == expected
     assert vocab.ranks(NAME) == expected
     assert parses == [NAME, NAME]
+
+
+def test_the_same_vocabulary_elsewhere_shares_the_cache(cache, parses, expected, tmp_path,
+                                                         monkeypatch):
+    """Another virtualenv's copy of the same file: one cache file serves both."""
+    vocab.ranks(NAME)
+    elsewhere = tmp_path / "other-venv"
+    elsewhere.mkdir()
+    source = f"{NAME}.tiktoken.gz"
+    (elsewhere / source).write_bytes((vocab.Path(vocab._DIR) / source).read_bytes())
+    monkeypatch.setattr(vocab, "_DIR", str(elsewhere))
+    assert vocab.ranks(NAME) == expected
+    assert parses == [NAME]
+    assert [p.name for p in cache.parent.iterdir()] == [cache.name]
