@@ -67,8 +67,8 @@ def mockai_command(port: int, *args: str) -> list[str]:
             *args]
 
 
-def baseline_command(port: int) -> list[str]:
-    return [sys.executable, str(HERE / "baseline_app.py"), str(port)]
+def baseline_command(port: int, *args: str) -> list[str]:
+    return [sys.executable, str(HERE / "baseline_app.py"), str(port), *args]
 
 
 @contextlib.contextmanager

@@ -73,6 +73,11 @@ def run(quick: bool = False) -> list[Row]:
         return Row(name, rate, "req/s", target, ratio=round(rate / baseline, 3))
 
     port = free_port()
+    with server(baseline_command(port, "--real-shape"), port):
+        rows.append(against("throughput: bare aiohttp, fixed answer of the real API's shape",
+                            wrk(port, CHAT, seconds)[0]))
+
+    port = free_port()
     with server(mockai_command(port, "--scenarios", str(HERE / "scenarios.yaml")), port, warm=True):
         rows.append(against("throughput: scripted chat completion", wrk(port, CHAT, seconds)[0],
                             TARGET_RATIO))
