@@ -95,23 +95,19 @@ async def read_request(request: web.Request, schema: type[M], *,
     result is shared by every request with the same bytes: nobody may change it."""
     raw = await request.read()
     state = state_of(request)
+    exchange = exchange_of(request)
     parsed = state.parsed.get(schema, raw)
-    if parsed is None:
-        body = _decode(raw)
-        journal = _journal_body(raw, body, state.settings.journal_body_bytes)
-        if "model" not in body:
-            exchange_of(request).body = journal
-            raise missing_model()
-        if state.settings.lenient:
-            body = {k: v for k, v in body.items() if k in schema.model_fields}
-        try:
-            validated = validate(schema, body, unknown_parameter=unknown_parameter)
-        except APIError:
-            exchange_of(request).body = journal
-            raise
-        parsed = Parsed(body, validated, journal)
-        state.parsed.keep(schema, raw, parsed)
-    exchange_of(request).body = parsed.journal
+    if parsed is not None:
+        exchange.body = parsed.journal
+        return parsed
+    body = _decode(raw)
+    exchange.body = journal = _journal_body(raw, body, state.settings.journal_body_bytes)
+    if "model" not in body:
+        raise missing_model()
+    if state.settings.lenient:
+        body = {k: v for k, v in body.items() if k in schema.model_fields}
+    parsed = Parsed(body, validate(schema, body, unknown_parameter=unknown_parameter), journal)
+    state.parsed.keep(schema, raw, parsed)
     return parsed
 
 
