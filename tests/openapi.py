@@ -25,10 +25,10 @@ from jsonschema.exceptions import ValidationError, relevance
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-SPEC_PATH: Path = Path(
-    os.environ.get("MOCKAI_OPENAPI_SPEC")
-    or Path(__file__).resolve().parents[1] / ".." / "shared" / "openai-spec" / "openapi.yaml"
-)
+from mockai.spec import OPENAPI_PATH, STREAMS_DIR
+
+SPEC_PATH: Path = OPENAPI_PATH
+RECORDINGS: Path = STREAMS_DIR
 
 # Bump when _prepare changes, so stale caches in the temp dir are ignored.
 _PREPARE_VERSION = "2"
@@ -77,7 +77,7 @@ def _prepare(node: Any) -> Any:
 def _patch_real_api(schemas: dict[str, Any]) -> None:
     """Allow what the real API demonstrably sends but the spec omits; keep this short and cited.
 
-    Evidence is the recordings in shared/openai-spec/streams/ or the spec's own prose. Applied
+    Evidence is the recordings in mockai/spec/streams/ or the spec's own prose. Applied
     after loading, so editing it needs no cache invalidation.
     """
     # The spec's `include_obfuscation` text: an `obfuscation` string is on every Responses

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from openapi import (
+    RECORDINGS,
     SPEC_PATH,
     find_operation,
     parse_sse,
@@ -22,7 +23,7 @@ from openapi import (
     validate_schema,
 )
 
-STREAMS = sorted((SPEC_PATH.parent / "streams").glob("chat-*.sse"))
+STREAMS = sorted(RECORDINGS.glob("chat-*.sse"))
 
 CHUNK = {
     "id": "chatcmpl-1",

@@ -2,7 +2,7 @@
 
 Every body read through these helpers is validated against the spec (`Response` for the
 object, `ErrorResponse` for errors) and every stream against the rules the recordings in
-shared/openai-spec/streams/responses-*.sse show: `event:` equals the payload's `type`, each
+mockai/spec/streams/responses-*.sse show: `event:` equals the payload's `type`, each
 payload is a `ResponseStreamEvent`, `sequence_number` runs from 0 without gaps, and there is
 no `[DONE]` terminator.
 """
@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 from helpers import AUTH, api_json
 from mockai.tokenizer import encoding_sync
-from openapi import SPEC_PATH, parse_sse_events, validate_schema
+from openapi import RECORDINGS, parse_sse_events, validate_schema
 
-RECORDINGS = Path(SPEC_PATH).parent / "streams"
 SSE_TYPE = "text/event-stream; charset=utf-8"
 
 

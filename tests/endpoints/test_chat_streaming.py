@@ -1,5 +1,5 @@
 """Streamed chat completions compared with the real API's recorded streams
-(shared/openai-spec/streams/chat-*.sse): chunk order and delta shapes, SSE framing, usage and
+(mockai/spec/streams/chat-*.sse): chunk order and delta shapes, SSE framing, usage and
 obfuscation fields. The recordings' own texts and arguments are replayed through scenarios, so
 the deltas can be compared one for one."""
 
@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from helpers import api_json, chat_body, post_chat, sse
-from openapi import SPEC_PATH, parse_sse, validate_chat_chunk
-
-RECORDINGS = Path(SPEC_PATH).parent / "streams"
+from openapi import RECORDINGS, parse_sse, validate_chat_chunk
 
 
 def recorded(name: str) -> list:

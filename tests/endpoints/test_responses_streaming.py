@@ -1,5 +1,5 @@
 """Streamed Responses compared with the real API's recorded streams
-(shared/openai-spec/streams/responses-*.sse): event order and payloads for text and for a
+(mockai/spec/streams/responses-*.sse): event order and payloads for text and for a
 function call, SSE framing, obfuscation, and the scenario's pacing and disconnects. The
 recordings' own texts and arguments are replayed through scenarios, so events can be compared
 one for one, ids blanked."""

@@ -1,5 +1,5 @@
 """Chat completion bodies and `chat.completion.chunk` streams, shaped like the recordings in
-`shared/openai-spec/streams/` (role chunk, deltas, finish chunk, usage chunk, `[DONE]`)."""
+`mockai/spec/streams/` (role chunk, deltas, finish chunk, usage chunk, `[DONE]`)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Response objects and their `event:`/`data:` streams, in the order the recordings in
-`shared/openai-spec/streams/responses-*.sse` show: created, in_progress, each output item
+`mockai/spec/streams/responses-*.sse` show: created, in_progress, each output item
 (added, parts, deltas, done), then completed / incomplete / failed."""
 
 from __future__ import annotations
