@@ -1,8 +1,10 @@
-"""Static checks of the container packaging: Dockerfile, .dockerignore and docker-compose.yml.
+"""Static checks of the packaging: Dockerfile, .dockerignore, docker-compose.yml, the GitHub
+Actions workflow, the licence; and the container health check run against a live server.
 
-No Docker engine is needed: `hadolint` (from the test extras, installed next to the running
-interpreter) lints the Dockerfile and `docker-compose config -q` validates the compose file.
-A missing tool skips its test, unless MOCKAI_REQUIRE_DOCKER_TOOLS=1 (as in CI) makes it fail.
+No Docker engine is needed: `hadolint` and `actionlint` (from the test extras, installed next
+to the running interpreter) lint the Dockerfile and the workflows, and `docker-compose config -q`
+validates the compose file. A missing tool skips its test, unless MOCKAI_REQUIRE_DOCKER_TOOLS=1
+(as in CI) makes it fail.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -17,10 +20,16 @@ from pathlib import Path
 import pytest
 import yaml
 
+from mockai.config import from_sources
+from serve_process import clean_env
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCKERFILE = ROOT / "Dockerfile"
 COMPOSE = ROOT / "docker-compose.yml"
+WORKFLOWS = ROOT / ".github" / "workflows"
+README = ROOT / "README.md"
 HEALTH_PATH = "/_mockai/health"
+HEALTHCHECK = ["python", "-m", "mockai.healthcheck"]
 
 
 def _tools_required() -> bool:
@@ -34,13 +43,14 @@ def _missing(tool: str) -> None:
     pytest.skip(message)
 
 
-def _hadolint() -> str:
-    beside = Path(sys.executable).parent / "hadolint"
+def _tool(name: str) -> str:
+    """A linter from the test extras: beside this interpreter first (a venv not activated)."""
+    beside = Path(sys.executable).parent / name
     if beside.is_file() and os.access(beside, os.X_OK):
         return str(beside)
-    on_path = shutil.which("hadolint")
+    on_path = shutil.which(name)
     if on_path is None:
-        _missing("hadolint (pip install -e '.[test]')")
+        _missing(f"{name} (pip install -e '.[test]')")
     return on_path
 
 
@@ -72,7 +82,7 @@ def compose() -> dict:
 
 
 def test_hadolint_is_clean():
-    proc = subprocess.run([_hadolint(), "Dockerfile"], cwd=ROOT, capture_output=True,
+    proc = subprocess.run([_tool("hadolint"), "Dockerfile"], cwd=ROOT, capture_output=True,
                           text=True, timeout=60)
     output = (proc.stdout + proc.stderr).strip()
     assert proc.returncode == 0, output
@@ -87,22 +97,54 @@ def test_compose_config_is_valid():
     assert proc.returncode == 0, (proc.stdout + proc.stderr).strip()
 
 
-def test_dockerfile_healthcheck_uses_health_endpoint(dockerfile):
+def test_dockerfile_healthcheck_follows_the_configured_port(dockerfile):
+    """The health check asks mockai.healthcheck, which reads MOCKAI_PORT like the server does;
+    a hard-coded :8000 reported a server moved with MOCKAI_PORT as unhealthy."""
     healthchecks = [args for keyword, args in dockerfile if keyword == "HEALTHCHECK"]
     assert len(healthchecks) == 1
-    assert HEALTH_PATH in healthchecks[0]
-    assert "urllib" in healthchecks[0]  # slim images have no curl
+    command = yaml.safe_load(healthchecks[0].partition("CMD")[2])
+    assert command == HEALTHCHECK
+    assert "8000" not in healthchecks[0]
 
 
-def test_dockerfile_serves_scenarios_on_port_8000_as_non_root(dockerfile):
+def test_dockerfile_serves_scenarios_from_the_environment_as_non_root(dockerfile):
+    """Host, port and scenarios come from MOCKAI_* alone: a CMD with `--port 8000` would win
+    over `-e MOCKAI_PORT=...` and leave the health check probing another port."""
     keywords = dict(dockerfile)  # last one wins, as in Docker
     assert re.match(r"python:[\w.-]+$", keywords["FROM"]), keywords["FROM"]
     assert keywords["EXPOSE"] == "8000"
     assert keywords["USER"].split(":")[0] not in ("root", "0")
     assert any(keyword == "COPY" and args.split()[-1] == "/scenarios" for keyword, args in dockerfile)
-    command = " ".join(
-        yaml.safe_load(keywords["ENTRYPOINT"]) + yaml.safe_load(keywords["CMD"]))
-    assert command == "mockai serve --host 0.0.0.0 --port 8000 --scenarios /scenarios"
+    assert yaml.safe_load(keywords["ENTRYPOINT"]) == ["mockai", "serve"]
+    assert "CMD" not in keywords
+    env = dict(re.findall(r"(MOCKAI_\w+)=(\S+)", keywords["ENV"]))
+    settings = from_sources({}, env=env)
+    assert (settings.host, settings.port, settings.scenarios) == ("0.0.0.0", 8000, ["/scenarios"])
+
+
+def test_dockerfile_installs_the_fast_extra(dockerfile):
+    """The benchmarks call uvloop the deployment setting; the image is a deployment."""
+    runs = " ".join(args for keyword, args in dockerfile if keyword == "RUN")
+    assert re.search(r"pip install [^&]*'\./\[fast\]'", runs), runs
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "127.0.0.1"])
+def test_healthcheck_probes_the_port_mockai_port_names(mockai_server, host):
+    env = clean_env(MOCKAI_PORT=str(mockai_server.port), MOCKAI_HOST=host)
+    proc = subprocess.run([sys.executable, "-m", "mockai.healthcheck"], env=env,
+                          capture_output=True, text=True, timeout=30)
+    assert (proc.returncode, proc.stderr) == (0, "")
+
+
+def test_healthcheck_fails_when_nothing_listens_there():
+    with socket.socket() as sock:  # a port that was just free: nothing listens on it now
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = clean_env(MOCKAI_PORT=str(port))
+    proc = subprocess.run([sys.executable, "-m", "mockai.healthcheck"], env=env,
+                          capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("mockai: unhealthy:"), proc.stderr
 
 
 def test_dockerignore_keeps_the_context_small():
@@ -111,9 +153,27 @@ def test_dockerignore_keeps_the_context_small():
         assert entry in ignored or entry + "/" in ignored, entry
 
 
-def test_compose_healthcheck_uses_health_endpoint(compose):
-    test = compose["services"]["mockai"]["healthcheck"]["test"]
-    assert HEALTH_PATH in (test if isinstance(test, str) else " ".join(test))
+def test_compose_healthcheck_follows_the_configured_port(compose):
+    assert compose["services"]["mockai"]["healthcheck"]["test"] == ["CMD", *HEALTHCHECK]
+
+
+def _readme_section(title: str) -> str:
+    text = README.read_text(encoding="utf-8")
+    start = text.index(f"\n{title}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start:end if end != -1 else None]
+
+
+def test_compose_opens_the_control_api_to_the_host_with_the_readme_token(compose):
+    """From the host, requests reach the container through Docker's network, so the control
+    API answers only with an admin token: the compose file sets one, and the README's curl
+    line sends that very token."""
+    env = {str(k): str(v) for k, v in compose["services"]["mockai"]["environment"].items()}
+    token = from_sources({}, env=env).admin_token
+    assert token
+    docker = _readme_section("## Docker")
+    assert f'curl -H "Authorization: Bearer {token}" http://127.0.0.1:8000/_mockai/requests' in docker
+    assert f"Authorization: Bearer {token}" in COMPOSE.read_text()
 
 
 def test_compose_mounts_scenarios(compose):
@@ -126,3 +186,46 @@ def test_compose_app_waits_for_healthy_mockai(compose):
     app = compose["services"]["app"]
     assert app["depends_on"]["mockai"]["condition"] == "service_healthy"
     assert app["environment"]["OPENAI_BASE_URL"] == "http://mockai:8000/v1"
+
+
+def _actionlint(path: Path) -> None:
+    proc = subprocess.run([_tool("actionlint"), "-no-color", str(path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr).strip()
+
+
+def test_workflows_pass_actionlint():
+    workflows = sorted(WORKFLOWS.glob("*.yml"))
+    assert workflows, "the repository keeps its GitHub Actions job in .github/workflows/"
+    for workflow in workflows:
+        _actionlint(workflow)
+
+
+def test_readme_github_actions_job_passes_actionlint(tmp_path):
+    """The job users copy from the README is linted like the repository's own."""
+    section = _readme_section("### GitHub Actions")
+    blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    assert len(blocks) == 1
+    job = yaml.safe_load(blocks[0])
+    steps = " ".join(str(step) for step in job["jobs"]["test"]["steps"])
+    assert "docker run -d" in steps and HEALTH_PATH in steps
+    workflow = tmp_path / ".github" / "workflows" / "readme.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text(blocks[0])
+    _actionlint(workflow)
+
+
+def test_workflow_waits_on_health_before_the_client_runs():
+    job = yaml.safe_load((WORKFLOWS / "client-tests.yml").read_text())["jobs"]["client-tests"]
+    runs = [step.get("run", "") for step in job["steps"]]
+    started = next(i for i, run in enumerate(runs) if "docker run -d" in run)
+    healthy = next(i for i, run in enumerate(runs) if HEALTH_PATH in run)
+    client = next(i for i, run in enumerate(runs) if "examples/compose_app.py" in run)
+    assert started < healthy < client
+
+
+def test_the_declared_licence_ships():
+    declared = re.search(r'^license = "(.+)"$', (ROOT / "pyproject.toml").read_text(), re.M)
+    assert declared and declared.group(1) == "MIT"
+    licence = (ROOT / "LICENSE").read_text()
+    assert licence.startswith("MIT License") and "Permission is hereby granted" in licence
