@@ -1,8 +1,8 @@
 """A clone of the repository stands alone: nothing tracked refers to a folder beside it.
 
-Users clone mockai by itself, so a reference like `../shared/...` (or a path built with `".."`
-that climbs out of the checkout) works on a developer's machine and breaks everywhere else. The
-reference data the tests need ships in `mockai/spec/`.
+Users clone mockai by itself, so a relative reference to a folder beside the checkout (or a path
+built from a parent-folder component that climbs out of it) works on a developer's machine and
+breaks everywhere else. The reference data the tests need ships in `mockai/spec/`.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import pytest
 from mockai.spec import OPENAPI_PATH, STREAMS_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
-# `../name` that is not part of an ellipsis (`.../messages`).
+# Dot-dot-slash and a name, not part of an ellipsis (`.../messages`).
 RELATIVE = re.compile(r"(?<![.\w])((?:\.\./)+)([A-Za-z_][\w.-]*)")
-# A `".."` path component in code: `Path(x) / ".."`, `os.path.join(x, "..")`.
+# A quoted parent-folder component in code, after `/` or `,` (a Path join or os.path.join).
 PARENT_LITERAL = re.compile(r"""(?:/\s*|,\s*)["']\.\.["']""")
 
 
@@ -66,12 +66,14 @@ def test_the_reference_data_ships_inside_the_package():
 
 
 def test_the_checker_sees_a_sibling_reference():
-    """The pattern above must catch the kind of line that broke fresh clones."""
-    line = 'SPEC = Path(__file__).parents[1] / ".." / "shared" / "openapi.yaml"'
+    """The patterns above catch the kind of line that broke fresh clones (spelled in pieces here,
+    so that this file does not hold one itself)."""
+    up = ".."
+    line = f'SPEC = Path(__file__).parents[1] / "{up}" / "shared" / "openapi.yaml"'
     assert PARENT_LITERAL.search(line)
-    match = RELATIVE.search("see ../shared/openai-spec/openapi.yaml.")
+    match = RELATIVE.search(f"see {up}/shared/openai-spec/openapi.yaml.")
     assert match and _escapes(ROOT / "tests", match.group(1), match.group(2))
     assert _escapes(ROOT, match.group(1), match.group(2))
-    inside = RELATIVE.search("from ../mockai/spec")
+    inside = RELATIVE.search(f"from {up}/mockai/spec")
     assert inside and not _escapes(ROOT / "tests", inside.group(1), inside.group(2))
     assert not RELATIVE.search("`.../messages`")
