@@ -208,10 +208,10 @@ RESPONSES_LOOP = [
 ]
 ASK_ITEM = {"role": "user", "content": "What is the weather in Boston?"}
 THANKS = {"role": "user", "content": "thanks"}
-# Responses items fed back as dicts: the real API refuses `model_dump()`'s Nones on reasoning
-# and function-call items ("Unknown parameter: 'input[1].status'" for a reasoning item's
-# `status: null`: openai/openai-python#3008, openai/openai-agents-python#1883) and the parse
-# helpers' `parsed` (the SDK itself leaves it out of requests), so client code sends these.
+# How client code feeds Responses items back: the real API refuses `model_dump()`'s Nones on a
+# reasoning item ("Unknown parameter: 'input[1].status'." for its `status: null`:
+# openai/openai-python#3008, openai/openai-agents-python#1883), and the SDK serialises its models
+# without unset fields and without the parse helpers' `parsed` (`__api_exclude__`).
 ITEM_DUMPS: dict[str, Callable[[BaseModel], Any]] = {
     "exclude_none": DUMPS["exclude_none"], "the model": DUMPS["the model"]}
 

@@ -3,9 +3,10 @@ helper's `finalChatCompletion()` message, the `runTools` loop, and Responses out
 `create` and `stream().finalResponse()` (tests/node/roundtrip.mjs).
 
 The script records every exchange; here each request mockai journaled must be exactly the body
-the SDK sent, and each reply (JSON or stream) must validate against the spec. The pinned SDK is
-installed on first use with `npm ci` into tests/node/node_modules. Without node or npm the test
-is skipped, except in CI (`CI=true`), where it fails.
+the SDK sent, and each reply (JSON or stream) must validate against the spec. The SDK is pinned
+to 6.49.0, the newest release that runs on Node 20 (7.x needs Node 22), and installed on first
+use with `npm ci` into tests/node/node_modules. Without node or npm the test is skipped, except
+in CI (`CI=true`), where it fails.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ NODE_DIR = Path(__file__).resolve().parent.parent / "node"
 SCENARIOS = [
     {"name": "call", "match": {"tool_result": False, "user": "weather"},
      "reply": {"tool_calls": [{"name": "get_weather", "arguments": {"city": "Boston"}}]}},
-    {"name": "answer", "match": {"tool_result": True}, "reply": {"content": "It is 20°C in Boston."}},
+    {"name": "answer", "match": {"tool_result": True},
+     "reply": {"content": "It is 20°C in Boston."}},
     {"name": "structured", "match": {"user": "as json"},
      "reply": {"content": '{"city": "Boston", "temp_c": 20}'}},
     {"name": "thanks", "match": {"user": "thanks"}, "reply": {"content": "You are welcome."}},
