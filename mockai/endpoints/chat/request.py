@@ -45,11 +45,29 @@ class CalledFunction(_Model):
     arguments: str
 
 
+class ToolCallFunction(CalledFunction):
+    """A tool call's function as the SDKs send it back.
+
+    The Python SDK's `parse()` and `stream()` helpers add `parsed_arguments`, and the tool-loop
+    idiom `messages.append(completion.choices[0].message)` sends it along. The real chat API
+    accepts and ignores it: the SDK leaves it out only of Responses requests
+    (`__api_exclude__`), and openai-node's `runTools` replayed it for two years until
+    openai/openai-node#1990, which cites only Azure refusing it.
+    """
+
+    parsed_arguments: Any = None
+
+
 class MessageToolCall(_Model):
     id: str
     type: Literal["function", "custom"] = "function"
-    function: CalledFunction | None = None
+    function: ToolCallFunction | None = None
     custom: dict[str, Any] | None = None
+    # The SDKs' stream accumulators keep each delta's `index` in the final message. The real
+    # API refused it for a few days in April 2024 ("Unknown parameter:
+    # 'messages[1].tool_calls[0].index'", RageAgainstThePixel/OpenAI-DotNet#278,
+    # songquanpeng/one-api#1319), then accepted it again; it is ignored.
+    index: int | None = None
 
 
 class ContentPart(_Open):
@@ -72,6 +90,11 @@ class Message(_Model):
     # The SDK's tool loop appends the returned message as is; the real API accepts its
     # `annotations` (url citations) back, though the spec does not list them on requests.
     annotations: list[Any] | None = None
+    # The structured-output helpers' `parsed` (the Python SDK's `ParsedChatCompletionMessage`,
+    # openai-node's `runTools` history), likewise accepted and ignored: see `ToolCallFunction`.
+    # openai/openai-node#1161 shows it reaching the API in every `runTools` loop; only Azure
+    # answered "Additional properties are not allowed ('parsed', 'refusal' were unexpected)".
+    parsed: Any = None
 
 
 class JsonSchemaFormat(_Model):

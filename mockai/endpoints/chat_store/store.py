@@ -35,15 +35,26 @@ def _text(content: Any) -> str | None:
     return content
 
 
+def _tool_call(call: dict[str, Any]) -> dict[str, Any]:
+    """A replayed tool call as the API keeps it: without the SDK helpers' extras that the
+    request accepts and ignores (`index`, `function.parsed_arguments`)."""
+    out = {key: call[key] for key in ("id", "type") if key in call}
+    for key, fields in (("function", ("name", "arguments")), ("custom", ("name", "input"))):
+        if isinstance(call.get(key), dict):
+            out[key] = {field: call[key][field] for field in fields if field in call[key]}
+    return out
+
+
 def _message(completion_id: str, index: int, message: dict[str, Any]) -> dict[str, Any]:
     content = message.get("content")
     parts = [p for p in content if isinstance(p, dict) and p.get("type") in ("text", "image_url")] \
         if isinstance(content, list) else None
     out = {"id": f"{completion_id}-{index}", "role": message.get("role"),
            "content": _text(content), "name": message.get("name"), "content_parts": parts}
-    for key in ("tool_calls", "function_call"):
-        if message.get(key) is not None:
-            out[key] = message[key]
+    if message.get("tool_calls") is not None:
+        out["tool_calls"] = [_tool_call(call) for call in message["tool_calls"]]
+    if message.get("function_call") is not None:
+        out["function_call"] = message["function_call"]
     return out
 
 

@@ -1,0 +1,109 @@
+"""The official Node SDK (openai-node) fed its own output back through mockai: the chat stream
+helper's `finalChatCompletion()` message, the `runTools` loop, and Responses output items from
+`create` and `stream().finalResponse()` (tests/node/roundtrip.mjs).
+
+The script records every exchange; here each request mockai journaled must be exactly the body
+the SDK sent, and each reply (JSON or stream) must validate against the spec. The SDK is pinned
+to 6.49.0, the newest release that runs on Node 20 (7.x needs Node 22), and installed on first
+use with `npm ci` into tests/node/node_modules. Without node or npm the test is skipped, except
+in CI (`CI=true`), where it fails.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from openapi import parse_sse, validate_chat_chunk, validate_response
+from responses_support import check_events
+
+NODE_DIR = Path(__file__).resolve().parent.parent / "node"
+SCENARIOS = [
+    {"name": "call", "match": {"tool_result": False, "user": "weather"},
+     "reply": {"tool_calls": [{"name": "get_weather", "arguments": {"city": "Boston"}}]}},
+    {"name": "answer", "match": {"tool_result": True},
+     "reply": {"content": "It is 20°C in Boston."}},
+    {"name": "structured", "match": {"user": "as json"},
+     "reply": {"content": '{"city": "Boston", "temp_c": 20}'}},
+    {"name": "thanks", "match": {"user": "thanks"}, "reply": {"content": "You are welcome."}},
+]
+
+
+def _program(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"`{name}` is not installed; CI must run the Node SDK round trip")
+        pytest.skip(f"`{name}` is not installed")
+    return found
+
+
+@pytest.fixture(scope="session")
+def node() -> str:
+    """The `node` binary, once tests/node's pinned packages are installed.
+
+    `npm ci` runs under an exclusive lock on a file beside node_modules (which `npm ci` deletes
+    and recreates), so pytest-xdist workers never install at once nor run a half-installed SDK;
+    a stamp holding the lockfile's digest marks a finished, current install.
+    """
+    node, npm = _program("node"), _program("npm")
+    digest = hashlib.sha256((NODE_DIR / "package-lock.json").read_bytes()).hexdigest()
+    stamp = NODE_DIR / "node_modules" / ".mockai-installed"
+    with open(NODE_DIR / ".install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (stamp.is_file() and stamp.read_text() == digest):
+            done = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=NODE_DIR,
+                                  capture_output=True, text=True, timeout=300)
+            assert done.returncode == 0, f"npm ci failed:\n{done.stdout}\n{done.stderr}"
+            stamp.write_text(digest)
+    return node
+
+
+def _check_reply(exchange: dict[str, Any]) -> None:
+    path, text = urlsplit(exchange["url"]).path, exchange["received"]
+    if not exchange["content_type"].startswith("text/event-stream"):
+        validate_response(exchange["method"], path, exchange["status"], json.loads(text))
+    elif path.endswith("/chat/completions"):
+        *chunks, done = parse_sse(text)
+        assert done == "[DONE]"
+        for chunk in chunks:
+            validate_chat_chunk(chunk)
+    else:
+        check_events(text)
+
+
+def test_node_sdk_helpers_output_fed_back(mockai, node):
+    mockai.add_scenario(SCENARIOS)
+    run = subprocess.run([node, "roundtrip.mjs", mockai.url, mockai.session], cwd=NODE_DIR,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert result["answers"] == {"chat_stream": "It is 20°C in Boston.",
+                                 "run_tools": "It is 20°C in Boston.",
+                                 "responses": "It is 20°C in Boston.",
+                                 "responses_stream": "You are welcome."}
+    exchanges = result["exchanges"]
+    for exchange in exchanges:
+        _check_reply(exchange)
+    journal = mockai.requests
+    assert [e["status"] for e in journal] == [200] * len(exchanges)
+    sent = [json.loads(e["sent"]) for e in exchanges]
+    assert [e["body"] for e in journal] == sent
+
+    # What the helpers put back, as the SDK sent it (and mockai accepted it).
+    replayed = sent[1]["messages"][1]  # the stream helper's final message, appended as is
+    assert (replayed["parsed"], replayed["refusal"]) == (None, None)
+    assert replayed["tool_calls"][0]["function"]["parsed_arguments"] == {"city": "Boston"}
+    reasoning, call = sent[5]["input"][1:3]  # Responses output items, fed back as is
+    assert reasoning["type"] == "reasoning" and reasoning["encrypted_content"]
+    assert (call["type"], call["status"]) == ("function_call", "completed")
+    assert sent[7]["input"][0]["id"].startswith("msg_")
