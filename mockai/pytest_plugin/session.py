@@ -8,6 +8,7 @@ import urllib.error
 import uuid
 from typing import Any
 
+from mockai.pytest_plugin.journal import ANY, describe, matches
 from mockai.pytest_plugin.server import MockaiServer
 
 TEST_API_KEY = "sk-mockai-test"
@@ -83,3 +84,22 @@ class MockaiSession:
 
     def reset(self) -> None:
         self.server.control("POST", f"/_mockai/reset?session={self.session}")
+
+    def assert_called(self, *, times: int | None = None, scenario: Any = ANY, path: Any = ANY,
+                      method: Any = ANY, status: Any = ANY, step: Any = ANY) -> list[dict[str, Any]]:
+        """Assert that this session's journal holds requests matching every filter given
+        (`scenario` and `path` are globs; `None` matches "no scenario"): exactly `times` of
+        them, or at least one. Returns the matching entries. The failure lists the journal."""
+        __tracebackhide__ = True
+        wanted = {k: v for k, v in (("scenario", scenario), ("path", path), ("method", method),
+                                    ("status", status), ("step", step)) if v is not ANY}
+        entries = self.requests
+        found = [e for e in entries if matches(e, wanted)]
+        if len(found) == times or (times is None and found):
+            return found
+        raise AssertionError(describe(entries, wanted, times, len(found), self.session))
+
+    def assert_not_called(self, **filters: Any) -> None:
+        """`assert_called(times=0, **filters)`: no request matched."""
+        __tracebackhide__ = True
+        self.assert_called(times=0, **filters)
