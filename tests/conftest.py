@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Callable
 
 import pytest
@@ -23,3 +24,10 @@ def serve(aiohttp_client) -> Callable:
         return await aiohttp_client(app)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def mockai_settings(mockai_settings: Settings) -> Settings:
+    """The plugin would load ./scenarios (the bundled examples, tested on their own in
+    test_bundled_scenarios.py): SDK tests add their own scenarios to a server without any."""
+    return replace(mockai_settings, scenarios=[])

@@ -1,11 +1,14 @@
-"""The pytest plugin (SPEC §5), run the way users run it: an inner test session via `pytester`
-using the `mockai` and `mockai_server` fixtures, with the plugin found through its entry point."""
+"""The `mockai` and `mockai_server` fixtures in an inner test session, the way users run them:
+per-test sessions on one server, scenarios added per test or loaded from files."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
+
+from mockai.pytest_plugin import ScenarioError
+from plugin_support import COUNTER, FILE_SCENARIO_TESTS, QUIET
 
 pytest_plugins = ["pytester"]
 
@@ -67,10 +70,14 @@ def test_add_scenario_as_yaml_text(mockai):
 
 
 def test_add_scenario_list_and_invalid(mockai):
+    from mockai.pytest_plugin import ScenarioError
+
     mockai.add_scenario([{"name": "a", "match": {"user": "a"}, "reply": {"content": "A"}}])
     assert ask(mockai, "a") == "A"
-    with pytest.raises(ValueError, match=r"<request>:\\d+: "):
+    with pytest.raises(ScenarioError, match=r"<request>:\\d+: ") as caught:
         mockai.add_scenario({"name": "bad", "reply": {"content": "x", "nope": 1}})
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.problems and all(p.startswith("<request>:") for p in caught.value.problems)
 
 
 def test_added_scenarios_belong_to_this_test_only(mockai):
@@ -103,29 +110,6 @@ def test_async_client(mockai):
     assert asyncio.run(go()) == "async ok"
 '''
 
-FILE_SCENARIO_TESTS = '''
-def ask(mockai, text):
-    completion = mockai.client().chat.completions.create(
-        model="gpt-4o", messages=[{"role": "user", "content": text}])
-    return completion.choices[0].message.content
-
-
-def test_first(mockai):
-    assert [ask(mockai, "counting"), ask(mockai, "counting")] == ["first", "second"]
-
-
-def test_second_starts_over(mockai):
-    assert ask(mockai, "counting") == "first"
-    assert [e["scenario"] for e in mockai.requests] == ["counter"]
-
-
-def test_reset_inside_a_test(mockai):
-    assert ask(mockai, "counting") == "first"
-    mockai.reset()
-    assert mockai.requests == []
-    assert ask(mockai, "counting") == "first"
-'''
-
 TIMING_CONFTEST = '''
 import json
 import time
@@ -154,8 +138,6 @@ def pytest_sessionfinish(session):
         json.dump(TIMES, out)
 '''
 
-COUNTER = "- name: counter\n  match: {user: counting}\n  replies: [{content: first}, {content: second}]\n"
-QUIET = ("-p", "no:cacheprovider", "-o", "asyncio_default_fixture_loop_scope=function")
 
 
 def test_fixtures_in_an_inner_session(pytester: pytest.Pytester) -> None:
@@ -196,12 +178,45 @@ def test_without_scenarios_the_file_tests_fail(pytester: pytest.Pytester) -> Non
     result.assert_outcomes(failed=3)
 
 
-def test_invalid_scenario_file_fails_clearly(pytester: pytest.Pytester) -> None:
+def test_scenarios_folder_in_the_rootdir_is_loaded_by_default(
+        pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As `mockai serve` loads ./scenarios; from the rootdir, so running pytest in a
+    sub-folder (where there is no scenarios/) serves the same scenarios."""
+    pytester.makeini("[pytest]\n")
+    (pytester.path / "scenarios").mkdir()
+    (pytester.path / "scenarios" / "counter.yaml").write_text(COUNTER)
+    sub = pytester.mkpydir("sub")
+    (sub / "test_inner_scenario_files.py").write_text(FILE_SCENARIO_TESTS)
+    monkeypatch.chdir(sub)
+    result = pytester.runpytest(*QUIET)
+    result.assert_outcomes(passed=3)
+
+
+def test_configured_scenarios_replace_the_default(pytester: pytest.Pytester) -> None:
+    (pytester.path / "scenarios").mkdir()
+    (pytester.path / "scenarios" / "counter.yaml").write_text(COUNTER)
+    (pytester.path / "mock.yaml").write_text("scenarios: [elsewhere]\n")
     pytester.makepyfile(test_inner_scenario_files=FILE_SCENARIO_TESTS)
-    (pytester.path / "bad.yaml").write_text("- name: x\n  reply: {content: y, oops: 1}\n")
-    result = pytester.runpytest(*QUIET, "--mockai-scenarios", "bad.yaml")
-    assert result.ret != 0
-    result.stdout.fnmatch_lines(["*bad.yaml:2: reply.oops: unknown field*"])
+    pytester.mkdir("elsewhere")
+    result = pytester.runpytest(*QUIET, "--mockai-config", "mock.yaml")
+    result.assert_outcomes(failed=3)
+
+
+def test_scenario_error_carries_the_servers_message_whatever_the_body() -> None:
+    """`add_scenario`'s error for the control API's three possible answers: its `problems`,
+    an error message without problems, and a body that is not JSON (a proxy's page)."""
+    listed = ScenarioError.from_response(400, json.dumps(
+        {"error": {"message": "a; b"}, "problems": ["<request>:1: a", "<request>:2: b"]}).encode())
+    assert listed.problems == ["<request>:1: a", "<request>:2: b"]
+    assert str(listed) == "invalid scenario:\n<request>:1: a\n<request>:2: b"
+    message_only = ScenarioError.from_response(400, json.dumps(
+        {"error": {"message": "Scenarios must be a mapping or a list.", "type": "invalid_request_error",
+                   "param": None, "code": "invalid_scenario"}, "problems": []}).encode())
+    assert (message_only.problems, str(message_only)) == (
+        [], "invalid scenario (HTTP 400): Scenarios must be a mapping or a list.")
+    not_json = ScenarioError.from_response(502, b"<html>Bad Gateway</html>")
+    assert str(not_json) == "invalid scenario (HTTP 502): <html>Bad Gateway</html>"
+    assert isinstance(not_json, ValueError)
 
 
 def test_plugin_is_registered_by_entry_point(pytester: pytest.Pytester) -> None:

@@ -1,0 +1,105 @@
+"""One test's view of a server: its own `X-Mockai-Session`, hence its own scenarios, sequence
+counters, journal entries and stored objects, on a server other tests share."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import uuid
+from typing import Any
+
+from mockai.pytest_plugin.journal import ANY, describe, matches
+from mockai.pytest_plugin.server import MockaiServer
+
+TEST_API_KEY = "sk-mockai-test"
+
+
+class ScenarioError(ValueError):
+    """The server refused scenarios given to `add_scenario`. `problems` lists its
+    `FILE:LINE: reason` lines (empty when it sent none; the message then carries its text)."""
+
+    def __init__(self, message: str, problems: list[str]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+    @classmethod
+    def from_response(cls, status: int, body: bytes) -> "ScenarioError":
+        """Whatever the answer: the real control API's `problems`, its error message alone,
+        or a body that is not JSON at all (a proxy's page, say)."""
+        text = body.decode("utf-8", "replace").strip()
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            parsed = None
+        if not isinstance(parsed, dict):
+            return cls(f"invalid scenario (HTTP {status}): {text or 'empty answer'}", [])
+        problems = [str(p) for p in parsed.get("problems") or []]
+        if problems:
+            return cls("invalid scenario:\n" + "\n".join(problems), problems)
+        error = parsed.get("error")
+        message = error.get("message") if isinstance(error, dict) else None
+        return cls(f"invalid scenario (HTTP {status}): {message or text}", [])
+
+
+class MockaiSession:
+    """A session on `server`; every client and control call made through it carries its id."""
+
+    def __init__(self, server: MockaiServer, session: str | None = None) -> None:
+        self.server = server
+        self.session = session or uuid.uuid4().hex
+        self.url = server.url
+        self.headers = {"X-Mockai-Session": self.session}
+
+    def client(self, **kwargs: Any):
+        """An `openai.OpenAI` bound to this session (kwargs go to the constructor)."""
+        import openai
+
+        return openai.OpenAI(**self._client_args(kwargs))
+
+    def async_client(self, **kwargs: Any):
+        """An `openai.AsyncOpenAI` bound to this session; use it inside the test's own event
+        loop (`async with mockai.async_client() as client:`)."""
+        import openai
+
+        return openai.AsyncOpenAI(**self._client_args(kwargs))
+
+    def _client_args(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        headers = {**self.headers, **kwargs.pop("default_headers", {})}
+        api_key = (self.server.settings.api_key or [TEST_API_KEY])[0]
+        return {"base_url": self.url, "api_key": api_key, "default_headers": headers, **kwargs}
+
+    def add_scenario(self, scenario: dict[str, Any] | list[Any] | str) -> list[str]:
+        """Add scenarios (a dict, a list, or YAML text) for this test only; returns their
+        names. Raises ScenarioError naming the problems when the server refuses them."""
+        text = scenario if isinstance(scenario, str) else json.dumps(scenario)
+        try:
+            return self.server.control("POST", "/_mockai/scenarios", text.encode(), self.session)["data"]
+        except urllib.error.HTTPError as exc:
+            raise ScenarioError.from_response(exc.code, exc.read()) from None
+
+    @property
+    def requests(self) -> list[dict[str, Any]]:
+        """This session's journal entries, oldest first."""
+        return self.server.control("GET", f"/_mockai/requests?session={self.session}")["data"]
+
+    def reset(self) -> None:
+        self.server.control("POST", f"/_mockai/reset?session={self.session}")
+
+    def assert_called(self, *, times: int | None = None, scenario: Any = ANY, path: Any = ANY,
+                      method: Any = ANY, status: Any = ANY, step: Any = ANY) -> list[dict[str, Any]]:
+        """Assert that this session's journal holds requests matching every filter given
+        (`scenario` and `path` are globs; `None` matches "no scenario"): exactly `times` of
+        them, or at least one. Returns the matching entries. The failure lists the journal."""
+        __tracebackhide__ = True
+        wanted = {k: v for k, v in (("scenario", scenario), ("path", path), ("method", method),
+                                    ("status", status), ("step", step)) if v is not ANY}
+        entries = self.requests
+        found = [e for e in entries if matches(e, wanted)]
+        if len(found) == times or (times is None and found):
+            return found
+        raise AssertionError(describe(entries, wanted, times, len(found), self.session))
+
+    def assert_not_called(self, **filters: Any) -> None:
+        """`assert_called(times=0, **filters)`: no request matched."""
+        __tracebackhide__ = True
+        self.assert_called(times=0, **filters)
