@@ -37,12 +37,17 @@ def mask_credential(value: str) -> str:
 
 
 def shown(name: str, value: Any) -> Any:
-    """`value` as it may be shown under `name`: masked when the name says it is a secret."""
-    if not is_secret(name) or value is None:
-        return value
+    """`value` as it may be shown under `name`: text under a secret name is masked, and so are
+    the names in a mapping under one (the API keys in `limits: {keys: {sk-...: ...}}`)."""
+    secret = is_secret(name)
+    if isinstance(value, dict):
+        return {(mask_credential(str(k)) if secret else k): shown(str(k), v)
+                for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [mask_credential(str(v)) for v in value]
-    return mask_credential(str(value))
+        return [shown(name, v) for v in value]
+    if secret and value is not None and not isinstance(value, bool):
+        return mask_credential(str(value))
+    return value
 
 
 def masked(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
