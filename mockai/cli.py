@@ -12,10 +12,14 @@ import contextlib
 import ctypes
 import logging
 import sys
+import textwrap
 from pathlib import Path
 from typing import NoReturn
 
 from mockai import __version__
+from mockai.config import ENVIRONMENT, SettingError, Settings, flag, from_sources
+from mockai.scenarios import ScenarioProblems, load  # first: the fault kinds come from its format
+from mockai.faults.kinds import ALL, DEFAULT_KINDS
 
 USAGE_ERROR = 2
 
@@ -27,12 +31,36 @@ class _Parser(argparse.ArgumentParser):
         self.exit(USAGE_ERROR, f"mockai: {message} (see `{self.prog} --help`)\n")
 
 
+def _epilog(options: set[str]) -> str:
+    """The chaos kinds and every MOCKAI_* variable, from the code that defines them."""
+    stalls = ", ".join(k for k in ALL if k not in DEFAULT_KINDS)
+    kinds = textwrap.fill(f"{', '.join(ALL)}; by default all but {stalls}", width=78,
+                          initial_indent="  ", subsequent_indent="  ")
+    defaults = Settings()
+    rows = []
+    for variable, (setting, negated) in ENVIRONMENT.items():
+        option = flag(setting)
+        if option not in options:
+            meaning = f"no flag; default {getattr(defaults, setting)}"
+        elif option.startswith("--no-") != negated:
+            meaning = f"0 is {option}"
+        else:
+            meaning = option
+        rows.append(f"  {variable:<28} {meaning}")
+    return (f"chaos kinds (--chaos-kinds, the X-Mockai-Chaos header, a scenario's chaos.kinds):\n"
+            f"{kinds}\n\n"
+            "environment variables (flags win over them, and they over --config FILE):\n"
+            + "\n".join(rows))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="mockai", description="A local emulator of the OpenAI HTTP API.")
+    parser = _Parser(prog="mockai", description="A local emulator of the OpenAI HTTP API.",
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"mockai {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    serve = commands.add_parser("serve", help="run the emulator")
+    serve = commands.add_parser("serve", help="run the emulator", description="Run the emulator.",
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     serve.add_argument("--host", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", metavar="N", help="port (default 8000; 0 picks a free one)")
     serve.add_argument("--scenarios", nargs="+", metavar="PATH",
@@ -66,10 +94,11 @@ def _parser() -> argparse.ArgumentParser:
     chaos.add_argument("--chaos-rate", metavar="P",
                        help="share of requests that get a fault (0..1)")
     chaos.add_argument("--chaos-kinds", metavar="KIND,...",
-                       help="faults to draw from (default: all but the stalls)")
+                       help="faults to draw from (the kinds are listed below)")
 
     validate = commands.add_parser("validate", help="check scenario files; FILE:LINE per problem")
     validate.add_argument("paths", nargs="+", metavar="PATH")
+    parser.epilog = serve.epilog = _epilog({o for a in serve._actions for o in a.option_strings})
     return parser
 
 
@@ -85,8 +114,6 @@ def _one_malloc_arena() -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from mockai.config import SettingError, from_sources
-    from mockai.scenarios import ScenarioProblems, load
     from mockai.server.app import create_app, serve_forever
 
     try:
@@ -127,8 +154,6 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from mockai.scenarios import ScenarioProblems, load
-
     try:
         scenarios = load([Path(p) for p in args.paths])
     except ScenarioProblems as exc:

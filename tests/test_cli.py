@@ -69,6 +69,26 @@ def test_python_dash_m_help() -> None:
     assert run_cli("--version").stdout.startswith("mockai ")
 
 
+@pytest.mark.parametrize("args", [("--help",), ("serve", "--help")])
+def test_help_lists_the_chaos_kinds_and_every_variable(args: tuple[str, ...]) -> None:
+    """Both helps list every fault kind the server knows and every MOCKAI_* variable it reads,
+    each next to its flag (`MOCKAI_WATCH=0` is `--no-watch` said the other way round)."""
+    from mockai.config import ENVIRONMENT
+    from mockai.faults.kinds import ALL
+
+    text = run_cli(*args).stdout
+    kinds = " ".join(text.split("chaos kinds")[1].split("environment variables")[0].split())
+    assert all(f" {kind}," in kinds or f" {kind};" in kinds for kind in ALL), kinds
+    assert "by default all but stall, stream_stall" in kinds
+    listed = dict(re.findall(r"^  (MOCKAI_\w+) +(.+)$", text, re.MULTILINE))
+    assert set(listed) == set(ENVIRONMENT)
+    for flag, variable in ENV_FOR_FLAG.items():
+        assert listed[variable] == flag
+    assert listed["MOCKAI_WATCH"] == "0 is --no-watch"
+    assert listed["MOCKAI_JOURNAL_SIZE"] == "no flag; default 1000"
+    assert "SPEC" not in text and "§" not in text
+
+
 def test_unknown_command_or_flag_fails() -> None:
     assert run_cli("bogus").returncode == 2
     assert run_cli("serve", "--no-such-flag").returncode == 2
