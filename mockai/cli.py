@@ -80,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--quiet", action="store_const", const=True, help="no access log")
     serve.add_argument("--no-watch", dest="watch", action="store_const", const=False,
                        help="do not reload scenario files when they change")
+    serve.add_argument("--shutdown-grace", metavar="SECONDS",
+                       help="on SIGTERM or SIGINT, how long in-flight requests may take to "
+                            "finish (default 5)")
     limits = serve.add_argument_group("rate limits (per API key and model)")
     limits.add_argument("--rpm", metavar="N", help="requests per minute")
     limits.add_argument("--tpm", metavar="N", help="tokens per minute")
@@ -114,7 +117,8 @@ def _one_malloc_arena() -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from mockai.server.app import create_app, serve_forever
+    from mockai.server.app import create_app
+    from mockai.shutdown import serve_until_signalled
 
     try:
         settings = from_sources(vars(args))
@@ -144,7 +148,8 @@ def _serve(args: argparse.Namespace) -> int:
 
         asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
     try:
-        asyncio.run(serve_forever(app, settings.host, settings.port, announce))
+        asyncio.run(serve_until_signalled(app, settings.host, settings.port, announce,
+                                          settings.shutdown_grace))
     except KeyboardInterrupt:
         pass
     except OSError as exc:

@@ -40,6 +40,7 @@ class Settings:
     journal_size: int = field(default=1000, metadata=_range(0))
     journal_body_bytes: int = field(default=16_384, metadata=_range(0))
     max_body_mb: int = field(default=100, metadata=_range(1))
+    shutdown_grace: float = field(default=5.0, metadata=_range(0))  # seconds, on SIGTERM/SIGINT
     config: str | None = None
     models: list[dict[str, Any]] = field(default_factory=list)  # config file only
     # Rate limits (mockai.ratelimits): every key and model, unless `limits:` says otherwise.

@@ -1,4 +1,4 @@
-"""The command line (SPEC §1) as a subprocess: help, every flag's MOCKAI_* variable, `--config`
+"""The command line as a subprocess: help, every flag's MOCKAI_* variable, `--config`
 with custom models, precedence CLI > environment > config file, and `--api-key`."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ ENV_FOR_FLAG = {
     "--rpm": "MOCKAI_RPM", "--tpm": "MOCKAI_TPM", "--rpd": "MOCKAI_RPD", "--tpd": "MOCKAI_TPD",
     "--tier": "MOCKAI_TIER", "--quota-requests": "MOCKAI_QUOTA_REQUESTS",
     "--quota-usd": "MOCKAI_QUOTA_USD", "--chaos-rate": "MOCKAI_CHAOS_RATE",
-    "--chaos-kinds": "MOCKAI_CHAOS_KINDS",
+    "--chaos-kinds": "MOCKAI_CHAOS_KINDS", "--shutdown-grace": "MOCKAI_SHUTDOWN_GRACE",
 }
 ACCESS_LOG = re.compile(r"^POST /v1/chat/completions \d{3} ", re.MULTILINE)
 
@@ -281,6 +281,8 @@ BAD_FLAGS = [
     (("--chaos-kinds", "503,gremlins"), "--chaos-kinds: unknown kind 'gremlins' (known: 429,"),
     (("--config", "absent.yaml"), "--config: cannot read absent.yaml: No such file or directory"),
     (("--config", "."), "--config: cannot read .: Is a directory"),
+    (("--shutdown-grace", "-1"), "--shutdown-grace: -1.0 is out of range (must be at least 0)"),
+    (("--shutdown-grace", "soon"), "--shutdown-grace: 'soon' is not a number"),
 ]
 # The variables, including those of the flags that take no value, and the config-only ones.
 BAD_VARIABLES = [
@@ -300,6 +302,7 @@ BAD_VARIABLES = [
     ({"MOCKAI_CHAOS_KINDS": "reste"}, "MOCKAI_CHAOS_KINDS: unknown kind 'reste'"),
     ({"MOCKAI_TIER": "gold"}, "MOCKAI_TIER: 'gold' is not one of"),
     ({"MOCKAI_CONFIG": "absent.yaml"}, "MOCKAI_CONFIG: cannot read absent.yaml"),
+    ({"MOCKAI_SHUTDOWN_GRACE": "inf"}, "MOCKAI_SHUTDOWN_GRACE: 'inf' is not a number"),
 ]
 # Config-file values, including the settings only a config file can give.
 BAD_CONFIG = [
