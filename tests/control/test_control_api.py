@@ -1,4 +1,4 @@
-"""The control API under `/_mockai/` (SPEC §3): health, scenarios, journal, reset, sessions,
+"""The control API under `/_mockai/`: health, scenarios, journal, reset, sessions,
 and who may call it (loopback clients, or anyone with the admin token)."""
 
 from __future__ import annotations
