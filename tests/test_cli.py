@@ -356,13 +356,22 @@ def assert_one_line(code: object, out: str, err: str, fragment: str) -> None:
     assert fragment in err
 
 
-@pytest.mark.parametrize("args, fragment", BAD_FLAGS, ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
+def _label(value: object) -> str:
+    """A readable test id: the flag and value, the variables, or the config text."""
+    if isinstance(value, tuple):
+        return " ".join(value)
+    if isinstance(value, dict):
+        return ",".join(f"{k}={v}" for k, v in value.items())
+    return value.strip() if isinstance(value, str) and value.endswith("\n") else ""
+
+
+@pytest.mark.parametrize("args, fragment", BAD_FLAGS, ids=_label)
 def test_every_bad_flag_value_is_one_line_and_status_2(args, fragment, capsys,
                                                          no_mockai_environment) -> None:
     assert_one_line(*run_main(["serve", *args], capsys), fragment)
 
 
-@pytest.mark.parametrize("env, fragment", BAD_VARIABLES, ids=lambda v: ",".join(v) if isinstance(v, dict) else "")
+@pytest.mark.parametrize("env, fragment", BAD_VARIABLES, ids=_label)
 def test_every_bad_variable_is_one_line_and_status_2(env, fragment, capsys, monkeypatch,
                                                        no_mockai_environment) -> None:
     for name, value in env.items():
@@ -370,7 +379,7 @@ def test_every_bad_variable_is_one_line_and_status_2(env, fragment, capsys, monk
     assert_one_line(*run_main(["serve"], capsys), fragment)
 
 
-@pytest.mark.parametrize("text, fragment", BAD_CONFIG, ids=lambda v: v.strip() if v.endswith("\n") else "")
+@pytest.mark.parametrize("text, fragment", BAD_CONFIG, ids=_label)
 def test_every_bad_config_value_is_one_line_and_status_2(text, fragment, capsys,
                                                           no_mockai_environment) -> None:
     (no_mockai_environment / "mockai.yaml").write_text(text)

@@ -195,13 +195,14 @@ async def test_journal_masks_keys_tokens_and_secrets(serve):
     and the body (the caller's own data) are kept as sent."""
     client = await serve([SEQ], api_key=[LONG_KEY])
     await post_chat(client, chat_body("seq"), headers={**SECRET_HEADERS, "X-Tenant": "acme"})
-    await post_chat(client, chat_body("seq"), headers={"Authorization": "Bearer sk-wrong-key-but-long-enough-1234"})
+    wrong_key = "sk-wrong-key-but-long-enough-1234"
+    await post_chat(client, chat_body("seq"), headers={"Authorization": f"Bearer {wrong_key}"})
     response = await client.post("/v1/chat/completions?api_key=sk-in-the-query-string-5678&debug=1",
                                  data=json.dumps(chat_body("seq")), headers=AUTH)
     assert response.status == 401
     raw = await (await client.get("/_mockai/requests")).text()
     for secret in [*SECRET_HEADERS.values(), LONG_KEY, "dXNlcjpwYXNzd29yZA==", "0123456789abcdef",
-                   "sk-wrong-key-but-long-enough-1234", "sk-in-the-query-string-5678", "hunter2"]:
+                   wrong_key, "sk-in-the-query-string-5678", "hunter2"]:
         assert secret not in raw
     first, wrong, in_query = json.loads(raw)["data"]
     headers = first["headers"]
@@ -217,6 +218,20 @@ async def test_journal_masks_keys_tokens_and_secrets(serve):
     assert wrong["status"] == 401
     assert wrong["headers"]["Authorization"] == "Bearer sk-wrong" + "*" * 21 + "1234"
     assert in_query["query"] == {"api_key": "sk-in-th" + "*" * 15 + "5678", "debug": "1"}
+
+
+async def test_templates_read_secrets_masked_but_match_on_them_whole(serve):
+    """A scenario can match a key exactly, but a reply templated from the headers never
+    carries a key in full (it would be stored with the answer and shown again)."""
+    echo = "{{ headers.authorization }} / {{ headers['x-api-key'] }} / {{ headers['x-tenant'] }}"
+    client = await serve([{"name": "echo", "reply": {"content": echo},
+                           "match": {"headers": {"authorization": f"Bearer {LONG_KEY}"}}}])
+    response = await post_chat(client, headers={"Authorization": f"Bearer {LONG_KEY}",
+                                                "x-api-key": "xk-0123456789abcdefWXYZ",
+                                                "X-Tenant": "acme"})
+    body = await api_json(response)
+    assert body["choices"][0]["message"]["content"] == (
+        f"Bearer sk-proj-{'*' * 18}JKL0 / xk-01{'*' * 13}fWXYZ / acme")
 
 
 async def test_journal_records_the_gateway_prefix_too(serve):

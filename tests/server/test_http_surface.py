@@ -1,4 +1,4 @@
-"""The HTTP surface over raw HTTP: prefixes, auth, OpenAI-shaped errors for every failure, headers."""
+"""The HTTP surface: prefixes, auth, OpenAI-shaped errors for every failure, headers."""
 
 from __future__ import annotations
 
