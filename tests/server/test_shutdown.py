@@ -142,7 +142,7 @@ async def test_the_grace_bounds_the_wait_and_a_second_signal_exits_at_once(tmp_p
         server.process.send_signal(signal.SIGTERM)
         signalled = time.monotonic()
         assert await asyncio.to_thread(server.process.wait, 10) == 128 + signal.SIGTERM
-        assert time.monotonic() - signalled < 1
+        assert time.monotonic() - signalled < 2
         assert await answer == "cut"
 
 
