@@ -1,4 +1,8 @@
-"""`mockai serve` and `mockai validate` (SPEC §1)."""
+"""The `mockai` command: `serve` runs the emulator, `validate` checks scenario files.
+
+Flags are taken as text and converted by `mockai.config`, like environment variables and config
+file values, so every bad value, whoever gave it, is one line naming it and exit status 2.
+"""
 
 from __future__ import annotations
 
@@ -8,51 +12,96 @@ import contextlib
 import ctypes
 import logging
 import sys
+import textwrap
 from pathlib import Path
+from typing import NoReturn
 
 from mockai import __version__
+from mockai.config import ENVIRONMENT, SettingError, Settings, flag, from_sources
+from mockai.scenarios import ScenarioProblems, load  # first: the fault kinds come from its format
+from mockai.faults.kinds import ALL, DEFAULT_KINDS
+
+USAGE_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """Mistakes on the command line are one line on stderr, not a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE_ERROR, f"mockai: {message} (see `{self.prog} --help`)\n")
+
+
+def _epilog(options: set[str]) -> str:
+    """The chaos kinds and every MOCKAI_* variable, from the code that defines them."""
+    stalls = ", ".join(k for k in ALL if k not in DEFAULT_KINDS)
+    kinds = textwrap.fill(f"{', '.join(ALL)}; by default all but {stalls}", width=78,
+                          initial_indent="  ", subsequent_indent="  ")
+    defaults = Settings()
+    rows = []
+    for variable, (setting, negated) in ENVIRONMENT.items():
+        option = flag(setting)
+        if option not in options:
+            meaning = f"no flag; default {getattr(defaults, setting)}"
+        elif option.startswith("--no-") != negated:
+            meaning = f"0 is {option}"
+        else:
+            meaning = option
+        rows.append(f"  {variable:<28} {meaning}")
+    return (f"chaos kinds (--chaos-kinds, the X-Mockai-Chaos header, a scenario's chaos.kinds):\n"
+            f"{kinds}\n\n"
+            "environment variables (flags win over them, and they over --config FILE):\n"
+            + "\n".join(rows))
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mockai", description=__doc__)
+    parser = _Parser(prog="mockai", description="A local emulator of the OpenAI HTTP API.",
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"mockai {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    serve = commands.add_parser("serve", help="run the emulator")
+    serve = commands.add_parser("serve", help="run the emulator", description="Run the emulator.",
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     serve.add_argument("--host", help="address to bind (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, help="port (default 8000; 0 picks a free one)")
+    serve.add_argument("--port", metavar="N", help="port (default 8000; 0 picks a free one)")
     serve.add_argument("--scenarios", nargs="+", metavar="PATH",
                        help="scenario files or folders (default ./scenarios when it exists)")
-    serve.add_argument("--seed", type=int, help="seed for generated replies and jitter (default 0)")
+    serve.add_argument("--seed", metavar="N",
+                       help="seed for generated replies and jitter (default 0)")
     serve.add_argument("--strict", action="store_const", const=True,
                        help="no matching scenario is a 404 no_scenario_matched")
     serve.add_argument("--lenient", action="store_const", const=True,
                        help="accept unknown request fields and unknown models")
     serve.add_argument("--api-key", dest="api_key", action="append", metavar="KEY",
                        help="accept only this key (repeatable); default: any non-empty key")
-    serve.add_argument("--admin-token", help="token that opens /_mockai/ to non-loopback clients")
-    serve.add_argument("--config", help="mockai.yaml with these settings plus models:")
+    serve.add_argument("--admin-token", metavar="TOKEN",
+                       help="token that opens /_mockai/ to non-loopback clients")
+    serve.add_argument("--config", metavar="FILE",
+                       help="mockai.yaml with these settings plus models: and limits:")
     serve.add_argument("--quiet", action="store_const", const=True, help="no access log")
     serve.add_argument("--no-watch", dest="watch", action="store_const", const=False,
                        help="do not reload scenario files when they change")
+    serve.add_argument("--shutdown-grace", metavar="SECONDS",
+                       help="on SIGTERM or SIGINT, how long in-flight requests may take to "
+                            "finish (default 5)")
     limits = serve.add_argument_group("rate limits (per API key and model)")
-    limits.add_argument("--rpm", type=int, help="requests per minute")
-    limits.add_argument("--tpm", type=int, help="tokens per minute")
-    limits.add_argument("--rpd", type=int, help="requests per day")
-    limits.add_argument("--tpd", type=int, help="tokens per day")
+    limits.add_argument("--rpm", metavar="N", help="requests per minute")
+    limits.add_argument("--tpm", metavar="N", help="tokens per minute")
+    limits.add_argument("--rpd", metavar="N", help="requests per day")
+    limits.add_argument("--tpd", metavar="N", help="tokens per day")
     limits.add_argument("--tier", help="OpenAI's published limits: free, 1, 2, 3, 4 or 5")
-    limits.add_argument("--quota-requests", type=int, metavar="N",
+    limits.add_argument("--quota-requests", metavar="N",
                         help="insufficient_quota after N requests per key")
-    limits.add_argument("--quota-usd", type=float, metavar="USD",
+    limits.add_argument("--quota-usd", metavar="USD",
                         help="insufficient_quota once a key has spent this much")
     chaos = serve.add_argument_group("chaos (random faults, reproducible with --seed)")
-    chaos.add_argument("--chaos-rate", type=float, metavar="P",
+    chaos.add_argument("--chaos-rate", metavar="P",
                        help="share of requests that get a fault (0..1)")
     chaos.add_argument("--chaos-kinds", metavar="KIND,...",
-                       help="faults to draw from (default: all but the stalls)")
+                       help="faults to draw from (the kinds are listed below)")
 
     validate = commands.add_parser("validate", help="check scenario files; FILE:LINE per problem")
     validate.add_argument("paths", nargs="+", metavar="PATH")
+    parser.epilog = serve.epilog = _epilog({o for a in serve._actions for o in a.option_strings})
     return parser
 
 
@@ -68,18 +117,14 @@ def _one_malloc_arena() -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    _one_malloc_arena()
-    from mockai.config import from_sources
-    from mockai.scenarios import ScenarioProblems, load
-    from mockai.server.app import create_app, serve_forever
+    from mockai.server.app import create_app
+    from mockai.shutdown import serve_until_signalled
 
     try:
         settings = from_sources(vars(args))
-    except (OSError, ValueError) as exc:
+    except SettingError as exc:
         print(f"mockai: {exc}", file=sys.stderr)
-        return 2
-    logging.basicConfig(level=logging.WARNING if settings.quiet else logging.INFO,
-                        format="%(message)s", stream=sys.stderr)
+        return USAGE_ERROR
     try:
         scenarios = load(settings.scenario_paths())
     except ScenarioProblems as exc:
@@ -88,9 +133,12 @@ def _serve(args: argparse.Namespace) -> int:
         return 1
     try:
         app = create_app(settings, scenarios)
-    except ValueError as exc:  # limits or chaos settings that make no sense
-        print(f"mockai: {exc}", file=sys.stderr)
-        return 2
+    except SettingError as exc:  # limits, chaos or models that make no sense
+        print(f"mockai: {exc.located(settings)}", file=sys.stderr)
+        return USAGE_ERROR
+    logging.basicConfig(level=logging.WARNING if settings.quiet else logging.INFO,
+                        format="%(message)s", stream=sys.stderr)
+    _one_malloc_arena()
 
     def announce(line: str) -> None:
         print(line, flush=True)
@@ -100,7 +148,8 @@ def _serve(args: argparse.Namespace) -> int:
 
         asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
     try:
-        asyncio.run(serve_forever(app, settings.host, settings.port, announce))
+        asyncio.run(serve_until_signalled(app, settings.host, settings.port, announce,
+                                          settings.shutdown_grace))
     except KeyboardInterrupt:
         pass
     except OSError as exc:
@@ -110,8 +159,6 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from mockai.scenarios import ScenarioProblems, load
-
     try:
         scenarios = load([Path(p) for p in args.paths])
     except ScenarioProblems as exc:

@@ -1,20 +1,34 @@
 """Settings: one dataclass fed, in rising precedence, by defaults, `--config FILE`,
-`MOCKAI_*` environment variables and command-line flags."""
+`MOCKAI_*` environment variables and command-line flags.
+
+Every value goes through the same conversion and range checks whoever gave it, and a bad one
+is a SettingError that names what the user typed (`--port`, `MOCKAI_PORT`, `mockai.yaml: port`),
+which the command line prints as one line. Checks that need a subsystem's vocabulary (chaos
+kinds, tiers, rate limits, models) live in that subsystem and raise SettingError as well;
+`Settings.sources` lets the command line name where the value came from.
+"""
 
 from __future__ import annotations
 
+import math
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 import yaml
 
+from mockai.masking import shown
 
-@dataclass
+
+def _range(low: float, high: float | None = None) -> dict[str, Any]:
+    return {"range": (low, high)}
+
+
+@dataclass(repr=False)
 class Settings:
     host: str = "127.0.0.1"
-    port: int = 8000
+    port: int = field(default=8000, metadata=_range(0, 65535))
     scenarios: list[str] = field(default_factory=list)
     seed: int = 0
     strict: bool = False
@@ -23,9 +37,10 @@ class Settings:
     admin_token: str | None = None
     quiet: bool = False
     watch: bool = True
-    journal_size: int = 1000
-    journal_body_bytes: int = 16_384
-    max_body_mb: int = 100
+    journal_size: int = field(default=1000, metadata=_range(0))
+    journal_body_bytes: int = field(default=16_384, metadata=_range(0))
+    max_body_mb: int = field(default=100, metadata=_range(1))
+    shutdown_grace: float = field(default=5.0, metadata=_range(0))  # seconds, on SIGTERM/SIGINT
     config: str | None = None
     models: list[dict[str, Any]] = field(default_factory=list)  # config file only
     # Rate limits (mockai.ratelimits): every key and model, unless `limits:` says otherwise.
@@ -40,6 +55,9 @@ class Settings:
     # Chaos (mockai.faults): random faults, seeded by `seed` and the request's order.
     chaos_rate: float = 0.0
     chaos_kinds: list[str] = field(default_factory=list)
+    # Where each given value came from (`--port`, `MOCKAI_PORT`, `mockai.yaml: port`), for
+    # messages about it; not a setting.
+    sources: dict[str, str] = field(default_factory=dict, init=False, compare=False)
 
     def scenario_paths(self) -> list[Path]:
         if self.scenarios:
@@ -47,73 +65,171 @@ class Settings:
         default = Path("scenarios")
         return [default] if default.is_dir() else []
 
+    def __repr__(self) -> str:
+        """Keys and the admin token masked: settings end up in logs and tracebacks."""
+        shown_fields = (f"{f.name}={shown(f.name, getattr(self, f.name))!r}" for f in SETTINGS)
+        return f"Settings({', '.join(shown_fields)})"
 
-_LIST_FIELDS = {"scenarios", "api_key", "chaos_kinds"}
+
+SETTINGS: tuple[Field, ...] = tuple(f for f in fields(Settings) if f.init)
+_BY_NAME = {f.name: f for f in SETTINGS}
 _CONFIG_ONLY = {"models", "limits"}
-_BOOL_TRUE = {"1", "true", "yes", "on"}
-_TYPES = {f.name: str(f.type) for f in fields(Settings)}
+_NEGATED = {"watch": "no_watch"}  # `--no-watch`, MOCKAI_NO_WATCH
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
 
 
-def _coerce(name: str, value: Any) -> Any:
-    kind = _TYPES[name].removesuffix(" | None")
-    if value is None and _TYPES[name].endswith("| None"):
-        return None
-    if name in _LIST_FIELDS:
-        if isinstance(value, str):
-            return [part for part in value.replace(os.pathsep, ",").split(",") if part]
-        return [str(v) for v in value]
-    if kind == "bool" and isinstance(value, str):
-        return value.strip().lower() in _BOOL_TRUE
-    if kind == "int":
-        if isinstance(value, float) and not value.is_integer():
-            raise ValueError(value)
+def flag(name: str) -> str:
+    return "--" + _NEGATED.get(name, name).replace("_", "-")
+
+
+def _environment() -> dict[str, tuple[str, bool]]:
+    """Each variable and the setting it sets (True: it says the opposite, as `--no-watch`)."""
+    found = {f"MOCKAI_{f.name.upper()}": (f.name, False)
+             for f in SETTINGS if f.name not in _CONFIG_ONLY}
+    found.update({f"MOCKAI_{negated.upper()}": (name, True) for name, negated in _NEGATED.items()})
+    return found
+
+
+ENVIRONMENT = _environment()
+
+
+class SettingError(ValueError):
+    """A value that makes no sense for setting `name`; `within` points inside a structured one
+    (`keys.sk-….rpm` in `limits`), `where` is what the user typed to give it."""
+
+    def __init__(self, name: str, reason: str, *, within: str = "", where: str | None = None):
+        self.name, self.reason, self.within = name, reason, within
+        place = where or name
+        super().__init__(f"{place}{'.' + within if within else ''}: {reason}")
+
+    def located(self, settings: Settings) -> "SettingError":
+        """The same error naming the flag, variable or config-file key that gave the value."""
+        return SettingError(self.name, self.reason, within=self.within,
+                            where=settings.sources.get(self.name))
+
+
+class _Given(NamedTuple):
+    value: Any
+    where: str
+    negated: bool = False
+
+
+# -- conversion ------------------------------------------------------------------------------------
+def _integer(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
         return int(value)
-    if kind == "float":
-        return float(value)
-    if kind == "str" and isinstance(value, (int, float)):
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            pass
+    raise ValueError("is not a whole number")
+
+
+def _number(value: Any) -> float:
+    number = math.nan
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str):
+        try:
+            number = float(value.strip())
+        except ValueError:
+            pass
+    if not math.isfinite(number):
+        raise ValueError("is not a number")
+    return number
+
+
+def _yes_no(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower() if isinstance(value, (str, int)) else None
+    if text in _TRUE or text in _FALSE:
+        return text in _TRUE
+    raise ValueError("is not a yes/no value (1, true, yes, on or 0, false, no, off)")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)  # `tier: 1` in YAML
-    return value
+    raise ValueError("is not text")
 
 
-def _config_file(path: str, names: set[str]) -> dict[str, Any]:
-    """A config file's settings. Keys may be spelled like the flags (`admin-token`); a broken
-    file is a ValueError (a one-line message from the CLI), never a traceback."""
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [part for part in value.replace(os.pathsep, ",").split(",") if part]
+    if isinstance(value, (list, tuple)):
+        return [_text(v) for v in value]
+    raise ValueError("is not a list")
+
+
+_CONVERT = {"int": _integer, "float": _number, "bool": _yes_no, "str": _text,
+            "list[str]": _texts}
+
+
+def _checked(name: str, given: _Given) -> Any:
+    """The value converted to the setting's type and within its range."""
+    spec = _BY_NAME[name]
+    kind = str(spec.type)
+    if given.value is None and kind.endswith(" | None"):
+        return None
+    convert = _CONVERT.get(kind.removesuffix(" | None"))
+    if convert is None:  # `models:` and `limits:`, checked where they are used
+        return given.value
     try:
-        loaded = yaml.safe_load(Path(path).read_text()) or {}
+        value = convert(given.value)
+    except ValueError as exc:
+        raise SettingError(name, f"{shown(name, given.value)!r} {exc}", where=given.where) from None
+    low, high = spec.metadata.get("range", (None, None))
+    if low is not None and value < low or high is not None and value > high:
+        bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
+        raise SettingError(name, f"{value} is out of range (must be {bounds})", where=given.where)
+    return not value if given.negated else value
+
+
+# -- sources ---------------------------------------------------------------------------------------
+def _config_file(path: str, where: str) -> dict[str, _Given]:
+    """A config file's settings. Keys may be spelled like the flags (`admin-token`)."""
+    try:
+        loaded = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or exc
-        raise ValueError(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: {reason}") from None
+        raise SettingError("config", f"invalid YAML: {reason}",
+                           where=f"{path}:{mark.line + 1 if mark else 1}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise SettingError("config", f"cannot read {path}: {reason}", where=where) from None
     if not isinstance(loaded, dict):
-        raise ValueError(f"{path}: expected a mapping of settings")
-    settings = {str(k).replace("-", "_"): v for k, v in loaded.items()}
-    unknown = set(settings) - names
+        raise SettingError("config", "expected a mapping of settings", where=path)
+    given = {str(k).replace("-", "_"): _Given(v, f"{path}: {k}") for k, v in loaded.items()}
+    unknown = [k for k in given if k not in _BY_NAME]
     if unknown:
-        raise ValueError(f"{path}: unknown settings: {', '.join(sorted(unknown))}")
-    return settings
+        raise SettingError("config", f"unknown settings: {', '.join(sorted(unknown))}", where=path)
+    return given
 
 
 def from_sources(cli: Mapping[str, Any], env: Mapping[str, str] | None = None) -> Settings:
-    """Merge config file, environment and CLI values (None in `cli` means "not given")."""
+    """Merge config file, environment and CLI values (None in `cli` means "not given");
+    a bad value is a SettingError naming where it came from."""
     env = os.environ if env is None else env
-    names = {f.name for f in fields(Settings)}
-    merged: dict[str, Any] = {}
-    config_path = cli.get("config") or env.get("MOCKAI_CONFIG")
+    given: dict[str, _Given] = {}
+    config_path, where = cli.get("config"), flag("config")
+    if not config_path:
+        config_path, where = env.get("MOCKAI_CONFIG"), "MOCKAI_CONFIG"
     if config_path:
-        merged.update(_config_file(config_path, names))
-        merged["config"] = config_path
-    for name in names:
-        raw = env.get(f"MOCKAI_{name.upper()}")
-        if raw is not None and name not in _CONFIG_ONLY:
-            merged[name] = raw
-    no_watch = env.get("MOCKAI_NO_WATCH")
-    if no_watch is not None:  # the flag is `--no-watch`, so its variable is named after it too
-        merged["watch"] = no_watch.strip().lower() not in _BOOL_TRUE
-    merged.update({k: v for k, v in cli.items() if v is not None and k in names})
-    values = {}
-    for name, value in merged.items():
-        try:
-            values[name] = _coerce(name, value)
-        except (TypeError, ValueError):  # a ValueError is one line from the CLI, not a traceback
-            raise ValueError(f"setting {name}: cannot use {value!r}") from None
-    return Settings(**values)
+        given.update(_config_file(config_path, where))
+    for variable, (name, negated) in ENVIRONMENT.items():
+        raw = env.get(variable)
+        if raw is not None:
+            given[name] = _Given(raw, variable, negated)
+    given.update({name: _Given(value, flag(name)) for name, value in cli.items()
+                  if value is not None and name in _BY_NAME})
+    settings = Settings(**{name: _checked(name, g) for name, g in given.items()})
+    settings.sources = {name: g.where for name, g in given.items()}
+    return settings

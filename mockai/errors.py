@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from mockai.masking import mask_key
+
 # status -> (message, type, code): what the real API sends when nothing more specific applies.
 # `{request_id}` is filled in with the response's x-request-id, as the real 500/503 texts do.
 _HELP = ("You can retry your request, or contact us through our help center at help.openai.com "
@@ -123,13 +125,6 @@ NO_API_KEY = (
     "username) if you're accessing the API from your browser and are prompted for a username and "
     "password. You can obtain an API key from https://platform.openai.com/account/api-keys."
 )
-
-
-def mask_key(key: str) -> str:
-    """The real API's masking: first 8 characters, one `*` per hidden one, last 4."""
-    if len(key) <= 12:
-        return key[:2] + "*" * max(len(key) - 2, 0)
-    return key[:8] + "*" * (len(key) - 12) + key[-4:]
 
 
 def invalid_api_key(key: str) -> APIError:

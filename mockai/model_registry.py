@@ -7,14 +7,19 @@ their base model. A config file can add or override entries (`models:` in mockai
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Iterable
+
+from mockai.config import SettingError
+from mockai.tokenizer import ENCODINGS
+
+KINDS = ("chat", "completion", "embedding", "image", "audio", "moderation")
 
 
 @dataclass(frozen=True)
 class Model:
     id: str
-    kind: str = "chat"  # chat | completion | embedding | image | audio | moderation
+    kind: str = "chat"  # one of KINDS
     context_window: int = 128_000
     max_output_tokens: int = 16_384
     encoding: str = "o200k_base"
@@ -84,6 +89,30 @@ BUILTIN: list[Model] = [
 ]
 
 
+# What a config entry's known fields must be (a bool is not a number, whatever Python says).
+_FIELD_TYPES = {f.name: f.type for f in fields(Model) if f.name not in ("snapshot", "extra")}
+_PYTHON_TYPES = {"str": str, "int": int, "bool": bool}
+_CHOICES = {"kind": KINDS, "encoding": ENCODINGS}
+
+
+def _checked_entry(index: int, entry: Any) -> dict[str, Any]:
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry["id"]:
+        raise SettingError("models", "expected a mapping with an `id`", within=f"{index}")
+    if not isinstance(entry.get("base", ""), str):
+        raise SettingError("models", f"{entry['base']!r} is not text", within=f"{index}.base")
+    for name, wanted in _FIELD_TYPES.items():
+        value = entry.get(name)
+        if value is None:
+            continue
+        choices = _CHOICES.get(name)
+        fits = type(value) is _PYTHON_TYPES[wanted] and not (wanted == "int" and value < 0)
+        if not fits or choices is not None and value not in choices:
+            allowed = f" (one of {', '.join(choices)})" if choices else ""
+            raise SettingError("models", f"{value!r} is not a valid {name}{allowed}",
+                               within=f"{index}.{name}")
+    return dict(entry)
+
+
 class ModelRegistry:
     """Look-up of models by id, including fine-tuned ids and config-defined ones."""
 
@@ -94,9 +123,12 @@ class ModelRegistry:
         self._models[model.id] = model
 
     def add_from_config(self, entries: Iterable[dict[str, Any]]) -> None:
-        """Config entries: `{id, base?, context_window?, max_output_tokens?, ...}`."""
-        for entry in entries:
-            entry = dict(entry)
+        """Config entries: `{id, base?, context_window?, max_output_tokens?, ...}`; one of the
+        wrong shape is a SettingError naming it, not a crash on the first request."""
+        if not isinstance(entries, list):
+            raise SettingError("models", "expected a list of models")
+        for index, entry in enumerate(entries):
+            entry = _checked_entry(index, entry)
             base = self._models.get(entry.pop("base", ""), Model(entry["id"]))
             known = {k: entry.pop(k) for k in list(entry) if k in Model.__dataclass_fields__}
             self.add(replace(base, snapshot=None, **known, extra=entry))

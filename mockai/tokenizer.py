@@ -52,6 +52,7 @@ _SPECS = {
         },
     ),
 }
+ENCODINGS = tuple(_SPECS)
 
 _lock = threading.Lock()
 _ready: dict[str, Future["Tokenizer"]] = {}  # done when the ranks are loaded

@@ -1,6 +1,6 @@
 """`mockai serve` as a real subprocess, for tests of the CLI, environment and file reloading.
 
-The port is read from the `mockai listening on http://HOST:PORT` line (SPEC §1); stderr goes to
+The port is read from the `mockai listening on http://HOST:PORT` line it prints; stderr goes to
 a file so a chatty server can never block on a full pipe, and the process is always killed.
 """
 

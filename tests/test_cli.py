@@ -1,4 +1,4 @@
-"""The command line (SPEC §1) as a subprocess: help, every flag's MOCKAI_* variable, `--config`
+"""The command line as a subprocess: help, every flag's MOCKAI_* variable, `--config`
 with custom models, precedence CLI > environment > config file, and `--api-key`."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ ENV_FOR_FLAG = {
     "--rpm": "MOCKAI_RPM", "--tpm": "MOCKAI_TPM", "--rpd": "MOCKAI_RPD", "--tpd": "MOCKAI_TPD",
     "--tier": "MOCKAI_TIER", "--quota-requests": "MOCKAI_QUOTA_REQUESTS",
     "--quota-usd": "MOCKAI_QUOTA_USD", "--chaos-rate": "MOCKAI_CHAOS_RATE",
-    "--chaos-kinds": "MOCKAI_CHAOS_KINDS",
+    "--chaos-kinds": "MOCKAI_CHAOS_KINDS", "--shutdown-grace": "MOCKAI_SHUTDOWN_GRACE",
 }
 ACCESS_LOG = re.compile(r"^POST /v1/chat/completions \d{3} ", re.MULTILINE)
 
@@ -67,6 +67,26 @@ def test_python_dash_m_help() -> None:
     for flag in ENV_FOR_FLAG:
         assert flag in serve_help.stdout
     assert run_cli("--version").stdout.startswith("mockai ")
+
+
+@pytest.mark.parametrize("args", [("--help",), ("serve", "--help")])
+def test_help_lists_the_chaos_kinds_and_every_variable(args: tuple[str, ...]) -> None:
+    """Both helps list every fault kind the server knows and every MOCKAI_* variable it reads,
+    each next to its flag (`MOCKAI_WATCH=0` is `--no-watch` said the other way round)."""
+    from mockai.config import ENVIRONMENT
+    from mockai.faults.kinds import ALL
+
+    text = run_cli(*args).stdout
+    kinds = " ".join(text.split("chaos kinds")[1].split("environment variables")[0].split())
+    assert all(f" {kind}," in kinds or f" {kind};" in kinds for kind in ALL), kinds
+    assert "by default all but stall, stream_stall" in kinds
+    listed = dict(re.findall(r"^  (MOCKAI_\w+) +(.+)$", text, re.MULTILINE))
+    assert set(listed) == set(ENVIRONMENT)
+    for flag, variable in ENV_FOR_FLAG.items():
+        assert listed[variable] == flag
+    assert listed["MOCKAI_WATCH"] == "0 is --no-watch"
+    assert listed["MOCKAI_JOURNAL_SIZE"] == "no flag; default 1000"
+    assert "SPEC" not in text and "§" not in text
 
 
 def test_unknown_command_or_flag_fails() -> None:
@@ -229,7 +249,160 @@ def test_missing_config_file_and_bad_environment_value(tmp_path: Path) -> None:
     assert result.returncode == 2 and "Traceback" not in result.stderr
     result = run_cli("serve", env=clean_env(MOCKAI_PORT="eighty"), timeout=30)
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "port" in result.stderr and "eighty" in result.stderr
+    assert result.stderr == "mockai: MOCKAI_PORT: 'eighty' is not a whole number\n"
+
+
+def test_out_of_range_port_is_one_line_not_an_overflow_traceback() -> None:
+    result = run_cli("serve", "--port", "99999", timeout=30)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "mockai: --port: 99999 is out of range (must be between 0 and 65535)\n"
+
+
+# Every flag that takes a value, each with values of the wrong type or out of range, and the
+# words the one line must contain (the flag's own spelling first).
+BAD_FLAGS = [
+    (("--port", "99999"), "--port: 99999 is out of range"),
+    (("--port", "-1"), "--port: -1 is out of range"),
+    (("--port", "eighty"), "--port: 'eighty' is not a whole number"),
+    (("--port", "80.5"), "--port: '80.5' is not a whole number"),
+    (("--seed", "x"), "--seed: 'x' is not a whole number"),
+    (("--rpm", "0"), "--rpm: Input should be greater than or equal to 1"),
+    (("--rpm", "-5"), "--rpm: Input should be greater than or equal to 1"),
+    (("--tpm", "lots"), "--tpm: 'lots' is not a whole number"),
+    (("--rpd", "0"), "--rpd: Input should be greater than or equal to 1"),
+    (("--tpd", "1e3"), "--tpd: '1e3' is not a whole number"),
+    (("--tier", "9"), "--tier: '9' is not one of free, 1, 2, 3, 4, 5"),
+    (("--quota-requests", "-1"), "--quota-requests: Input should be greater than or equal to 0"),
+    (("--quota-usd", "-1"), "--quota-usd: Input should be greater than or equal to 0"),
+    (("--quota-usd", "nan"), "--quota-usd: 'nan' is not a number"),
+    (("--chaos-rate", "2"), "--chaos-rate: 2.0 is not between 0 and 1"),
+    (("--chaos-rate", "-0.1"), "--chaos-rate: -0.1 is not between 0 and 1"),
+    (("--chaos-rate", "often"), "--chaos-rate: 'often' is not a number"),
+    (("--chaos-kinds", "503,gremlins"), "--chaos-kinds: unknown kind 'gremlins' (known: 429,"),
+    (("--config", "absent.yaml"), "--config: cannot read absent.yaml: No such file or directory"),
+    (("--config", "."), "--config: cannot read .: Is a directory"),
+    (("--shutdown-grace", "-1"), "--shutdown-grace: -1.0 is out of range (must be at least 0)"),
+    (("--shutdown-grace", "soon"), "--shutdown-grace: 'soon' is not a number"),
+]
+# The variables, including those of the flags that take no value, and the config-only ones.
+BAD_VARIABLES = [
+    ({"MOCKAI_PORT": "65536"}, "MOCKAI_PORT: 65536 is out of range"),
+    ({"MOCKAI_PORT": "eighty"}, "MOCKAI_PORT: 'eighty' is not a whole number"),
+    ({"MOCKAI_STRICT": "maybe"}, "MOCKAI_STRICT: 'maybe' is not a yes/no value"),
+    ({"MOCKAI_LENIENT": "2"}, "MOCKAI_LENIENT: '2' is not a yes/no value"),
+    ({"MOCKAI_QUIET": "loud"}, "MOCKAI_QUIET: 'loud' is not a yes/no value"),
+    ({"MOCKAI_NO_WATCH": "perhaps"}, "MOCKAI_NO_WATCH: 'perhaps' is not a yes/no value"),
+    ({"MOCKAI_WATCH": "sometimes"}, "MOCKAI_WATCH: 'sometimes' is not a yes/no value"),
+    ({"MOCKAI_SEED": ""}, "MOCKAI_SEED: '' is not a whole number"),
+    ({"MOCKAI_JOURNAL_SIZE": "-1"}, "MOCKAI_JOURNAL_SIZE: -1 is out of range (must be at least 0)"),
+    ({"MOCKAI_JOURNAL_BODY_BYTES": "big"}, "MOCKAI_JOURNAL_BODY_BYTES: 'big' is not a whole"),
+    ({"MOCKAI_MAX_BODY_MB": "0"}, "MOCKAI_MAX_BODY_MB: 0 is out of range (must be at least 1)"),
+    ({"MOCKAI_RPM": "0"}, "MOCKAI_RPM: Input should be greater than or equal to 1"),
+    ({"MOCKAI_CHAOS_RATE": "1.5"}, "MOCKAI_CHAOS_RATE: 1.5 is not between 0 and 1"),
+    ({"MOCKAI_CHAOS_KINDS": "reste"}, "MOCKAI_CHAOS_KINDS: unknown kind 'reste'"),
+    ({"MOCKAI_TIER": "gold"}, "MOCKAI_TIER: 'gold' is not one of"),
+    ({"MOCKAI_CONFIG": "absent.yaml"}, "MOCKAI_CONFIG: cannot read absent.yaml"),
+    ({"MOCKAI_SHUTDOWN_GRACE": "inf"}, "MOCKAI_SHUTDOWN_GRACE: 'inf' is not a number"),
+]
+# Config-file values, including the settings only a config file can give.
+BAD_CONFIG = [
+    ("port: 70000\n", "mockai.yaml: port: 70000 is out of range"),
+    ("host: [a, b]\n", "mockai.yaml: host: ['a', 'b'] is not text"),
+    ("strict: 5\n", "mockai.yaml: strict: 5 is not a yes/no value"),
+    ("admin-token: {a: 1}\n", "mockai.yaml: admin-token: {'*': 1} is not text"),
+    ("api-key: {sk-team-b-0123456789abcd: 1}\n",  # the key masked even here
+     "mockai.yaml: api-key: {'sk-team-************abcd': 1} is not a list"),
+    ("quota_usd: .inf\n", "mockai.yaml: quota_usd: inf is not a number"),
+    ("chaos_kinds: 7\n", "mockai.yaml: chaos_kinds: 7 is not a list"),
+    ("models: 5\n", "mockai.yaml: models: expected a list of models"),
+    ("models: [{base: gpt-4o}]\n", "mockai.yaml: models.0: expected a mapping with an `id`"),
+    ("models: [{id: m, context_window: big}]\n", "models.0.context_window: 'big' is not a valid"),
+    ("models: [{id: m, encoding: p50k}]\n", "models.0.encoding: 'p50k' is not a valid encoding"),
+    ("models: [{id: m, kind: robot}]\n", "models.0.kind: 'robot' is not a valid kind"),
+    ("limits: [1]\n", "mockai.yaml: limits: Input should be a valid dictionary"),
+]
+
+
+def run_main(argv: list[str], capsys) -> tuple[object, str, str]:
+    """`mockai ARGV` in this process: what `python -m mockai` exits with and prints."""
+    from mockai.cli import main
+
+    try:
+        code: object = main(argv)
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def no_mockai_environment(monkeypatch, tmp_path: Path) -> Path:
+    """No MOCKAI_* variables, no ./scenarios, and a server that must never start listening."""
+    import mockai.server.app
+
+    async def refuse(*args, **kwargs):
+        raise AssertionError("mockai started serving")
+
+    for name in [n for n in os.environ if n.startswith("MOCKAI_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(mockai.server.app, "start", refuse)
+    return tmp_path
+
+
+def assert_one_line(code: object, out: str, err: str, fragment: str) -> None:
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and err.startswith("mockai: "), err
+    assert fragment in err
+
+
+def _label(value: object) -> str:
+    """A readable test id: the flag and value, the variables, or the config text."""
+    if isinstance(value, tuple):
+        return " ".join(value)
+    if isinstance(value, dict):
+        return ",".join(f"{k}={v}" for k, v in value.items())
+    return value.strip() if isinstance(value, str) and value.endswith("\n") else ""
+
+
+@pytest.mark.parametrize("args, fragment", BAD_FLAGS, ids=_label)
+def test_every_bad_flag_value_is_one_line_and_status_2(args, fragment, capsys,
+                                                         no_mockai_environment) -> None:
+    assert_one_line(*run_main(["serve", *args], capsys), fragment)
+
+
+@pytest.mark.parametrize("env, fragment", BAD_VARIABLES, ids=_label)
+def test_every_bad_variable_is_one_line_and_status_2(env, fragment, capsys, monkeypatch,
+                                                       no_mockai_environment) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert_one_line(*run_main(["serve"], capsys), fragment)
+
+
+@pytest.mark.parametrize("text, fragment", BAD_CONFIG, ids=_label)
+def test_every_bad_config_value_is_one_line_and_status_2(text, fragment, capsys,
+                                                          no_mockai_environment) -> None:
+    (no_mockai_environment / "mockai.yaml").write_text(text)
+    assert_one_line(*run_main(["serve", "--config", "mockai.yaml"], capsys), fragment)
+
+
+def test_the_tables_cover_every_setting() -> None:
+    """Each setting a flag or variable gives is refused in one of the tables above, under the
+    name the user typed (scenario paths excepted: the loader refuses them, FILE: reason)."""
+    from mockai.config import ENVIRONMENT, flag
+
+    named = " ".join(fragment for _, fragment in BAD_FLAGS + BAD_VARIABLES + BAD_CONFIG)
+    for variable, (setting, _) in ENVIRONMENT.items():
+        spellings = (f"{flag(setting)}:", f"{variable}:", f"mockai.yaml: {setting}:",
+                     f"mockai.yaml: {setting.replace('_', '-')}:")
+        assert setting == "scenarios" or any(s in named for s in spellings), setting
+
+
+def test_command_line_mistakes_are_one_line_too(capsys) -> None:
+    for argv, fragment in ((["serve", "--port"], "argument --port: expected one argument"),
+                           (["serve", "--no-such-flag"], "unrecognized arguments: --no-such-flag"),
+                           ([], "the following arguments are required: command")):
+        assert_one_line(*run_main(argv, capsys), fragment)
 
 
 # -- API keys ------------------------------------------------------------------------------------
@@ -247,6 +420,19 @@ def test_api_key_flag(tmp_path: Path) -> None:
         assert headers["x-request-id"].startswith("req_")
         status, _, body = chat(server.root, "hi", {"Authorization": ""})
         assert status == 401
+
+
+def test_settings_never_show_keys_or_the_admin_token_in_full() -> None:
+    """Settings end up in logs and tracebacks (`--showlocals`): their repr masks secrets."""
+    from mockai.config import from_sources
+
+    settings = from_sources({"api_key": ["sk-proj-0123456789abcdefWXYZ"], "port": "0"}, env={
+        "MOCKAI_ADMIN_TOKEN": "admin-0123456789abcdef-TOKEN"})
+    shown = repr(settings)
+    assert "sk-proj-0123456789abcdefWXYZ" not in shown and "0123456789abcdef" not in shown
+    assert "api_key=['sk-proj-****************WXYZ']" in shown
+    assert "admin_token='admin-01****************OKEN'" in shown
+    assert "port=0" in shown
 
 
 def test_listening_line_is_a_url_for_ipv6_hosts() -> None:
@@ -288,22 +474,10 @@ def test_limits_and_chaos_from_flags_and_config_file(tmp_path: Path) -> None:
         assert headers["x-ratelimit-limit-tokens"] == "30000"  # tier 1 gpt-4o TPM
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (("--chaos-rate", "2"), "chaos_rate"),
-    (("--chaos-kinds", "503,gremlins"), "gremlins"),
-    (("--tier", "9"), "tier"),
-    (("--rpm", "0"), "limits.rpm"),
-])
-def test_nonsense_limits_or_chaos_flags_are_one_clear_line(args: tuple[str, ...], fragment: str) -> None:
-    result = run_cli("serve", "--port", "0", *args, timeout=30)
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr and fragment in result.stderr
-    assert "listening" not in result.stdout
-
-
 def test_bad_limits_in_config_file_name_the_setting(tmp_path: Path) -> None:
     config = tmp_path / "mockai.yaml"
-    config.write_text("limits:\n  keys:\n    sk-a: {rpm: 0}\n")
+    config.write_text("limits:\n  keys:\n    sk-team-a-0123456789abcdef: {rpm: 0}\n")
     result = run_cli("serve", "--port", "0", "--config", str(config), timeout=30)
     assert result.returncode == 2
-    assert "limits.keys.sk-a.rpm" in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr == (f"mockai: {config}: limits.keys.sk-team-{'*' * 14}cdef.rpm: "
+                             "Input should be greater than or equal to 1\n")  # the key masked

@@ -1,1 +1,1 @@
-"""The control API under `/_mockai/` (SPEC §3): health, scenarios, journal, reset."""
+"""The control API under `/_mockai/`: health, scenarios, journal, reset."""

@@ -1,13 +1,17 @@
 """The request journal: a bounded ring buffer, so a long-running server's memory stays flat.
 
 Entries keep the request's own read-only header and query views; they are copied into plain
-dicts only when somebody reads the journal, not on every request.
+dicts only when somebody reads the journal, not on every request, and that copy is the only way
+out: keys, tokens, cookies and other secrets leave it masked (`mockai.masking`). Request bodies
+are the caller's own data and are kept as sent.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from typing import Any, Iterator
+
+from mockai.masking import masked
 
 
 class Journal:
@@ -33,5 +37,5 @@ class Journal:
 
 
 def _plain(entry: dict[str, Any]) -> dict[str, Any]:
-    return {**entry, "query": dict(entry["query"]),
-            "headers": {str(k): v for k, v in entry["headers"].items()}}
+    return {**entry, "query": masked(entry["query"].items()),
+            "headers": masked(entry["headers"].items())}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
-from mockai.config import Settings
+from mockai.config import SettingError, Settings
 from mockai.errors import APIError
 from mockai.faults.kinds import ALL, DEFAULT_KINDS, STREAM, Fault, applies
 from mockai.scenarios.schema import Chaos
@@ -38,11 +38,11 @@ class ChaosPolicy:
     @classmethod
     def from_settings(cls, settings: Settings) -> "ChaosPolicy":
         if not 0 <= settings.chaos_rate <= 1:
-            raise ValueError(f"chaos_rate: {settings.chaos_rate} is not between 0 and 1")
+            raise SettingError("chaos_rate", f"{settings.chaos_rate} is not between 0 and 1")
         unknown = [k for k in settings.chaos_kinds if k not in ALL]
         if unknown:
-            raise ValueError(f"chaos_kinds: unknown kind {unknown[0]!r} "
-                             f"(known: {', '.join(ALL)})")
+            raise SettingError("chaos_kinds",
+                               f"unknown kind {unknown[0]!r} (known: {', '.join(ALL)})")
         kinds = tuple(settings.chaos_kinds) or DEFAULT_KINDS
         return cls(settings.chaos_rate, kinds, (1.0,) * len(kinds))
 

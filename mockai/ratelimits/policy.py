@@ -13,7 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from mockai.config import Settings
+from mockai.config import SettingError, Settings
+from mockai.masking import mask_key
 from mockai.ratelimits.buckets import DIMENSIONS, Dimension
 from mockai.ratelimits.tiers import TIERS, tier_limits
 from mockai.scenarios.schema import RateLimits
@@ -54,23 +55,42 @@ def model_names(model: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names + undated))
 
 
-def _config_error(where: str, exc: ValidationError) -> ValueError:
+def _first_problem(exc: ValidationError) -> tuple[list[str], str]:
     first = exc.errors()[0]
-    path = ".".join(str(p) for p in (where, *first["loc"]))
-    return ValueError(f"{path}: {first['msg']}")
+    return [str(p) for p in first["loc"]], first["msg"]
+
+
+def _limits_error(exc: ValidationError) -> SettingError:
+    """Where in `limits:` the problem is; an API key in that path is masked."""
+    path, reason = _first_problem(exc)
+    if path[:1] == ["keys"] and len(path) > 1:
+        path[1] = mask_key(path[1])
+    return SettingError("limits", reason, within=".".join(path))
+
+
+def _flag_error(exc: ValidationError, prefix: str = "") -> SettingError:
+    """The flag's setting: `rpm` checked as RateLimits.rpm, `quota_usd` as QuotaSpec.usd."""
+    path, reason = _first_problem(exc)
+    return SettingError(prefix + path[0], reason)
 
 
 class LimitPolicy:
     def __init__(self, settings: Settings) -> None:
         try:
             self.file = LimitsFile.model_validate(settings.limits or {})
+        except ValidationError as exc:
+            raise _limits_error(exc) from None
+        try:
             self.server = RateLimits(rpm=settings.rpm, tpm=settings.tpm, rpd=settings.rpd,
                                      tpd=settings.tpd)
+        except ValidationError as exc:
+            raise _flag_error(exc) from None
+        try:
             self.server_quota = QuotaSpec(requests=settings.quota_requests, usd=settings.quota_usd)
         except ValidationError as exc:
-            raise _config_error("limits", exc) from None
+            raise _flag_error(exc, "quota_") from None
         if settings.tier is not None and settings.tier not in TIERS:
-            raise ValueError(f"tier: {settings.tier!r} is not one of {', '.join(TIERS)}")
+            raise SettingError("tier", f"{settings.tier!r} is not one of {', '.join(TIERS)}")
         self.tier = settings.tier
         self.active = bool(
             self.file.models or self.file.keys or self.tier is not None

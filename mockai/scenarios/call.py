@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Mapping
 
+from mockai.masking import masked
+
 
 @dataclass
 class Call:
@@ -37,7 +39,8 @@ class Call:
 
     def template_context(self, step: int) -> dict[str, Any]:
         """What templates read. Header names are lower-cased: HTTP treats them case-insensitively
-        and clients send them in any case, so `headers['x-tenant']` must find `X-Tenant`."""
+        and clients send them in any case, so `headers['x-tenant']` must find `X-Tenant`. Keys
+        and other secrets are masked: a reply must not carry them (matching sees them whole)."""
         return {
             "request": self.body,
             "model": self.model,
@@ -47,6 +50,6 @@ class Call:
             "messages": self.messages,
             "session": self.session,
             "step": step,
-            "headers": {name.lower(): value for name, value in self.headers.items()},
+            "headers": masked((name.lower(), value) for name, value in self.headers.items()),
             "tools": sorted(self.tool_names),
         }

@@ -1,4 +1,10 @@
-"""Building the aiohttp application and running it."""
+"""Building the aiohttp application, running it, and stopping it gracefully.
+
+A stop (`runner.cleanup()`, whoever asks for it: `serve_until` for the command line, the pytest
+plugin's thread) closes the listening socket at once, then drains: paced streams send the rest
+of their answer without waiting and end properly, and in-flight requests get
+`settings.shutdown_grace` seconds to finish before aiohttp cancels them.
+"""
 
 from __future__ import annotations
 
@@ -33,10 +39,16 @@ def create_app(settings: Settings, scenarios: list[CompiledScenario] | None = No
         for prefix in PREFIXES:
             app.router.add_route(route.method, prefix + route.path, handler)
     control_api.add_routes(app)
+    app.on_shutdown.append(_drain)
     app.cleanup_ctx.append(_warm_up)
     if settings.watch and settings.scenario_paths():
         app.cleanup_ctx.append(_watcher)
     return app
+
+
+async def _drain(app: web.Application) -> None:
+    """Between closing the listening socket and waiting for in-flight requests."""
+    app[STATE].drain.start()
 
 
 async def _warm_up(app: web.Application):
@@ -64,7 +76,8 @@ async def _watcher(app: web.Application):
 
 async def start(app: web.Application, host: str, port: int) -> tuple[web.AppRunner, int]:
     """Start serving; returns the runner and the bound port (useful with port 0)."""
-    runner = web.AppRunner(app, handler_cancellation=True, access_log=None)
+    runner = web.AppRunner(app, handler_cancellation=True, access_log=None,
+                           shutdown_timeout=app[STATE].settings.shutdown_grace)
     await runner.setup()
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -76,12 +89,13 @@ async def start(app: web.Application, host: str, port: int) -> tuple[web.AppRunn
     return runner, sock.getsockname()[1]
 
 
-async def serve_forever(app: web.Application, host: str, port: int,
-                        announce: Callable[[str], None]) -> None:
+async def serve_until(app: web.Application, host: str, port: int,
+                      announce: Callable[[str], None], stop: asyncio.Event) -> None:
+    """Serve until `stop` is set, then stop gracefully."""
     runner, bound = await start(app, host, port)
     shown = f"[{host}]" if ":" in host else host
     announce(f"mockai listening on http://{shown}:{bound}")
     try:
-        await asyncio.Event().wait()
+        await stop.wait()
     finally:
         await runner.cleanup()

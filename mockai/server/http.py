@@ -74,7 +74,7 @@ _FIXED_HEADERS = {
 
 
 def standard_headers(request: web.Request) -> dict[str, str]:
-    """SPEC §2 headers: every response carries these, streams included."""
+    """The real API's standard headers: every response carries these, streams included."""
     exchange = exchange_of(request)
     headers = {
         "x-request-id": exchange.request_id,
@@ -116,5 +116,5 @@ async def send_stream(request: web.Request, frames: Iterable[tuple[bytes, bool]]
     """Stream `(frame, paced)` pairs with the standard headers; the middleware sees it as a stream."""
     stream = SSEStream(request, standard_headers(request))
     exchange_of(request).stream = stream.response
-    await play(stream, frames, pacing, rng, done=done)
+    await play(stream, frames, pacing, rng, state_of(request).drain, done=done)
     return stream.response

@@ -19,6 +19,7 @@ from mockai.ratelimits.policy import LimitPolicy
 from mockai.scenarios.engine import CompiledScenario, ScenarioEngine
 from mockai.server.parsed import ParseCache
 from mockai.store import ObjectStore
+from mockai.streaming.drain import Drain
 
 
 @dataclass
@@ -32,6 +33,7 @@ class ServerState:
     store: ObjectStore = field(default_factory=ObjectStore)
     metrics: Metrics = field(default_factory=Metrics)
     parsed: ParseCache = field(default_factory=ParseCache)
+    drain: Drain = field(default_factory=Drain)  # started when the server stops
 
     @classmethod
     def build(cls, settings: Settings, scenarios: list[CompiledScenario]) -> "ServerState":

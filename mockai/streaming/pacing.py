@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass
 
 from mockai.scenarios.schema import Stream
+from mockai.streaming.drain import Drain
 
 DEFAULT_FIRST_CHUNK_MS = 0.0
 DEFAULT_CHUNK_MS = 0.0
@@ -50,11 +51,13 @@ class Pacing:
 
 
 class Clock:
-    """Sleeps until each chunk's deadline; chunk 0 waits `first_chunk_ms`, others `chunk_ms`."""
+    """Sleeps until each chunk's deadline; chunk 0 waits `first_chunk_ms`, others `chunk_ms`.
+    Once the server drains (it is stopping), nothing waits any more."""
 
-    def __init__(self, pacing: Pacing, rng: random.Random) -> None:
+    def __init__(self, pacing: Pacing, rng: random.Random, drain: Drain) -> None:
         self.pacing = pacing
         self.rng = rng
+        self.drain = drain
         self.loop = asyncio.get_running_loop()
         self.deadline = self.loop.time()
         self.sent = 0
@@ -74,4 +77,4 @@ class Clock:
         self.sent += 1
         delay = self.deadline - self.loop.time()
         if delay > 0:
-            await asyncio.sleep(delay)
+            await self.drain.sleep(delay)

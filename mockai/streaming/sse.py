@@ -7,7 +7,6 @@ runs with handler cancellation, so a stream sleeping between chunks stops at onc
 
 from __future__ import annotations
 
-import asyncio
 import random
 import socket
 import struct
@@ -17,6 +16,7 @@ from typing import Iterable, Mapping
 import orjson
 from aiohttp import web
 
+from mockai.streaming.drain import Drain
 from mockai.streaming.pacing import Clock, Pacing
 
 DONE = b"data: [DONE]\n\n"
@@ -92,12 +92,13 @@ class SSEStream:
 
 
 async def play(stream: SSEStream, frames: Iterable[tuple[bytes, bool]], pacing: Pacing,
-               rng: random.Random, *, done: bytes | None = DONE) -> None:
+               rng: random.Random, drain: Drain, *, done: bytes | None = DONE) -> None:
     """Send `(frame, timed)` pairs, waiting for each timed frame's deadline.
 
     Headers go out at once (as the real API's do); `first_chunk_ms` delays the first chunk.
+    While the server drains, the rest goes out without waiting and the stream ends as usual.
     """
-    clock = Clock(pacing, rng)
+    clock = Clock(pacing, rng, drain)
     cut_after = pacing.disconnect_after_chunks
     stall_after = pacing.stall_after_chunks
     try:
@@ -126,5 +127,5 @@ async def play(stream: SSEStream, frames: Iterable[tuple[bytes, bool]], pacing: 
 async def _stall(pacing: Pacing, clock: Clock) -> None:
     """Send nothing for `stall_ms`; later chunks keep their spacing after it."""
     seconds = stall_seconds(pacing.stall_ms)
-    await asyncio.sleep(seconds)
+    await clock.drain.sleep(seconds)
     clock.deadline += seconds

@@ -1,4 +1,4 @@
-"""The control API under `/_mockai/` (SPEC §3): health, scenarios, journal, reset, sessions,
+"""The control API under `/_mockai/`: health, scenarios, journal, reset, sessions,
 and who may call it (loopback clients, or anyone with the admin token)."""
 
 from __future__ import annotations
@@ -168,11 +168,70 @@ async def test_journal_entries(serve):
     assert first["method"] == "POST"
     assert first["path"] == "/v1/chat/completions"
     assert first["headers"]["X-Mockai-Session"] == "s1"
-    assert first["headers"]["Authorization"] == AUTH["Authorization"]
+    assert first["headers"]["Authorization"] == "Bearer s*****t"  # sk-test, masked
     assert first["body"] == body
     assert (first["session"], first["scenario"], first["step"], first["status"]) == ("s1", "seq", 0, 200)
     assert [(e["session"], e["scenario"], e["step"], e["status"]) for e in entries[1:]] == [
         ("s1", "seq", 1, 200), (None, "down", 0, 503), (None, None, None, 401)]
+
+
+# A real-looking key and one secret per header the journal must mask; nothing here is kept whole.
+LONG_KEY = "sk-proj-Abc123def456ghi789JKL0"
+SECRET_HEADERS = {
+    "Authorization": f"Bearer {LONG_KEY}",
+    "x-api-key": "xk-0123456789abcdefWXYZ",
+    "api-key": "azure-0123456789-key7",
+    "X-Vendor-Token": "vendor-token-987654321",
+    "X-Client-Secret": "client-secret-value-42",
+    "Proxy-Authorization": "Basic dXNlcjpwYXNzd29yZA==",
+    "Cookie": "session=0123456789abcdef; theme=dark",
+    "X-Db-Password": "hunter2hunter2",
+}
+
+
+async def test_journal_masks_keys_tokens_and_secrets(serve):
+    """Keys are shown as the real 401 message shows them (short prefix, last four), schemes
+    kept; headers named for a key, token, secret, auth, cookie or password are masked; the rest
+    and the body (the caller's own data) are kept as sent."""
+    client = await serve([SEQ], api_key=[LONG_KEY])
+    await post_chat(client, chat_body("seq"), headers={**SECRET_HEADERS, "X-Tenant": "acme"})
+    wrong_key = "sk-wrong-key-but-long-enough-1234"
+    await post_chat(client, chat_body("seq"), headers={"Authorization": f"Bearer {wrong_key}"})
+    response = await client.post("/v1/chat/completions?api_key=sk-in-the-query-string-5678&debug=1",
+                                 data=json.dumps(chat_body("seq")), headers=AUTH)
+    assert response.status == 401
+    raw = await (await client.get("/_mockai/requests")).text()
+    for secret in [*SECRET_HEADERS.values(), LONG_KEY, "dXNlcjpwYXNzd29yZA==", "0123456789abcdef",
+                   wrong_key, "sk-in-the-query-string-5678", "hunter2"]:
+        assert secret not in raw
+    first, wrong, in_query = json.loads(raw)["data"]
+    headers = first["headers"]
+    assert headers["Authorization"] == "Bearer sk-proj-" + "*" * 18 + "JKL0"
+    assert headers["x-api-key"] == "xk-01" + "*" * 13 + "fWXYZ"  # shorter: a quarter each end
+    assert headers["Proxy-Authorization"] == "Basic dXNlc" + "*" * 10 + "yZA=="
+    assert headers["Cookie"] == "session=" + "*" * 24 + "dark"
+    assert headers["X-Db-Password"] == "hun********er2"
+    for name in ("api-key", "X-Vendor-Token", "X-Client-Secret"):
+        assert "***" in headers[name]
+    assert headers["X-Tenant"] == "acme"
+    assert first["body"] == chat_body("seq")
+    assert wrong["status"] == 401
+    assert wrong["headers"]["Authorization"] == "Bearer sk-wrong" + "*" * 21 + "1234"
+    assert in_query["query"] == {"api_key": "sk-in-th" + "*" * 15 + "5678", "debug": "1"}
+
+
+async def test_templates_read_secrets_masked_but_match_on_them_whole(serve):
+    """A scenario can match a key exactly, but a reply templated from the headers never
+    carries a key in full (it would be stored with the answer and shown again)."""
+    echo = "{{ headers.authorization }} / {{ headers['x-api-key'] }} / {{ headers['x-tenant'] }}"
+    client = await serve([{"name": "echo", "reply": {"content": echo},
+                           "match": {"headers": {"authorization": f"Bearer {LONG_KEY}"}}}])
+    response = await post_chat(client, headers={"Authorization": f"Bearer {LONG_KEY}",
+                                                "x-api-key": "xk-0123456789abcdefWXYZ",
+                                                "X-Tenant": "acme"})
+    body = await api_json(response)
+    assert body["choices"][0]["message"]["content"] == (
+        f"Bearer sk-proj-{'*' * 18}JKL0 / xk-01{'*' * 13}fWXYZ / acme")
 
 
 async def test_journal_records_the_gateway_prefix_too(serve):

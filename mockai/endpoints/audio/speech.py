@@ -132,7 +132,7 @@ async def _audio_stream(request: web.Request, data: bytes, content_type: str, se
     await response.prepare(request)
     count = max(1, math.ceil(seconds * BYTE_CHUNKS_PER_SECOND))
     size = max(1, math.ceil(len(data) / count))
-    clock = Clock(pacing, rng)
+    clock = Clock(pacing, rng, state_of(request).drain)
     try:
         for start in range(0, len(data), size):
             if not pacing.instant:

@@ -180,7 +180,7 @@ async def create(request: web.Request) -> web.StreamResponse:
         events = chain(islice(events, after), [(failure, False)])
     if background:
         latency = (step.latency_ms or 0) / 1000 if step is not None else 0.0
-        lifecycle.start_background(stored, render, events, pacing, latency)
+        lifecycle.start_background(stored, render, events, pacing, latency, state.drain)
         if req.stream:
             return await lifecycle.follow(request, stored, -1)
         return json_response(stored.body)

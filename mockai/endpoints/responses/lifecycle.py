@@ -25,6 +25,7 @@ from mockai.errors import APIError, invalid_request
 from mockai.server.http import json_response, read_json, send_stream, standard_headers
 from mockai.server.pagination import page
 from mockai.server.state import ServerState, exchange_of, state_of, stored
+from mockai.streaming.drain import Drain
 from mockai.streaming.pacing import Clock, Pacing
 from mockai.streaming.sse import ClientGone, SSEStream, event_frame
 from mockai.validation import validate
@@ -52,8 +53,10 @@ async def stream(request: web.Request, events: Iterator[tuple[Event, bool]], pac
 
 
 def start_background(stored: StoredResponse, render: ResponseRender,
-                     events: Iterator[tuple[Event, bool]], pacing: Pacing, queued_s: float) -> None:
-    """Run a background response as a task: queued, then in progress, then done."""
+                     events: Iterator[tuple[Event, bool]], pacing: Pacing, queued_s: float,
+                     drain: Drain) -> None:
+    """Run a background response as a task: queued, then in progress, then done (at once
+    when the server stops, so the streams following it end in time)."""
     stored.finished = False
     stored.body = render.snapshot("queued")
     pending = iter(events)
@@ -61,9 +64,9 @@ def start_background(stored: StoredResponse, render: ResponseRender,
         stored.publish(_numbered(event, len(stored.events)))
 
     async def run() -> None:
-        await asyncio.sleep(queued_s)
+        await drain.sleep(queued_s)
         stored.body = render.snapshot("in_progress")
-        clock = Clock(pacing, random.Random(render.id))
+        clock = Clock(pacing, random.Random(render.id), drain)
         final = render.snapshot(render.status, final=True)
         for event, timed in pending:
             if timed and not pacing.instant:
