@@ -6,21 +6,18 @@ from pathlib import Path
 from typing import Iterable
 
 from mockai.scenarios.engine import CompiledScenario, compile_all
-from mockai.scenarios.loader import Located, ScenarioProblems, duplicate_names, load_paths, parse
+from mockai.scenarios.loader import duplicate_names, load_paths, parse
+from mockai.scenarios.problems import Located, Problem, ScenarioProblems
 
 __all__ = ["ScenarioProblems", "load", "load_text"]
 
 
-def _compiled(found: list[Located], problems: list[str]) -> list[CompiledScenario]:
+def _compiled(found: list[Located], problems: list[Problem]) -> list[CompiledScenario]:
     """Compile the valid scenarios even when others failed, so template problems are listed
     together with every other problem instead of only after those are fixed."""
-    try:
-        compiled = compile_all(found)
-    except ScenarioProblems as exc:
-        problems = [*problems, *exc.problems]
-        compiled = []
-    if problems:
-        raise ScenarioProblems(problems)
+    compiled, more = compile_all(found)
+    if problems or more:
+        raise ScenarioProblems([*problems, *more])
     return compiled
 
 

@@ -6,9 +6,11 @@ Validation happens once, at load time; the request path only touches the compile
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator,
+                      model_validator)
 
 
 class _Strict(BaseModel):
@@ -18,8 +20,24 @@ class _Strict(BaseModel):
 class Regex(_Strict):
     regex: str
 
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(str(exc)) from None
+        return value
 
-TextCondition = Union[str, Regex]
+
+def _text_kind(value: Any) -> str:
+    return "pattern" if isinstance(value, (dict, Regex)) else "text"
+
+
+# Discriminated, so a mapping is only checked as a regex and a mistake in it gives that
+# mistake alone, not also "should be a valid string".
+TextCondition = Annotated[Union[Annotated[str, Tag("text")], Annotated[Regex, Tag("pattern")]],
+                          Discriminator(_text_kind)]
 
 
 class Match(_Strict):

@@ -130,21 +130,21 @@ CASES = {
                    "  reply:\n"
                    "    content: hi\n"
                    "   finish_reason: stop\n"},
-        [("a.yaml", 4, "invalid YAML/JSON")],
+        [("a.yaml", 4, "invalid YAML")],
     ),
     "unclosed quote points at the quote, not the end of the file": (
         {"a.yaml": "- name: one\n"
                    "  reply: {content: \"never closed}\n"
                    "- name: two\n"
                    "  reply: {content: hi}\n"},
-        [("a.yaml", 2, "invalid YAML/JSON")],
+        [("a.yaml", 2, "invalid YAML")],
     ),
     "template syntax error": (
         {"a.yaml": "- name: one\n"
                    "  replies:\n"
                    "    - content: fine\n"
                    "    - content: \"{{ model \"\n"},
-        [("a.yaml", 4, "template syntax error")],
+        [("a.yaml", 4, "replies[1].content: template syntax error")],
     ),
     "unknown template variable in tool-call arguments": (
         {"a.yaml": "- name: one\n"
@@ -154,14 +154,15 @@ CASES = {
                    "        arguments:\n"
                    "          where:\n"
                    "            city: \"{{ town }}\"\n"},
-        [("a.yaml", 7, "unknown variable(s) town")],
+        [("a.yaml", 7, "reply.tool_calls[0].arguments.where.city: template uses unknown "
+                     "variable(s) town")],
     ),
     "unknown template variable in a header": (
         {"a.yaml": "- name: one\n"
                    "  headers:\n"
                    "    x-echo: \"{{ request_id }}\"\n"
                    "  reply: {content: hi}\n"},
-        [("a.yaml", 3, "unknown variable(s) request_id")],
+        [("a.yaml", 3, "headers.x-echo: template uses unknown variable(s) request_id")],
     ),
     "template problems in headers, scenario-level once, step-level where written": (
         {"a.yaml": "- name: one\n"
@@ -172,8 +173,8 @@ CASES = {
                    "    - content: b\n"
                    "      headers:\n"
                    "        X-Step: \"{{ step_no }}\"\n"},
-        [("a.yaml", 3, "unknown variable(s) request_id"),
-         ("a.yaml", 8, "unknown variable(s) step_no")],
+        [("a.yaml", 3, "headers.X-Echo: template uses unknown variable(s) request_id"),
+         ("a.yaml", 8, "replies[1].headers.X-Step: template uses unknown variable(s) step_no")],
     ),
     "JSON file": (
         {"a.json": '[\n'
@@ -213,7 +214,20 @@ CASES = {
                    "  match:\n"
                    "    user: {regexp: x}\n"
                    "  reply: {content: hi}\n"},
-        [("a.yaml", 3, "match.user")],
+        [("a.yaml", 3, "match.user.regexp: unknown field"),
+         ("a.yaml", 3, "match.user.regex: missing required field")],
+    ),
+    "invalid regex, one problem among the others": (
+        {"a.yaml": "- name: one\n"
+                   "  match:\n"
+                   "    user: {regex: \"([a-z\"}\n"
+                   "  reply: {content: hi}\n"
+                   "- name: two\n"
+                   "  match: {system: {regex: \"a{2,1}\"}}\n"
+                   "  reply: {content: hi, colour: red}\n"},
+        [("a.yaml", 3, "match.user.regex: unterminated character set at position 1"),
+         ("a.yaml", 6, "match.system.regex: min repeat greater than max repeat"),
+         ("a.yaml", 7, "reply.colour: unknown field")],
     ),
 }
 
@@ -338,3 +352,39 @@ def test_serve_refuses_missing_scenario_path(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "listening" not in result.stdout
     assert f"{tmp_path}/gone:" in result.stderr
+
+
+def test_problems_are_listed_in_file_then_line_order(tmp_path: Path) -> None:
+    """Whatever stage finds them (syntax, schema, names, templates), and whatever the order of
+    the paths given."""
+    write(tmp_path, {
+        "a.yaml": "- name: dup\n"
+                  "  reply: {content: \"{{ nope }}\"}\n"   # a template problem: found last
+                  "- name: other\n"
+                  "  reply: {content: hi, wat: 1}\n"       # a schema problem
+                  "- name: dup\n"                          # a duplicate name
+                  "  reply: {content: x}\n"
+                  "- name: late\n"
+                  "  reply: {content: \"{{ model \"}\n",
+        "b.json": '[{"name": "b", "reply": {"content": "{{ usr }}"}},\n'
+                  ' {"name": "c", "reply": {"content": "x", "x": 1}}]\n',
+    })
+    result = run_cli("validate", str(tmp_path / "b.json"), str(tmp_path / "a.yaml"))
+    assert result.returncode == 1
+    got = [(Path(file).name, line) for file, line, _ in problems(result.stdout)]
+    assert got == [("a.yaml", 2), ("a.yaml", 4), ("a.yaml", 5), ("a.yaml", 8),
+                   ("b.json", 1), ("b.json", 2)], result.stdout
+
+
+def test_serve_lists_an_invalid_regex_with_the_other_problems(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": "- name: bad-regex\n"
+                               "  match: {user: {regex: \"([a-z\"}}\n"
+                               "  reply: {content: x}\n"
+                               "- name: bad-field\n"
+                               "  reply: {content: x, colour: red}\n"})
+    result = run_cli("serve", "--port", "0", "--scenarios", str(tmp_path), timeout=30)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        f"{tmp_path}/a.yaml:2: match.user.regex: unterminated character set at position 1",
+        f"{tmp_path}/a.yaml:5: reply.colour: unknown field"]

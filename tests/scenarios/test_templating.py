@@ -154,7 +154,8 @@ async def test_template_problems_are_refused_at_load(serve):
     body = await response.json()
     assert response.status == 400
     assert body["problems"] == [
-        "<request>:4: template uses unknown variable(s) __import__; known: endpoint, headers, "
+        "<request>:4: replies[1].content: template uses unknown variable(s) __import__; known: "
+        "endpoint, headers, "
         "last_user_message, messages, model, request, session, step, system_message, tools"]
 
 
