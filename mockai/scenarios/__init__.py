@@ -26,7 +26,8 @@ def load(paths: Iterable[Path]) -> list[CompiledScenario]:
     return _compiled(*load_paths(paths))
 
 
-def load_text(text: str, source: str) -> list[CompiledScenario]:
-    """One YAML or JSON document (e.g. a control-API body) to compiled scenarios."""
-    found, problems = parse(text, source)
+def load_text(text: str, source: str, as_json: bool = False) -> list[CompiledScenario]:
+    """One YAML (or, `as_json`, strict JSON) document, e.g. a control-API body, to compiled
+    scenarios."""
+    found, problems = parse(text, source, as_json)
     return _compiled(found, problems + duplicate_names(found))

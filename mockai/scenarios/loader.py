@@ -6,14 +6,16 @@ all; the server refuses to start on any of them rather than serve a partial set.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
 from pydantic import ValidationError
 
+from mockai.scenarios.jsonfile import JSONProblem, parse_json
 from mockai.scenarios.problems import Located, Path_, Place, Problem
-from mockai.scenarios.schema import Scenario
+from mockai.scenarios.schema import Scenario, keys_at
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -47,17 +49,18 @@ def _line_map(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
             _line_map(item, path + (index,), lines)
 
 
-def _message(error: dict[str, Any]) -> str:
+def _message(error: dict[str, Any], path: Path_) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
-        return "unknown field"
+        close = difflib.get_close_matches(str(path[-1]), keys_at(path[:-1]), n=1)
+        return f"unknown field; did you mean {close[0]!r}?" if close else "unknown field"
     if kind == "missing":
         return "missing required field"
     return str(error["msg"]).removeprefix("Value error, ")
 
 
 def _syntax_problem(exc: yaml.YAMLError, text: str, source: str) -> Problem:
-    """`FILE:LINE` of a YAML/JSON syntax error.
+    """`FILE:LINE` of a YAML syntax error.
 
     An unclosed quote or bracket is only noticed at the end of the input, past the mistake;
     then the line where the unclosed construct starts (or else the last written line) is the
@@ -78,7 +81,7 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, source: str) -> Problem:
     context_text = getattr(exc, "context", None)
     if context_text:
         reason += f" ({context_text})"
-    return Problem(source, line, f"invalid YAML/JSON: {reason}")
+    return Problem(source, line, f"invalid YAML: {reason}")
 
 
 def _read_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
@@ -94,16 +97,19 @@ def _read_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
     return data, lines
 
 
-def parse(text: str, source: str) -> tuple[list[Located], list[Problem]]:
+def parse(text: str, source: str, as_json: bool = False) -> tuple[list[Located], list[Problem]]:
     """One document's valid scenarios, and the problems of the invalid ones.
 
     Both are returned so the valid ones can still be checked further (templates, duplicate
-    names) and every problem of every file is listed at once.
+    names) and every problem of every file is listed at once. `as_json` reads it as strict
+    JSON (a `.json` file) instead of YAML.
     """
     try:
-        data, lines = _read_yaml(text)
+        data, lines = parse_json(text) if as_json and text.strip() else _read_yaml(text)
     except yaml.YAMLError as exc:
         return [], [_syntax_problem(exc, text, source)]
+    except JSONProblem as exc:
+        return [], [Problem(source, exc.line, f"invalid JSON: {exc}")]
     if data is None:
         return [], []
     if isinstance(data, dict):
@@ -127,7 +133,7 @@ def parse(text: str, source: str) -> tuple[list[Located], list[Problem]]:
         except ValidationError as exc:
             for error in exc.errors():
                 path = _clean_path(error, place.lines)
-                problems.append(place.problem(path, _message(error)))
+                problems.append(place.problem(path, _message(error, path)))
     return found, problems
 
 
@@ -153,7 +159,7 @@ def load_paths(paths: Iterable[Path]) -> tuple[list[Located], list[Problem]]:
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(Problem(str(file), 0, f"cannot read: {exc}"))
             continue
-        valid, invalid = parse(text, str(file))
+        valid, invalid = parse(text, str(file), as_json=file.suffix == ".json")
         found.extend(valid)
         problems.extend(invalid)
     problems.extend(duplicate_names(found))

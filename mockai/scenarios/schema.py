@@ -7,7 +7,7 @@ Validation happens once, at load time; the request path only touches the compile
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union, get_args
 
 from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator,
                       model_validator)
@@ -204,3 +204,20 @@ class Scenario(_Strict):
     @property
     def steps(self) -> list[Step]:
         return self.replies if self.replies is not None else [self.reply]  # type: ignore[list-item]
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
+def keys_at(path: tuple[Any, ...]) -> list[str]:
+    """The keys the format allows in the mapping at `path` (list indexes skipped), for
+    suggesting the intended one when a key is unknown."""
+    models: list[type[BaseModel]] = [Scenario]
+    for part in path:
+        if not isinstance(part, int):
+            models = [found for model in models if part in model.model_fields
+                      for found in _models_in(model.model_fields[part].annotation)]
+    return sorted({key for model in models for key in model.model_fields})

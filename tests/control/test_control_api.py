@@ -168,6 +168,20 @@ def test_add_scenario_raises_naming_an_invalid_regex(mockai):
         mockai.add_scenario(BAD_REGEX)
 
 
+async def test_a_json_body_is_read_as_json(serve):
+    """With `Content-Type: application/json`, what a JSON parser refuses is refused."""
+    client = await serve()
+    text = '[{"name": "a", "reply": {"content": "x"}},\n {"name": "b", "reply": {"content": "y"}},\n]'
+    response = await client.post("/_mockai/scenarios", data=text,
+                                 headers={"Content-Type": "application/json"})
+    assert response.status == 400
+    assert (await response.json())["problems"] == [
+        "<request>:2: invalid JSON: trailing comma (JSON allows none)"]
+    response = await client.post("/_mockai/scenarios", data=text.replace("},\n]", "}\n]"),
+                                 headers={"Content-Type": "application/json"})
+    assert response.status == 201
+
+
 async def test_runtime_scenarios_of_a_session_stay_in_that_session(serve):
     client = await serve()
     await client.post("/_mockai/scenarios", data=json.dumps({"name": "mine", "reply": {"content": "mine"}}),

@@ -123,7 +123,7 @@ CASES = {
                    "  reply: {content: hi}\n"
                    "- name: two\n"
                    "  reply: content: hi\n"},
-        [("a.yaml", 4, "invalid YAML/JSON")],
+        [("a.yaml", 4, "invalid YAML: mapping values are not allowed")],
     ),
     "invalid YAML indentation": (
         {"a.yaml": "- name: one\n"
@@ -189,7 +189,7 @@ CASES = {
                    '  {"name": "one", "reply": {"content": "x"}},\n'
                    '  {"name": "two" "reply": {"content": "x"}}\n'
                    ']\n'},
-        [("a.json", 3, "invalid YAML/JSON")],
+        [("a.json", 3, "invalid JSON: Expecting ',' delimiter")],
     ),
     "single mapping": (
         {"a.yaml": "# one scenario, not a list\n"
@@ -214,7 +214,7 @@ CASES = {
                    "  match:\n"
                    "    user: {regexp: x}\n"
                    "  reply: {content: hi}\n"},
-        [("a.yaml", 3, "match.user.regexp: unknown field"),
+        [("a.yaml", 3, "match.user.regexp: unknown field; did you mean 'regex'?"),
          ("a.yaml", 3, "match.user.regex: missing required field")],
     ),
     "invalid regex, one problem among the others": (
@@ -228,6 +228,54 @@ CASES = {
         [("a.yaml", 3, "match.user.regex: unterminated character set at position 1"),
          ("a.yaml", 6, "match.system.regex: min repeat greater than max repeat"),
          ("a.yaml", 7, "reply.colour: unknown field")],
+    ),
+    "unknown keys everywhere, with the close ones suggested": (
+        {"a.yaml": "- name: one\n"
+                   "  mtach: {user: x}\n"
+                   "  replies:\n"
+                   "    - contnet: hi\n"
+                   "    - error: {stauts: 503}\n"
+                   "    - content: hi\n"
+                   "      stream: {chunk_msec: 5, chunks: [{txt: a}]}\n"
+                   "  chaos: {rate: 0.1, kind: [503]}\n"
+                   "  limits: {rmp: 3}\n"
+                   "  match: {modle: gpt-4o, zzz: 1}\n"},
+        [("a.yaml", 2, "mtach: unknown field; did you mean 'match'?"),
+         ("a.yaml", 4, "replies[0].contnet: unknown field; did you mean 'content'?"),
+         ("a.yaml", 5, "replies[1].error.stauts: unknown field; did you mean 'status'?"),
+         ("a.yaml", 5, "replies[1].error.status: missing required field"),
+         ("a.yaml", 7, "replies[2].stream.chunk_msec: unknown field; did you mean 'chunk_ms'?"),
+         ("a.yaml", 7, "replies[2].stream.chunks[0].txt: unknown field; did you mean 'text'?"),
+         ("a.yaml", 7, "replies[2].stream.chunks[0].text: missing required field"),
+         ("a.yaml", 8, "chaos.kind: unknown field; did you mean 'kinds'?"),
+         ("a.yaml", 9, "limits.rmp: unknown field; did you mean 'rpm'?"),
+         ("a.yaml", 10, "match.modle: unknown field; did you mean 'model'?"),
+         ("a.yaml", 10, "match.zzz: unknown field")],
+    ),
+    "JSON trailing comma": (
+        {"a.json": '[\n'
+                   '  {"name": "one", "reply": {"content": "x"}},\n'
+                   '  {"name": "two", "reply": {"content": "y"}},\n'
+                   ']\n'},
+        [("a.json", 3, "invalid JSON: trailing comma")],
+    ),
+    "JSON with a comment": (
+        {"a.json": '[\n'
+                   '  {"name": "one", "reply": {"content": "x"}} // the first\n'
+                   ']\n'},
+        [("a.json", 2, "invalid JSON: Expecting ',' delimiter")],
+    ),
+    "JSON lines of nested values": (
+        {"a.json": '{"name": "one",\n'
+                   ' "match": {"user": "x",\n'
+                   '           "tools": ["a",\n'
+                   '                     3]},\n'
+                   ' "replies": [{"content": "x"},\n'
+                   '             {"tool_calls": [{"name": "t", "arguments": {"a": [1, {"b": 2}]}},\n'
+                   '                             {"nmae": "u"}]}]}\n'},
+        [("a.json", 4, "match.tools[1]: Input should be a valid string"),
+         ("a.json", 7, "replies[1].tool_calls[1].nmae: unknown field; did you mean 'name'?"),
+         ("a.json", 7, "replies[1].tool_calls[1].name: missing required field")],
     ),
 }
 
