@@ -93,14 +93,14 @@ class CompiledStep:
 
 
 class CompiledScenario:
-    __slots__ = ("name", "located", "predicate", "endpoint", "needle", "steps", "loop", "chaos",
+    __slots__ = ("name", "located", "predicate", "endpoints", "needle", "steps", "loop", "chaos",
                  "limits")
 
     def __init__(self, located: Located, problems: list[Problem]) -> None:
         scenario = located.scenario
         self.name = scenario.name
         self.located = located
-        self.predicate, self.endpoint = compile_match(scenario.match)
+        self.predicate, self.endpoints = compile_match(scenario.match)
         self.needle = required_text(scenario.match)
         self.loop = scenario.loop
         self.chaos = ChaosPolicy.from_spec(scenario.chaos) if scenario.chaos is not None else None
@@ -113,7 +113,7 @@ class CompiledScenario:
         ]
 
     def matches(self, call: Call) -> bool:
-        return (self.endpoint is None or self.endpoint == call.endpoint) and self.predicate(call)
+        return (self.endpoints is None or call.endpoint in self.endpoints) and self.predicate(call)
 
     def step_for(self, count: int) -> int:
         if self.loop:

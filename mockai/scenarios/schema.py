@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal, Union, get_args
 from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator,
                       model_validator)
 
+from mockai.scenarios.endpoints import resolve
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -50,6 +52,13 @@ class Match(_Strict):
     headers: dict[str, str] | None = None
     file_name: str | None = None  # glob on an uploaded file's name (audio, files)
     language: str | None = None  # a transcription request's `language`
+
+    @field_validator("endpoint")
+    @classmethod
+    def _known_endpoint(cls, value: str | None) -> str | None:
+        if value is not None:
+            resolve(value)
+        return value
 
 
 class Chunk(_Strict):

@@ -166,6 +166,9 @@ def test_add_scenario_raises_naming_an_invalid_regex(mockai):
     with pytest.raises(ValueError, match=r"<request>:3: match\.user\.regex: unterminated "
                                          r"character set at position 1"):
         mockai.add_scenario(BAD_REGEX)
+    with pytest.raises(ValueError, match=r"did you mean 'chat\.completions'\?"):
+        mockai.add_scenario({"name": "e", "match": {"endpoint": "chat.completion"},
+                             "reply": {"content": "x"}})
 
 
 async def test_a_json_body_is_read_as_json(serve):

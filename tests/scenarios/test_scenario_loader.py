@@ -229,6 +229,36 @@ CASES = {
          ("a.yaml", 6, "match.system.regex: min repeat greater than max repeat"),
          ("a.yaml", 7, "reply.colour: unknown field")],
     ),
+    "misspelt endpoint": (
+        {"a.yaml": "- name: one\n"
+                   "  match:\n"
+                   "    endpoint: chat.completion\n"
+                   "  reply: {content: hi}\n"},
+        [("a.yaml", 3, "match.endpoint: unknown endpoint 'chat.completion'; "
+                       "did you mean 'chat.completions'?")],
+    ),
+    "misspelt operation id and path": (
+        {"a.yaml": "- name: one\n"
+                   "  match: {endpoint: createChatCompletions}\n"
+                   "  reply: {content: hi}\n"
+                   "- name: two\n"
+                   "  match: {endpoint: POST /vector_store}\n"
+                   "  reply: {content: hi}\n"},
+        [("a.yaml", 2, "did you mean 'createChatCompletion'?"),
+         ("a.yaml", 5, "did you mean 'POST /vector_stores'?")],
+    ),
+    "endpoint nothing is close to": (
+        {"a.yaml": "- name: one\n"
+                   "  match: {endpoint: zzzz}\n"
+                   "  reply: {content: hi}\n"},
+        [("a.yaml", 2, "unknown endpoint 'zzzz'; expected a family (chat.completions, ")],
+    ),
+    "endpoint glob that matches nothing": (
+        {"a.yaml": "- name: one\n"
+                   "  match: {endpoint: \"chta.*\"}\n"
+                   "  reply: {content: hi}\n"},
+        [("a.yaml", 2, "match.endpoint: endpoint glob 'chta.*' matches no endpoint name")],
+    ),
     "unknown keys everywhere, with the close ones suggested": (
         {"a.yaml": "- name: one\n"
                    "  mtach: {user: x}\n"
@@ -436,3 +466,16 @@ def test_serve_lists_an_invalid_regex_with_the_other_problems(tmp_path: Path) ->
     assert result.stderr.splitlines()[:2] == [
         f"{tmp_path}/a.yaml:2: match.user.regex: unterminated character set at position 1",
         f"{tmp_path}/a.yaml:5: reply.colour: unknown field"]
+
+
+def test_every_endpoint_form_validates(tmp_path: Path) -> None:
+    """Family names, operation ids, `METHOD /path` and globs over any of them; an operation no
+    family serves yet is not a problem."""
+    endpoints = ["chat.completions", "chat.*", "audio.*", "createChatCompletion",
+                 "POST /chat/completions", "GET /models/{model}", "createVectorStore",
+                 "POST /vector_stores", "create*", "POST /images/*", "*"]
+    write(tmp_path, {"a.yaml": "".join(
+        f"- name: e{index}\n  match: {{endpoint: \"{endpoint}\"}}\n  reply: {{content: x}}\n"
+        for index, endpoint in enumerate(endpoints))})
+    result = run_cli("validate", str(tmp_path))
+    assert (result.returncode, result.stdout.strip()) == (0, f"ok: {len(endpoints)} scenario(s)")
