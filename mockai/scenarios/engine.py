@@ -19,7 +19,7 @@ from mockai.scenarios.call import Call
 from mockai.scenarios.index import ScenarioIndex, required_text
 from mockai.scenarios.matcher import compile_match
 from mockai.scenarios.problems import Located, Path_, Problem, describe
-from mockai.scenarios.schema import Scenario, Step, Stream
+from mockai.scenarios.schema import Match, Scenario, Step, Stream
 from mockai.templating import Template, TemplateProblem, is_template
 
 
@@ -92,6 +92,18 @@ class CompiledStep:
         return Step.model_validate(data)
 
 
+def _effective_match(scenario: Scenario) -> Match:
+    """The tool-call rule: a scenario whose one step calls tools answers a request, not a
+    tool's result. Sent the result of its own call (the last user message is unchanged, so
+    `user:` still holds), it would call the tool again, and the client would loop forever;
+    so unless its match says `tool_result`, it is not tried for a request whose last message
+    is a tool result, and the scenario answering the result may come before or after it."""
+    steps = scenario.steps
+    if scenario.match.tool_result is None and len(steps) == 1 and steps[0].tool_calls:
+        return scenario.match.model_copy(update={"tool_result": False})
+    return scenario.match
+
+
 class CompiledScenario:
     __slots__ = ("name", "located", "predicate", "endpoints", "needle", "steps", "loop", "chaos",
                  "limits")
@@ -100,7 +112,7 @@ class CompiledScenario:
         scenario = located.scenario
         self.name = scenario.name
         self.located = located
-        self.predicate, self.endpoints = compile_match(scenario.match)
+        self.predicate, self.endpoints = compile_match(_effective_match(scenario))
         self.needle = required_text(scenario.match)
         self.loop = scenario.loop
         self.chaos = ChaosPolicy.from_spec(scenario.chaos) if scenario.chaos is not None else None
