@@ -307,6 +307,17 @@ CASES = {
          ("a.json", 7, "replies[1].tool_calls[1].nmae: unknown field; did you mean 'name'?"),
          ("a.json", 7, "replies[1].tool_calls[1].name: missing required field")],
     ),
+    "constant template too large to build": (
+        {"a.yaml": "- name: one\n"
+                   "  replies:\n"
+                   "    - content: fine\n"
+                   "    - content: \"{{ 'a' * 10**10 }}\"\n"
+                   "    - tool_calls: [{name: t, arguments: {q: \"{{ last_user_message | center(10**9) }}\"}}]\n"},
+        [("a.yaml", 4, "replies[1].content: template too large: a repetition 10,000,000,000 "
+                       "times would have 10,000,000,000 characters or items"),
+         ("a.yaml", 5, "replies[2].tool_calls[0].arguments.q: template too large: an argument "
+                       "of 1,000,000,000 is over")],
+    ),
 }
 
 
