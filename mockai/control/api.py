@@ -63,8 +63,9 @@ async def list_scenarios(request: web.Request) -> web.Response:
 async def add_scenarios(request: web.Request) -> web.Response:
     _guard(request)
     text = await request.text()
+    as_json = request.content_type == "application/json"
     try:
-        scenarios = load_text(text, "<request>")
+        scenarios = load_text(text, "<request>", as_json)
     except ScenarioProblems as exc:
         body = APIError(400, "; ".join(exc.problems), code="invalid_scenario").body()
         return json_response({**body, "problems": exc.problems}, status=400)

@@ -6,21 +6,18 @@ from pathlib import Path
 from typing import Iterable
 
 from mockai.scenarios.engine import CompiledScenario, compile_all
-from mockai.scenarios.loader import Located, ScenarioProblems, duplicate_names, load_paths, parse
+from mockai.scenarios.loader import duplicate_names, load_paths, parse
+from mockai.scenarios.problems import Located, Problem, ScenarioProblems
 
 __all__ = ["ScenarioProblems", "load", "load_text"]
 
 
-def _compiled(found: list[Located], problems: list[str]) -> list[CompiledScenario]:
+def _compiled(found: list[Located], problems: list[Problem]) -> list[CompiledScenario]:
     """Compile the valid scenarios even when others failed, so template problems are listed
     together with every other problem instead of only after those are fixed."""
-    try:
-        compiled = compile_all(found)
-    except ScenarioProblems as exc:
-        problems = [*problems, *exc.problems]
-        compiled = []
-    if problems:
-        raise ScenarioProblems(problems)
+    compiled, more = compile_all(found)
+    if problems or more:
+        raise ScenarioProblems([*problems, *more])
     return compiled
 
 
@@ -29,7 +26,8 @@ def load(paths: Iterable[Path]) -> list[CompiledScenario]:
     return _compiled(*load_paths(paths))
 
 
-def load_text(text: str, source: str) -> list[CompiledScenario]:
-    """One YAML or JSON document (e.g. a control-API body) to compiled scenarios."""
-    found, problems = parse(text, source)
+def load_text(text: str, source: str, as_json: bool = False) -> list[CompiledScenario]:
+    """One YAML (or, `as_json`, strict JSON) document, e.g. a control-API body, to compiled
+    scenarios."""
+    found, problems = parse(text, source, as_json)
     return _compiled(found, problems + duplicate_names(found))

@@ -17,9 +17,9 @@ from mockai.errors import APIError
 from mockai.faults.chaos import ChaosPolicy
 from mockai.scenarios.call import Call
 from mockai.scenarios.index import ScenarioIndex, required_text
-from mockai.scenarios.loader import Located, Path_, ScenarioProblems
 from mockai.scenarios.matcher import compile_match
-from mockai.scenarios.schema import Scenario, Step, Stream
+from mockai.scenarios.problems import Located, Path_, Problem, describe
+from mockai.scenarios.schema import Match, Scenario, Step, Stream
 from mockai.templating import Template, TemplateProblem, is_template
 
 
@@ -53,10 +53,10 @@ def _set(data: Any, path: Path_, value: str) -> None:
 class CompiledStep:
     """A step with its scenario's defaults folded in and its templates compiled."""
 
-    __slots__ = ("step", "_templates", "_dump")
+    __slots__ = ("step", "_templates", "_dump", "_scenario")
 
     def __init__(self, step: Step, scenario: Scenario, located: Located, where: Path_,
-                 problems: list[str]) -> None:
+                 problems: list[Problem]) -> None:
         headers = {**(scenario.headers or {}), **(step.headers or {})}
         self.step = step.model_copy(update={
             "stream": _merge_stream(scenario.stream, step.stream),
@@ -64,43 +64,55 @@ class CompiledStep:
             "headers": {k.lower(): v for k, v in headers.items()} or None,
         })
         self._dump = self.step.model_dump(exclude_none=True)
-        self._templates: list[tuple[Path_, Template]] = []
+        self._scenario = scenario.name
+        self._templates: list[tuple[Path_, str, Template]] = []
         # Merged headers are lower-cased and may come from the scenario: report a broken
         # template where it is written, once, not at every step that inherits it.
         written = {k.lower(): ("headers", k) for k in scenario.headers or {}}
         written.update({k.lower(): where + ("headers", k) for k in step.headers or {}})
         for path, source in _template_leaves(self._dump, ()):
+            origin = written[path[1]] if path[0] == "headers" else where + path
             try:
-                self._templates.append((path, Template(source)))
+                self._templates.append((path, describe(origin), Template(source)))
             except TemplateProblem as exc:
-                origin = written[path[1]] if path[0] == "headers" else where + path
-                problem = f"{located.where(origin)}: {exc}"
-                if problem not in problems:
-                    problems.append(problem)
+                problems.append(located.problem(origin, str(exc)))
 
     def resolve(self, call: Call, index: int) -> Step:
         if not self._templates:
             return self.step
         data = copy.deepcopy(self._dump)
         context = call.template_context(index)
-        for path, template in self._templates:
+        for path, field, template in self._templates:
             try:
                 _set(data, path, template.render(context))
             except Exception as exc:  # noqa: BLE001 - any template failure is the scenario's
-                raise APIError(500, f"Scenario template failed: {exc}", type="server_error",
+                raise APIError(500, f"Scenario {self._scenario!r}: template in {field} failed: "
+                                    f"{exc}", type="server_error",
                                code="scenario_template_error") from None
         return Step.model_validate(data)
 
 
+def _effective_match(scenario: Scenario) -> Match:
+    """The tool-call rule: a scenario whose one step calls tools answers a request, not a
+    tool's result. Sent the result of its own call (the last user message is unchanged, so
+    `user:` still holds), it would call the tool again, and the client would loop forever;
+    so unless its match says `tool_result`, it is not tried for a request whose last message
+    is a tool result, and the scenario answering the result may come before or after it."""
+    steps = scenario.steps
+    if scenario.match.tool_result is None and len(steps) == 1 and steps[0].tool_calls:
+        return scenario.match.model_copy(update={"tool_result": False})
+    return scenario.match
+
+
 class CompiledScenario:
-    __slots__ = ("name", "located", "predicate", "endpoint", "needle", "steps", "loop", "chaos",
+    __slots__ = ("name", "located", "predicate", "endpoints", "needle", "steps", "loop", "chaos",
                  "limits")
 
-    def __init__(self, located: Located, problems: list[str]) -> None:
+    def __init__(self, located: Located, problems: list[Problem]) -> None:
         scenario = located.scenario
         self.name = scenario.name
         self.located = located
-        self.predicate, self.endpoint = compile_match(scenario.match)
+        self.predicate, self.endpoints = compile_match(_effective_match(scenario))
         self.needle = required_text(scenario.match)
         self.loop = scenario.loop
         self.chaos = ChaosPolicy.from_spec(scenario.chaos) if scenario.chaos is not None else None
@@ -113,7 +125,7 @@ class CompiledScenario:
         ]
 
     def matches(self, call: Call) -> bool:
-        return (self.endpoint is None or self.endpoint == call.endpoint) and self.predicate(call)
+        return (self.endpoints is None or call.endpoint in self.endpoints) and self.predicate(call)
 
     def step_for(self, count: int) -> int:
         if self.loop:
@@ -127,12 +139,11 @@ class CompiledScenario:
         }
 
 
-def compile_all(found: Iterable[Located]) -> list[CompiledScenario]:
-    problems: list[str] = []
+def compile_all(found: Iterable[Located]) -> tuple[list[CompiledScenario], list[Problem]]:
+    """The compiled scenarios, and the problems (templates) found compiling them."""
+    problems: list[Problem] = []
     compiled = [CompiledScenario(located, problems) for located in found]
-    if problems:
-        raise ScenarioProblems(problems)
-    return compiled
+    return compiled, problems
 
 
 @dataclass(frozen=True)

@@ -6,17 +6,18 @@ all; the server refuses to start on any of them rather than serve a partial set.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
 from pydantic import ValidationError
 
-from mockai.scenarios.schema import Scenario
+from mockai.scenarios.jsonfile import JSONProblem, parse_json
+from mockai.scenarios.problems import Located, Path_, Place, Problem
+from mockai.scenarios.schema import Scenario, keys_at
 
 SUFFIXES = (".yaml", ".yml", ".json")
-Path_ = tuple[Any, ...]
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -24,41 +25,16 @@ except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 
-class ScenarioProblems(Exception):
-    """One or more `FILE:LINE: reason` problems."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(problems))
-
-
-@dataclass(frozen=True)
-class Located:
-    """A validated scenario and where each of its values stands in its file."""
-
-    scenario: Scenario
-    source: str
-    lines: dict[Path_, int]
-
-    def line(self, path: Path_ = ()) -> int:
-        while path not in self.lines and path:
-            path = path[:-1]
-        return self.lines.get(path, 1)
-
-    def where(self, path: Path_ = ()) -> str:
-        return f"{self.source}:{self.line(path)}"
-
-
-def scenario_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+def scenario_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     files: list[Path] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
             files.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()))
         elif path.is_file():
             files.append(path)
         else:
-            problems.append(f"{path}:0: no such file or directory")
+            problems.append(Problem(str(path), 0, "no such file or directory"))
     return files, problems
 
 
@@ -66,7 +42,6 @@ def _line_map(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            lines[path + (key.value,)] = key.start_mark.line + 1
             _line_map(value, path + (key.value,), lines)
             lines[path + (key.value,)] = key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
@@ -74,24 +49,18 @@ def _line_map(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
             _line_map(item, path + (index,), lines)
 
 
-def _describe(path: Path_) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _message(error: dict[str, Any]) -> str:
+def _message(error: dict[str, Any], path: Path_) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
-        return "unknown field"
+        close = difflib.get_close_matches(str(path[-1]), keys_at(path[:-1]), n=1)
+        return f"unknown field; did you mean {close[0]!r}?" if close else "unknown field"
     if kind == "missing":
         return "missing required field"
     return str(error["msg"]).removeprefix("Value error, ")
 
 
-def _syntax_problem(exc: yaml.YAMLError, text: str, source: str) -> str:
-    """`FILE:LINE` of a YAML/JSON syntax error.
+def _syntax_problem(exc: yaml.YAMLError, text: str, source: str) -> Problem:
+    """`FILE:LINE` of a YAML syntax error.
 
     An unclosed quote or bracket is only noticed at the end of the input, past the mistake;
     then the line where the unclosed construct starts (or else the last written line) is the
@@ -112,55 +81,59 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, source: str) -> str:
     context_text = getattr(exc, "context", None)
     if context_text:
         reason += f" ({context_text})"
-    return f"{source}:{line}: invalid YAML/JSON: {reason}"
+    return Problem(source, line, f"invalid YAML: {reason}")
 
 
-def parse(text: str, source: str) -> tuple[list[Located], list[str]]:
-    """One document's valid scenarios, and a `FILE:LINE` problem for each invalid one.
+def _read_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _line_map(node, (), lines)
+    return data, lines
+
+
+def parse(text: str, source: str, as_json: bool = False) -> tuple[list[Located], list[Problem]]:
+    """One document's valid scenarios, and the problems of the invalid ones.
 
     Both are returned so the valid ones can still be checked further (templates, duplicate
-    names) and every problem of every file is listed at once.
+    names) and every problem of every file is listed at once. `as_json` reads it as strict
+    JSON (a `.json` file) instead of YAML.
     """
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        data, lines = parse_json(text) if as_json and text.strip() else _read_yaml(text)
     except yaml.YAMLError as exc:
         return [], [_syntax_problem(exc, text, source)]
-    if node is None or data is None:
+    except JSONProblem as exc:
+        return [], [Problem(source, exc.line, f"invalid JSON: {exc}")]
+    if data is None:
         return [], []
-    lines: dict[Path_, int] = {}
-    _line_map(node, (), lines)
     if isinstance(data, dict):
         data, lines = [data], {(0,) + k: v for k, v in lines.items()}
     if not isinstance(data, list):
-        return [], [f"{source}:1: expected a list of scenarios or one scenario"]
+        return [], [Problem(source, 1, "expected a list of scenarios or one scenario")]
 
     by_item: dict[Any, dict[Path_, int]] = {}  # each scenario's own line map, in one pass
     for key, line in lines.items():
         if key:
             by_item.setdefault(key[0], {})[key[1:]] = line
     found: list[Located] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     for index, item in enumerate(data):
-        own = by_item.get(index, {})
-        located_item = Located(None, source, own)  # type: ignore[arg-type]
+        place = Place(source, by_item.get(index, {}))
         if not isinstance(item, dict):
-            problems.append(f"{located_item.where()}: a scenario must be a mapping")
+            problems.append(Problem(source, place.line(), "a scenario must be a mapping"))
             continue
         try:
-            found.append(Located(Scenario.model_validate(item), source, own))
+            found.append(Located(source, place.lines, Scenario.model_validate(item)))
         except ValidationError as exc:
-            seen = set()
             for error in exc.errors():
-                path = _clean_path(error, own)
-                problem = f"{located_item.where(path)}: {_describe(path) or 'scenario'}: {_message(error)}"
-                if problem not in seen:
-                    seen.add(problem)
-                    problems.append(problem)
+                path = _clean_path(error, place.lines)
+                problems.append(place.problem(path, _message(error, path)))
     return found, problems
 
 
@@ -175,7 +148,7 @@ def _clean_path(error: dict[str, Any], lines: dict[Path_, int]) -> Path_:
     return path
 
 
-def load_paths(paths: Iterable[Path]) -> tuple[list[Located], list[str]]:
+def load_paths(paths: Iterable[Path]) -> tuple[list[Located], list[Problem]]:
     """Every valid scenario in the given files and folders, in SPEC order (sorted paths, file
     order), and every problem found on the way."""
     files, problems = scenario_files(paths)
@@ -184,25 +157,24 @@ def load_paths(paths: Iterable[Path]) -> tuple[list[Located], list[str]]:
         try:
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            problems.append(f"{file}:0: cannot read: {exc}")
+            problems.append(Problem(str(file), 0, f"cannot read: {exc}"))
             continue
-        valid, invalid = parse(text, str(file))
+        valid, invalid = parse(text, str(file), as_json=file.suffix == ".json")
         found.extend(valid)
         problems.extend(invalid)
     problems.extend(duplicate_names(found))
     return found, problems
 
 
-def duplicate_names(found: Iterable[Located]) -> list[str]:
+def duplicate_names(found: Iterable[Located]) -> list[Problem]:
     first: dict[str, Located] = {}
     problems = []
     for located in found:
         name = located.scenario.name
         if name in first:
-            problems.append(
-                f"{located.where(('name',))}: duplicate scenario name {name!r} "
-                f"(first defined at {first[name].where(('name',))})"
-            )
+            first_at = first[name].where(("name",))
+            problems.append(Problem(located.source, located.line(("name",)),
+                                    f"duplicate scenario name {name!r} (first defined at {first_at})"))
         else:
             first[name] = located
     return problems

@@ -7,7 +7,8 @@ import re
 from typing import Callable
 
 from mockai.scenarios.call import Call
-from mockai.scenarios.schema import Match, Regex, TextCondition
+from mockai.scenarios.endpoints import resolve
+from mockai.scenarios.schema import Match, Regex
 
 Predicate = Callable[[Call], bool]
 
@@ -18,7 +19,7 @@ def _glob(pattern: str) -> Callable[[str], bool]:
     return re.compile(fnmatch.translate(pattern)).match  # type: ignore[return-value]
 
 
-def _text(condition: TextCondition, original: Callable[[Call], str],
+def _text(condition: str | Regex, original: Callable[[Call], str],
           lowered: Callable[[Call], str]) -> Predicate:
     """A regex searches the text as sent; a plain string is a case-insensitive substring."""
     if isinstance(condition, Regex):
@@ -28,16 +29,11 @@ def _text(condition: TextCondition, original: Callable[[Call], str],
     return lambda call: needle in lowered(call)
 
 
-def compile_match(match: Match) -> tuple[Predicate, str | None]:
-    """The predicate, and the exact endpoint name when the match pins one (for indexing)."""
+def compile_match(match: Match) -> tuple[Predicate, frozenset[str] | None]:
+    """The predicate, and the endpoint families the match is limited to (None: any), checked
+    first as a set lookup (see `endpoints.resolve`)."""
     checks: list[Predicate] = []
-    exact_endpoint = None
-    if match.endpoint is not None:
-        if not any(ch in match.endpoint for ch in "*?["):
-            exact_endpoint = match.endpoint
-        else:
-            endpoint = _glob(match.endpoint)
-            checks.append(lambda call: bool(endpoint(call.endpoint)))
+    endpoints = resolve(match.endpoint) if match.endpoint is not None else None
     if match.model is not None:
         model = _glob(match.model)
         checks.append(lambda call: call.model is not None and bool(model(call.model)))
@@ -65,7 +61,7 @@ def compile_match(match: Match) -> tuple[Predicate, str | None]:
             lambda call: all(call.headers.get(k) == v for k, v in wanted_headers.items())
         )
     if not checks:
-        return (lambda call: True), exact_endpoint
+        return (lambda call: True), endpoints
     if len(checks) == 1:
-        return checks[0], exact_endpoint
-    return (lambda call: all(check(call) for check in checks)), exact_endpoint
+        return checks[0], endpoints
+    return (lambda call: all(check(call) for check in checks)), endpoints

@@ -6,9 +6,13 @@ Validation happens once, at load time; the request path only touches the compile
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+import re
+from typing import Annotated, Any, Literal, Union, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator,
+                      model_validator)
+
+from mockai.scenarios.endpoints import resolve
 
 
 class _Strict(BaseModel):
@@ -18,8 +22,24 @@ class _Strict(BaseModel):
 class Regex(_Strict):
     regex: str
 
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(str(exc)) from None
+        return value
 
-TextCondition = Union[str, Regex]
+
+def _text_kind(value: Any) -> str:
+    return "pattern" if isinstance(value, (dict, Regex)) else "text"
+
+
+# Discriminated, so a mapping is only checked as a regex and a mistake in it gives that
+# mistake alone, not also "should be a valid string".
+TextCondition = Annotated[Union[Annotated[str, Tag("text")], Annotated[Regex, Tag("pattern")]],
+                          Discriminator(_text_kind)]
 
 
 class Match(_Strict):
@@ -32,6 +52,13 @@ class Match(_Strict):
     headers: dict[str, str] | None = None
     file_name: str | None = None  # glob on an uploaded file's name (audio, files)
     language: str | None = None  # a transcription request's `language`
+
+    @field_validator("endpoint")
+    @classmethod
+    def _known_endpoint(cls, value: str | None) -> str | None:
+        if value is not None:
+            resolve(value)
+        return value
 
 
 class Chunk(_Strict):
@@ -186,3 +213,20 @@ class Scenario(_Strict):
     @property
     def steps(self) -> list[Step]:
         return self.replies if self.replies is not None else [self.reply]  # type: ignore[list-item]
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
+def keys_at(path: tuple[Any, ...]) -> list[str]:
+    """The keys the format allows in the mapping at `path` (list indexes skipped), for
+    suggesting the intended one when a key is unknown."""
+    models: list[type[BaseModel]] = [Scenario]
+    for part in path:
+        if not isinstance(part, int):
+            models = [found for model in models if part in model.model_fields
+                      for found in _models_in(model.model_fields[part].annotation)]
+    return sorted({key for model in models for key in model.model_fields})

@@ -1,4 +1,8 @@
-"""Reload scenario files when they change; a broken edit keeps the last good set serving."""
+"""Reload scenario files when they change; a broken edit keeps the last good set serving.
+
+Whatever goes wrong in one reload (invalid files, or anything else the loader raises) is
+logged and the watcher goes on: it must still pick up the edit that fixes it.
+"""
 
 from __future__ import annotations
 
@@ -30,15 +34,18 @@ async def watch(paths: list[Path], engine: ScenarioEngine, interval: float = 0.5
     seen = await asyncio.to_thread(_snapshot, paths)
     while True:
         await asyncio.sleep(interval)
-        current = await asyncio.to_thread(_snapshot, paths)
-        if current == seen:
-            continue
-        seen = current
         try:
+            current = await asyncio.to_thread(_snapshot, paths)
+            if current == seen:
+                continue
+            seen = current
             scenarios = await asyncio.to_thread(load, paths)
         except ScenarioProblems as exc:
             log.warning("scenario change refused, still serving the last good set:\n%s",
                         "\n".join(exc.problems))
+            continue
+        except Exception:  # noqa: BLE001 - a loader bug must not end the watching
+            log.exception("scenario reload failed, still serving the last good set")
             continue
         engine.replace_files(scenarios)
         log.info("scenarios reloaded: %d loaded", len(scenarios))

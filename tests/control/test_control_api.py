@@ -13,6 +13,7 @@ import pytest
 from aiohttp.test_utils import make_mocked_request
 
 from helpers import AUTH, api_json, chat_body, post_chat
+from openapi import validate_error
 from mockai.config import Settings
 from mockai.errors import APIError
 from mockai.scenarios import load
@@ -139,6 +140,49 @@ async def test_other_bad_bodies_are_400(serve, payload: str):
     assert response.status == 400
     body = await response.json()
     assert body["problems"] and all(p.startswith("<request>:") for p in body["problems"])
+
+
+BAD_REGEX = ("- name: r\n"
+             "  match:\n"
+             "    user: {regex: \"([a-z\"}\n"
+             "  reply: {content: x}\n")
+
+
+async def test_an_invalid_regex_is_a_400_naming_it(serve):
+    client = await serve()
+    response = await client.post("/_mockai/scenarios", data=BAD_REGEX)
+    assert response.status == 400
+    body = await response.json()
+    validate_error({"error": body["error"]})
+    assert body["error"]["code"] == "invalid_scenario"
+    assert body["problems"] == [
+        "<request>:3: match.user.regex: unterminated character set at position 1"]
+    assert body["error"]["message"] == body["problems"][0]
+    assert (await get_json(client, "/_mockai/scenarios"))["data"] == []
+
+
+def test_add_scenario_raises_naming_an_invalid_regex(mockai):
+    """The pytest fixture's `add_scenario` turns the 400 into an exception that says why."""
+    with pytest.raises(ValueError, match=r"<request>:3: match\.user\.regex: unterminated "
+                                         r"character set at position 1"):
+        mockai.add_scenario(BAD_REGEX)
+    with pytest.raises(ValueError, match=r"did you mean 'chat\.completions'\?"):
+        mockai.add_scenario({"name": "e", "match": {"endpoint": "chat.completion"},
+                             "reply": {"content": "x"}})
+
+
+async def test_a_json_body_is_read_as_json(serve):
+    """With `Content-Type: application/json`, what a JSON parser refuses is refused."""
+    client = await serve()
+    text = '[{"name": "a", "reply": {"content": "x"}},\n {"name": "b", "reply": {"content": "y"}},\n]'
+    response = await client.post("/_mockai/scenarios", data=text,
+                                 headers={"Content-Type": "application/json"})
+    assert response.status == 400
+    assert (await response.json())["problems"] == [
+        "<request>:2: invalid JSON: trailing comma (JSON allows none)"]
+    response = await client.post("/_mockai/scenarios", data=text.replace("},\n]", "}\n]"),
+                                 headers={"Content-Type": "application/json"})
+    assert response.status == 201
 
 
 async def test_runtime_scenarios_of_a_session_stay_in_that_session(serve):

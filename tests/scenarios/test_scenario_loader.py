@@ -123,28 +123,28 @@ CASES = {
                    "  reply: {content: hi}\n"
                    "- name: two\n"
                    "  reply: content: hi\n"},
-        [("a.yaml", 4, "invalid YAML/JSON")],
+        [("a.yaml", 4, "invalid YAML: mapping values are not allowed")],
     ),
     "invalid YAML indentation": (
         {"a.yaml": "- name: one\n"
                    "  reply:\n"
                    "    content: hi\n"
                    "   finish_reason: stop\n"},
-        [("a.yaml", 4, "invalid YAML/JSON")],
+        [("a.yaml", 4, "invalid YAML")],
     ),
     "unclosed quote points at the quote, not the end of the file": (
         {"a.yaml": "- name: one\n"
                    "  reply: {content: \"never closed}\n"
                    "- name: two\n"
                    "  reply: {content: hi}\n"},
-        [("a.yaml", 2, "invalid YAML/JSON")],
+        [("a.yaml", 2, "invalid YAML")],
     ),
     "template syntax error": (
         {"a.yaml": "- name: one\n"
                    "  replies:\n"
                    "    - content: fine\n"
                    "    - content: \"{{ model \"\n"},
-        [("a.yaml", 4, "template syntax error")],
+        [("a.yaml", 4, "replies[1].content: template syntax error")],
     ),
     "unknown template variable in tool-call arguments": (
         {"a.yaml": "- name: one\n"
@@ -154,14 +154,15 @@ CASES = {
                    "        arguments:\n"
                    "          where:\n"
                    "            city: \"{{ town }}\"\n"},
-        [("a.yaml", 7, "unknown variable(s) town")],
+        [("a.yaml", 7, "reply.tool_calls[0].arguments.where.city: template uses unknown "
+                     "variable(s) town")],
     ),
     "unknown template variable in a header": (
         {"a.yaml": "- name: one\n"
                    "  headers:\n"
                    "    x-echo: \"{{ request_id }}\"\n"
                    "  reply: {content: hi}\n"},
-        [("a.yaml", 3, "unknown variable(s) request_id")],
+        [("a.yaml", 3, "headers.x-echo: template uses unknown variable(s) request_id")],
     ),
     "template problems in headers, scenario-level once, step-level where written": (
         {"a.yaml": "- name: one\n"
@@ -172,8 +173,8 @@ CASES = {
                    "    - content: b\n"
                    "      headers:\n"
                    "        X-Step: \"{{ step_no }}\"\n"},
-        [("a.yaml", 3, "unknown variable(s) request_id"),
-         ("a.yaml", 8, "unknown variable(s) step_no")],
+        [("a.yaml", 3, "headers.X-Echo: template uses unknown variable(s) request_id"),
+         ("a.yaml", 8, "replies[1].headers.X-Step: template uses unknown variable(s) step_no")],
     ),
     "JSON file": (
         {"a.json": '[\n'
@@ -188,7 +189,7 @@ CASES = {
                    '  {"name": "one", "reply": {"content": "x"}},\n'
                    '  {"name": "two" "reply": {"content": "x"}}\n'
                    ']\n'},
-        [("a.json", 3, "invalid YAML/JSON")],
+        [("a.json", 3, "invalid JSON: Expecting ',' delimiter")],
     ),
     "single mapping": (
         {"a.yaml": "# one scenario, not a list\n"
@@ -213,7 +214,109 @@ CASES = {
                    "  match:\n"
                    "    user: {regexp: x}\n"
                    "  reply: {content: hi}\n"},
-        [("a.yaml", 3, "match.user")],
+        [("a.yaml", 3, "match.user.regexp: unknown field; did you mean 'regex'?"),
+         ("a.yaml", 3, "match.user.regex: missing required field")],
+    ),
+    "invalid regex, one problem among the others": (
+        {"a.yaml": "- name: one\n"
+                   "  match:\n"
+                   "    user: {regex: \"([a-z\"}\n"
+                   "  reply: {content: hi}\n"
+                   "- name: two\n"
+                   "  match: {system: {regex: \"a{2,1}\"}}\n"
+                   "  reply: {content: hi, colour: red}\n"},
+        [("a.yaml", 3, "match.user.regex: unterminated character set at position 1"),
+         ("a.yaml", 6, "match.system.regex: min repeat greater than max repeat"),
+         ("a.yaml", 7, "reply.colour: unknown field")],
+    ),
+    "misspelt endpoint": (
+        {"a.yaml": "- name: one\n"
+                   "  match:\n"
+                   "    endpoint: chat.completion\n"
+                   "  reply: {content: hi}\n"},
+        [("a.yaml", 3, "match.endpoint: unknown endpoint 'chat.completion'; "
+                       "did you mean 'chat.completions'?")],
+    ),
+    "misspelt operation id and path": (
+        {"a.yaml": "- name: one\n"
+                   "  match: {endpoint: createChatCompletions}\n"
+                   "  reply: {content: hi}\n"
+                   "- name: two\n"
+                   "  match: {endpoint: POST /vector_store}\n"
+                   "  reply: {content: hi}\n"},
+        [("a.yaml", 2, "did you mean 'createChatCompletion'?"),
+         ("a.yaml", 5, "did you mean 'POST /vector_stores'?")],
+    ),
+    "endpoint nothing is close to": (
+        {"a.yaml": "- name: one\n"
+                   "  match: {endpoint: zzzz}\n"
+                   "  reply: {content: hi}\n"},
+        [("a.yaml", 2, "unknown endpoint 'zzzz'; expected a family (chat.completions, ")],
+    ),
+    "endpoint glob that matches nothing": (
+        {"a.yaml": "- name: one\n"
+                   "  match: {endpoint: \"chta.*\"}\n"
+                   "  reply: {content: hi}\n"},
+        [("a.yaml", 2, "match.endpoint: endpoint glob 'chta.*' matches no endpoint name")],
+    ),
+    "unknown keys everywhere, with the close ones suggested": (
+        {"a.yaml": "- name: one\n"
+                   "  mtach: {user: x}\n"
+                   "  replies:\n"
+                   "    - contnet: hi\n"
+                   "    - error: {stauts: 503}\n"
+                   "    - content: hi\n"
+                   "      stream: {chunk_msec: 5, chunks: [{txt: a}]}\n"
+                   "  chaos: {rate: 0.1, kind: [503]}\n"
+                   "  limits: {rmp: 3}\n"
+                   "  match: {modle: gpt-4o, zzz: 1}\n"},
+        [("a.yaml", 2, "mtach: unknown field; did you mean 'match'?"),
+         ("a.yaml", 4, "replies[0].contnet: unknown field; did you mean 'content'?"),
+         ("a.yaml", 5, "replies[1].error.stauts: unknown field; did you mean 'status'?"),
+         ("a.yaml", 5, "replies[1].error.status: missing required field"),
+         ("a.yaml", 7, "replies[2].stream.chunk_msec: unknown field; did you mean 'chunk_ms'?"),
+         ("a.yaml", 7, "replies[2].stream.chunks[0].txt: unknown field; did you mean 'text'?"),
+         ("a.yaml", 7, "replies[2].stream.chunks[0].text: missing required field"),
+         ("a.yaml", 8, "chaos.kind: unknown field; did you mean 'kinds'?"),
+         ("a.yaml", 9, "limits.rmp: unknown field; did you mean 'rpm'?"),
+         ("a.yaml", 10, "match.modle: unknown field; did you mean 'model'?"),
+         ("a.yaml", 10, "match.zzz: unknown field")],
+    ),
+    "JSON trailing comma": (
+        {"a.json": '[\n'
+                   '  {"name": "one", "reply": {"content": "x"}},\n'
+                   '  {"name": "two", "reply": {"content": "y"}},\n'
+                   ']\n'},
+        [("a.json", 3, "invalid JSON: trailing comma")],
+    ),
+    "JSON with a comment": (
+        {"a.json": '[\n'
+                   '  {"name": "one", "reply": {"content": "x"}} // the first\n'
+                   ']\n'},
+        [("a.json", 2, "invalid JSON: Expecting ',' delimiter")],
+    ),
+    "JSON lines of nested values": (
+        {"a.json": '{"name": "one",\n'
+                   ' "match": {"user": "x",\n'
+                   '           "tools": ["a",\n'
+                   '                     3]},\n'
+                   ' "replies": [{"content": "x"},\n'
+                   '             {"tool_calls": [{"name": "t", "arguments": {"a": [1, {"b": 2}]}},\n'
+                   '                             {"nmae": "u"}]}]}\n'},
+        [("a.json", 4, "match.tools[1]: Input should be a valid string"),
+         ("a.json", 7, "replies[1].tool_calls[1].nmae: unknown field; did you mean 'name'?"),
+         ("a.json", 7, "replies[1].tool_calls[1].name: missing required field")],
+    ),
+    "constant template too large to build": (
+        {"a.yaml": "- name: one\n"
+                   "  replies:\n"
+                   "    - content: fine\n"
+                   "    - content: \"{{ 'a' * 10**10 }}\"\n"
+                   "    - tool_calls: [{name: t, arguments: {q: \"{{ last_user_message | center(10**9) }}\"}}]\n"},
+        [("a.yaml", 4, "replies[1].content: template too large: a repetition 10,000,000,000 "
+                       "times would have 10,000,000,000 characters or items"),
+         ("a.yaml", 5, "replies[2].tool_calls[0].arguments.q: template too large: an argument "
+                       "of 1,000,000,000 is over")],
     ),
 }
 
@@ -338,3 +441,52 @@ def test_serve_refuses_missing_scenario_path(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "listening" not in result.stdout
     assert f"{tmp_path}/gone:" in result.stderr
+
+
+def test_problems_are_listed_in_file_then_line_order(tmp_path: Path) -> None:
+    """Whatever stage finds them (syntax, schema, names, templates), and whatever the order of
+    the paths given."""
+    write(tmp_path, {
+        "a.yaml": "- name: dup\n"
+                  "  reply: {content: \"{{ nope }}\"}\n"   # a template problem: found last
+                  "- name: other\n"
+                  "  reply: {content: hi, wat: 1}\n"       # a schema problem
+                  "- name: dup\n"                          # a duplicate name
+                  "  reply: {content: x}\n"
+                  "- name: late\n"
+                  "  reply: {content: \"{{ model \"}\n",
+        "b.json": '[{"name": "b", "reply": {"content": "{{ usr }}"}},\n'
+                  ' {"name": "c", "reply": {"content": "x", "x": 1}}]\n',
+    })
+    result = run_cli("validate", str(tmp_path / "b.json"), str(tmp_path / "a.yaml"))
+    assert result.returncode == 1
+    got = [(Path(file).name, line) for file, line, _ in problems(result.stdout)]
+    assert got == [("a.yaml", 2), ("a.yaml", 4), ("a.yaml", 5), ("a.yaml", 8),
+                   ("b.json", 1), ("b.json", 2)], result.stdout
+
+
+def test_serve_lists_an_invalid_regex_with_the_other_problems(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": "- name: bad-regex\n"
+                               "  match: {user: {regex: \"([a-z\"}}\n"
+                               "  reply: {content: x}\n"
+                               "- name: bad-field\n"
+                               "  reply: {content: x, colour: red}\n"})
+    result = run_cli("serve", "--port", "0", "--scenarios", str(tmp_path), timeout=30)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        f"{tmp_path}/a.yaml:2: match.user.regex: unterminated character set at position 1",
+        f"{tmp_path}/a.yaml:5: reply.colour: unknown field"]
+
+
+def test_every_endpoint_form_validates(tmp_path: Path) -> None:
+    """Family names, operation ids, `METHOD /path` and globs over any of them; an operation no
+    family serves yet is not a problem."""
+    endpoints = ["chat.completions", "chat.*", "audio.*", "createChatCompletion",
+                 "POST /chat/completions", "GET /models/{model}", "createVectorStore",
+                 "POST /vector_stores", "create*", "POST /images/*", "*"]
+    write(tmp_path, {"a.yaml": "".join(
+        f"- name: e{index}\n  match: {{endpoint: \"{endpoint}\"}}\n  reply: {{content: x}}\n"
+        for index, endpoint in enumerate(endpoints))})
+    result = run_cli("validate", str(tmp_path))
+    assert (result.returncode, result.stdout.strip()) == (0, f"ok: {len(endpoints)} scenario(s)")

@@ -91,3 +91,75 @@ def test_no_watch_keeps_the_loaded_set(tmp_path: Path) -> None:
         file.write_text(scenario("changed on disk"))
         time.sleep(2.5)
         assert answer(server.root) == "frozen"
+
+
+def test_a_bad_regex_saved_while_serving_does_not_end_the_watching(tmp_path: Path) -> None:
+    """The watcher refuses the edit with its FILE:LINE problem and still picks up the fix, and
+    a new file, afterwards."""
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    file = folder / "greeting.yaml"
+    file.write_text(scenario("before"))
+    with mockai_serve("--port", "0", "--scenarios", str(folder)) as server:
+        assert answer(server.root) == "before"
+
+        file.write_text("- name: greeting\n  match: {user: {regex: \"([a-z\"}}\n"
+                        "  reply: {content: broken}\n")
+        assert wait_until(lambda: "refused" in server.stderr(), RELOAD_WITHIN), server.stderr()
+        assert f"{file}:2: match.user.regex: unterminated character set at position 1" \
+            in server.stderr()
+        assert "Traceback" not in server.stderr()
+        assert answer(server.root) == "before"
+
+        file.write_text(scenario("fixed"))
+        assert wait_until(lambda: answer(server.root) == "fixed", RELOAD_WITHIN), server.stderr()
+        (folder / "0-new.yaml").write_text(scenario("from a new file", "new"))
+        assert wait_until(lambda: answer(server.root) == "from a new file", RELOAD_WITHIN), \
+            server.stderr()
+
+
+async def test_the_watcher_outlives_any_exception_from_loading(tmp_path: Path, monkeypatch,
+                                                                caplog) -> None:
+    """A loader failure that is not a list of problems (a bug, a file vanishing mid-read) is
+    logged; the last good set keeps serving and the next edit is loaded."""
+    import asyncio
+
+    from mockai.scenarios import load, watcher
+    from mockai.scenarios.engine import ScenarioEngine
+
+    file = tmp_path / "greeting.yaml"
+    file.write_text(scenario("one"))
+    engine = ScenarioEngine(load([tmp_path]))
+    calls = []
+
+    def flaky_load(paths):
+        calls.append(paths)
+        if len(calls) == 1:
+            raise RuntimeError("the disk went away")
+        return load(paths)
+
+    monkeypatch.setattr(watcher, "load", flaky_load)
+
+    async def until(predicate) -> bool:
+        for _ in range(500):
+            if predicate():
+                return True
+            await asyncio.sleep(0.02)
+        return False
+
+    def content() -> str:
+        return engine.files[0].steps[0].step.content
+
+    task = asyncio.create_task(watcher.watch([tmp_path], engine, interval=0.02))
+    try:
+        await asyncio.sleep(0.2)  # its first look at the files
+        file.write_text(scenario("two, which fails to load"))
+        assert await until(lambda: calls)
+        await asyncio.sleep(0.1)
+        assert content() == "one" and not task.done()
+        assert "the disk went away" in caplog.text
+
+        file.write_text(scenario("three, loaded"))
+        assert await until(lambda: content() == "three, loaded")
+    finally:
+        task.cancel()

@@ -154,7 +154,8 @@ async def test_template_problems_are_refused_at_load(serve):
     body = await response.json()
     assert response.status == 400
     assert body["problems"] == [
-        "<request>:4: template uses unknown variable(s) __import__; known: endpoint, headers, "
+        "<request>:4: replies[1].content: template uses unknown variable(s) __import__; known: "
+        "endpoint, headers, "
         "last_user_message, messages, model, request, session, step, system_message, tools"]
 
 
@@ -173,3 +174,62 @@ def test_unknown_variables_are_found_whichever_check_runs(source, unknown):
     else:
         with pytest.raises(TemplateProblem, match=rf"unknown variable\(s\) {unknown};"):
             Template(source)
+
+
+# Each builds far more than memory holds from a number the request brings (so the template
+# cannot be refused when it loads); the sandbox must refuse it at once.
+TOO_LARGE = [
+    "{{ 'a' * (last_user_message | int) }}",
+    "{{ [1, 2] * (last_user_message | int) }}",
+    "{{ 10 ** (last_user_message | int) }}",
+    "{{ 'x' | center(last_user_message | int) }}",
+    "{{ model.ljust(last_user_message | int) }}",
+    "{{ '%*d' % (last_user_message | int, 1) }}",
+    "{{ range(last_user_message | int) | list | length }}",
+    "{% for i in range(90000) %}{% for j in range(90000) %}{% endfor %}{% endfor %}",
+    "{% set x = 'a' * 4000000 %}{% set x = x ~ x %}{% set x = x ~ x %}{{ x | length }}",
+    "{% set x = ['a' * 4000000] %}{% set y = [x, x] %}{% set z = [y, y] %}{{ z | length }}",
+    "{{ range(90000) | join('a' * 4000000) | length }}",
+    "{% set t %}{% for i in range(90000) %}{{ 'a' * 4000000 }}{% endfor %}{% endset %}{{ t | length }}",
+]
+
+
+@pytest.mark.parametrize("template", TOO_LARGE)
+async def test_templates_too_large_to_build_fail_fast(serve, template: str):
+    import time
+
+    client = await serve([{"name": "huge", "match": {"user": "0"}, "reply": {"content": template}},
+                          {"name": "fine", "reply": {"content": "still serving"}}])
+    started = time.perf_counter()
+    response, body = await body_of(client, "10000000000")
+    assert time.perf_counter() - started < 2
+    assert response.status == 500
+    assert body["error"]["code"] == "scenario_template_error"
+    assert body["error"]["message"].startswith("Scenario 'huge': template in reply.content failed: ")
+    assert "at most 4,194,304" in body["error"]["message"] or "bits" in body["error"]["message"] \
+        or "count past" in body["error"]["message"] or "is over 4,194,304" in body["error"]["message"]
+    _, body = await body_of(client, "next")
+    assert body["choices"][0]["message"]["content"] == "still serving"
+
+
+async def test_templates_within_the_bounds_still_work(serve):
+    client = await serve([{"name": "ok", "reply": {"content":
+        "{{ 'ab' * 3 }} {{ 2 ** 10 }} {{ [1] + [2] }} {{ '%05d' % 42 }} {{ 'x' | center(5) }}|"
+        "{{ range(3) | join(',') }} {{ '{:>4}'.format(step) }} {{ '%d' % 12345678901 }}"
+        "{% for m in messages %} {{ m.role }}{% endfor %} {{ (model ~ '!') | length }} "
+        "{{ '+'.join(messages | map(attribute='content')) }}"}}])
+    _, body = await body_of(client, "hi")
+    assert body["choices"][0]["message"]["content"] == \
+        "ababab 1024 [1, 2] 00042   x  |0,1,2    0 12345678901 user 7 hi"
+
+
+async def test_a_constant_template_too_large_is_refused_when_it_loads(serve):
+    client = await serve()
+    response = await client.post("/_mockai/scenarios", data=(
+        "- name: t\n"
+        "  reply:\n"
+        "    content: \"{{ 'a' * 10**10 }}\"\n"))
+    assert response.status == 400
+    assert (await response.json())["problems"] == [
+        "<request>:3: reply.content: template too large: a repetition 10,000,000,000 times would "
+        "have 10,000,000,000 characters or items; a template may build at most 4,194,304"]
