@@ -44,7 +44,7 @@ def test_invalid_scenario_files(pytester: pytest.Pytester) -> None:
         "*ScenarioProblems: *bad.yaml:2: reply.oops: unknown field*",
         "*direct cause of the following exception*",
         "*MockaiStartError: mockai server did not start: *bad.yaml:2: reply.oops: unknown field*",
-        "*bad.yaml:4: template uses unknown variable(s) usr*",
+        "*bad.yaml:4: reply.content: template uses unknown variable(s) usr*",
     ])
 
 
