@@ -91,8 +91,10 @@ async def read_form(request: web.Request, *, files: frozenset[str], limit: int,
         if content_type == "multipart/form-data":
             await _read_multipart(request, form, files, lists, limit, too_large)
         elif content_type == "application/x-www-form-urlencoded":
-            for name, value in (await request.post()).items():
-                _add_text(form, _field_name(name, lists), str(value), lists)
+            for key, value in (await request.post()).items():
+                name = _field_name(key, lists)
+                _once(form.fields, name, lists)
+                _put_text(form, name, str(value), lists)
     except _UNPARSABLE:
         raise invalid_request(MALFORMED) from None
     finally:
@@ -109,23 +111,24 @@ async def _read_multipart(request: web.Request, form: Form, files: frozenset[str
             raise invalid_request(MALFORMED)
         name = _field_name(part.name, lists)
         if name in files:
+            _once(form.files, name, lists)
             try:
                 data = await _read(part, limit)
             except _Overflow as over:
                 raise too_large(form, name, over.read) from None
-            _once(form.files, name, lists)
             form.files.setdefault(name, []).append(
                 Upload(part.filename, part.headers.get(hdrs.CONTENT_TYPE), data))
         elif part.filename is not None:
             raise invalid_request(f"Invalid type for '{name}': expected a string, but got a "
                                   "file instead.", name, "invalid_type")
         else:
+            _once(form.fields, name, lists)
             try:
                 data = await _read(part, text_room)
             except _Overflow:
                 raise APIError(413) from None
             text_room -= len(data)
-            _add_text(form, name, data.decode("utf-8", errors="replace"), lists)
+            _put_text(form, name, data.decode("utf-8", errors="replace"), lists)
 
 
 async def _read(part: BodyPartReader, limit: int) -> bytes:
@@ -146,13 +149,13 @@ def _field_name(name: str, lists: frozenset[str]) -> str:
 
 
 def _once(into: dict[str, Any], name: str, lists: frozenset[str]) -> None:
-    """A field that may not repeat, sent twice, is refused rather than silently picked from."""
+    """A field that may not repeat, sent twice, is refused (before its part is read) rather
+    than silently picked from."""
     if name in into and name not in lists:
         raise invalid_request(f"Duplicate parameter: '{name}'. Send each parameter once.", name)
 
 
-def _add_text(form: Form, name: str, value: str, lists: frozenset[str]) -> None:
-    _once(form.fields, name, lists)
+def _put_text(form: Form, name: str, value: str, lists: frozenset[str]) -> None:
     if name in lists:
         form.fields.setdefault(name, []).append(value)  # type: ignore[union-attr]
     else:

@@ -130,7 +130,8 @@ async def _answer(request: web.Request, endpoint: str, form_type: type[_Form]
     streaming = not whisper and bool(getattr(form, "stream", False))
 
     call = Call(endpoint, fields, request.headers, exchange.session, model=form.model,
-                last_user_message=form.prompt or "", file_name=form.file.filename, language=language)
+                last_user_message=form.prompt or "", file_name=form.file.filename,
+                language=language)
     step: Step | None = await answer_step(request, call, streaming=streaming)
     seconds = wav_seconds(form.file)
     chunks = [c.text for c in step.stream.chunks] \
