@@ -14,6 +14,7 @@ import logging
 from dataclasses import dataclass
 from typing import AsyncIterator, Callable
 
+import openai
 import pytest
 
 from helpers import AUTH
@@ -212,3 +213,19 @@ async def test_a_text_field_over_the_body_limit_is_a_413(serve, route_name):
     response = await client.post(route.path, data=body, headers={**AUTH, "Content-Type": FORM})
     error = await refused(response, 413)
     assert error["code"] == "request_too_large"
+
+
+@pytest.mark.parametrize("route_name", ["files", "transcriptions"])
+def test_the_sdk_reads_the_refusal_of_an_upload_over_the_limit(mockai, monkeypatch, route_name):
+    """The server answers mid-upload; the official SDK still gets the error, not a reset."""
+    route = ROUTES[route_name]
+    monkeypatch.setattr(*route.limit, SMALL_LIMIT)
+    client = mockai.client(max_retries=0)
+    upload = (route.filename, b"\0" * (64 * SMALL_LIMIT))
+    with pytest.raises(openai.APIStatusError) as caught:
+        if route_name == "files":
+            client.files.create(file=upload, purpose="user_data")
+        else:
+            client.audio.transcriptions.create(file=upload, model="whisper-1")
+    assert caught.value.status_code == route.too_large
+    validate_error({"error": caught.value.body})
