@@ -119,6 +119,13 @@ def spec() -> dict[str, Any]:
     return prepared
 
 
+@cache
+def document() -> dict[str, Any]:
+    """The prepared spec as a self-contained OpenAPI 3.1 document (its references local
+    again), for tools that resolve references themselves, such as schemathesis."""
+    return json.loads(json.dumps(spec()).replace(f'"{_SPEC_URI}#', '"#'))
+
+
 def _load_prepared() -> dict[str, Any]:
     """The spec with `_prepare` applied, cached as JSON across processes.
 

@@ -23,7 +23,8 @@ from pydantic import BaseModel
 from mockai import generation, tokenizer
 from mockai.endpoints.audio.errors import incompatible_format, validate_body
 from mockai.endpoints.audio.render import LANGUAGES, Transcript, spoken_seconds
-from mockai.endpoints.audio.upload import Upload, check_extension, read_form
+from mockai.endpoints.audio.upload import AudioFile, check_extension, digest, read_form, \
+    wav_seconds
 from mockai.errors import model_not_found
 from mockai.scenarios.call import Call
 from mockai.scenarios.schema import Step
@@ -67,12 +68,10 @@ class Granularity(str, Enum):
 
 
 class _Form(BaseModel):
-    file: Upload
+    file: AudioFile
     model: str
     prompt: str | None = None
     temperature: float = 0.0
-
-    model_config = {"arbitrary_types_allowed": True}
 
 
 class TranslationForm(_Form):
@@ -98,10 +97,10 @@ def _known(request: web.Request, model: str, allowed: tuple[str, ...], word: str
     return found is not None and found.kind == "audio" and word in found.id
 
 
-def _default_text(seed: int, endpoint: str, fields: dict[str, Any], upload: Upload,
+def _default_text(seed: int, endpoint: str, fields: dict[str, Any], file_digest: str,
                   seconds: float | None) -> str:
     """Faker sentences, as many as the audio's length holds (about 150 words a minute)."""
-    rng = generation.rng_for(seed, endpoint, {**fields, "file": upload.digest})
+    rng = generation.rng_for(seed, endpoint, {**fields, "file": file_digest})
     if seconds is None:
         return generation.text(rng)
     wanted = max(1, round(seconds * 150 / 60))
@@ -116,8 +115,8 @@ async def _answer(request: web.Request, endpoint: str, form_type: type[_Form]
                   ) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
-    fields, upload = await read_form(request, LIST_FIELDS)
-    form = validate_body(form_type, {**fields, **({"file": upload} if upload else {})})
+    fields, file = await read_form(request, LIST_FIELDS)
+    form = validate_body(form_type, {**fields, **({"file": file} if file is not None else {})})
     translating = form_type is TranslationForm
     whisper = _known(request, form.model, WHISPER_MODELS, "whisper")
     if not whisper and (translating or not _known(request, form.model, GPT_MODELS, "transcribe")) \
@@ -131,9 +130,10 @@ async def _answer(request: web.Request, endpoint: str, form_type: type[_Form]
     streaming = not whisper and bool(getattr(form, "stream", False))
 
     call = Call(endpoint, fields, request.headers, exchange.session, model=form.model,
-                last_user_message=form.prompt or "", file_name=form.file.name, language=language)
+                last_user_message=form.prompt or "", file_name=form.file.filename,
+                language=language)
     step: Step | None = await answer_step(request, call, streaming=streaming)
-    seconds = form.file.wav_seconds()
+    seconds = wav_seconds(form.file)
     chunks = [c.text for c in step.stream.chunks] \
         if step is not None and step.stream is not None and step.stream.chunks else None
     if chunks is not None:
@@ -141,7 +141,7 @@ async def _answer(request: web.Request, endpoint: str, form_type: type[_Form]
     elif step is not None and step.content is not None:
         text = step.content
     else:
-        text = _default_text(state.settings.seed, endpoint, fields, form.file, seconds)
+        text = _default_text(state.settings.seed, endpoint, fields, digest(form.file), seconds)
     tok = await tokenizer.encoding("o200k_base")
     exchange.tokens = tok.count(form.prompt) if form.prompt else 0
     transcript = Transcript(

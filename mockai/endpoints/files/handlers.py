@@ -9,12 +9,12 @@ import orjson
 from aiohttp import web
 from pydantic import BaseModel, Field
 
-from mockai.endpoints.files.form import TOO_LARGE, Upload, read_form
 from mockai.endpoints.files.scripted import answer_if_targeted
 from mockai.endpoints.files.store import (KIND, PURPOSES, PURPOSES_AS_LISTED, put_file,
                                           stored_file)
-from mockai.errors import invalid_request
+from mockai.errors import APIError, invalid_request
 from mockai.server.http import json_response
+from mockai.server.multipart import Form, Upload, read_form
 from mockai.server.pagination import page
 from mockai.server.state import exchange_of, state_of
 from mockai.validation import validate
@@ -22,6 +22,13 @@ from mockai.validation import validate
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_BATCH_FILE_BYTES = 200 * 1024 * 1024
 BATCH_FORMAT = "Invalid file format for Batch API. Must be .jsonl"
+TOO_LARGE = "File is too large."
+FILE_FIELDS = frozenset({"file"})
+
+
+def too_large(form: Form, name: str, read: int) -> APIError:
+    """A file over its limit (the upload's or a part's), whatever it is."""
+    return invalid_request(TOO_LARGE)
 
 
 class ExpiresAfter(BaseModel):
@@ -33,7 +40,7 @@ class _FileOptions(BaseModel):
     expires_after: ExpiresAfter | None = None
 
 
-def _expires_after(fields: dict[str, str]) -> dict | None:
+def _expires_after(fields: dict[str, str | list[str]]) -> dict | None:
     """`expires_after[anchor]` and `expires_after[seconds]`: how the SDKs flatten the object."""
     given = {key[len("expires_after["):-1]: value for key, value in fields.items()
              if key.startswith("expires_after[") and key.endswith("]")}
@@ -48,7 +55,7 @@ def check_batch_input(upload: Upload) -> None:
     if len(upload.data) > MAX_BATCH_FILE_BYTES:
         raise invalid_request(TOO_LARGE)
     first = next((line for line in upload.data.splitlines() if line.strip()), None)
-    if not upload.filename.lower().endswith(".jsonl") or first is None:
+    if not (upload.filename or "").lower().endswith(".jsonl") or first is None:
         raise invalid_request(BATCH_FORMAT)
     try:
         orjson.loads(first)
@@ -57,9 +64,9 @@ def check_batch_input(upload: Upload) -> None:
 
 
 async def create(request: web.Request) -> web.Response:
-    form = await read_form(request, limit=MAX_FILE_BYTES)
-    upload = form.files.get("file")
-    if upload is None:
+    form = await read_form(request, files=FILE_FIELDS, limit=MAX_FILE_BYTES, too_large=too_large)
+    upload = form.upload("file")
+    if upload is None or upload.filename is None:
         raise invalid_request("'file' is a required property", "file")
     purpose = form.fields.get("purpose")
     if purpose is None:

@@ -15,22 +15,22 @@ from mockai import tokenizer
 from mockai.endpoints.images import render
 from mockai.endpoints.images.models import GPT_ONLY, ImageModel, check, invalid_model, resolve
 from mockai.endpoints.images.picture import digest
-from mockai.endpoints.images.request import (EditRequest, Form, GenerateRequest, Upload,
-                                              VariationRequest, read_form)
+from mockai.endpoints.images.request import (DALL_E_UPLOAD_LIMIT, EDIT_MODEL, VARIATION_MODEL,
+                                              EditRequest, Form, GenerateRequest,
+                                              VariationRequest, invalid_image_file, not_a_png,
+                                              picture, read_form)
 from mockai.errors import APIError, invalid_request
 from mockai.scenarios.call import Call
 from mockai.scenarios.schema import Step
 from mockai.server.http import json_response, read_json, send_stream
+from mockai.server.multipart import Upload
 from mockai.server.scripting import answer_step, scripted_error
 from mockai.server.state import exchange_of, state_of
 from mockai.streaming.pacing import Pacing
 from mockai.streaming.sse import event_frame
 from mockai.validation import validate
 
-DALL_E_UPLOAD_LIMIT = 4 * 1024 * 1024
-GPT_UPLOAD_LIMIT = 50 * 1024 * 1024
 GPT_IMAGES_LIMIT = 16
-NOT_A_PNG = "Uploaded image must be a PNG and less than 4 MB."
 
 
 def _known(schema: type, fields: dict[str, Any], lenient: bool) -> dict[str, Any]:
@@ -111,10 +111,10 @@ async def generate(request: web.Request) -> web.StreamResponse:
 def _png_for_dall_e(upload: Upload, *, needs_alpha: bool) -> tuple[int, int]:
     """dall-e-2 takes one square PNG under 4 MB; without a mask, its transparency is the area
     to edit, so it must have an alpha channel (or be greyscale, as the real check allows)."""
-    image = upload.open()
+    image = picture(upload)
     if image is None or image.format != "PNG" or len(upload.data) >= DALL_E_UPLOAD_LIMIT \
             or image.width != image.height:
-        raise invalid_request(NOT_A_PNG, code="invalid_image_format")
+        raise not_a_png()
     if needs_alpha and image.mode not in ("RGBA", "LA", "L"):
         raise invalid_request(
             f"Invalid input image - format must be in ['RGBA', 'LA', 'L'], got {image.mode}.")
@@ -129,11 +129,9 @@ def _gpt_inputs(images: list[Upload]) -> list[tuple[int, int]]:
             "image", "array_above_max_length")
     sizes = []
     for number, upload in enumerate(images, 1):
-        image = upload.open()
-        if image is None or image.format not in ("PNG", "JPEG", "WEBP") \
-                or len(upload.data) >= GPT_UPLOAD_LIMIT:
-            raise invalid_request(f"Invalid image file or mode for image {number}, please check "
-                                  "your image file.", code="invalid_image_file")
+        image = picture(upload)
+        if image is None or image.format not in ("PNG", "JPEG", "WEBP"):
+            raise invalid_image_file(number)
         sizes.append(image.size)
     return sizes
 
@@ -141,9 +139,9 @@ def _gpt_inputs(images: list[Upload]) -> list[tuple[int, int]]:
 def _check_mask(mask: Upload | None, size: tuple[int, int]) -> None:
     if mask is None:
         return
-    image = mask.open()
+    image = picture(mask)
     if image is None or image.format != "PNG" or len(mask.data) >= DALL_E_UPLOAD_LIMIT:
-        raise invalid_request(NOT_A_PNG, "mask", "invalid_image_format")
+        raise not_a_png("mask")
     if image.size != size:
         raise invalid_request("Invalid mask image - the mask must have the same dimensions as "
                               "the image.", "mask", "invalid_image_format")
@@ -169,11 +167,11 @@ def _upload_call(request: web.Request, endpoint: str, model: ImageModel, form: F
 
 async def edit(request: web.Request) -> web.StreamResponse:
     settings = state_of(request).settings
-    form = await read_form(request)
+    form = await read_form(request, EDIT_MODEL)
     fields = _known(EditRequest, form.fields, settings.lenient)
     req = validate(EditRequest, fields, unknown_parameter=True)
     _missing_image(form)
-    model = resolve(req.model, "gpt-image-1.5", lenient=settings.lenient)
+    model = resolve(req.model, EDIT_MODEL, lenient=settings.lenient)
     if not model.edits:
         raise invalid_model(model.id)
     if settings.lenient:
@@ -203,11 +201,11 @@ async def edit(request: web.Request) -> web.StreamResponse:
 
 async def variation(request: web.Request) -> web.StreamResponse:
     settings = state_of(request).settings
-    form = await read_form(request)
+    form = await read_form(request, VARIATION_MODEL)
     fields = _known(VariationRequest, form.fields, settings.lenient)
     req = validate(VariationRequest, fields, unknown_parameter=True)
     _missing_image(form)
-    model = resolve(req.model, "dall-e-2", lenient=settings.lenient)
+    model = resolve(req.model, VARIATION_MODEL, lenient=settings.lenient)
     if not model.variations:
         raise invalid_model(model.id)
     _png_for_dall_e(form.images[0], needs_alpha=False)

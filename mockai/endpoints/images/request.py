@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Literal
 
 from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field
 
-from mockai.errors import invalid_request
-from mockai.server.state import exchange_of
+from mockai.errors import APIError, invalid_request
+from mockai.server import multipart
+from mockai.server.multipart import Upload
 
 
 class _Request(BaseModel):
@@ -48,26 +50,35 @@ class VariationRequest(_Request):
     size: Literal["256x256", "512x512", "1024x1024"] | None = None
 
 
-@dataclass(frozen=True)
-class Upload:
-    """An uploaded file; the journal records its name and size, never its bytes."""
+# What each model takes: dall-e-2 one square PNG under 4 MB, the GPT image models files under
+# 50 MB each (the multipart reader refuses bigger ones before the model is known).
+DALL_E_UPLOAD_LIMIT = 4 * 1024 * 1024
+GPT_UPLOAD_LIMIT = 50 * 1024 * 1024
+EDIT_MODEL = "gpt-image-1.5"
+VARIATION_MODEL = "dall-e-2"
+NOT_A_PNG = "Uploaded image must be a PNG and less than 4 MB."
+_FILES = frozenset({"image", "mask"})
+_LISTS = frozenset({"image"})  # `image` or `image[]`, once per picture
+_INTEGERS = ("n", "output_compression", "partial_images")
 
-    filename: str | None
-    content_type: str | None
-    data: bytes
 
-    def describe(self) -> dict[str, Any]:
-        return {"filename": self.filename, "content_type": self.content_type,
-                "bytes": len(self.data)}
+def not_a_png(param: str | None = None) -> APIError:
+    return invalid_request(NOT_A_PNG, param, "invalid_image_format")
 
-    def open(self):
-        """The file as Pillow sees it (header only), or None when it is no image at all."""
-        from PIL import Image, UnidentifiedImageError
 
-        try:
-            return Image.open(io.BytesIO(self.data))
-        except (UnidentifiedImageError, OSError, ValueError):
-            return None
+def invalid_image_file(number: int) -> APIError:
+    return invalid_request(f"Invalid image file or mode for image {number}, please check your "
+                           "image file.", code="invalid_image_file")
+
+
+def picture(upload: Upload):
+    """The file as Pillow sees it (header only), or None when it is no image at all."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        return Image.open(io.BytesIO(upload.data))
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None
 
 
 @dataclass
@@ -75,11 +86,6 @@ class Form:
     fields: dict[str, Any]
     images: list[Upload]
     mask: Upload | None
-
-
-_INTEGERS = ("n", "output_compression", "partial_images")
-NOT_MULTIPART = ("Invalid Content-Type header ({}), expected multipart/form-data. (HINT: If "
-                 "you're using curl, you can pass -H 'Content-Type: multipart/form-data')")
 
 
 def _typed(name: str, value: str) -> Any:
@@ -94,34 +100,21 @@ def _typed(name: str, value: str) -> Any:
     return value
 
 
-async def read_form(request: web.Request) -> Form:
-    """The multipart form's text fields (typed), images (`image` or `image[]`) and mask;
-    the journal gets the fields with files described by name and size."""
-    if request.content_type != "multipart/form-data":
-        raise invalid_request(NOT_MULTIPART.format(request.content_type))
-    try:
-        posted = await request.post()
-    except ValueError:
-        raise invalid_request("Could not parse multipart form.") from None
-    fields: dict[str, Any] = {}
-    images: list[Upload] = []
-    mask: Upload | None = None
-    journal: dict[str, Any] = {}
-    for name, value in posted.items():
-        is_file = isinstance(value, web.FileField)
-        if name in ("image", "image[]", "mask"):  # text sent for a file is a file that is no image
-            upload = Upload(value.filename, value.content_type, value.file.read()) if is_file \
-                else Upload(None, None, str(value).encode())
-            if name == "mask":
-                mask = upload
-                journal["mask"] = upload.describe()
-            else:
-                images.append(upload)
-                journal.setdefault("image", []).append(upload.describe())
-            continue
-        text = value.file.read().decode("utf-8", errors="replace") if is_file else str(value)
-        fields[name] = _typed(name, text)
-        journal[name] = fields[name]
-    exchange_of(request).body = journal
-    return Form(fields, images, mask)
+def _too_large(default_model: str, form: multipart.Form, name: str, read: int) -> APIError:
+    """A file of 50 MB or more, which no model takes: refused as the model named so far (the
+    SDKs send the fields before the files) refuses a file it cannot read."""
+    if name == "mask":
+        return not_a_png("mask")
+    if str(form.fields.get("model", default_model)).startswith("dall-e"):
+        return not_a_png()
+    return invalid_image_file(len(form.uploads("image")) + 1)
 
+
+async def read_form(request: web.Request, default_model: str) -> Form:
+    """The multipart form's text fields (typed), images (`image` or `image[]`) and mask; text
+    sent for a file is a file that is no image."""
+    form = await multipart.read_form(request, files=_FILES, lists=_LISTS,
+                                     limit=GPT_UPLOAD_LIMIT - 1, multipart_only=True,
+                                     too_large=partial(_too_large, default_model))
+    fields = {name: _typed(name, value) for name, value in form.fields.items()}
+    return Form(fields, form.uploads("image"), form.upload("mask"))

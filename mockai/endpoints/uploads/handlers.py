@@ -10,16 +10,18 @@ from typing import Literal
 from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field
 
-from mockai.endpoints.files.handlers import ExpiresAfter, check_batch_input
-from mockai.endpoints.files.form import Upload, read_form
+from mockai.endpoints.files.handlers import ExpiresAfter, check_batch_input, too_large
 from mockai.endpoints.files.scripted import answer_if_targeted
 from mockai.endpoints.files.store import put_file
 from mockai.endpoints.uploads.state import (KIND, MAX_PART_BYTES, MAX_UPLOAD_BYTES, StoredUpload,
                                             part_id)
 from mockai.errors import APIError, invalid_request
 from mockai.server.http import json_response, read_json
+from mockai.server.multipart import Upload, read_form
 from mockai.server.state import exchange_of, state_of, stored
 from mockai.validation import validate
+
+PART_FIELDS = frozenset({"data"})
 
 
 class CreateUpload(BaseModel):
@@ -59,9 +61,9 @@ async def create(request: web.Request) -> web.Response:
 
 async def add_part(request: web.Request) -> web.Response:
     upload = _stored(request)
-    form = await read_form(request, limit=MAX_PART_BYTES)
-    data = form.files.get("data")
-    if data is None:
+    form = await read_form(request, files=PART_FIELDS, limit=MAX_PART_BYTES, too_large=too_large)
+    data = form.upload("data")
+    if data is None or data.filename is None:
         raise invalid_request("'data' is a required property", "data")
     if upload.status != "pending":
         raise _conflict("add a part to", upload)
