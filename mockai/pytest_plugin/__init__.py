@@ -15,10 +15,11 @@ from mockai.pytest_plugin.fixtures import (MockaiFactory, mockai, mockai_factory
                                            mockai_settings)
 from mockai.pytest_plugin.options import add_options
 from mockai.pytest_plugin.server import MockaiServer, MockaiStartError
-from mockai.pytest_plugin.session import MockaiSession, ScenarioError
+from mockai.pytest_plugin.session import TEST_API_KEY, MockaiSession, ScenarioError
 
 __all__ = [
-    "MockaiFactory", "MockaiServer", "MockaiSession", "MockaiStartError", "ScenarioError",
+    "TEST_API_KEY", "MockaiFactory", "MockaiServer", "MockaiSession", "MockaiStartError",
+    "ScenarioError",
     "mockai", "mockai_factory", "mockai_server", "mockai_settings",
 ]
 
