@@ -80,12 +80,17 @@ async def start(app: web.Application, host: str, port: int) -> tuple[web.AppRunn
                            shutdown_timeout=app[STATE].settings.shutdown_grace)
     await runner.setup()
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    # A deep accept queue: load tests open thousands of connections at once, and the default
-    # (128) drops the excess, which clients then see as second-long connect retries.
-    site = web.SockSite(runner, sock, backlog=4096)
-    await site.start()
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        # A deep accept queue: load tests open thousands of connections at once, and the
+        # default (128) drops the excess, which clients then see as second-long connect retries.
+        site = web.SockSite(runner, sock, backlog=4096)
+        await site.start()
+    except BaseException:  # a busy port, a bad host: leave no socket or app start-up behind
+        sock.close()
+        await runner.cleanup()
+        raise
     return runner, sock.getsockname()[1]
 
 

@@ -168,3 +168,32 @@ async def test_the_stop_itself_ends_a_paced_responses_stream_in_process() -> Non
     assert events[-1]["type"] == "response.completed"
     assert "".join(e["delta"] for e in events if e["type"] == "response.output_text.delta") == WORDS
     assert await asyncio.to_thread(refused, port)
+
+
+async def test_a_start_that_cannot_listen_leaves_nothing_behind() -> None:
+    """A busy port is an OSError for the caller (the CLI's one line, the plugin's start error),
+    with the socket closed and the app's start-up undone: no ResourceWarning, no open runner."""
+    import gc
+    import socket
+    import warnings
+
+    from mockai.config import Settings
+    from mockai.server.app import create_app, start
+
+    app = create_app(Settings(port=0, watch=False, quiet=True), [])
+    cleaned: list[bool] = []
+
+    async def mark(_app) -> None:
+        cleaned.append(True)
+
+    app.on_cleanup.append(mark)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with pytest.raises(OSError):
+                await start(app, "127.0.0.1", taken.getsockname()[1])
+            gc.collect()
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
+    assert cleaned == [True]
