@@ -31,6 +31,13 @@ def _tracked() -> list[Path]:
     return [ROOT / name for name in out.decode().split("\0") if name]
 
 
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return ""  # binary
+
+
 def _escapes(base: Path, climb: str, name: str) -> bool:
     """True when `climb + name`, read from `base`, leaves the checkout or names nothing in it."""
     target = (base / climb / name.rstrip(".,;:")).resolve()
@@ -42,17 +49,23 @@ def test_no_tracked_file_refers_to_a_folder_outside_the_checkout():
     for path in _tracked():
         if path == OPENAPI_PATH or not path.is_file():
             continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            continue  # binary
-        for number, line in enumerate(text.splitlines(), 1):
+        for number, line in enumerate(_text(path).splitlines(), 1):
             for match in RELATIVE.finditer(line):
                 if _escapes(path.parent, match.group(1), match.group(2)):
                     found.append(f"{path.relative_to(ROOT)}:{number}: {match.group(0)}")
             if path.suffix == ".py" and PARENT_LITERAL.search(line):
                 found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert not found, "references outside the repository:\n" + "\n".join(found)
+
+
+def test_no_text_cites_a_document_users_do_not_have():
+    """The interface document the project was built from stays with its authors; users read
+    the README, `--help` and docstrings, which must not send them to its sections."""
+    cited = re.compile("SPEC" + r"(?: §|\.md)")
+    found = [f"{path.relative_to(ROOT)}:{number}"
+             for path in _tracked() if path.is_file() and path != OPENAPI_PATH
+             for number, line in enumerate(_text(path).splitlines(), 1) if cited.search(line)]
+    assert not found, "citations of a document outside the repository: " + ", ".join(found)
 
 
 def test_the_reference_data_ships_inside_the_package():

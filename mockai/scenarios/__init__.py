@@ -1,4 +1,4 @@
-"""Scenario files: format, loading, matching, templating and sequencing (SPEC §4)."""
+"""Scenario files: format, loading, matching, templating and sequencing."""
 
 from __future__ import annotations
 

@@ -149,7 +149,7 @@ def _clean_path(error: dict[str, Any], lines: dict[Path_, int]) -> Path_:
 
 
 def load_paths(paths: Iterable[Path]) -> tuple[list[Located], list[Problem]]:
-    """Every valid scenario in the given files and folders, in SPEC order (sorted paths, file
+    """Every valid scenario in the given files and folders, in matching order (sorted paths, file
     order), and every problem found on the way."""
     files, problems = scenario_files(paths)
     found: list[Located] = []

@@ -1,4 +1,4 @@
-"""The scenario file format (SPEC §4) as pydantic models.
+"""The scenario file format as pydantic models.
 
 Validation happens once, at load time; the request path only touches the compiled form
 (`engine.CompiledScenario`), never these models' validators.

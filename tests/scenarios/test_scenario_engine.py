@@ -1,4 +1,4 @@
-"""Choosing the scenario and step over HTTP (SPEC §4): order, match conditions, sequences,
+"""Choosing the scenario and step over HTTP: order, match conditions, sequences,
 sessions, forcing, strict mode, default replies, latency, headers and scenario-level defaults."""
 
 from __future__ import annotations

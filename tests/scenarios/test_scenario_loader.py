@@ -1,5 +1,5 @@
 """Scenario files through `mockai validate` and `mockai serve`: every kind of bad file gives
-`FILE:LINE: reason` with the line the YAML (or JSON) puts it on (SPEC §1, §4)."""
+`FILE:LINE: reason` with the line the YAML (or JSON) puts it on."""
 
 from __future__ import annotations
 

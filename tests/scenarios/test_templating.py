@@ -1,5 +1,5 @@
 """`{{ ... }}` templates in scenario strings, over HTTP: what they read, where they apply, and
-the sandbox that keeps a scenario from reaching Python internals (SPEC §4)."""
+the sandbox that keeps a scenario from reaching Python internals."""
 
 from __future__ import annotations
 
