@@ -16,14 +16,12 @@ from mockai.endpoints.files.scripted import answer_if_targeted
 from mockai.server.pagination import page
 from mockai.errors import APIError, invalid_request
 from mockai.server.http import json_response, read_json
+from mockai.server.loopback import loopback
 from mockai.server.state import exchange_of, state_of, stored
 from mockai.validation import validate
 
 DEFAULT_LINE_MS = 2.0
 PACE_HEADER = "x-mockai-batch-line-ms"
-# Not forwarded to the batch's own requests: they describe the create call's transport.
-_HOP_HEADERS = {"host", "content-length", "content-type", "transfer-encoding", "connection",
-                "keep-alive", "expect", "accept-encoding", "idempotency-key", PACE_HEADER}
 
 
 class CreateBatch(BaseModel):
@@ -58,25 +56,14 @@ def _check_metadata(metadata: dict[str, str] | None) -> None:
 
 
 def _target(request: web.Request) -> Target:
-    """This server as the creating client reached it: the accepting socket's own address (not
-    the Host header, which a proxy or port mapping may have rewritten)."""
-    sockname = request.transport.get_extra_info("sockname") if request.transport else None
+    """This server as the creating client reached it, paced by its `PACE_HEADER`."""
     raw_pace = request.headers.get(PACE_HEADER, str(DEFAULT_LINE_MS))
     try:
         pace = max(float(raw_pace), 0.0)
     except ValueError:
         raise invalid_request(f"Invalid {PACE_HEADER} header: expected milliseconds, got "
                               f"'{raw_pace}'.", PACE_HEADER) from None
-    headers = {k: v for k, v in request.headers.items() if k.lower() not in _HOP_HEADERS}
-    headers["Content-Type"] = "application/json"
-    if isinstance(sockname, str):
-        return Target("http://localhost", sockname, headers, pace / 1000)
-    if sockname is None:
-        host, port = request.url.host or "127.0.0.1", request.url.port
-    else:
-        host, port = sockname[0], sockname[1]
-    shown = f"[{host}]" if ":" in host else host
-    return Target(f"http://{shown}:{port}", None, headers, pace / 1000)
+    return Target(loopback(request, drop=(PACE_HEADER,)), pace / 1000)
 
 
 def _stored(request: web.Request) -> StoredBatch:
@@ -94,7 +81,7 @@ async def create(request: web.Request) -> web.Response:
     target = _target(request)
     batch = StoredBatch.new(req.input_file_id, req.endpoint, req.metadata, target,
                             req.output_expires_after.model_dump() if req.output_expires_after else None)
-    target.headers["x-mockai-batch"] = batch.body["id"]
+    target.loopback.headers["x-mockai-batch"] = batch.body["id"]
     state.store.put(session, KIND, batch.body["id"], batch)
     batch.task = asyncio.get_running_loop().create_task(runner.run(state, session, batch))
     return json_response(batch.body)

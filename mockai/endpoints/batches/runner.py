@@ -1,12 +1,11 @@
 """Running a batch: validate its input file, send each request to this very server, then write
 the output and error files.
 
-Each request is a real loopback HTTP call to the socket the batch was created through, carrying
-the creator's headers (API key, `X-Mockai-Session`, scenario headers). So a line is answered
-exactly as the same request sent directly would be: same validation, scenarios, sequences and
-journal entries (tagged with `x-mockai-batch`), and an endpoint mockai does not serve answers
-404 like any unknown route. Calling handlers in-process would need a forged aiohttp request and
-would skip the middleware that makes answers what they are.
+Each request is a real loopback HTTP call (`mockai.server.loopback`) to the socket the batch
+was created through, carrying the creator's headers (API key, `X-Mockai-Session`, scenario
+headers). So a line is answered exactly as the same request sent directly would be: same
+validation, scenarios, sequences and journal entries (tagged with `x-mockai-batch`), and an
+endpoint mockai does not serve answers 404 like any unknown route.
 
 Lines run one after another, in file order, so scenario sequences step through them
 predictably. The task stops on its own when its batch is no longer stored (deleted by
@@ -50,7 +49,7 @@ def _add_usage(total: dict[str, Any], body: Any) -> None:
 
 
 async def _send(http: aiohttp.ClientSession, batch: StoredBatch, line: Line) -> Outcome:
-    target = batch.target
+    target = batch.target.loopback
     try:
         async with http.post(target.base_url + line.url, data=orjson.dumps(line.body),
                              headers=target.headers) as answer:
@@ -117,10 +116,7 @@ async def run(state: ServerState, session: str | None, batch: StoredBatch) -> No
         batch.body["model"] = known.served_as if known is not None else model
         counts["total"] = len(lines)
         batch.move("in_progress")
-        async with aiohttp.ClientSession(
-                connector=aiohttp.UnixConnector(path=batch.target.unix_path)
-                if batch.target.unix_path else None,
-                timeout=aiohttp.ClientTimeout(total=None)) as http:
+        async with batch.target.loopback.client() as http:
             for line in lines:
                 await asyncio.sleep(delay)
                 if not alive():

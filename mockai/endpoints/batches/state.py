@@ -9,6 +9,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from mockai.server.loopback import Loopback
+
 KIND = "batches"
 WINDOW_S = 24 * 3600
 
@@ -27,9 +29,7 @@ def request_id() -> str:
 class Target:
     """Where the batch's requests go: this server itself, as the client that created it."""
 
-    base_url: str
-    unix_path: str | None
-    headers: dict[str, str]
+    loopback: Loopback
     line_delay_s: float
 
 
