@@ -10,6 +10,7 @@ frames straight away and ends as it always does (`[DONE]`, then the end of the b
 from __future__ import annotations
 
 import asyncio
+from typing import Callable
 
 
 def _wake(waiter: asyncio.Future[None]) -> None:
@@ -21,6 +22,7 @@ class Drain:
     def __init__(self) -> None:
         self.draining = False
         self._sleeping: set[asyncio.Future[None]] = set()
+        self._listeners: set[Callable[[], None]] = set()
 
     async def sleep(self, seconds: float) -> None:
         """`asyncio.sleep(seconds)` (built the same way, so no dearer), cut short by `start`."""
@@ -36,8 +38,16 @@ class Drain:
             timer.cancel()
             self._sleeping.discard(waiter)
 
+    def on_start(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call `listener` when draining starts: what waits on its client rather than on a
+        pacing sleep (a WebSocket connection) ends itself. Returns the call that removes it."""
+        self._listeners.add(listener)
+        return lambda: self._listeners.discard(listener)
+
     def start(self) -> None:
-        """From now on nothing waits: wake every sleeper."""
+        """From now on nothing waits: wake every sleeper, tell every listener."""
         self.draining = True
         for waiter in self._sleeping:
             _wake(waiter)
+        for listener in list(self._listeners):
+            listener()

@@ -1,5 +1,6 @@
 """`POST /v1/responses` and the response lifecycle routes (retrieve, delete, cancel,
-input items, input token counts, compaction)."""
+input items, input token counts, compaction), and the WebSocket mode (`GET /v1/responses`
+upgraded)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from mockai.endpoints import Route
 
 ROUTES = [
     Route("POST", "/responses", "handlers.create"),
+    Route("GET", "/responses", "websocket.connect"),  # the WebSocket mode
     Route("POST", "/responses/input_tokens", "lifecycle.input_tokens"),
     Route("POST", "/responses/compact", "lifecycle.compact"),
     Route("GET", "/responses/{response_id}", "lifecycle.retrieve"),
