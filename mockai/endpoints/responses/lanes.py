@@ -122,7 +122,7 @@ class Connection:
         self._lanes: dict[str | None, asyncio.Queue[Running]] = {}
         self._workers: list[asyncio.Task[None]] = []
         self.running: dict[str, Running] = {}  # by response id, while streaming
-        self.ended: set[str] = set()  # ids of the responses that ended on this connection
+        self.ended: dict[str, str | None] = {}  # responses that ended here: id -> lane
         # Accepted steering waiting for an explicit create continuing its response, by its id.
         self.pending: dict[str, list[Any]] = {}
         # What steering plugs in: called after each response streamed, returns its successor.
@@ -190,7 +190,7 @@ class Connection:
         finally:
             if running.id is not None:
                 self.running.pop(running.id, None)
-                self.ended.add(running.id)
+                self.ended[running.id] = running.stream_id
 
 
 async def _http_error(answer: aiohttp.ClientResponse, stream_id: str | None) -> Event:

@@ -52,11 +52,12 @@ def _lane(event: Event, stream_id: str | None) -> Event:
     return event
 
 
-async def _fail(connection: Connection, steer: dict[str, Any], code: str, message: str,
-                running: Running | None) -> None:
+async def _fail(connection: Connection, steer: dict[str, Any], code: str, message: str, *,
+                running: Running | None = None, lane: str | None = None) -> None:
+    """`response.steer.failed`: in the target's sequence and on its lane when it has them."""
     event = {"type": "response.steer.failed", "sequence_number": 0, "steer": steer,
              "error": {"type": "invalid_request_error", "code": code, "message": message}}
-    await connection.send(_lane(event, running.stream_id if running else None), running)
+    await connection.send(_lane(event, running.stream_id if running else lane), running)
 
 
 async def steer(connection: Connection, event: Event) -> None:
@@ -66,19 +67,21 @@ async def steer(connection: Connection, event: Event) -> None:
     if not isinstance(target, str) or not set(event) <= _FIELDS or not _valid_input(given):
         await _fail(connection, steer_, "invalid_input",
                     "A steer takes only 'previous_response_id' and 'input': a non-empty string or "
-                    "user messages with input_text, input_image or input_file content.", None)
+                    "user messages with input_text, input_image or input_file content.")
         return
     running = connection.running.get(target)
     if running is None or running.ended:
-        ended = target in connection.ended
-        await _fail(connection, steer_, "response_already_completed" if ended else "response_not_found",
-                    f"Response '{target}' has already completed." if ended
-                    else f"Response '{target}' is not active on this connection.", running)
+        if target in connection.ended:
+            await _fail(connection, steer_, "response_already_completed",
+                        f"Response '{target}' has already completed.", lane=connection.ended[target])
+        else:
+            await _fail(connection, steer_, "response_not_found",
+                        f"Response '{target}' is not active on this connection.")
         return
     if running.body.get("conversation") is not None or running.body.get("context_management"):
         await _fail(connection, steer_, "steering_not_supported",
                     "Responses bound to a conversation or using automatic compaction do not "
-                    "support steering.", running)
+                    "support steering.", running=running)
         return
     accepted = {"id": "steer_" + os.urandom(16).hex(), "previous_response_id": target}
     running.steers.append({**accepted, "input": given})
@@ -123,7 +126,8 @@ def attach(connection: Connection, state: ServerState, session: str | None) -> N
         elif running.response.get("status") != "completed":
             for queued in running.steers:
                 await _fail(connection, queued, "response_not_active",
-                            f"Response '{running.id}' ended {running.response.get('status')}.", running)
+                            f"Response '{running.id}' ended {running.response.get('status')}.",
+                            running=running)
             return None
         elif calls := [i for i in running.items if i.get("type") == "function_call"]:
             connection.pending[running.id or ""] = running.steers
