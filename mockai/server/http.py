@@ -39,7 +39,8 @@ def error_response(error: APIError, exchange: Exchange) -> web.Response:
     return web.Response(body=body, status=error.status, content_type="application/json")
 
 
-def _decode(raw: bytes) -> dict[str, Any]:
+def decode_json(raw: bytes | str) -> dict[str, Any]:
+    """A JSON object, or the real API's 400 for anything else."""
     try:
         body = orjson.loads(raw)
     except orjson.JSONDecodeError:
@@ -60,7 +61,7 @@ def _journal_body(raw: bytes, body: dict[str, Any], limit: int) -> Any:
 async def read_json(request: web.Request) -> dict[str, Any]:
     """The JSON object body, or the real API's 400 for anything else."""
     raw = await request.read()
-    body = _decode(raw)
+    body = decode_json(raw)
     exchange_of(request).body = _journal_body(raw, body, state_of(request).settings.journal_body_bytes)
     return body
 
@@ -100,7 +101,7 @@ async def read_request(request: web.Request, schema: type[M], *,
     if parsed is not None:
         exchange.body = parsed.journal
         return parsed
-    body = _decode(raw)
+    body = decode_json(raw)
     exchange.body = journal = _journal_body(raw, body, state.settings.journal_body_bytes)
     if "model" not in body:
         raise missing_model()

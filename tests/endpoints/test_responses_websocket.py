@@ -194,6 +194,33 @@ async def test_a_dropped_connection_fault_drops_the_websocket(serve):
     assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR)
 
 
+async def test_rate_limits_and_chaos_apply_to_each_create_as_over_http(serve):
+    client = await serve(rpm=1)
+    ws = await connect(client)
+    await ws.send_str(create(stream_id="a"))
+    assert (await until(ws, terminal))[-1]["type"] == "response.completed"
+    await ws.send_str(create(stream_id="a"))
+    refused = await receive(ws)
+    assert (refused["status"], refused["error"]["code"]) == (429, "rate_limit_exceeded")
+    assert refused["error"]["headers"]["x-ratelimit-remaining-requests"] == "0"
+    assert int(refused["error"]["headers"]["retry-after"]) > 0
+    chaotic = await connect(client, headers={"X-Mockai-Chaos": "503", "Authorization": "Bearer sk-other"})
+    await chaotic.send_str(create())
+    spoiled = await receive(chaotic)
+    assert (spoiled["status"], spoiled["error"]["type"]) == (503, "server_error")
+
+
+async def test_a_malformed_chunk_fault_arrives_as_a_frame_that_is_not_json(serve):
+    client = await serve([{"name": "mangled", "match": {"endpoint": "responses"},
+                           "reply": {"content": "one two three"}, "stream": {"malformed_chunk_at": 2}}])
+    ws = await connect(client)
+    await ws.send_str(create())
+    assert [(await receive(ws))["type"] for _ in range(2)] == ["response.created", "response.in_progress"]
+    message = await ws.receive(timeout=10)
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(message.data)
+
+
 # -- malformed client events ---------------------------------------------------------------------
 @pytest.mark.parametrize(("frame", "param", "code"), [
     ("not json", None, None),

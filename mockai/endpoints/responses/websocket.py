@@ -20,7 +20,7 @@ from aiohttp import WSMsgType, web
 from mockai.endpoints.responses import steering
 from mockai.endpoints.responses.lanes import Connection, Running, error_event
 from mockai.errors import APIError, invalid_request
-from mockai.server.http import MALFORMED_JSON, standard_headers
+from mockai.server.http import decode_json, standard_headers
 from mockai.server.loopback import loopback
 from mockai.server.state import exchange_of, state_of
 from mockai.streaming.sse import drop_connection
@@ -29,16 +29,6 @@ from mockai.streaming.sse import drop_connection
 HEADER = "x-mockai-websocket"
 _STREAM_ID = re.compile(r"[A-Za-z0-9_.-]{1,256}")
 _GOING_AWAY = 1001
-
-
-def _parse(data: str) -> dict[str, Any]:
-    try:
-        event = orjson.loads(data)
-    except orjson.JSONDecodeError:
-        raise APIError(400, MALFORMED_JSON, code=None) from None
-    if not isinstance(event, dict):
-        raise APIError(400, MALFORMED_JSON, code=None)
-    return event
 
 
 def _stream_id(event: dict[str, Any]) -> str | None:
@@ -67,7 +57,7 @@ async def _handle(connection: Connection, data: str) -> None:
     lane it names when it names a valid one."""
     stream_id = None
     try:
-        event = _parse(data)
+        event = decode_json(data)
         kind = event.get("type")
         if kind == "response.create":
             stream_id = _stream_id(event)
@@ -97,13 +87,14 @@ async def connect(request: web.Request) -> web.StreamResponse:
         connection = Connection(ws, target, http, exchange.request_id,
                                 lambda: drop_connection(request))
         steering.attach(connection, state, exchange.session)
+        closing: list[asyncio.Task[bool]] = []  # referenced until done
         stop = state.drain.on_start(
-            lambda: asyncio.ensure_future(ws.close(code=_GOING_AWAY)))
+            lambda: closing.append(asyncio.ensure_future(ws.close(code=_GOING_AWAY))))
         try:
             async for message in ws:
                 if message.type == WSMsgType.TEXT:
                     await _handle(connection, message.data)
-                elif message.type == WSMsgType.BINARY:
+                elif message.type == WSMsgType.BINARY:  # events are text frames: not one
                     await _handle(connection, "")
         finally:
             stop()
