@@ -408,6 +408,29 @@ async def test_sdk_connect_runs_two_lanes_and_a_previous_response_id_chain(mocka
     mockai.assert_called(times=3, scenario="ws", path="/v1/responses")
 
 
+async def test_the_sdk_lane_session_collects_each_lanes_final_response(mockai):
+    from openai.lib.responses_websocket import (AsyncResponsesWebSocketSession,
+                                                ResponsesWebSocketLimits)
+
+    mockai.add_scenario({"name": "echo", "match": {"endpoint": "responses"},
+                         "reply": {"content": "On {{ last_user_message }}."}, "stream": SLOW})
+    async with mockai.async_client() as client:
+        async with client.responses.connect() as connection:
+            limits = ResponsesWebSocketLimits(max_lanes=8, max_events_per_lane=256, max_events=1024,
+                                              max_bytes_per_lane=1 << 24, max_bytes=1 << 25)
+            async with AsyncResponsesWebSocketSession(connection, limits=limits) as session:
+                lanes = {name: session.lane(name) for name in ("north", "south")}
+                for name, lane in lanes.items():
+                    await lane.send({"type": "response.create", "model": "gpt-4o", "input": name})
+                finals = await asyncio.gather(*(lane.get_final_response() for lane in lanes.values()))
+                follow = session.lane("east")
+                await follow.send({"type": "response.create", "model": "gpt-4o", "input": "more",
+                                   "previous_response_id": finals[0].id})
+                chained = await follow.get_final_response()
+    assert [r.output_text for r in finals] == ["On north.", "On south."]
+    assert chained.previous_response_id == finals[0].id and chained.output_text == "On more."
+
+
 async def test_sdk_steer_and_its_events(mockai):
     mockai.add_scenario(STEERED)
     target = None
