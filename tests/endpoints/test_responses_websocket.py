@@ -1,9 +1,7 @@
-"""The Responses WebSocket mode (`GET /v1/responses` upgraded), through raw aiohttp WebSocket
-clients, the official SDK's `client.responses.connect()` and the OpenAI Agents SDK.
-
-Every server event is validated against the description's `ResponsesServerEvent`, except
-the steering events and the steered `response.incomplete`, which only the SDK defines yet:
-those are parsed with the SDK's own event models."""
+"""The Responses WebSocket mode (`GET /v1/responses` upgraded): framing, lanes, errors and
+faults through raw aiohttp WebSocket clients, the official SDK's `client.responses.connect()`
+and its lane session helper, and the OpenAI Agents SDK's websocket transport. Steering is in
+test_responses_websocket_steering.py. Every event is validated (`websocket_support.check`)."""
 
 from __future__ import annotations
 
@@ -13,57 +11,10 @@ from typing import Any
 
 import aiohttp
 import pytest
-from openai.types.responses import (ResponseSteerAcceptedEvent, ResponseSteerFailedEvent,
-                                    ResponseSteerPendingEvent)
 
 from helpers import AUTH
-from openapi import validate_error, validate_schema
-
-SLOW = {"chunk_ms": 30}  # pacing that keeps a response streaming while other things happen
-SDK_ONLY = {"response.steer.accepted": ResponseSteerAcceptedEvent,
-            "response.steer.failed": ResponseSteerFailedEvent,
-            "response.steer.pending": ResponseSteerPendingEvent}
-
-
-def check(event: dict[str, Any]) -> dict[str, Any]:
-    """Validate one server event: against the description, or the SDK for steering."""
-    model = SDK_ONLY.get(event["type"])
-    if model is not None:
-        assert model.model_validate(event).model_dump(exclude_unset=True) == event
-    elif (event.get("response") or {}).get("incomplete_details") == {"reason": "steered"}:
-        validate_schema("ResponsesServerEvent", {
-            **event, "response": {**event["response"], "incomplete_details": {"reason": "max_output_tokens"}}})
-    else:
-        validate_schema("ResponsesServerEvent", event)
-    return event
-
-
-async def connect(client, headers: dict[str, str] | None = None, path: str = "/v1/responses"):
-    return await client.ws_connect(path, headers={**AUTH, **(headers or {})})
-
-
-async def receive(ws, *, checked: bool = True) -> dict[str, Any]:
-    message = await ws.receive(timeout=10)
-    assert message.type == aiohttp.WSMsgType.TEXT, message
-    event = json.loads(message.data)
-    return check(event) if checked else event
-
-
-async def until(ws, predicate) -> list[dict[str, Any]]:
-    """Events up to and including the first for which `predicate` holds."""
-    events = []
-    while True:
-        events.append(await receive(ws))
-        if predicate(events[-1]):
-            return events
-
-
-def terminal(event: dict[str, Any]) -> bool:
-    return event["type"] in ("response.completed", "response.incomplete", "response.failed", "error")
-
-
-def create(input: str = "hi", **fields: Any) -> str:
-    return json.dumps({"type": "response.create", "model": "gpt-4o", "input": input, **fields})
+from openapi import validate_error
+from websocket_support import SLOW, check, connect, create, receive, terminal, until
 
 
 # -- one response, framing ---------------------------------------------------------------------
@@ -281,104 +232,6 @@ async def test_the_server_stopping_closes_open_connections(serve):
     await asyncio.wait_for(closing, 5)
 
 
-# -- steering -------------------------------------------------------------------------------------
-STEERED = [{"name": "long-turn", "match": {"endpoint": "responses", "user": "start"},
-            "reply": {"content": "I will look this up in a moment, step by step.",
-                      "tool_calls": [{"name": "lookup", "arguments": {"q": "weather"}}]},
-            "stream": SLOW},
-           {"name": "steered-turn", "match": {"endpoint": "responses", "user": "paris"},
-            "reply": {"content": "Paris it is."}}]
-
-
-async def test_a_steer_ends_the_response_steered_at_an_item_boundary_and_a_successor_follows(serve):
-    client = await serve(STEERED)
-    ws = await connect(client)
-    await ws.send_str(create("start", stream_id="s", instructions="Be brief."))
-    before = await until(ws, lambda e: e["type"] == "response.output_text.delta")
-    target = before[0]["response"]["id"]
-    await ws.send_str(json.dumps({"type": "response.steer", "previous_response_id": target,
-                                  "input": "Focus on Paris"}))
-    first = await until(ws, terminal)
-    accepted = next(e for e in first if e["type"] == "response.steer.accepted")
-    assert accepted["stream_id"] == "s" and accepted["steer"]["previous_response_id"] == target
-    steered = first[-1]
-    assert steered["type"] == "response.incomplete" and steered["stream_id"] == "s"
-    assert steered["response"]["incomplete_details"] == {"reason": "steered"}
-    # it stopped after the message item: the function call that came next was never started
-    assert [i["type"] for i in steered["response"]["output"]] == ["message"]
-    assert not any(e.get("item", {}).get("type") == "function_call" for e in first)
-    numbered = before + first
-    assert [e["sequence_number"] for e in numbered] == list(range(len(numbered)))
-    successor = await until(ws, terminal)
-    created = successor[0]
-    assert created["type"] == "response.created" and created["stream_id"] == "s"
-    assert created["response"]["previous_response_id"] == target
-    assert created["response"]["instructions"] == "Be brief."  # it inherits the settings
-    assert successor[-1]["response"]["output"][0]["content"][0]["text"] == "Paris it is."
-    # the stored target is what was sent, so continuing it sees only that
-    stored = await (await client.get(f"/v1/responses/{target}", headers=AUTH)).json()
-    assert stored["status"] == "incomplete" and len(stored["output"]) == 1
-    journal = await (await client.get("/_mockai/requests")).json()
-    posts = [e for e in journal["data"] if e["method"] == "POST"]
-    assert [e["scenario"] for e in posts] == ["long-turn", "steered-turn"]
-    assert posts[-1]["body"]["input"] == [{"type": "message", "role": "user", "content": "Focus on Paris"}]
-
-
-async def test_steering_that_waits_for_a_function_output_is_pending_then_prepended(serve):
-    client = await serve([{"name": "call", "match": {"endpoint": "responses", "tool_result": False},
-                           "reply": {"tool_calls": [{"name": "lookup",
-                                                     "arguments": {"q": "a long query " * 5}}]},
-                           "stream": SLOW},
-                          {"name": "answer", "match": {"endpoint": "responses", "tool_result": True},
-                           "reply": {"content": "Done."}}])
-    ws = await connect(client)
-    await ws.send_str(create("start", stream_id="p"))
-    before = await until(ws, lambda e: e["type"] == "response.function_call_arguments.delta")
-    target = before[0]["response"]["id"]
-    await ws.send_str(json.dumps({"type": "response.steer", "previous_response_id": target,
-                                  "input": [{"role": "user", "content": "Also check Rome"}]}))
-    events = await until(ws, lambda e: e["type"] == "response.steer.pending")
-    assert [e["type"] for e in events if e["type"].startswith("response.steer")] == \
-        ["response.steer.accepted", "response.steer.pending"]
-    completed = next(e for e in events if e["type"] == "response.completed")
-    call = completed["response"]["output"][0]
-    pending = events[-1]
-    assert pending["required_input"] == [{"type": "function_call_output", "call_id": call["call_id"],
-                                          "name": "lookup"}]
-    accepted = next(e for e in events if e["type"] == "response.steer.accepted")
-    assert pending["steer"] == accepted["steer"] and pending["stream_id"] == "p"
-    output = {"type": "function_call_output", "call_id": call["call_id"], "output": "sunny"}
-    await ws.send_str(create(stream_id="p", previous_response_id=target, input=[output]))
-    assert (await until(ws, terminal))[-1]["type"] == "response.completed"
-    journal = await (await client.get("/_mockai/requests")).json()
-    last = [e for e in journal["data"] if e["method"] == "POST"][-1]
-    assert last["body"]["input"] == [{"role": "user", "content": "Also check Rome"}, output]
-
-
-async def test_a_steer_that_cannot_be_accepted_fails_with_its_input_back(serve):
-    client = await serve()
-    ws = await connect(client)
-    await ws.send_str(json.dumps({"type": "response.steer", "previous_response_id": "resp_nope",
-                                  "input": "hello"}))
-    missing = await receive(ws)
-    assert missing["type"] == "response.steer.failed"
-    assert missing["error"]["code"] == "response_not_found"
-    assert missing["steer"] == {"input": "hello", "previous_response_id": "resp_nope"}
-    await ws.send_str(create(stream_id="d"))
-    done = (await until(ws, terminal))[-1]["response"]["id"]
-    await ws.send_str(json.dumps({"type": "response.steer", "previous_response_id": done,
-                                  "input": "too late"}))
-    late = await receive(ws)
-    assert (late["error"]["code"], late["stream_id"]) == ("response_already_completed", "d")
-    for bad in ({"input": [{"role": "assistant", "content": "no"}]}, {"input": ""},
-                {"input": "x", "stream_id": "d"}):
-        await ws.send_str(json.dumps({"type": "response.steer", "previous_response_id": done, **bad}))
-        # the input comes back as sent, which the SDK's model of valid steering input refuses
-        failed = await receive(ws, checked=False)
-        assert (failed["type"], failed["error"]["code"]) == ("response.steer.failed", "invalid_input")
-        assert failed["steer"]["input"] == bad["input"] and "id" not in failed["steer"]
-
-
 # -- the official SDK ------------------------------------------------------------------------------
 async def test_sdk_connect_runs_two_lanes_and_a_previous_response_id_chain(mockai):
     mockai.add_scenario({"name": "ws", "match": {"endpoint": "responses"},
@@ -429,27 +282,6 @@ async def test_the_sdk_lane_session_collects_each_lanes_final_response(mockai):
                 chained = await follow.get_final_response()
     assert [r.output_text for r in finals] == ["On north.", "On south."]
     assert chained.previous_response_id == finals[0].id and chained.output_text == "On more."
-
-
-async def test_sdk_steer_and_its_events(mockai):
-    mockai.add_scenario(STEERED)
-    target = None
-    async with mockai.async_client() as client:
-        async with client.responses.connect() as connection:
-            await connection.response.create(model="gpt-4o", input="start")
-            async for event in connection:
-                if event.type == "response.output_text.delta":
-                    await connection.response.steer(previous_response_id=target, input="Paris")
-                elif event.type == "response.created" and target is None:
-                    target = event.response.id
-                elif event.type == "response.steer.accepted":
-                    assert isinstance(event, ResponseSteerAcceptedEvent)
-                elif event.type == "response.incomplete":
-                    assert event.response.incomplete_details.reason == "steered"
-                elif event.type == "response.completed":
-                    final = event.response
-                    break
-    assert final.previous_response_id == target and final.output_text == "Paris it is."
 
 
 # -- the OpenAI Agents SDK --------------------------------------------------------------------------
