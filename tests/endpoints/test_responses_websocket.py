@@ -202,7 +202,7 @@ async def test_a_binary_frame_gets_an_error_event(serve):
 
 
 async def test_the_thirty_third_named_lane_reaches_the_stream_limit(serve):
-    client = await serve()
+    client = await serve([{"name": "short", "reply": {"content": "ok"}}])  # 33 quick responses
     ws = await connect(client)
     for n in range(32):
         await ws.send_str(create(stream_id=f"lane{n}"))
