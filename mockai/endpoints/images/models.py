@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from mockai.errors import APIError, invalid_request
+from mockai.errors import APIError, choices, invalid_request
 
 GPT_SIZES = ("1024x1024", "1536x1024", "1024x1536", "auto")
 GPT_ONLY = ("output_format", "output_compression", "background", "moderation", "stream",
@@ -61,12 +61,6 @@ OUTPUT_TOKENS = {
     "medium": {"1024x1024": 1056, "1024x1536": 1584, "1536x1024": 1568},
     "high": {"1024x1024": 4160, "1024x1536": 6240, "1536x1024": 6208},
 }
-
-
-def choices(values: Iterable[str]) -> str:
-    quoted = [f"'{v}'" for v in values]
-    return ", ".join(quoted[:-1]) + f", and {quoted[-1]}" if len(quoted) > 2 \
-        else " and ".join(quoted)
 
 
 def invalid_value(value: Any, allowed: Iterable[str], param: str) -> APIError:
