@@ -65,12 +65,14 @@ class Model:
 
 
 _TUPLES = ("efforts", "endpoints", "modalities_in", "modalities_out")
-_NOT_INHERITED = ("id", "snapshot", "snapshot_created")
+# A snapshot's own facts where they differ from its alias's (the real listing's `created`,
+# sometimes `owned_by`).
+_SNAPSHOT_OWN = {"snapshot_created": "created", "snapshot_owned_by": "owned_by"}
+_NOT_INHERITED = ("id", "snapshot", *_SNAPSHOT_OWN)
 
 
 def _model(facts: dict[str, Any]) -> Model:
-    facts = dict(facts)
-    facts.pop("snapshot_created", None)
+    facts = {k: v for k, v in facts.items() if k not in _SNAPSHOT_OWN}
     for name in _TUPLES:
         if facts.get(name) is not None:
             facts[name] = tuple(facts[name])
@@ -91,8 +93,8 @@ def load(path: Path = CATALOG) -> list[Model]:
         models.append(_model(facts))
         snapshot = facts.get("snapshot")
         if snapshot:
-            models.append(_model({**facts, "id": snapshot, "snapshot": None,
-                                  "created": facts.get("snapshot_created", facts["created"])}))
+            own = {fact: facts[key] for key, fact in _SNAPSHOT_OWN.items() if key in facts}
+            models.append(_model({**facts, "id": snapshot, "snapshot": None, **own}))
     return models
 
 
