@@ -53,6 +53,12 @@ MODELS: dict[str, ImageModel] = {m.id: m for m in (
     _gpt_image("gpt-image-1"),
     _gpt_image("gpt-image-1-mini"),
     _gpt_image("gpt-image-1.5"),
+    # Later GPT image models of the description and the SDK: gpt-image-1.5's rules until
+    # their own are known.
+    *(_gpt_image(i) for i in ("gpt-image-2", "gpt-image-2-2026-04-21", "chatgpt-image-latest",
+                              "gpt-image-2.5-flare", "gpt-image-2.5-flare-2026-09-08",
+                              "gpt-image-2.5-sunburst", "gpt-image-2.5-sunburst-2026-09-08",
+                              "gpt-image-2.6-flare", "gpt-image-2.6-sunburst")),
 )}
 
 # Output tokens per image, by quality and size: the gpt-image-1 pricing table.
