@@ -7,7 +7,7 @@ defaults are the ones the real API sends for each status.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from mockai.masking import mask_key
 
@@ -104,6 +104,13 @@ class APIError(Exception):
                 "code": self.code,
             }
         }
+
+
+def choices(values: Iterable[str]) -> str:
+    """Allowed values as the real texts list them: 'a', 'b', and 'c' (or 'a' and 'b')."""
+    quoted = [f"'{v}'" for v in values]
+    return ", ".join(quoted[:-1]) + f", and {quoted[-1]}" if len(quoted) > 2 \
+        else " and ".join(quoted)
 
 
 def invalid_request(message: str, param: str | None = None, code: str | None = None) -> APIError:

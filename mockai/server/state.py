@@ -13,7 +13,7 @@ from mockai.control.journal import Journal
 from mockai.control.metrics import Metrics
 from mockai.errors import APIError
 from mockai.faults import ChaosDice, ChaosPolicy, Fault
-from mockai.model_registry import ModelRegistry
+from mockai.models import ModelRegistry
 from mockai.ratelimits.limiter import Limiter
 from mockai.ratelimits.policy import LimitPolicy
 from mockai.scenarios.engine import CompiledScenario, ScenarioEngine

@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 
-from mockai.model_registry import ModelRegistry
+from mockai.models import ModelRegistry
 
 # endpoint -> (name in its streaming error, body parameter it cannot do without)
 ENDPOINTS = {

@@ -14,7 +14,7 @@ from mockai.endpoints.chat.render import ChatRender
 from mockai.endpoints.chat.request import ChatRequest, FunctionDef, check
 from mockai.endpoints.chat_store import store as chat_store
 from mockai.errors import APIError, invalid_request
-from mockai.model_registry import Model
+from mockai.models import Model, capabilities
 from mockai.replies import (REASONING_TOKENS_BY_EFFORT, Outcome, Reply, apply_limits, generated,
                             scripted_outcome)
 from mockai.scenarios.call import Call
@@ -92,7 +92,9 @@ async def _checked(parsed: Parsed[ChatRequest], model: Model) -> _Checked:
     if known is not None and known.model is model:
         return known
     req = parsed.model
+    capabilities.check_endpoint(model, "chat.completions")  # per-model capabilities (mockai.models)
     check(req, model)
+    capabilities.check_chat(model, req)
     tok = await tokenizer.encoding(model.encoding)
     prompt = prompt_tokens(req, tok)
     _context_check(prompt, req.output_limit, model)
@@ -124,7 +126,8 @@ async def create(request: web.Request) -> web.StreamResponse:
 
     call = Call(headers=request.headers, session=exchange.session, **checked.facts)
     step: Step | None = await answer_step(request, call, streaming=bool(req.stream))
-    reasoning = REASONING_TOKENS_BY_EFFORT[req.reasoning_effort or "medium"] if model.reasoning else 0
+    reasoning = REASONING_TOKENS_BY_EFFORT[capabilities.effort_of(model, req.reasoning_effort)] \
+        if model.reasoning else 0
     legacy = bool(req.functions) and not req.tools
     limits = dict(budget=limit, stop=req.stop_list, reasoning_tokens=reasoning, function_call=legacy)
     outcomes = [

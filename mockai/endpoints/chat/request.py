@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field
 
 from mockai.errors import APIError, invalid_request
-from mockai.model_registry import Model
+from mockai.models import Model
 
 
 class _Model(BaseModel):
@@ -173,19 +173,6 @@ class ChatRequest(_Model):
         return self.max_completion_tokens if self.max_completion_tokens is not None else self.max_tokens
 
 
-def _unsupported_parameter(name: str) -> APIError:
-    return invalid_request(
-        f"Unsupported parameter: '{name}' is not supported with this model."
-        + (" Use 'max_completion_tokens' instead." if name == "max_tokens" else ""),
-        name, "unsupported_parameter")
-
-
-def _unsupported_value(name: str, value: Any, default: Any) -> APIError:
-    return invalid_request(
-        f"Unsupported value: '{name}' does not support {value} with this model. "
-        f"Only the default ({default}) value is supported.", name, "unsupported_value")
-
-
 def _check_messages(req: ChatRequest) -> None:
     pending: dict[str, int] = {}  # tool_call_id -> index of the assistant message that asked
     for index, message in enumerate(req.messages):
@@ -253,18 +240,6 @@ def check(req: ChatRequest, model: Model) -> None:
             raise invalid_request(f"Missing required parameter: 'tools[{index}].function'.",
                                   f"tools[{index}].function", "missing_required_parameter")
     _check_messages(req)
-    if model.reasoning:
-        if req.max_tokens is not None:
-            raise _unsupported_parameter("max_tokens")
-        for name in ("temperature", "top_p"):
-            value = getattr(req, name)
-            if value is not None and value != 1:
-                raise _unsupported_value(name, value, 1)
-        for name in ("logprobs", "top_logprobs", "presence_penalty", "frequency_penalty"):
-            if getattr(req, name) not in (None, False, 0):
-                raise _unsupported_parameter(name)
-    elif req.reasoning_effort is not None:
-        raise _unsupported_parameter("reasoning_effort")
     for name in ("max_tokens", "max_completion_tokens"):
         value = getattr(req, name)
         if value is not None and model.max_output_tokens and value > model.max_output_tokens:

@@ -10,9 +10,9 @@ from aiohttp import web
 from mockai import generation, tokenizer
 from mockai.endpoints.completions.prompt import prompts_of, to_call
 from mockai.endpoints.completions.render import Choice, CompletionRender
-from mockai.endpoints.completions.request import CompletionRequest, chat_model, check
+from mockai.endpoints.completions.request import CompletionRequest, check
 from mockai.errors import APIError, invalid_request
-from mockai.model_registry import Model
+from mockai.models import Model, capabilities
 from mockai.replies import Reply, apply_limits, from_step
 from mockai.server.http import json_response, read_request, send_stream
 from mockai.server.scripting import answer_step, with_error_frame
@@ -27,12 +27,10 @@ def _missing_model() -> APIError:
 
 
 def _model(state: ServerState, name: str) -> Model:
-    """The model, refusing chat models with the real API's 404 (`--lenient` serves unknown
-    ids, which are no known chat model)."""
-    found = state.models.get(name)
-    if found is not None and found.kind == "chat":
-        raise chat_model(name)
-    return found or state.models.resolve(name, lenient=state.settings.lenient)
+    """The model, refusing those v1/completions does not serve with the real API's 404."""
+    model = state.models.resolve(name, lenient=state.settings.lenient)
+    capabilities.check_endpoint(model, "completions")  # per-model capabilities (mockai.models)
+    return model
 
 
 def _context_check(prompt: int, limit: int | None, model: Model) -> None:

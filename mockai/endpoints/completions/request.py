@@ -10,8 +10,8 @@ from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mockai.errors import APIError, invalid_request
-from mockai.model_registry import Model
+from mockai.errors import invalid_request
+from mockai.models import Model
 from mockai.validation import validate
 
 TokenIds = Annotated[list[int], Field(min_length=1)]
@@ -87,14 +87,6 @@ def _check_prompt(prompt: list[Any]) -> None:
     shape = _Strings if isinstance(first, str) else _TokenArrays if isinstance(first, list) \
         else _Tokens
     validate(shape, {"prompt": prompt})
-
-
-def chat_model(model: str) -> APIError:
-    """A chat model named here: the real API's 404, as clients have long reported it
-    (e.g. tmc/langchaingo#201, RomanHotsiy/commitgpt#43)."""
-    return APIError(404, "This is a chat model and not supported in the v1/completions endpoint. "
-                         "Did you mean to use v1/chat/completions?",
-                    type="invalid_request_error", param="model", code=None)
 
 
 def check(req: CompletionRequest, model: Model) -> None:

@@ -11,6 +11,7 @@ from mockai import tokenizer
 from mockai.endpoints.embeddings.request import EmbeddingRequest, Profile, check_tokens, inputs
 from mockai.endpoints.embeddings.vectors import embedding
 from mockai.errors import APIError, invalid_request
+from mockai.models import capabilities
 from mockai.scenarios.call import Call
 from mockai.server.http import json_response, read_request
 from mockai.server.scripting import answer_step
@@ -31,14 +32,11 @@ async def create(request: web.Request) -> web.Response:
     parsed = await read_request(request, EmbeddingRequest, missing_model=_missing_model)
     body, req = parsed.body, parsed.model
     model = state.models.resolve(req.model, lenient=state.settings.lenient)
-    known = state.models.get(req.model) is not None
-    if known and model.kind != "embedding":
-        raise APIError(403, "You are not allowed to generate embeddings from this model",
-                       type="invalid_request_error", code=None)
+    capabilities.check_endpoint(model, "embeddings")  # per-model capabilities (mockai.models)
     profile = Profile.of(model)
     size = profile.size(req.dimensions)
     items = inputs(req.input)
-    tok = await tokenizer.encoding("cl100k_base" if not known else model.encoding)
+    tok = await tokenizer.encoding("cl100k_base" if model.generic else model.encoding)
     texts: list[str] = []
     counts: list[int] = []
     for item in items:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from mockai.errors import APIError, invalid_request
-from mockai.model_registry import Model
+from mockai.models import Model
 
 MAX_INPUTS = 2048
 MAX_INPUT_TOKENS = 8192

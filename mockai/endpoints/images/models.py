@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from mockai.errors import APIError, invalid_request
+from mockai.errors import APIError, choices, invalid_request
 
 GPT_SIZES = ("1024x1024", "1536x1024", "1024x1536", "auto")
 GPT_ONLY = ("output_format", "output_compression", "background", "moderation", "stream",
@@ -53,6 +53,12 @@ MODELS: dict[str, ImageModel] = {m.id: m for m in (
     _gpt_image("gpt-image-1"),
     _gpt_image("gpt-image-1-mini"),
     _gpt_image("gpt-image-1.5"),
+    # Later GPT image models of the description and the SDK: gpt-image-1.5's rules until
+    # their own are known.
+    *(_gpt_image(i) for i in ("gpt-image-2", "gpt-image-2-2026-04-21", "chatgpt-image-latest",
+                              "gpt-image-2.5-flare", "gpt-image-2.5-flare-2026-09-08",
+                              "gpt-image-2.5-sunburst", "gpt-image-2.5-sunburst-2026-09-08",
+                              "gpt-image-2.6-flare", "gpt-image-2.6-sunburst")),
 )}
 
 # Output tokens per image, by quality and size: the gpt-image-1 pricing table.
@@ -61,12 +67,6 @@ OUTPUT_TOKENS = {
     "medium": {"1024x1024": 1056, "1024x1536": 1584, "1536x1024": 1568},
     "high": {"1024x1024": 4160, "1024x1536": 6240, "1536x1024": 6208},
 }
-
-
-def choices(values: Iterable[str]) -> str:
-    quoted = [f"'{v}'" for v in values]
-    return ", ".join(quoted[:-1]) + f", and {quoted[-1]}" if len(quoted) > 2 \
-        else " and ".join(quoted)
 
 
 def invalid_value(value: Any, allowed: Iterable[str], param: str) -> APIError:

@@ -8,7 +8,7 @@ from typing import Any
 from aiohttp import web
 
 from mockai.errors import APIError
-from mockai.model_registry import Model
+from mockai.models import Model
 from mockai.scenarios.call import Call
 from mockai.server.http import json_response
 from mockai.server.scripting import answer_step

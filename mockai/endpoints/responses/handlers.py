@@ -17,7 +17,7 @@ from mockai.endpoints.responses.render import ResponseRender
 from mockai.endpoints.responses.request import BUILTIN_TOOLS, ResponseRequest, check, runs_builtin
 from mockai.endpoints.responses.state import CONVERSATIONS, KIND, StoredResponse
 from mockai.errors import APIError, invalid_request
-from mockai.model_registry import Model
+from mockai.models import Model, capabilities
 from mockai.replies import REASONING_TOKENS_BY_EFFORT, Reply, apply_limits, from_step, generated
 from mockai.server.http import json_response, read_request
 from mockai.server.scripting import answer_step, scripted_error
@@ -112,7 +112,7 @@ def _summary(req: ResponseRequest, model: Model, step_reasoning: str | None, bod
         return None
     if step_reasoning is not None:
         return step_reasoning
-    effort = (req.reasoning.effort if req.reasoning else None) or "medium"
+    effort = capabilities.effort_of(model, req.reasoning.effort if req.reasoning else None)
     if not REASONING_TOKENS_BY_EFFORT[effort]:
         return None  # nothing reasoned, nothing to summarise (responses-function-call.sse)
     return generation.text(generation.rng_for(seed, "responses.reasoning", body), (1, 2))
@@ -126,7 +126,9 @@ async def create(request: web.Request) -> web.StreamResponse:
                                    unknown_parameter=True)
     body, req = parsed.body, parsed.model
     model = state.models.resolve(req.model, lenient=settings.lenient)
+    capabilities.check_endpoint(model, "responses")  # per-model capabilities (mockai.models)
     check(req, model)
+    capabilities.check_responses(model, req)
     session = exchange.session
     prior = _prior_context(state, session, req)
     new = normalise(req.input)
@@ -145,16 +147,17 @@ async def create(request: web.Request) -> web.StreamResponse:
     reply = from_step(step) if step is not None and step.says_something \
         else _default_reply(req, body, settings.seed)
     reply = _without_parallel_calls(req, reply)
-    effort = (req.reasoning.effort if req.reasoning else None) or "medium"
+    effort = capabilities.effort_of(model, req.reasoning.effort if req.reasoning else None) \
+        if model.reasoning else None
     outcome = apply_limits(reply, tok, budget=req.max_output_tokens, stop=None,
-                           reasoning_tokens=REASONING_TOKENS_BY_EFFORT[effort] if model.reasoning else 0)
+                           reasoning_tokens=REASONING_TOKENS_BY_EFFORT[effort] if effort else 0)
     exchange.billed = (req.model, input_tokens, outcome.completion_tokens)
     render = ResponseRender(
         req=req, model=model.served_as, tok=tok, outcome=outcome, input_tokens=input_tokens,
         cached_tokens=cached,
         builtin_args=[orjson.loads(c.arguments or "{}") for c in reply.tool_calls
                       if runs_builtin(req, c.name)],
-        reasoning=model.reasoning,
+        effort=effort,
         summary=_summary(req, model, step.reasoning if step is not None else None, body, settings.seed),
         obfuscate=not (req.stream_options and req.stream_options.include_obfuscation is False),
         logprob_rng=generation.rng_for(settings.seed, "responses.logprobs", body)

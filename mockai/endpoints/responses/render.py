@@ -58,7 +58,7 @@ class ResponseRender:
     input_tokens: int
     cached_tokens: int
     builtin_args: list[dict[str, Any]]  # arguments of built-in tool calls, in order
-    reasoning: bool  # a reasoning model: emit a reasoning item
+    effort: str | None  # the effort a reasoning model runs with (None: not one, no reasoning item)
     summary: str | None  # reasoning summary text when asked for
     obfuscate: bool = True
     logprob_rng: random.Random | None = None  # set when `include` asks for output logprobs
@@ -109,9 +109,8 @@ class ResponseRender:
             "previous_response_id": req.previous_response_id,
             "prompt_cache_key": req.prompt_cache_key,
             "prompt_cache_retention": req.prompt_cache_retention,
-            # a reasoning model echoes the effort it ran with: medium unless asked otherwise
-            "reasoning": {"effort": (reasoning.effort if reasoning else None)
-                          or ("medium" if self.reasoning else None),
+            # a reasoning model echoes the effort it ran with: its default unless asked otherwise
+            "reasoning": {"effort": (reasoning.effort if reasoning else None) or self.effort,
                           "summary": (reasoning.summary or reasoning.generate_summary) if reasoning else None},
             "safety_identifier": req.safety_identifier,
             "service_tier": SERVICE_TIERS.get(req.service_tier, "default") if final else (req.service_tier or "auto"),
@@ -149,7 +148,7 @@ class ResponseRender:
     def _output_items(self) -> list[dict[str, Any]]:
         reply = self.outcome.reply
         items: list[dict[str, Any]] = []
-        if self.reasoning:
+        if self.effort is not None:
             item: dict[str, Any] = {"id": ids.item_id("rs_"), "type": "reasoning", "summary": []}
             if self.summary:
                 item["summary"] = [{"type": "summary_text", "text": self.summary}]

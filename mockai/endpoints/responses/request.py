@@ -11,8 +11,8 @@ from typing import Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mockai.errors import APIError, invalid_request
-from mockai.model_registry import Model
+from mockai.errors import invalid_request
+from mockai.models import Model
 
 
 class _Model(BaseModel):
@@ -124,11 +124,6 @@ def runs_builtin(req: ResponseRequest, name: str) -> bool:
     return name in BUILTIN_TOOLS and _family(name) in {_family(t.type) for t in req.tools or ()}
 
 
-def _unsupported(name: str) -> APIError:
-    return invalid_request(f"Unsupported parameter: '{name}' is not supported with this model.",
-                           name, "unsupported_parameter")
-
-
 def check(req: ResponseRequest, model: Model) -> None:
     """Cross-field and per-model rules, after field validation passed."""
     if req.stream_options is not None and not req.stream:
@@ -152,15 +147,6 @@ def check(req: ResponseRequest, model: Model) -> None:
                 raise invalid_request(
                     f"Missing required parameter: 'text.format.{field_name}'.",
                     f"text.format.{field_name}", "missing_required_parameter")
-    if model.reasoning:
-        for name in ("temperature", "top_p"):
-            value = getattr(req, name)
-            if value is not None and value != 1:
-                raise invalid_request(
-                    f"Unsupported parameter: '{name}' is not supported with this model.",
-                    name, "unsupported_parameter")
-    elif req.reasoning is not None and req.reasoning.effort is not None:
-        raise _unsupported("reasoning.effort")
     if req.max_output_tokens is not None and model.max_output_tokens \
             and req.max_output_tokens > model.max_output_tokens:
         raise invalid_request(

@@ -1,0 +1,63 @@
+"""The catalog against its sources: every model id the OpenAPI description enumerates and
+every literal of the installed official SDK is known, and its facts hold together."""
+
+from __future__ import annotations
+
+import typing
+
+from openai.types.shared.reasoning_effort import ReasoningEffort
+
+from mockai.models import BUILTIN, KINDS, ModelRegistry
+from mockai.models.model import KIND_ENDPOINTS
+from model_ids import sdk_model_ids, spec_model_ids
+from openapi import spec
+
+EFFORTS = set(spec()["components"]["schemas"]["ReasoningEffort"]["anyOf"][0]["enum"])
+
+
+def test_the_description_lists_no_model_the_catalog_does_not_know():
+    known = {m.id for m in BUILTIN}
+    assert len(spec_model_ids()) > 150  # the walk found the enums at all
+    assert sorted(spec_model_ids() - known) == []
+
+
+def test_the_sdk_names_no_model_the_catalog_does_not_know():
+    known = {m.id for m in BUILTIN}
+    assert "gpt-5.6-luna" in sdk_model_ids()
+    assert sorted(sdk_model_ids() - known) == []
+
+
+def test_the_catalog_holds_nothing_neither_source_names():
+    assert sorted({m.id for m in BUILTIN} - spec_model_ids() - sdk_model_ids()) == []
+
+
+def test_ids_are_unique_and_every_snapshot_is_a_model_of_its_own():
+    ids = [m.id for m in BUILTIN]
+    assert len(ids) == len(set(ids))
+    registry = ModelRegistry()
+    for model in BUILTIN:
+        if model.snapshot is not None:
+            served = registry.get(model.snapshot)
+            assert served is not None and served.snapshot is None, model.id
+            assert (served.kind, served.efforts) == (model.kind, model.efforts)
+
+
+def test_efforts_are_values_of_the_description_and_the_default_is_one_of_them():
+    sdk_efforts = set(typing.get_args(typing.get_args(ReasoningEffort)[0]))
+    assert EFFORTS == sdk_efforts
+    for model in BUILTIN:
+        assert model.kind in KINDS
+        assert set(model.served_by) <= {e for es in KIND_ENDPOINTS.values() for e in es}
+        if model.reasoning and model.efforts:
+            assert set(model.efforts) <= EFFORTS, model.id
+            assert model.default_effort in model.efforts, model.id
+        elif not model.reasoning:
+            assert model.efforts is None, model.id
+
+
+def test_responses_only_models_of_the_description_are_served_by_responses_alone():
+    schema = spec()["components"]["schemas"]["ModelIdsResponses"]["anyOf"]
+    only = next(s["enum"] for s in schema if s.get("title") == "ResponsesOnlyModel")
+    registry = ModelRegistry()
+    for model_id in only:
+        assert registry.get(model_id).served_by == ("responses",), model_id

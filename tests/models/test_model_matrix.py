@@ -1,0 +1,138 @@
+"""Every model id of the OpenAPI description and the SDK, on each text endpoint, through the
+official SDK: the endpoints its catalog entry says serve it answer (bodies validated against
+the description); the others refuse with the real API's status, text and code."""
+
+from __future__ import annotations
+
+import io
+import wave
+from typing import Any, Callable
+
+import openai
+import pytest
+
+from mockai.models import BUILTIN, Model
+from model_ids import sdk_model_ids, spec_model_ids
+from openapi import validate_response
+
+CATALOG = {m.id: m for m in BUILTIN}
+IDS = sorted(spec_model_ids() | sdk_model_ids())
+HI = [{"role": "user", "content": "hi"}]
+
+
+def _chat(client: openai.OpenAI, model: Model):
+    audio = {"modalities": ["text", "audio"], "audio": {"voice": "alloy", "format": "wav"}} \
+        if model.audio_required else {}
+    return client.chat.completions.with_raw_response.create(model=model.id, messages=HI, **audio)
+
+
+# endpoint name -> (path, one cheap request through the SDK)
+CALLS: dict[str, tuple[str, Callable[[openai.OpenAI, Model], Any]]] = {
+    "chat.completions": ("/v1/chat/completions", _chat),
+    "responses": ("/v1/responses", lambda c, m: c.responses.with_raw_response.create(
+        model=m.id, input="hi")),
+    "completions": ("/v1/completions", lambda c, m: c.completions.with_raw_response.create(
+        model=m.id, prompt="hi", max_tokens=1)),
+    "embeddings": ("/v1/embeddings", lambda c, m: c.embeddings.with_raw_response.create(
+        model=m.id, input="hi", encoding_format="float")),
+}
+
+
+def _refusal(model: Model, endpoint: str) -> tuple[type, str, str | None]:
+    """The real API's refusal: exception class, message, code."""
+    if endpoint == "chat.completions":
+        if "responses" in model.served_by:
+            return (openai.NotFoundError, "This model is only supported in v1/responses and not "
+                    "in v1/chat/completions.", None)
+        return (openai.NotFoundError, "This is not a chat model and thus not supported in the "
+                "v1/chat/completions endpoint. Did you mean to use v1/completions?", None)
+    if endpoint == "responses":
+        return (openai.BadRequestError, f"The requested model '{model.id}' is not supported with "
+                "the Responses API.", "model_not_found")
+    if endpoint == "completions":
+        text = ("This is a chat model and not supported in the v1/completions endpoint. Did you "
+                "mean to use v1/chat/completions?") if model.kind == "chat" \
+            else "This model is not supported in the v1/completions endpoint."
+        return openai.NotFoundError, text, None
+    return (openai.PermissionDeniedError,
+            "You are not allowed to generate embeddings from this model", None)
+
+
+@pytest.mark.parametrize("model_id", IDS)
+def test_every_model_answers_where_served_and_is_refused_elsewhere(mockai, model_id):
+    model = CATALOG[model_id]
+    client = mockai.client(max_retries=0)
+    for endpoint, (path, call) in CALLS.items():
+        if endpoint in model.served_by:
+            raw = call(client, model)
+            assert raw.status_code == 200, (endpoint, raw.text)
+            body = raw.http_response.json()
+            validate_response("POST", path, 200, body)
+            assert body["model"].startswith(model.served_as), (endpoint, body["model"])
+            continue
+        exception, message, code = _refusal(model, endpoint)
+        with pytest.raises(exception) as refused:
+            call(client, model)
+        error = refused.value
+        validate_response("POST", path, error.status_code, error.response.json())
+        assert (endpoint, error.body["message"], error.code) == (endpoint, message, code)
+        if exception is not openai.PermissionDeniedError:
+            assert error.param == "model"
+
+
+@pytest.mark.parametrize("model_id, endpoint, exception, served", [
+    ("gpt-5.6-luna", "chat.completions", None, True),  # the Agents SDK's default model
+    ("gpt-5.5", "responses", None, True),
+    ("o3-pro", "chat.completions", openai.NotFoundError, False),  # ResponsesOnlyModel
+    ("computer-use-preview", "chat.completions", openai.NotFoundError, False),
+    ("gpt-4o-search-preview", "responses", openai.BadRequestError, False),  # Laisky/one-api#88
+    ("o1-mini", "responses", openai.BadRequestError, False),  # CherryHQ/cherry-studio#6170
+    ("gpt-4o", "completions", openai.NotFoundError, False),
+    ("gpt-3.5-turbo-instruct", "chat.completions", openai.NotFoundError, False),
+    ("text-embedding-3-small", "chat.completions", openai.NotFoundError, False),
+    ("gpt-5.4", "embeddings", openai.PermissionDeniedError, False),
+])
+def test_reported_cases_of_the_real_api(mockai, model_id, endpoint, exception, served):
+    """Cases clients reported against production, independent of the catalog's data."""
+    call = CALLS[endpoint][1]
+    client = mockai.client(max_retries=0)
+    if served:
+        assert call(client, CATALOG[model_id]).status_code == 200
+        return
+    with pytest.raises(exception):
+        call(client, CATALOG[model_id])
+
+
+def _wav() -> bytes:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(b"\0\0" * 800)
+    return buffer.getvalue()
+
+
+# endpoint name -> one cheap request through the SDK (media and moderation endpoints)
+MEDIA: dict[str, Callable[[openai.OpenAI, str], Any]] = {
+    "images": lambda c, m: c.images.with_raw_response.generate(model=m, prompt="a cat"),
+    "audio.speech": lambda c, m: c.audio.speech.with_raw_response.create(
+        model=m, voice="alloy", input="hi"),
+    "audio.transcriptions": lambda c, m: c.audio.transcriptions.with_raw_response.create(
+        model=m, file=("a.wav", _wav())),
+    "moderations": lambda c, m: c.moderations.with_raw_response.create(model=m, input="hi"),
+}
+MEDIA_MODELS = [(m.id, e) for m in BUILTIN for e in MEDIA if e in m.served_by]
+
+
+@pytest.mark.parametrize("model_id, endpoint", MEDIA_MODELS)
+def test_media_and_moderation_models_answer_on_their_endpoint(mockai, model_id, endpoint):
+    assert MEDIA[endpoint](mockai.client(max_retries=0), model_id).status_code == 200
+
+
+@pytest.mark.parametrize("endpoint, exception", [
+    ("images", openai.BadRequestError), ("audio.speech", openai.NotFoundError),
+    ("audio.transcriptions", openai.NotFoundError), ("moderations", openai.NotFoundError)])
+def test_a_chat_model_is_refused_on_media_and_moderation_endpoints(mockai, endpoint, exception):
+    with pytest.raises(exception):
+        MEDIA[endpoint](mockai.client(max_retries=0), "gpt-5.5")
