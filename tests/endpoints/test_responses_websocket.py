@@ -285,13 +285,13 @@ async def test_the_sdk_lane_session_collects_each_lanes_final_response(mockai):
 
 
 # -- the OpenAI Agents SDK --------------------------------------------------------------------------
-async def test_agents_sdk_runs_an_agent_with_its_default_model_over_http_and_websocket(mockai_factory):
+async def test_agents_sdk_runs_an_agent_with_its_default_model_over_http_and_websocket(mockai):
     from agents import Agent, RunConfig, Runner
     from agents.models import get_default_model
     from agents.models.openai_provider import OpenAIProvider
 
-    # the Agents SDK's default model, configured here as a gpt-5 variant
-    mockai = mockai_factory(models=[{"id": get_default_model(), "base": "gpt-5"}], scenarios=[])
+    # The Agents SDK's default model and its default settings (reasoning effort `none` for the
+    # gpt-5.6 family), as the registry knows them: no configuration.
     mockai.add_scenario({"name": "agent", "match": {"endpoint": "responses", "user": "capital"},
                          "reply": {"content": "Paris."}})
     agent = Agent(name="geo", instructions="Answer in one word.")

@@ -61,3 +61,19 @@ def test_responses_only_models_of_the_description_are_served_by_responses_alone(
     registry = ModelRegistry()
     for model_id in only:
         assert registry.get(model_id).served_by == ("responses",), model_id
+
+
+def test_the_agents_sdk_default_efforts_are_accepted_by_their_models():
+    """The OpenAI Agents SDK sends each gpt-5 model a default `reasoning.effort` that the real
+    API accepts (its `default_models` table; `none` for gpt-5.1+ and the gpt-5.6 family, its
+    default `gpt-5.6-luna` included): every catalog model it names must accept that effort."""
+    from agents.models import default_models
+
+    from mockai.models.registry import ModelRegistry
+
+    named = {model_id: (default_models._get_default_reasoning_effort(model_id), model.efforts)
+             for model_id, model in ModelRegistry()._models.items()}
+    named = {k: v for k, v in named.items() if v[0] is not None}
+    assert "gpt-5.6-luna" in named
+    refused = {k: v for k, v in named.items() if v[0] not in (v[1] or [])}
+    assert not refused, f"(SDK default, catalog efforts) refused: {refused}"
