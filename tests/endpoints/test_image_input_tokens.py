@@ -85,6 +85,36 @@ def test_chat_refuses_a_data_url_that_holds_no_image(mockai, url, param, code):
     assert (body["error"]["param"], body["error"]["code"]) == (param, code)
 
 
+@pytest.mark.parametrize(("part", "message", "param", "code"), [
+    ({"type": "image_url", "image_url": "https://example.com/a.png"},
+     "Invalid type for 'messages[0].content[1].image_url': expected an object, but got a string "
+     "instead.", "messages[0].content[1].image_url", "invalid_type"),
+    ({"type": "image_url"}, "Missing required parameter: 'messages[0].content[1].image_url'.",
+     "messages[0].content[1].image_url", "missing_required_parameter"),
+    ({"type": "image_url", "image_url": {"detail": "low"}},
+     "Missing required parameter: 'messages[0].content[1].image_url.url'.",
+     "messages[0].content[1].image_url.url", "missing_required_parameter"),
+    ({"type": "image_url", "image_url": {"url": 5}},
+     "Invalid type for 'messages[0].content[1].image_url.url': expected a string, but got an "
+     "integer instead.", "messages[0].content[1].image_url.url", "invalid_type"),
+    ({"type": "image_url", "image_url": {"url": "https://example.com/a.png", "detail": "medium"}},
+     "Invalid value: 'medium'. Supported values are: 'auto', 'low', and 'high'.",
+     "messages[0].content[1].image_url.detail", "invalid_value"),
+    ({"type": "text", "text": 5},
+     "Invalid type for 'messages[0].content[1].text': expected a string, but got an integer "
+     "instead.", "messages[0].content[1].text", "invalid_type"),
+])
+def test_chat_content_parts_are_validated_field_by_field(mockai, part, message, param, code):
+    client = mockai.client(max_retries=0)
+    with pytest.raises(openai.BadRequestError) as caught:
+        client.chat.completions.create(model="gpt-4o", messages=[
+            {"role": "user", "content": [{"type": "text", "text": QUESTION}, part]}])
+    body = caught.value.response.json()
+    validate_error(body)
+    assert body["error"] == {"message": message, "type": "invalid_request_error",
+                             "param": param, "code": code}
+
+
 # -- responses -----------------------------------------------------------------------------------
 def responses_input(image: dict | None) -> list[dict]:
     content: list[dict] = [{"type": "input_text", "text": QUESTION}]
@@ -149,3 +179,21 @@ def test_responses_refuses_a_bad_data_url_naming_its_input_path(mockai):
     validate_error(body)
     assert body["error"]["param"] == "input[0].content[1].image_url"
     assert body["error"]["message"].endswith("but got empty base64-encoded bytes.")
+
+
+@pytest.mark.parametrize(("part", "message", "param"), [
+    ({"image_url": 5}, "Invalid type for 'input[0].content[1].image_url': expected a string, but "
+     "got an integer instead.", "input[0].content[1].image_url"),
+    ({"file_id": {"id": "file-1"}}, "Invalid type for 'input[0].content[1].file_id': expected a "
+     "string, but got an object instead.", "input[0].content[1].file_id"),
+    ({"image_url": "https://example.com/a.png", "detail": "medium"},
+     "Invalid value: 'medium'. Supported values are: 'auto', 'low', 'high', and 'original'.",
+     "input[0].content[1].detail"),
+])
+def test_responses_input_image_fields_are_validated(mockai, part, message, param):
+    client = mockai.client(max_retries=0)
+    with pytest.raises(openai.BadRequestError) as caught:
+        response_input_tokens(client, "gpt-4o", part)
+    body = caught.value.response.json()
+    validate_error(body)
+    assert (body["error"]["message"], body["error"]["param"]) == (message, param)

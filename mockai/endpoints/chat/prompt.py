@@ -12,6 +12,7 @@ from typing import Any
 import orjson
 
 from mockai.endpoints.chat.request import ChatRequest, ContentPart, FunctionDef, Message
+from mockai.errors import invalid_request
 from mockai.imagecost import image_tokens
 from mockai.imagesize import url_size
 from mockai.tokenizer import Tokenizer
@@ -82,9 +83,11 @@ def render_functions(functions: list[FunctionDef]) -> str:
 
 def _image_tokens(part: ContentPart, model: str, param: str) -> int:
     """An `image_url` part's cost for `model`, by its size and `detail` (see mockai.imagecost)."""
-    image = getattr(part, "image_url", None) or {}
-    width, height = url_size(image.get("url") or "", f"{param}.image_url.url")
-    return image_tokens(model, width, height, image.get("detail") or "auto")
+    if part.image_url is None:
+        raise invalid_request(f"Missing required parameter: '{param}.image_url'.",
+                              f"{param}.image_url", "missing_required_parameter")
+    width, height = url_size(part.image_url.url, f"{param}.image_url.url")
+    return image_tokens(model, width, height, part.image_url.detail or "auto")
 
 
 def prompt_tokens(req: ChatRequest, tok: Tokenizer, model: str) -> int:

@@ -8,12 +8,15 @@ mockai.imagesize assumes). The cost rules themselves are mockai.imagecost's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Literal, Mapping
+
+from pydantic import BaseModel, ConfigDict
 
 from mockai.endpoints.files.store import find_file
 from mockai.imagecost import image_tokens
 from mockai.imagesize import REMOTE_SIZE, image_size, unsupported_image, url_size
 from mockai.server.state import ServerState
+from mockai.validation import validate_at
 
 
 def image_parts(item: Mapping[str, Any]) -> list[tuple[int, Mapping[str, Any]]]:
@@ -25,12 +28,25 @@ def image_parts(item: Mapping[str, Any]) -> list[tuple[int, Mapping[str, Any]]]:
             if isinstance(part, dict) and part.get("type") == "input_image"]
 
 
-def check_image_urls(item: Mapping[str, Any], index: int) -> None:
-    """A new input item's data URLs must hold images, as on the real API (400 otherwise)."""
+class InputImage(BaseModel):
+    """The fields of an `input_image` part that its cost reads (others pass, as for every
+    Responses input item: see request.py)."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+    type: Literal["input_image"]
+    image_url: str | None = None
+    file_id: str | None = None
+    detail: Literal["auto", "low", "high", "original"] | None = None
+
+
+def check_images(item: Mapping[str, Any], index: int) -> None:
+    """A new input item's images: fields of the right types, data URLs that hold images, as
+    on the real API (400 otherwise)."""
     for number, part in image_parts(item):
-        url = part.get("image_url")
-        if isinstance(url, str):
-            url_size(url, f"input[{index}].content[{number}].image_url")
+        where = f"input[{index}].content[{number}]"
+        image = validate_at(InputImage, dict(part), where)
+        if image.image_url is not None:
+            url_size(image.image_url, f"{where}.image_url")
 
 
 @dataclass(frozen=True)

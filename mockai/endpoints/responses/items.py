@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping
 
 from mockai import ids
 from mockai.endpoints.chat.prompt import REPLY_PRIMING, TOKENS_PER_MESSAGE, render_functions
-from mockai.endpoints.responses.images import ImagePricing, check_image_urls, image_parts
+from mockai.endpoints.responses.images import ImagePricing, check_images, image_parts
 from mockai.endpoints.responses.request import ResponseRequest
 from mockai.errors import invalid_request
 from mockai.scenarios.call import Call
@@ -63,7 +63,7 @@ def normalise(raw: str | list[dict[str, Any]] | None) -> list[dict[str, Any]]:
                     "'system', 'developer', and 'user'.", f"input[{index}].role", "invalid_value")
             if isinstance(item["content"], str):
                 item["content"] = [_text_part(item["role"], item["content"])]
-            check_image_urls(item, index)
+            check_images(item, index)
         elif kind == "function_call_output":
             _require(item, index, "call_id", "output")
         elif kind == "function_call":
