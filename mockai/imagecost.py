@@ -12,8 +12,8 @@ The rules are the vision guide's "Calculating costs" section
   covering the image, shrunk to at most 1536 patches, times a per-model multiplier; `detail`
   changes nothing for them.
 
-`auto` (the default) costs what `high` does, as the real API bills it; `original` (accepted by
-the Responses API, its cost not documented) too. The per-model numbers live in one table below,
+`auto` (the default) costs what `high` does, as billed usage shows (the guide only says the
+model decides); `original` (accepted by the Responses API, its cost not documented) too. The per-model numbers live in one table below,
 keyed by model id prefix (the longest matching prefix wins, so "gpt-4o-mini-2024-07-18" is
 gpt-4o-mini and "gpt-5-chat-latest" is gpt-5); a model the table does not know costs what
 gpt-4o does, the guide's worked examples.
@@ -60,7 +60,6 @@ RULES: dict[str, Rule] = {
     "o4-mini": Patches(1.72),
 }
 DEFAULT = RULES["gpt-4o"]
-DETAILS = ("auto", "low", "high", "original")
 
 TILE = 512
 FIT = 2048
@@ -78,6 +77,7 @@ def rule(model: str) -> Rule:
 
 
 def image_tokens(model: str, width: int, height: int, detail: str = "auto") -> int:
+    """The prompt tokens of one width x height image sent to `model` with this `detail`."""
     found = rule(model)
     if isinstance(found, Patches):
         return math.ceil(patches(width, height) * found.multiplier)
