@@ -16,7 +16,7 @@ import textwrap
 from pathlib import Path
 from typing import NoReturn
 
-from mockai import __version__
+from mockai import __version__, tiktoken_command
 from mockai.config import ENVIRONMENT, SettingError, Settings, flag, from_sources
 from mockai.scenarios import ScenarioProblems, load  # first: the fault kinds come from its format
 from mockai.faults.kinds import ALL, DEFAULT_KINDS
@@ -101,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check scenario files; FILE:LINE per problem")
     validate.add_argument("paths", nargs="+", metavar="PATH")
+    tiktoken_command.register(commands)  # `mockai tiktoken-cache`: its own module
     parser.epilog = serve.epilog = _epilog({o for a in serve._actions for o in a.option_strings})
     return parser
 
@@ -170,4 +171,6 @@ def _validate(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == tiktoken_command.NAME:  # `mockai tiktoken-cache`: its own module
+        return tiktoken_command.run(args)
     return _serve(args) if args.command == "serve" else _validate(args)

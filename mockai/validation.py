@@ -141,6 +141,12 @@ def to_api_error(exc: ValidationError, *, model: type[BaseModel] | None = None,
         if param_path(error["loc"]) == param_path(first["loc"]) and not _expected_type(error["type"]):
             first = error
             break
+    # Likewise a branch that took the value's type and failed inside it (`content` given as an
+    # array whose part is wrong) explains more than the branch of another type (a string).
+    if _expected_type(first["type"]):
+        inside = [e for e in errors if len(e["loc"]) > len(first["loc"])
+                  and param_path(e["loc"]).startswith(param_path(first["loc"]) + "[")]
+        first = inside[0] if inside else first
     param = param_path(first["loc"])
     kind = first["type"]
     value = first.get("input")
@@ -203,3 +209,15 @@ def validate(model: type[M], body: dict[str, Any], *, unknown_parameter: bool = 
         return model.model_validate(body)
     except ValidationError as exc:
         raise to_api_error(exc, model=model, unknown_parameter=unknown_parameter) from None
+
+
+def validate_at(model: type[M], body: dict[str, Any], where: str, *,
+                unknown_parameter: bool = False) -> M:
+    """`validate` for a part of a request checked on its own (a content part, an input item):
+    its errors name the part's full path, `where` + `.` + the field, as the real API does."""
+    try:
+        return validate(model, body, unknown_parameter=unknown_parameter)
+    except APIError as exc:
+        exc.message = exc.message.replace(f"'{exc.param}'", f"'{where}.{exc.param}'")
+        exc.param = f"{where}.{exc.param}"
+        raise

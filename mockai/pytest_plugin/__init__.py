@@ -5,12 +5,14 @@ Fixtures: `mockai_settings` (session; the `Settings` built from `--mockai-*` fla
 server, `.url` ends in /v1), `mockai` (function; a fresh `X-Mockai-Session` on it, so each test
 has clean state) and `mockai_factory` (function; dedicated servers with other settings). The
 marker `@pytest.mark.mockai(**settings)` gives a test's `mockai` a dedicated server.
+`--mockai-tiktoken-cache` makes the session's own tiktoken calls offline (see `offline_tiktoken`).
 """
 
 from __future__ import annotations
 
 import pytest
 
+from mockai.pytest_plugin import offline_tiktoken
 from mockai.pytest_plugin.fixtures import (MockaiFactory, mockai, mockai_factory, mockai_server,
                                            mockai_settings)
 from mockai.pytest_plugin.options import add_options
@@ -26,9 +28,11 @@ __all__ = [
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     add_options(parser)
+    offline_tiktoken.add_option(parser)
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    offline_tiktoken.configure(config)
     config.addinivalue_line(
         "markers", "mockai(**settings): run the test's `mockai` fixture on a dedicated server "
         "with these settings (mockai.config.Settings field names, e.g. strict=True, rpm=3)")

@@ -70,8 +70,9 @@ async def test_gpt_image_edit_of_several_images_with_usage(serve):
         ("1024x1024", "medium", "png")
     assert [decoded(item).size for item in body["data"]] == [(1024, 1024)] * 2
     details = body["usage"]["input_tokens_details"]
-    # 65 + 129 per 512-px tile once scaled to a 768-px shortest side: 4, 4 and 1 tiles.
-    assert details["image_tokens"] == (65 + 129 * 4) * 2 + 65 + 129
+    # 65 + 129 per 512-px tile once scaled to a 512-px shortest side (the vision guide's rule
+    # for GPT Image 1): 1024x1024 and 300x300 are one tile, 800x600 (682x512) two.
+    assert details["image_tokens"] == (65 + 129) * 2 + 65 + 129 * 2
     assert body["usage"]["input_tokens"] == details["image_tokens"] + details["text_tokens"]
     assert body["usage"]["output_tokens"] == 2 * 1056
 

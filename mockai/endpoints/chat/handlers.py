@@ -96,7 +96,7 @@ async def _checked(parsed: Parsed[ChatRequest], model: Model) -> _Checked:
     check(req, model)
     capabilities.check_chat(model, req)
     tok = await tokenizer.encoding(model.encoding)
-    prompt = prompt_tokens(req, tok)
+    prompt = prompt_tokens(req, tok, model.id)
     _context_check(prompt, req.output_limit, model)
     checked = parsed.memo["chat"] = _Checked(model, tok, prompt, call_facts(req, parsed.body))
     return checked

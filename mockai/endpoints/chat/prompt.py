@@ -11,13 +11,15 @@ from typing import Any
 
 import orjson
 
-from mockai.endpoints.chat.request import ChatRequest, FunctionDef, Message
+from mockai.endpoints.chat.request import ChatRequest, ContentPart, FunctionDef, Message
+from mockai.errors import invalid_request
+from mockai.imagecost import image_tokens
+from mockai.imagesize import url_size
 from mockai.tokenizer import Tokenizer
 
 TOKENS_PER_MESSAGE = 3
 TOKENS_PER_NAME = 1
 REPLY_PRIMING = 3
-IMAGE_TOKENS = {"low": 85, "high": 765, "auto": 765}
 
 
 def message_text(message: Message) -> str:
@@ -79,19 +81,28 @@ def render_functions(functions: list[FunctionDef]) -> str:
     return "\n".join(lines)
 
 
-def prompt_tokens(req: ChatRequest, tok: Tokenizer) -> int:
+def _image_tokens(part: ContentPart, model: str, param: str) -> int:
+    """An `image_url` part's cost for `model`, by its size and `detail` (see mockai.imagecost)."""
+    if part.image_url is None:
+        raise invalid_request(f"Missing required parameter: '{param}.image_url'.",
+                              f"{param}.image_url", "missing_required_parameter")
+    width, height = url_size(part.image_url.url, f"{param}.image_url.url")
+    return image_tokens(model, width, height, part.image_url.detail or "auto")
+
+
+def prompt_tokens(req: ChatRequest, tok: Tokenizer, model: str) -> int:
+    """The prompt's tokens as `model` (the resolved id) counts them, images included."""
     total = REPLY_PRIMING
-    for message in req.messages:
+    for index, message in enumerate(req.messages):
         total += TOKENS_PER_MESSAGE + tok.count(message.role)
         if isinstance(message.content, str):
             total += tok.count(message.content)
         elif message.content:
-            for part in message.content:
+            for number, part in enumerate(message.content):
                 if part.text:
                     total += tok.count(part.text)
                 elif part.type == "image_url":
-                    detail = (getattr(part, "image_url", None) or {}).get("detail", "auto")
-                    total += IMAGE_TOKENS.get(detail, 765)
+                    total += _image_tokens(part, model, f"messages[{index}].content[{number}]")
         if message.name:
             total += TOKENS_PER_NAME + tok.count(message.name)
         for call in message.tool_calls or ():

@@ -70,9 +70,15 @@ class MessageToolCall(_Model):
     index: int | None = None
 
 
+class ImageURL(_Model):
+    url: str
+    detail: Literal["auto", "low", "high"] | None = None
+
+
 class ContentPart(_Open):
     type: Literal["text", "image_url", "input_audio", "file", "refusal"]
     text: str | None = None
+    image_url: ImageURL | None = None
 
 
 Role = Literal["system", "assistant", "user", "function", "tool", "developer"]

@@ -20,6 +20,7 @@ from mockai.endpoints.images.request import (DALL_E_UPLOAD_LIMIT, EDIT_MODEL, VA
                                               VariationRequest, invalid_image_file, not_a_png,
                                               picture, read_form)
 from mockai.errors import APIError, invalid_request
+from mockai.imagecost import image_tokens
 from mockai.scenarios.call import Call
 from mockai.scenarios.schema import Step
 from mockai.server.http import json_response, read_json, send_stream
@@ -193,7 +194,7 @@ async def edit(request: web.Request) -> web.StreamResponse:
     if model.gpt_image:
         _gpt_options(job, req)
         job.text_tokens = await _text_tokens(req.prompt)
-        job.image_tokens = sum(render.input_image_tokens(w, h) for w, h in inputs)
+        job.image_tokens = sum(image_tokens(model.id, w, h, "high") for w, h in inputs)
     exchange_of(request).tokens = job.text_tokens + job.image_tokens
     call = _upload_call(request, "images.edits", model, form, req.prompt)
     return await _answer(request, job, call, streaming=bool(req.stream))

@@ -5,7 +5,6 @@ ImagesResponse body (URLs served by mockai itself, or base64), GPT image token u
 from __future__ import annotations
 
 import base64
-import math
 import os
 import time
 from dataclasses import dataclass, field
@@ -75,16 +74,6 @@ class Job:
         return {"input_tokens": text + pictures, "input_tokens_details":
                 {"image_tokens": pictures, "text_tokens": text},
                 "output_tokens": output, "total_tokens": text + pictures + output}
-
-
-def input_image_tokens(width: int, height: int) -> int:
-    """An input image's tokens for the GPT image models: 65 plus 129 per 512-pixel tile, once
-    scaled to fit 2048x2048 and then to a shortest side of 768 (the vision guide's method)."""
-    scale = min(1.0, 2048 / max(width, height))
-    width, height = width * scale, height * scale
-    scale = min(1.0, 768 / min(width, height))
-    width, height = width * scale, height * scale
-    return 65 + 129 * math.ceil(width / 512) * math.ceil(height / 512)
 
 
 def revised_prompt(job: Job, step: Step | None, seed: int) -> str:

@@ -18,7 +18,7 @@ from mockai.scenarios.schema import Step
 from mockai.server.http import json_response, read_json
 from mockai.server.scripting import answer_step
 from mockai.server.state import exchange_of, state_of
-from mockai.validation import validate
+from mockai.validation import validate, validate_at
 
 DEFAULT_MODEL = "omni-moderation-latest"
 # Names the spec lists, and the name each reports in `model`.
@@ -76,12 +76,8 @@ def _part(index: int, part: Any) -> TextPart | ImagePart:
                                   f"input[{index}].type", "missing_required_parameter")
         raise invalid_request(f"Invalid value: '{kind}'. Supported values are: 'text' and "
                               "'image_url'.", f"input[{index}].type", "invalid_value")
-    try:
-        return validate(TextPart if kind == "text" else ImagePart, part, unknown_parameter=True)
-    except APIError as exc:
-        exc.message = exc.message.replace(f"'{exc.param}'", f"'input[{index}].{exc.param}'")
-        exc.param = f"input[{index}].{exc.param}"
-        raise
+    return validate_at(TextPart if kind == "text" else ImagePart, part, f"input[{index}]",
+                       unknown_parameter=True)
 
 
 def _kind(value: Any) -> str:

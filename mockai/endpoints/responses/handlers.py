@@ -11,6 +11,7 @@ from aiohttp import web
 
 from mockai import generation, tokenizer
 from mockai.endpoints.responses import lifecycle
+from mockai.endpoints.responses.images import ImagePricing, pricing
 from mockai.endpoints.responses.items import (check_json_mentioned, check_tool_outputs, count_input,
                                               instructions_text, normalise, to_call)
 from mockai.endpoints.responses.render import ResponseRender
@@ -43,13 +44,14 @@ def _prior_context(state: ServerState, session: str | None, req: ResponseRequest
     return []
 
 
-def _fit_window(tok, req: ResponseRequest, context: list[dict], functions: list, model: Model) -> tuple[list[dict], int]:
+def _fit_window(tok, req: ResponseRequest, context: list[dict], functions: list, model: Model,
+                images: ImagePricing) -> tuple[list[dict], int]:
     """`truncation: auto` drops the oldest items until the input fits; otherwise too long is a 400."""
     instructions = instructions_text(req)
-    tokens = count_input(tok, instructions, context, functions)
+    tokens = count_input(tok, instructions, context, functions, images)
     while tokens > model.context_window and req.truncation == "auto" and len(context) > 1:
         context = context[1:]
-        tokens = count_input(tok, instructions, context, functions)
+        tokens = count_input(tok, instructions, context, functions, images)
     if tokens > model.context_window:
         raise invalid_request(
             "Your input exceeds the context window of this model. Please adjust your input and "
@@ -136,7 +138,8 @@ async def create(request: web.Request) -> web.StreamResponse:
     check_json_mentioned(req, prior + new)
     tok = await tokenizer.encoding(model.encoding)
     functions = [t for t in req.tools or () if t.type == "function"]
-    context, input_tokens = _fit_window(tok, req, prior + new, functions, model)
+    context, input_tokens = _fit_window(tok, req, prior + new, functions, model,
+                                        pricing(state, session, model.id))
     # What rate limits charge: the larger of the input and the output reservation.
     exchange.tokens = max(input_tokens, req.max_output_tokens or 0)
     cached = lifecycle.prompt_cache_hit(state, session, req, tok, context)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from mockai import ids
-from mockai.endpoints.chat.prompt import (IMAGE_TOKENS, REPLY_PRIMING, TOKENS_PER_MESSAGE,
-                                          render_functions)
+from mockai.endpoints.chat.prompt import REPLY_PRIMING, TOKENS_PER_MESSAGE, render_functions
+from mockai.endpoints.responses.images import ImagePricing, check_images, image_parts
 from mockai.endpoints.responses.request import ResponseRequest
 from mockai.errors import invalid_request
 from mockai.scenarios.call import Call
@@ -63,6 +63,7 @@ def normalise(raw: str | list[dict[str, Any]] | None) -> list[dict[str, Any]]:
                     "'system', 'developer', and 'user'.", f"input[{index}].role", "invalid_value")
             if isinstance(item["content"], str):
                 item["content"] = [_text_part(item["role"], item["content"])]
+            check_images(item, index)
         elif kind == "function_call_output":
             _require(item, index, "call_id", "output")
         elif kind == "function_call":
@@ -145,8 +146,9 @@ def to_call(req: ResponseRequest, body: dict[str, Any], context: list[dict[str, 
 
 
 def count_input(tok: Tokenizer, instructions: str, context: Iterable[Mapping[str, Any]],
-                functions: list[Any]) -> int:
-    """Input tokens with the chat format's framing: 3 per item plus its role and text."""
+                functions: list[Any], images: ImagePricing) -> int:
+    """Input tokens with the chat format's framing: 3 per item plus its role and text, and
+    what its images cost."""
     total = REPLY_PRIMING
     if instructions:
         total += TOKENS_PER_MESSAGE + tok.count("system") + tok.count(instructions)
@@ -155,9 +157,7 @@ def count_input(tok: Tokenizer, instructions: str, context: Iterable[Mapping[str
             continue  # earlier reasoning is not part of the next prompt
         role = item.get("role") or ("tool" if item["type"] == "function_call_output" else "assistant")
         total += TOKENS_PER_MESSAGE + tok.count(role) + tok.count(item_text(item))
-        for part in item.get("content") or ():
-            if isinstance(part, dict) and part.get("type") == "input_image":
-                total += IMAGE_TOKENS.get(part.get("detail") or "auto", IMAGE_TOKENS["auto"])
+        total += sum(images.tokens(part) for _, part in image_parts(item))
     if functions:
         total += tok.count(render_functions(functions)) + 9
     return total

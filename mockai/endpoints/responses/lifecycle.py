@@ -17,6 +17,7 @@ from typing import Any, Iterator
 from aiohttp import web
 
 from mockai import ids, tokenizer
+from mockai.endpoints.responses.images import pricing
 from mockai.endpoints.responses.items import count_input, instructions_text, item_text, normalise
 from mockai.endpoints.responses.render import Event, ResponseRender
 from mockai.endpoints.responses.request import ResponseRequest
@@ -167,7 +168,8 @@ async def _counted(request: web.Request, default_model: str | None) -> tuple[Res
     context += normalise(req.input)
     tok = await tokenizer.encoding(model.encoding)
     functions = [t for t in req.tools or () if t.type == "function"]
-    return req, context, tok, count_input(tok, instructions_text(req), context, functions)
+    images = pricing(state, exchange_of(request).session, model.id)
+    return req, context, tok, count_input(tok, instructions_text(req), context, functions, images)
 
 
 async def input_tokens(request: web.Request) -> web.Response:
