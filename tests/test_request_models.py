@@ -5,10 +5,12 @@ The models forbid unknown fields (the real API's `Unknown parameter`), so a fiel
 description declares but a model lacks is a 400 a real client can hit (as `reasoning.context`
 was). For each operation mockai serves with a request body, the description's schema ($ref,
 allOf, anyOf/oneOf unions, nested objects, array items) is walked side by side with the model:
-every declared property must exist in the model, its enum values must be accepted, and a
-nullable property must accept null. A model may accept more than the description (what the SDKs
-send back, documented where it is declared); an open object (`dict[str, Any]`, `Any`, a model
-with `extra="allow"`) ends the walk there.
+every declared property must exist in the model, its enum values must be accepted, a nullable
+property must accept null, and (in JSON) an integer must refuse `true`, which pydantic's lax mode
+takes for 1. A model may accept more than the description (what the SDKs send back, documented
+where it is declared); an open object (`dict[str, Any]`, `Any`, a model with `extra="allow"`)
+ends the walk there. The installed SDK's request TypedDicts, newer than the description, are
+walked against the same models. Each exception is listed below with its reason.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ from mockai.endpoints.files.handlers import FileOptions
 from mockai.endpoints.files.store import PURPOSES
 from mockai.endpoints.images.request import EditRequest, GenerateRequest, VariationRequest
 from mockai.endpoints.moderations.handlers import ModerationRequest
-from mockai.endpoints.responses.request import CompactRequest, ResponseRequest, TokenCountRequest
+from mockai.endpoints.responses.request import (BetaResponseRequest, CompactRequest,
+                                                ResponseRequest, TokenCountRequest)
 from mockai.endpoints.uploads.handlers import CompleteUpload, CreateUpload
 from openapi import document
 from test_fuzz import OPERATIONS
@@ -266,12 +269,15 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
                               upload_create_params)
     from openai.types.audio import (speech_create_params, transcription_create_params,
                                     translation_create_params)
+    from openai.types.beta import response_create_params as beta_response_params
     from openai.types.chat import completion_create_params as chat_params
     from openai.types.responses import (input_token_count_params, response_compact_params,
                                         response_create_params)
     found = [
         ("createResponse", response_create_params.ResponseCreateParamsNonStreaming,
          (ResponseRequest,)),
+        ("createResponse-beta", beta_response_params.ResponseCreateParamsNonStreaming,
+         (BetaResponseRequest,)),
         ("Getinputtokencounts", input_token_count_params.InputTokenCountParams,
          (TokenCountRequest,)),
         ("Compactconversation", response_compact_params.ResponseCompactParams, (CompactRequest,)),
@@ -306,6 +312,7 @@ SDK_NOT_TAKEN = {
     # with an image model of their own): not emulated, so refused as unknown.
     "createImage": _GIF_AND_SVG,
     "createImageEdit": _GIF_AND_SVG | {"$.markup"},
+    "createResponse-beta": {"$.betas"},  # sent as the OpenAI-Beta header, not in the body
 }
 
 
