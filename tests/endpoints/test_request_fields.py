@@ -172,6 +172,13 @@ async def test_lenient_drops_unknown_fields_at_any_depth(serve, path, body, para
     assert journal[-1]["body"] == {**body, "bar": 2}  # the journal keeps what was sent
 
 
+async def test_lenient_drops_unknown_fields_inside_a_union_branch(serve):
+    """`conversation` is a string or an object: the unknown field is the object branch's."""
+    client = await serve(lenient=True)
+    body = await create(client, input="hi", conversation={"id": "conv_1", "foo": 1})
+    assert body["conversation"] == {"id": "conv_1"}
+
+
 async def test_lenient_still_refuses_a_bad_value_beside_an_unknown_field(serve):
     client = await serve(lenient=True)
     body = {"model": "gpt-4o", "input": "hi", "text": {"format": {"type": "xml"}, "foo": 1}}
