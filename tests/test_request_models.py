@@ -5,12 +5,13 @@ The models forbid unknown fields (the real API's `Unknown parameter`), so a fiel
 description declares but a model lacks is a 400 a real client can hit (as `reasoning.context`
 was). For each operation mockai serves with a request body, the description's schema ($ref,
 allOf, anyOf/oneOf unions, nested objects, array items) is walked side by side with the model:
-every declared property must exist in the model, its enum values must be accepted, a nullable
-property must accept null, and (in JSON) an integer must refuse `true`, which pydantic's lax mode
-takes for 1. A model may accept more than the description (what the SDKs send back, documented
-where it is declared); an open object (`dict[str, Any]`, `Any`, a model with `extra="allow"`)
-ends the walk there. The installed SDK's request TypedDicts, newer than the description, are
-walked against the same models. Each exception is listed below with its reason.
+every declared property must exist in the model and take the scalar types and enum values
+declared, a nullable property must accept null, and (in JSON) an integer must refuse `true`,
+which pydantic's lax mode takes for 1. A model may accept more than the description (what the
+SDKs send back, documented where it is declared); an open object (`dict[str, Any]`, `Any`, a
+model with `extra="allow"`) ends the walk there. The installed SDK's request TypedDicts, newer
+than the description, are walked against the same models. Each exception is listed below with
+its reason.
 """
 
 from __future__ import annotations
@@ -216,10 +217,29 @@ def _accepts(annotation: Any, value: Any) -> bool:
     return False
 
 
+# A JSON type -> the Python types a model field must include to take it (a Literal or Enum of
+# strings takes strings; its values are checked apart).
+_SCALARS = {"string": (str,), "integer": (int,), "number": (float,), "boolean": (bool,)}
+
+
+def _scalar_gaps(node: dict[str, Any], annotation: Any, where: str) -> list[str]:
+    """The scalar types the description allows here but no branch of the model takes."""
+    kinds = set()
+    for branch in _branches(annotation):
+        if get_origin(branch) is Literal:
+            kinds.update(type(v) for v in get_args(branch))
+        elif isinstance(branch, type) and issubclass(branch, Enum):
+            kinds.update(type(m.value) for m in branch)
+        elif isinstance(branch, type):
+            kinds.add(branch)
+    return [f"{where}: {kind} is allowed but refused" for kind in sorted(_types(node))
+            if kind in _SCALARS and not any(issubclass(k, _SCALARS[kind]) for k in kinds)]
+
+
 def _walk(node: dict[str, Any], annotation: Any, where: str, json: bool) -> list[str]:
     if _open(annotation):
         return []
-    gaps: list[str] = []
+    gaps = _scalar_gaps(node, annotation, where)
     if "null" in _types(node) and type(None) not in _branches(annotation):
         gaps.append(f"{where}: null is allowed but refused")
     enum = _enum(node)
