@@ -9,14 +9,27 @@ Models used here must avoid pydantic's tagged unions (their branch labels would 
 
 from __future__ import annotations
 
+import copy
 import types
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, BeforeValidator, ValidationError
+from pydantic_core import PydanticCustomError
 
 from mockai.errors import APIError, invalid_request
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def _not_a_boolean(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+# An integer for models that must stay lax (a form's text "3600" is 3600) where pydantic's lax
+# mode would also take `true` as 1: the real API type-checks strictly, a boolean is no integer.
+Integer = Annotated[int, BeforeValidator(_not_a_boolean)]
 
 _TYPE_WORDS = {
     "string": "a string", "int": "an integer", "float": "a decimal", "bool": "a boolean",
@@ -202,13 +215,58 @@ def to_api_error(exc: ValidationError, *, model: type[BaseModel] | None = None,
     return invalid_request(f"Invalid '{param}': {first['msg']}.", param, "invalid_value")
 
 
-def validate(model: type[M], body: dict[str, Any], *, unknown_parameter: bool = False) -> M:
-    """`unknown_parameter`: newer APIs (Responses) say "Unknown parameter: 'x'." with a code
+def _without(body: Any, loc: tuple[Any, ...]) -> bool:
+    """Drop the field at `loc` from `body` in place, following only the parts of `loc` that
+    are real keys or indices (the others are union branch labels); whether it was there."""
+    node = body
+    for part in loc[:-1]:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+    if isinstance(node, dict) and loc[-1] in node:
+        del node[loc[-1]]
+        return True
+    return False
+
+
+def _drop_unknown(model: type[M], body: dict[str, Any],
+                  exc: ValidationError) -> tuple[M, dict[str, Any]]:
+    """`--lenient`: the fields no model knows, at any depth, are dropped instead of refused.
+    Only a refused body pays for this (a copy, then one more validation per round: a union
+    reports a field unknown only in the branch it tried)."""
+    body = copy.deepcopy(body)
+    while True:
+        unknown = [e["loc"] for e in exc.errors(include_url=False) if e["type"] == "extra_forbidden"]
+        if not any([_without(body, loc) for loc in unknown]):  # a list: drop every one
+            raise exc
+        try:
+            return model.model_validate(body), body
+        except ValidationError as again:
+            exc = again
+
+
+def validated(model: type[M], body: dict[str, Any], *, unknown_parameter: bool = False,
+              lenient: bool = False) -> tuple[M, dict[str, Any]]:
+    """The model and the body it was read from: `body` itself, or under `lenient`
+    (`--lenient`) a copy without the unknown fields, at any depth, that would be refused.
+    `unknown_parameter`: newer APIs (Responses) say "Unknown parameter: 'x'." with a code
     even for top-level arguments, where chat says "Unrecognized request argument supplied"."""
     try:
-        return model.model_validate(body)
+        return model.model_validate(body), body
     except ValidationError as exc:
-        raise to_api_error(exc, model=model, unknown_parameter=unknown_parameter) from None
+        try:
+            if not lenient:
+                raise
+            return _drop_unknown(model, body, exc)
+        except ValidationError as final:
+            raise to_api_error(final, model=model, unknown_parameter=unknown_parameter) from None
+
+
+def validate(model: type[M], body: dict[str, Any], *, unknown_parameter: bool = False,
+             lenient: bool = False) -> M:
+    """The model alone (see `validated`)."""
+    return validated(model, body, unknown_parameter=unknown_parameter, lenient=lenient)[0]
 
 
 def validate_at(model: type[M], body: dict[str, Any], where: str, *,

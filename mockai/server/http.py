@@ -15,7 +15,7 @@ from mockai.server.parsed import Parsed
 from mockai.server.state import Exchange, exchange_of, state_of
 from mockai.streaming.pacing import Pacing
 from mockai.streaming.sse import DONE, SSEStream, play
-from mockai.validation import validate
+from mockai.validation import validated
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -92,7 +92,7 @@ async def read_request(request: web.Request, schema: type[M], *,
                        missing_model: Callable[[], APIError],
                        unknown_parameter: bool = False) -> Parsed[M]:
     """The JSON body and its validated model. Each API words a missing model its own way;
-    `--lenient` drops the fields the model does not know instead of refusing them. The
+    `--lenient` drops the fields the model does not know, at any depth, instead of refusing them. The
     result is shared by every request with the same bytes: nobody may change it."""
     raw = await request.read()
     state = state_of(request)
@@ -105,9 +105,9 @@ async def read_request(request: web.Request, schema: type[M], *,
     exchange.body = journal = _journal_body(raw, body, state.settings.journal_body_bytes)
     if "model" not in body:
         raise missing_model()
-    if state.settings.lenient:
-        body = {k: v for k, v in body.items() if k in schema.model_fields}
-    parsed = Parsed(body, validate(schema, body, unknown_parameter=unknown_parameter), journal)
+    req, body = validated(schema, body, unknown_parameter=unknown_parameter,
+                          lenient=state.settings.lenient)
+    parsed = Parsed(body, req, journal)
     state.parsed.keep(schema, raw, parsed)
     return parsed
 

@@ -291,3 +291,18 @@ def test_times_are_float32_values():
     from mockai.endpoints.audio.render import f32
 
     assert f32(3.32) == struct.unpack("f", struct.pack("f", 3.32))[0] == 3.319999933242798
+
+
+async def test_known_speakers_are_checked_like_the_description_says(serve):
+    """Diarization's speaker hints (at most 4 each) are accepted and their count checked."""
+    client = await serve()
+    names = [f"speaker{n}" for n in range(5)]
+    refs = ["data:audio/wav;base64,AAA="] * 4
+    fields = {"model": "gpt-4o-transcribe", "known_speaker_references[]": refs}
+    ok = await transcribe(client, wav_file(1), **fields, **{"known_speaker_names[]": names[:4]})
+    assert ok.status == 200, await ok.text()
+    await api_json(ok)
+    refused = await transcribe(client, wav_file(1), **fields, **{"known_speaker_names[]": names})
+    assert refused.status == 400
+    message = (await api_json(refused))["error"]["message"]
+    assert message.startswith("[{'type': 'too_long', 'loc': ('body', 'known_speaker_names')")

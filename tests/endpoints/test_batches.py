@@ -222,7 +222,9 @@ async def test_create_errors(serve):
 
     assert await refused(endpoint="/v1/invalid/endpoint") == {
         "message": "Invalid value: '/v1/invalid/endpoint'. Supported values are: "
-                   "'/v1/chat/completions', '/v1/completions', '/v1/embeddings', and '/v1/responses'.",
+                   "'/v1/responses', '/v1/chat/completions', '/v1/embeddings', '/v1/completions', "
+                   "'/v1/moderations', '/v1/images/generations', '/v1/images/edits', and "
+                   "'/v1/videos'.",
         "type": "invalid_request_error", "param": "endpoint", "code": "invalid_value"}
     assert (await refused(completion_window="48h"))["param"] == "completion_window"
     assert await refused(metadata={"tags": ["a", "b"]}) == {
@@ -309,3 +311,30 @@ async def test_reset_ends_a_running_batch(serve):
     assert before == after <= 2  # at most the request in flight when the reset came
     error = await error_of(await client.get(f"/v1/batches/{batch['id']}", headers=headers), 404)
     assert error["code"] is None
+
+
+async def test_every_endpoint_the_description_lists_takes_a_batch(serve):
+    """Moderations and image generations run like the others (their `model` is optional, as in
+    a direct call); videos, which mockai does not serve, fail line by line as a direct call
+    would (404)."""
+    client = await serve()
+    headers = session_headers()
+    lines = {
+        "/v1/moderations": ({"input": "I love kittens"}, "CreateModerationResponse"),
+        "/v1/images/generations": ({"prompt": "a cat", "size": "256x256",
+                                    "response_format": "b64_json"}, "ImagesResponse"),
+    }
+    for endpoint, (body, schema) in lines.items():
+        line = {"custom_id": "a", "method": "POST", "url": endpoint, "body": body}
+        batch = await start(client, [line], headers, endpoint=endpoint)
+        done, _ = await wait(client, batch["id"], headers, {"completed", "failed"})
+        assert done["request_counts"] == {"total": 1, "completed": 1, "failed": 0}, done
+        [answer] = await lines_of(client, done["output_file_id"], headers)
+        check(schema, answer["response"]["body"])
+    video = {"custom_id": "v", "method": "POST", "url": "/v1/videos",
+             "body": {"prompt": "a cat"}}
+    batch = await start(client, [video], headers, endpoint="/v1/videos")
+    done, _ = await wait(client, batch["id"], headers, {"completed", "failed"})
+    assert done["status"] == "completed", done["errors"]
+    [failure] = await lines_of(client, done["error_file_id"], headers)
+    assert failure["response"]["status_code"] == 404

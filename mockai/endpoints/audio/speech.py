@@ -75,7 +75,7 @@ class CustomVoice(BaseModel):
     id: str
 
 
-class _CustomVoiceField(BaseModel):
+class CustomVoiceField(BaseModel):
     voice: CustomVoice
 
 
@@ -104,7 +104,7 @@ def _custom_voice(body: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     voice = body.get("voice")
     if not isinstance(voice, dict):
         return body, None
-    custom = validate_body(_CustomVoiceField, {"voice": voice}).voice
+    custom = validate_body(CustomVoiceField, {"voice": voice}).voice
     return {**body, "voice": ClassicVoice.alloy.value}, custom.id
 
 

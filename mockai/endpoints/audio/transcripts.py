@@ -18,7 +18,7 @@ from enum import Enum
 from typing import Any
 
 from aiohttp import web
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from mockai import generation, tokenizer
 from mockai.endpoints.audio.errors import incompatible_format, validate_body
@@ -87,6 +87,9 @@ class TranscriptionForm(_Form):
     chunking_strategy: str | None = None
     languages: list[str] | None = None
     keywords: list[str] | None = None
+    # Diarization (gpt-4o-transcribe-diarize): accepted, no speakers are told apart.
+    known_speaker_names: list[str] | None = Field(None, max_length=4)
+    known_speaker_references: list[str] | None = Field(None, max_length=4)
 
 
 def _known(request: web.Request, model: str, allowed: tuple[str, ...], word: str) -> bool:

@@ -25,9 +25,11 @@ PACE_HEADER = "x-mockai-batch-line-ms"
 
 
 class CreateBatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     input_file_id: str
-    endpoint: Literal["/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/responses"]
+    endpoint: Literal["/v1/responses", "/v1/chat/completions", "/v1/embeddings", "/v1/completions",
+                      "/v1/moderations", "/v1/images/generations", "/v1/images/edits",
+                      "/v1/videos"]
     completion_window: Literal["24h"]
     metadata: dict[str, str] | None = None
     output_expires_after: ExpiresAfter | None = None
@@ -75,7 +77,7 @@ async def create(request: web.Request) -> web.Response:
     state = state_of(request)
     session = exchange_of(request).session
     body = await read_json(request)
-    req = validate(CreateBatch, body, unknown_parameter=True)
+    req = validate(CreateBatch, body, unknown_parameter=True, lenient=state.settings.lenient)
     _check_metadata(req.metadata)
     await answer_if_targeted(request, "batches", body)
     target = _target(request)

@@ -111,9 +111,10 @@ async def run(state: ServerState, session: str | None, batch: StoredBatch) -> No
             batch.body["errors"] = {"object": "list", "data": errors}
             batch.move("failed")
             return
-        model = lines[0].body["model"]
-        known = state.models.get(model)
-        batch.body["model"] = known.served_as if known is not None else model
+        model = lines[0].body.get("model")  # moderations and images may leave it out
+        if isinstance(model, str):
+            known = state.models.get(model)
+            batch.body["model"] = known.served_as if known is not None else model
         counts["total"] = len(lines)
         batch.move("in_progress")
         async with batch.target.loopback.client() as http:

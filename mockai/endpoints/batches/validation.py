@@ -14,12 +14,19 @@ import orjson
 
 from mockai.models import ModelRegistry
 
-# endpoint -> (name in its streaming error, body parameter it cannot do without)
+# endpoint -> (name in its streaming error, body parameter it cannot do without, whether the
+# model is required: moderations default to omni-moderation-latest). Lines for the endpoints
+# mockai does not serve in JSON (image edits take a form here, videos none) are answered as a
+# direct call is: a 4xx in the error file.
 ENDPOINTS = {
-    "/v1/chat/completions": ("Chat Completions", "messages"),
-    "/v1/completions": ("Completions", None),
-    "/v1/embeddings": ("Embeddings", "input"),
-    "/v1/responses": ("Responses", None),
+    "/v1/chat/completions": ("Chat Completions", "messages", True),
+    "/v1/completions": ("Completions", None, True),
+    "/v1/embeddings": ("Embeddings", "input", True),
+    "/v1/responses": ("Responses", None, True),
+    "/v1/moderations": ("Moderations", "input", False),
+    "/v1/images/generations": ("Images", "prompt", False),
+    "/v1/images/edits": ("Images", "prompt", False),
+    "/v1/videos": ("Videos", "prompt", False),
 }
 _KINDS = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", int: "an integer",
           float: "a decimal", type(None): "null"}
@@ -58,17 +65,17 @@ def _check(request: Any, number: int, endpoint: str, models: ModelRegistry,
         return _error("invalid_url", "The URL provided for this request does not match the batch "
                       "endpoint.", number, "url")
     body = request["body"]
-    api, required = ENDPOINTS[endpoint]
+    api, required, needs_model = ENDPOINTS[endpoint]
     if body.get("stream"):
         return _error("streaming_unsupported",
                       f"{api}: Streaming is not supported in the Batch API.", number, "body.stream")
-    if "model" not in body:
+    if needs_model and "model" not in body:
         return _error("invalid_request", "Model parameter is required.", number, "body.model")
     if required is not None and required not in body:
         return _error("invalid_request", f"{required.capitalize()} parameter is required.", number,
                       f"body.{required}")
-    model = body["model"]
-    if not lenient and (not isinstance(model, str) or models.get(model) is None):
+    model = body.get("model")
+    if not lenient and "model" in body and (not isinstance(model, str) or models.get(model) is None):
         return _error("model_not_found", f"The provided model '{model}' is not supported by the "
                       "Batch API.", number, "body.model")
     return None

@@ -19,7 +19,8 @@ from mockai.streaming.sse import data_frame
 from mockai.tokenizer import Tokenizer
 
 SERVICE_TIERS = {None: "default", "auto": "default", "default": "default", "flex": "flex",
-                 "scale": "scale", "priority": "priority", "fast": "priority"}
+                 "scale": "scale", "priority": "priority", "fast": "priority",
+                 "ultrafast": "ultrafast"}
 
 
 _NO_OVERRIDE = Usage()

@@ -78,7 +78,8 @@ async def update(request: web.Request) -> web.Response:
     body = await read_json(request)
     await _scripted(request)
     stored = _stored(request)
-    metadata = validate(MetadataUpdate, body, unknown_parameter=True).metadata or {}
+    metadata = validate(MetadataUpdate, body, unknown_parameter=True,
+                        lenient=state_of(request).settings.lenient).metadata or {}
     _check_metadata(metadata)
     stored.body["metadata"] = metadata  # in place: the store keeps creation order
     return json_response(stored.body)

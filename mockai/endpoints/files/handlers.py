@@ -17,7 +17,7 @@ from mockai.server.http import json_response
 from mockai.server.multipart import Form, Upload, read_form
 from mockai.server.pagination import page
 from mockai.server.state import exchange_of, state_of
-from mockai.validation import validate
+from mockai.validation import Integer, validate
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_BATCH_FILE_BYTES = 200 * 1024 * 1024
@@ -32,11 +32,13 @@ def too_large(form: Form, name: str, read: int) -> APIError:
 
 
 class ExpiresAfter(BaseModel):
+    """Lax: a form sends `expires_after[seconds]` as text."""
+
     anchor: Literal["created_at"]
-    seconds: int = Field(ge=3600, le=2592000)
+    seconds: Integer = Field(ge=3600, le=2592000)
 
 
-class _FileOptions(BaseModel):
+class FileOptions(BaseModel):
     expires_after: ExpiresAfter | None = None
 
 
@@ -46,7 +48,7 @@ def _expires_after(fields: dict[str, str | list[str]]) -> dict | None:
              if key.startswith("expires_after[") and key.endswith("]")}
     if not given:
         return None
-    return validate(_FileOptions, {"expires_after": given}).expires_after.model_dump()  # type: ignore[union-attr]
+    return validate(FileOptions, {"expires_after": given}).expires_after.model_dump()  # type: ignore[union-attr]
 
 
 def check_batch_input(upload: Upload) -> None:

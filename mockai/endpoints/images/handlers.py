@@ -29,14 +29,9 @@ from mockai.server.scripting import answer_step, scripted_error
 from mockai.server.state import exchange_of, state_of
 from mockai.streaming.pacing import Pacing
 from mockai.streaming.sse import event_frame
-from mockai.validation import validate
+from mockai.validation import validated
 
 GPT_IMAGES_LIMIT = 16
-
-
-def _known(schema: type, fields: dict[str, Any], lenient: bool) -> dict[str, Any]:
-    """`--lenient` drops what the request model does not know instead of refusing it."""
-    return {k: v for k, v in fields.items() if k in schema.model_fields} if lenient else fields
 
 
 def _material(request: web.Request, endpoint: str, fields: dict[str, Any],
@@ -85,8 +80,8 @@ async def _text_tokens(prompt: str | None) -> int:
 async def generate(request: web.Request) -> web.StreamResponse:
     settings = state_of(request).settings
     exchange = exchange_of(request)
-    body = _known(GenerateRequest, await read_json(request), settings.lenient)
-    req = validate(GenerateRequest, body, unknown_parameter=True)
+    req, body = validated(GenerateRequest, await read_json(request), unknown_parameter=True,
+                          lenient=settings.lenient)
     # Without a model the API uses dall-e-2, unless a GPT-image-only parameter is given.
     gpt_hint = any(body.get(k) is not None for k in GPT_ONLY) or \
         req.quality in ("low", "medium", "high")
@@ -169,8 +164,8 @@ def _upload_call(request: web.Request, endpoint: str, model: ImageModel, form: F
 async def edit(request: web.Request) -> web.StreamResponse:
     settings = state_of(request).settings
     form = await read_form(request, EDIT_MODEL)
-    fields = _known(EditRequest, form.fields, settings.lenient)
-    req = validate(EditRequest, fields, unknown_parameter=True)
+    req, fields = validated(EditRequest, form.fields, unknown_parameter=True,
+                            lenient=settings.lenient)
     _missing_image(form)
     model = resolve(req.model, EDIT_MODEL, lenient=settings.lenient)
     if not model.edits:
@@ -203,8 +198,8 @@ async def edit(request: web.Request) -> web.StreamResponse:
 async def variation(request: web.Request) -> web.StreamResponse:
     settings = state_of(request).settings
     form = await read_form(request, VARIATION_MODEL)
-    fields = _known(VariationRequest, form.fields, settings.lenient)
-    req = validate(VariationRequest, fields, unknown_parameter=True)
+    req, fields = validated(VariationRequest, form.fields, unknown_parameter=True,
+                            lenient=settings.lenient)
     _missing_image(form)
     model = resolve(req.model, VARIATION_MODEL, lenient=settings.lenient)
     if not model.variations:

@@ -162,7 +162,7 @@ def _result(item: Input, step: Step | None, legacy: bool) -> dict[str, Any]:
 
 async def create(request: web.Request) -> web.Response:
     body = await read_json(request)
-    req = validate(ModerationRequest, body)
+    req = validate(ModerationRequest, body, lenient=state_of(request).settings.lenient)
     served = _model(request, req.model)
     legacy = served.startswith("text-moderation")
     items = _inputs(req.input)

@@ -15,7 +15,8 @@ from mockai.endpoints.responses.images import ImagePricing, pricing
 from mockai.endpoints.responses.items import (check_json_mentioned, check_tool_outputs, count_input,
                                               instructions_text, normalise, to_call)
 from mockai.endpoints.responses.render import ResponseRender
-from mockai.endpoints.responses.request import BUILTIN_TOOLS, ResponseRequest, check, runs_builtin
+from mockai.endpoints.responses.request import (BUILTIN_TOOLS, ResponseRequest, check,
+                                                request_schema, runs_builtin)
 from mockai.endpoints.responses.state import CONVERSATIONS, KIND, StoredResponse
 from mockai.errors import APIError, invalid_request
 from mockai.models import Model, capabilities
@@ -47,7 +48,7 @@ def _prior_context(state: ServerState, session: str | None, req: ResponseRequest
 def _fit_window(tok, req: ResponseRequest, context: list[dict], functions: list, model: Model,
                 images: ImagePricing) -> tuple[list[dict], int]:
     """`truncation: auto` drops the oldest items until the input fits; otherwise too long is a 400."""
-    instructions = instructions_text(req)
+    instructions = instructions_text(req.instructions)
     tokens = count_input(tok, instructions, context, functions, images)
     while tokens > model.context_window and req.truncation == "auto" and len(context) > 1:
         context = context[1:]
@@ -124,8 +125,9 @@ async def create(request: web.Request) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
     settings = state.settings
-    parsed = await read_request(request, ResponseRequest, missing_model=_missing_model,
-                                   unknown_parameter=True)
+    schema = request_schema(request.headers.get("OpenAI-Beta", ""))
+    parsed = await read_request(request, schema, missing_model=_missing_model,
+                                unknown_parameter=True)
     body, req = parsed.body, parsed.model
     model = state.models.resolve(req.model, lenient=settings.lenient)
     capabilities.check_endpoint(model, "responses")  # per-model capabilities (mockai.models)

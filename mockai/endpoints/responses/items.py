@@ -12,7 +12,7 @@ from typing import Any, Iterable, Mapping
 from mockai import ids
 from mockai.endpoints.chat.prompt import REPLY_PRIMING, TOKENS_PER_MESSAGE, render_functions
 from mockai.endpoints.responses.images import ImagePricing, check_images, image_parts
-from mockai.endpoints.responses.request import ResponseRequest
+from mockai.endpoints.responses.request import Instructions, ResponseRequest
 from mockai.errors import invalid_request
 from mockai.scenarios.call import Call
 from mockai.tokenizer import Tokenizer
@@ -118,17 +118,17 @@ def item_text(item: Mapping[str, Any]) -> str:
     return ""
 
 
-def instructions_text(req: ResponseRequest) -> str:
-    if isinstance(req.instructions, list):
-        return "\n".join(item_text({"type": "message", **i}) for i in req.instructions)
-    return req.instructions or ""
+def instructions_text(instructions: Instructions) -> str:
+    if isinstance(instructions, list):
+        return "\n".join(item_text({"type": "message", **i}) for i in instructions)
+    return instructions or ""
 
 
 def to_call(req: ResponseRequest, body: dict[str, Any], context: list[dict[str, Any]],
             new: list[dict[str, Any]], headers: Mapping[str, str], session: str | None) -> Call:
     messages = [i for i in context if i["type"] == "message"]
     last_user = next((m for m in reversed(messages) if m.get("role") == "user"), None)
-    system = [instructions_text(req)] + [item_text(m) for m in messages
+    system = [instructions_text(req.instructions)] + [item_text(m) for m in messages
                                          if m.get("role") in ("system", "developer")]
     names = {tool.name or tool.type for tool in req.tools or ()}  # built-in tools by their type
     return Call(

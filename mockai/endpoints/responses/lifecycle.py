@@ -12,7 +12,7 @@ import random
 import sys
 import time
 from array import array
-from typing import Any, Iterator
+from typing import Any, Iterator, TypeVar
 
 from aiohttp import web
 
@@ -20,7 +20,8 @@ from mockai import ids, tokenizer
 from mockai.endpoints.responses.images import pricing
 from mockai.endpoints.responses.items import count_input, instructions_text, item_text, normalise
 from mockai.endpoints.responses.render import Event, ResponseRender
-from mockai.endpoints.responses.request import ResponseRequest
+from mockai.endpoints.responses.request import (CompactRequest, ResponseRequest,
+                                                TokenCountRequest)
 from mockai.endpoints.responses.state import KIND, StoredResponse
 from mockai.errors import APIError, invalid_request
 from mockai.server.http import json_response, read_json, send_stream, standard_headers
@@ -31,6 +32,7 @@ from mockai.streaming.pacing import Clock, Pacing
 from mockai.streaming.sse import ClientGone, SSEStream, event_frame
 from mockai.validation import validate
 
+Counted = TypeVar("Counted", TokenCountRequest, CompactRequest)
 CACHE_KIND = "prompt_cache"
 CACHE_MINIMUM = 1024  # the real API caches prompts of 1024 tokens or more...
 CACHE_BLOCK = 128  # ...in 128-token increments
@@ -151,13 +153,16 @@ async def input_items(request: web.Request) -> web.Response:
 
 
 # -- token counts and compaction ---------------------------------------------------------------
-async def _counted(request: web.Request, default_model: str | None) -> tuple[ResponseRequest, list, Any, int]:
+# Neither operation needs a model, and the description lets it be null; what the real API
+# counts or compacts with then is not documented, so a current general model stands in.
+DEFAULT_MODEL = "gpt-4o"
+
+
+async def _counted(request: web.Request, schema: type[Counted]) -> tuple[Counted, list, Any, int]:
     state = state_of(request)
-    body = await read_json(request)
-    if default_model is not None:
-        body.setdefault("model", default_model)
-    req = validate(ResponseRequest, body, unknown_parameter=True)
-    model = state.models.resolve(req.model, lenient=state.settings.lenient)
+    req = validate(schema, await read_json(request), unknown_parameter=True,
+                   lenient=state.settings.lenient)
+    model = state.models.resolve(req.model or DEFAULT_MODEL, lenient=state.settings.lenient)
     context: list[dict[str, Any]] = []
     if req.previous_response_id is not None:
         previous = state.store.get(exchange_of(request).session, KIND, req.previous_response_id)
@@ -167,18 +172,20 @@ async def _counted(request: web.Request, default_model: str | None) -> tuple[Res
         context = list(previous.context)
     context += normalise(req.input)
     tok = await tokenizer.encoding(model.encoding)
-    functions = [t for t in req.tools or () if t.type == "function"]
+    tools = req.tools if isinstance(req, TokenCountRequest) else None
+    functions = [t for t in tools or () if t.type == "function"]
     images = pricing(state, exchange_of(request).session, model.id)
-    return req, context, tok, count_input(tok, instructions_text(req), context, functions, images)
+    return req, context, tok, count_input(tok, instructions_text(req.instructions), context,
+                                          functions, images)
 
 
 async def input_tokens(request: web.Request) -> web.Response:
-    _, _, _, tokens = await _counted(request, default_model="gpt-4o")
+    _, _, _, tokens = await _counted(request, TokenCountRequest)
     return json_response({"object": "response.input_tokens", "input_tokens": tokens})
 
 
 async def compact(request: web.Request) -> web.Response:
-    req, context, tok, tokens = await _counted(request, default_model=None)
+    _, context, tok, tokens = await _counted(request, CompactRequest)
     kept = [item for item in context if item["type"] == "message" and item.get("role") == "user"]
     summary = " ".join(item_text(item) for item in context)[:2000]
     output_tokens = max(1, tok.count(summary) // 4)
@@ -210,7 +217,7 @@ def prompt_cache_hit(state: ServerState, session: str | None, req: ResponseReque
                      context: list[dict[str, Any]]) -> int:
     """Cached tokens for this input: the longest prefix (in 128-token blocks from 1024 tokens)
     already seen under the same cache key. Prefix digests are chained, so this is linear."""
-    text = instructions_text(req) + "\n" + "\n".join(item_text(i) for i in context)
+    text = instructions_text(req.instructions) + "\n" + "\n".join(item_text(i) for i in context)
     tokens = _packed(tok.encode(text))
     count = len(tokens) // 4
     if count < CACHE_MINIMUM:

@@ -56,6 +56,23 @@ class Reasoning(_Model):
     effort: Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"] | None = None
     summary: Literal["auto", "concise", "detailed"] | None = None
     generate_summary: Literal["auto", "concise", "detailed"] | None = None
+    # Accepted and ignored: which past reasoning items the model sees, and its execution mode
+    # (any string: the description names `standard` and `pro` but leaves the set open).
+    context: Literal["auto", "current_turn", "all_turns"] | None = None
+    mode: str | None = None
+
+
+class AccessPrograms(_Model):
+    cyber: Literal["standard", "daybreak_blue", "daybreak_red"] | None = None
+
+
+class BackgroundOptions(_Model):
+    completion_window: Literal["soonest", "2h", "8h"] | None = None
+    continuation_id: str | None = None
+
+
+class ImageOptions(_Model):
+    context_compression: Literal["auto", "enabled", "disabled"] | None = None
 
 
 class StreamOptions(_Model):
@@ -66,6 +83,12 @@ class ConversationRef(_Model):
     id: str
 
 
+PromptCacheRetention = Literal["in-memory", "in_memory", "24h"]
+Input = Union[str, list[dict[str, Any]], None]
+ToolChoice = Union[Literal["none", "auto", "required"], dict[str, Any], None]
+Truncation = Literal["auto", "disabled"]
+Instructions = Union[str, list[dict[str, Any]], None]
+ServiceTier = Literal["auto", "default", "flex", "scale", "priority", "fast", "ultrafast"]
 Include = Literal[
     "file_search_call.results", "web_search_call.results", "web_search_call.action.sources",
     "message.input_image.image_url", "computer_call_output.output.image_url",
@@ -75,10 +98,10 @@ Include = Literal[
 
 class ResponseRequest(_Model):
     model: str
-    input: Union[str, list[dict[str, Any]], None] = None
-    instructions: Union[str, list[dict[str, Any]], None] = None
+    input: Input = None
+    instructions: Instructions = None
     tools: list[Tool] | None = None
-    tool_choice: Union[Literal["none", "auto", "required"], dict[str, Any], None] = None
+    tool_choice: ToolChoice = None
     parallel_tool_calls: bool | None = None
     max_output_tokens: int | None = Field(None, ge=16)
     max_tool_calls: int | None = Field(None, ge=1)
@@ -89,14 +112,19 @@ class ResponseRequest(_Model):
     reasoning: Reasoning | None = None
     metadata: dict[str, str] | None = Field(None, max_length=16)
     store: bool | None = None
-    truncation: Literal["auto", "disabled"] | None = None
+    truncation: Truncation | None = None
     previous_response_id: str | None = None
     conversation: Union[str, ConversationRef, None] = None
     include: list[Include] | None = None
     background: bool | None = None
-    service_tier: Literal["auto", "default", "flex", "scale", "priority", "fast"] | None = None
+    # Sent by the current SDKs though newer than the shipped description (tests/
+    # test_request_models.py compares both): accepted and ignored.
+    background_options: BackgroundOptions | None = None
+    access_programs: AccessPrograms | None = None
+    image: ImageOptions | None = None
+    service_tier: ServiceTier | None = None
     prompt_cache_key: str | None = Field(None, max_length=64)
-    prompt_cache_retention: Literal["in-memory", "in_memory", "24h"] | None = None
+    prompt_cache_retention: PromptCacheRetention | None = None
     prompt_cache_options: dict[str, Any] | None = None
     safety_identifier: str | None = None
     user: str | None = None
@@ -111,6 +139,65 @@ class ResponseRequest(_Model):
         if isinstance(self.conversation, ConversationRef):
             return self.conversation.id
         return self.conversation
+
+
+class MultiAgent(_Model):
+    enabled: bool
+    max_concurrent_subagents: int | None = None  # "no fixed upper bound"; 3 by default
+
+
+# What `client.beta.responses.create(..., betas=[...])` sends as `OpenAI-Beta` (comma-separated
+# when several), with `?beta=true` on the path; without the header the beta's fields are unknown.
+MULTI_AGENT_BETA = "responses_multi_agent=v1"
+
+
+class BetaResponseRequest(ResponseRequest):
+    """A request under the multi-agent beta: server-hosted sub-agents are accepted, none run."""
+
+    multi_agent: MultiAgent | None = None
+
+
+def request_schema(beta_header: str) -> type[ResponseRequest]:
+    """The model a `POST /v1/responses` is read with, by the betas its `OpenAI-Beta` names."""
+    if MULTI_AGENT_BETA in (b.strip() for b in beta_header.split(",")):
+        return BetaResponseRequest
+    return ResponseRequest
+
+
+class _Counted(_Model):
+    """What `input_tokens` and `compact` read: an input and what it continues. Their `model`
+    is optional and nullable (see `lifecycle.DEFAULT_MODEL`)."""
+
+    model: str | None = None
+    input: Input = None
+    instructions: Instructions = None
+    previous_response_id: str | None = None
+
+
+class TokenCountRequest(_Counted):
+    """`POST /v1/responses/input_tokens` (the description's TokenCountsBody)."""
+
+    tools: list[Tool] | None = None
+    tool_choice: ToolChoice = None
+    parallel_tool_calls: bool | None = None
+    text: TextConfig | None = None
+    reasoning: Reasoning | None = None
+    truncation: Truncation | None = None
+    conversation: Union[str, ConversationRef, None] = None
+    personality: str | None = Field(None, max_length=64)  # `friendly`, `pragmatic`, "may expand"
+
+
+class CompactRequest(_Counted):
+    """`POST /v1/responses/compact` (CompactResponseMethodPublicBody): `model` is required
+    there, yet nullable."""
+
+    model: str | None
+    prompt_cache_key: str | None = Field(None, max_length=64)
+    prompt_cache_retention: PromptCacheRetention | None = None
+    prompt_cache_options: dict[str, Any] | None = None
+    service_tier: ServiceTier | None = None
+    safety_identifier: str | None = None  # the SDK's, as `image` (see ResponseRequest)
+    image: ImageOptions | None = None
 
 
 def _family(tool: str) -> str:

@@ -25,16 +25,16 @@ PART_FIELDS = frozenset({"data"})
 
 
 class CreateUpload(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     filename: str
-    purpose: Literal["assistants", "batch", "fine-tune", "vision"]
+    purpose: Literal["assistants", "batch", "fine-tune", "vision", "user_data", "evals"]  # as Files
     bytes: int = Field(ge=0, le=MAX_UPLOAD_BYTES)
     mime_type: str
     expires_after: ExpiresAfter | None = None
 
 
 class CompleteUpload(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     part_ids: list[str]
     md5: str | None = None
 
@@ -51,7 +51,8 @@ def _conflict(action: str, upload: StoredUpload) -> APIError:
 
 async def create(request: web.Request) -> web.Response:
     body = await read_json(request)
-    req = validate(CreateUpload, body, unknown_parameter=True)
+    req = validate(CreateUpload, body, unknown_parameter=True,
+                   lenient=state_of(request).settings.lenient)
     await answer_if_targeted(request, "uploads", body, file_name=req.filename)
     upload = StoredUpload.new(req.filename, req.purpose, req.bytes,
                               req.expires_after.model_dump() if req.expires_after else None)
@@ -79,7 +80,8 @@ async def add_part(request: web.Request) -> web.Response:
 
 async def complete(request: web.Request) -> web.Response:
     upload = _stored(request)
-    req = validate(CompleteUpload, await read_json(request), unknown_parameter=True)
+    req = validate(CompleteUpload, await read_json(request), unknown_parameter=True,
+                   lenient=state_of(request).settings.lenient)
     if upload.status != "pending":
         raise _conflict("complete", upload)
     unknown = next((p for p in req.part_ids if p not in upload.parts), None)
