@@ -29,23 +29,35 @@ def url_size(url: str, param: str) -> tuple[int, int]:
     name `param`, the request path of the URL)."""
     if not url.startswith("data:"):
         return REMOTE_SIZE
+    payload = _payload(url, param)
+    size = None
+    if len(payload) > HEADER_CHARS:
+        size = image_size(_decoded(payload[:HEADER_CHARS], param))
+    if size is None:
+        size = image_size(data_url_bytes(url, param))
+    if size is None:
+        raise unsupported_image()
+    return size
+
+
+def data_url_bytes(url: str, param: str) -> bytes:
+    """All the bytes of a data URL, checked as `url_size` checks it (whether they are an
+    image is the caller's question)."""
+    whole = _decoded(_payload(url, param), param)
+    if not whole:
+        raise _bad_data_url(param, "empty base64-encoded bytes")
+    return whole
+
+
+def _payload(url: str, param: str) -> str:
+    """The base64 text of a data URL that declares an image MIME type."""
     media, separator, payload = url[5:].partition(",")
     if not separator or not media.endswith(";base64"):
         raise _bad_data_url(param, "a value without the ';base64' separator")
     mime = media[:-len(";base64")]
     if not mime.startswith("image/"):
         raise _bad_data_url(param, f"unsupported MIME type '{mime}'")
-    size = None
-    if len(payload) > HEADER_CHARS:
-        size = image_size(_decoded(payload[:HEADER_CHARS], param))
-    if size is None:
-        whole = _decoded(payload, param)
-        if not whole:
-            raise _bad_data_url(param, "empty base64-encoded bytes")
-        size = image_size(whole)
-    if size is None:
-        raise unsupported_image()
-    return size
+    return payload
 
 
 def image_size(data: bytes) -> tuple[int, int] | None:

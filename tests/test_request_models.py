@@ -34,7 +34,8 @@ from mockai.endpoints.completions.request import CompletionRequest
 from mockai.endpoints.embeddings.request import EmbeddingRequest
 from mockai.endpoints.files.handlers import FileOptions
 from mockai.endpoints.files.store import PURPOSES
-from mockai.endpoints.images.request import EditRequest, GenerateRequest, VariationRequest
+from mockai.endpoints.images.request import (EditRequest, GenerateRequest, JsonEditRequest,
+                                            VariationRequest)
 from mockai.endpoints.moderations.handlers import ModerationRequest
 from mockai.endpoints.responses.request import (BetaResponseRequest, CompactRequest,
                                                 ResponseRequest, TokenCountRequest)
@@ -55,6 +56,7 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("createEmbedding", "application/json"): (EmbeddingRequest,),
     ("createFile", "multipart/form-data"): (FileOptions,),
     ("createImageEdit", "multipart/form-data"): (EditRequest,),
+    ("createImageEdit", "application/json"): (JsonEditRequest,),
     ("createImage", "application/json"): (GenerateRequest,),
     ("createImageVariation", "multipart/form-data"): (VariationRequest,),
     ("createModeration", "application/json"): (ModerationRequest,),
@@ -77,10 +79,7 @@ BY_HAND = {
     ("addUploadPart", "multipart/form-data"): {"data"},
 }
 # Bodies mockai does not take at all, and why.
-NOT_SERVED = {
-    ("createImageEdit", "application/json"):
-        "image edits are multipart forms only: images by URL or file id are not emulated",
-}
+NOT_SERVED: dict[tuple[str, str], str] = {}
 # Declared fields knowingly not checked, and why.
 ALLOWED_GAPS = {
     ("createTranscription", "multipart/form-data"): {

@@ -72,8 +72,9 @@ def find_file(state: ServerState, session: str | None, file_id: str) -> StoredFi
     return state.store.get(session, KIND, file_id)
 
 
-def not_found(file_id: str) -> APIError:
-    return APIError(404, f"No such File object: {file_id}", param="id", code=None)
+def not_found(file_id: str, param: str = "id") -> APIError:
+    """The real API's 404 for a file it does not hold; `param` is where the id was given."""
+    return APIError(404, f"No such File object: {file_id}", param=param, code=None)
 
 
 def stored_file(request: web.Request) -> StoredFile:

@@ -12,13 +12,13 @@ import orjson
 from aiohttp import web
 
 from mockai import tokenizer
-from mockai.endpoints.images import render
+from mockai.endpoints.images import references, render
 from mockai.endpoints.images.models import GPT_ONLY, ImageModel, check, invalid_model, resolve
 from mockai.endpoints.images.picture import digest
 from mockai.endpoints.images.request import (DALL_E_UPLOAD_LIMIT, EDIT_MODEL, VARIATION_MODEL,
                                               EditRequest, Form, GenerateRequest,
-                                              VariationRequest, invalid_image_file, not_a_png,
-                                              picture, read_form)
+                                              JsonEditRequest, VariationRequest,
+                                              invalid_image_file, not_a_png, picture, read_form)
 from mockai.errors import APIError, invalid_request
 from mockai.imagecost import image_tokens
 from mockai.scenarios.call import Call
@@ -161,14 +161,26 @@ def _upload_call(request: web.Request, endpoint: str, model: ImageModel, form: F
                 last_user_message=prompt, file_name=form.images[0].filename)
 
 
+async def _read_edit(request: web.Request, *,
+                     lenient: bool) -> tuple[EditRequest, dict[str, Any], Form]:
+    """The edit's request, fields and pictures: from a multipart form, or from a JSON body
+    naming its pictures by reference (see references.py); one pipeline follows."""
+    if request.content_type == "application/json":
+        req, fields = validated(JsonEditRequest, await read_json(request),
+                                unknown_parameter=True, lenient=lenient)
+        return req, fields, references.form(request, req, fields)
+    form = await read_form(request, EDIT_MODEL)
+    req, fields = validated(EditRequest, form.fields, unknown_parameter=True, lenient=lenient)
+    _missing_image(form)
+    return req, fields, form
+
+
 async def edit(request: web.Request) -> web.StreamResponse:
     settings = state_of(request).settings
-    form = await read_form(request, EDIT_MODEL)
-    req, fields = validated(EditRequest, form.fields, unknown_parameter=True,
-                            lenient=settings.lenient)
-    _missing_image(form)
+    req, fields, form = await _read_edit(request, lenient=settings.lenient)
     model = resolve(req.model, EDIT_MODEL, lenient=settings.lenient)
-    if not model.edits:
+    # JSON edits are for the GPT image models only: dall-e-2 edits are multipart forms.
+    if not model.edits or (isinstance(req, JsonEditRequest) and not model.gpt_image):
         raise invalid_model(model.id)
     if settings.lenient:
         fields = {k: v for k, v in fields.items() if k not in model.refused()}

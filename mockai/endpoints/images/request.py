@@ -1,6 +1,6 @@
 """The three Images requests: a JSON body for generations, multipart forms for edits and
-variations, validated field by field like the real API (types, enums, ranges), before the
-per-model rules in `models.py`."""
+variations (edits also as a JSON body naming their pictures by reference), validated field by
+field like the real API (types, enums, ranges), before the per-model rules in `models.py`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from functools import partial
 from typing import Any, Literal
 
 from aiohttp import web
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from mockai.errors import APIError, invalid_request
 from mockai.server import multipart
@@ -44,6 +44,30 @@ class GenerateRequest(_GptImageOptions):
 
 class EditRequest(_GptImageOptions):
     input_fidelity: Literal["high", "low"] | None = None
+
+
+class ImageRef(BaseModel):
+    """A picture of a JSON edit: a URL (data or http(s)) or an uploaded file, exactly one."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    image_url: str | None = Field(None, max_length=20_971_520)
+    file_id: str | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> ImageRef:
+        if (self.image_url is None) == (self.file_id is None):
+            raise ValueError("Provide exactly one of 'image_url' or 'file_id'.")
+        return self
+
+
+class JsonEditRequest(EditRequest):
+    """An edit sent as JSON (GPT image models only): `images` by reference instead of the
+    form's `image` files, and the generation's `moderation`."""
+
+    images: list[ImageRef] = Field(min_length=1, max_length=16)
+    mask: ImageRef | None = None
+    moderation: Literal["low", "auto"] | None = None
 
 
 class VariationRequest(_Request):
