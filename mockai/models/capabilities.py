@@ -27,6 +27,10 @@ Texts, as clients have reported them:
   "Invalid content type. image_url is only supported by certain models.";
 - tools on a model without function calling: "tools is not supported in this model. For a
   list of supported models, refer to https://platform.openai.com/docs/guides/function-calling#models-supporting-function-calling."
+- the audio and moderation services answer a model they do not serve as one that does not
+  exist: 404 "The model `...` does not exist or you do not have access to it." with code
+  model_not_found (a chat model on v1/audio/speech or v1/moderations, gpt-4o-transcribe on
+  v1/audio/translations).
 No public record was found for audio output asked of a text model nor for a non-chat model
 on v1/completions: those follow the unsupported-value and wrong-endpoint texts above.
 """
@@ -35,13 +39,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from mockai.errors import APIError, choices, invalid_request
+from mockai.errors import APIError, choices, invalid_request, model_not_found
 from mockai.models.model import Model
 
 FUNCTION_CALLING_GUIDE = ("https://platform.openai.com/docs/guides/function-calling"
                           "#models-supporting-function-calling")
 # chat's parameters a reasoning model refuses unless it runs with effort `none`
 _CHAT_PENALTIES = ("logprobs", "top_logprobs", "presence_penalty", "frequency_penalty")
+# endpoints whose refusal of a model they do not serve is the unknown model's 404
+_NOT_FOUND_ELSEWHERE = ("audio.speech", "audio.transcriptions", "audio.translations",
+                        "moderations")
 
 
 def _wrong_endpoint(model: Model, endpoint: str) -> APIError:
@@ -66,6 +73,8 @@ def _wrong_endpoint(model: Model, endpoint: str) -> APIError:
     if endpoint == "embeddings":
         return APIError(403, "You are not allowed to generate embeddings from this model",
                         type="invalid_request_error", code=None)
+    if endpoint in _NOT_FOUND_ELSEWHERE:
+        return model_not_found(model.id)
     raise ValueError(f"no refusal text for endpoint {endpoint!r}")
 
 

@@ -1,6 +1,7 @@
-"""Every model id of the OpenAPI description and the SDK, on each text endpoint, through the
-official SDK: the endpoints its catalog entry says serve it answer (bodies validated against
-the description); the others refuse with the real API's status, text and code."""
+"""Every model id of the OpenAPI description and the SDK, on each text endpoint (and every
+audio and moderation model on the audio and moderation routes), through the official SDK: the
+endpoints its catalog entry says serve it answer (bodies validated against the description);
+the others refuse with the real API's status, text and code."""
 
 from __future__ import annotations
 
@@ -120,9 +121,16 @@ MEDIA: dict[str, Callable[[openai.OpenAI, str], Any]] = {
         model=m, voice="alloy", input="hi"),
     "audio.transcriptions": lambda c, m: c.audio.transcriptions.with_raw_response.create(
         model=m, file=("a.wav", _wav())),
+    "audio.translations": lambda c, m: c.audio.translations.with_raw_response.create(
+        model=m, file=("a.wav", _wav())),
     "moderations": lambda c, m: c.moderations.with_raw_response.create(model=m, input="hi"),
 }
 MEDIA_MODELS = [(m.id, e) for m in BUILTIN for e in MEDIA if e in m.served_by]
+# The audio and moderation services' routes, and every model id of those kinds.
+SERVICE_PATHS = {"audio.speech": "/v1/audio/speech",
+                 "audio.transcriptions": "/v1/audio/transcriptions",
+                 "audio.translations": "/v1/audio/translations", "moderations": "/v1/moderations"}
+SERVICE_MODELS = sorted(m.id for m in BUILTIN if m.kind in ("audio", "moderation"))
 
 
 @pytest.mark.parametrize("model_id, endpoint", MEDIA_MODELS)
@@ -136,3 +144,39 @@ def test_media_and_moderation_models_answer_on_their_endpoint(mockai, model_id, 
 def test_a_chat_model_is_refused_on_media_and_moderation_endpoints(mockai, endpoint, exception):
     with pytest.raises(exception):
         MEDIA[endpoint](mockai.client(max_retries=0), "gpt-5.5")
+
+
+@pytest.mark.parametrize("model_id", SERVICE_MODELS)
+def test_every_audio_and_moderation_model_on_each_service_route(mockai, model_id):
+    """Served where the catalog says (JSON bodies validated), else the services' 404: they
+    answer a model they do not serve as one that does not exist (a realtime-only transcription
+    model such as gpt-live-transcribe included)."""
+    model = CATALOG[model_id]
+    client = mockai.client(max_retries=0)
+    for endpoint, path in SERVICE_PATHS.items():
+        if endpoint in model.served_by:
+            raw = MEDIA[endpoint](client, model_id)
+            assert raw.status_code == 200, (endpoint, raw.text)
+            if raw.headers["content-type"].startswith("application/json"):
+                validate_response("POST", path, 200, raw.http_response.json())
+            continue
+        with pytest.raises(openai.NotFoundError) as refused:
+            MEDIA[endpoint](client, model_id)
+        validate_response("POST", path, 404, refused.value.response.json())
+        assert (endpoint, refused.value.body) == (endpoint, {
+            "message": f"The model `{model_id}` does not exist or you do not have access to it.",
+            "type": "invalid_request_error", "param": None, "code": "model_not_found"})
+
+
+def test_a_configured_model_based_on_whisper_transcribes_in_every_format(mockai_factory):
+    """The services read the catalog's facts, not a list of names: a config model based on
+    whisper-1 is served where whisper-1 is, with whisper-1's formats."""
+    session = mockai_factory(models=[{"id": "house-stt", "base": "whisper-1"}])
+    client = session.client(max_retries=0)
+    srt = client.audio.transcriptions.create(model="house-stt", file=("a.wav", _wav()),
+                                             response_format="srt")
+    assert "-->" in srt
+    assert client.audio.translations.with_raw_response.create(
+        model="house-stt", file=("a.wav", _wav())).status_code == 200
+    with pytest.raises(openai.NotFoundError):
+        client.audio.speech.create(model="house-stt", voice="alloy", input="hi")

@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 from mockai import generation, tokenizer
 from mockai.endpoints.audio import synth
 from mockai.endpoints.audio.errors import validate_body
-from mockai.errors import model_not_found
+from mockai.models import capabilities
 from mockai.scenarios.call import Call
 from mockai.server.http import read_json, send_stream, standard_headers
 from mockai.server.scripting import answer_step, with_error_frame
@@ -35,9 +35,6 @@ from mockai.server.state import exchange_of, state_of
 from mockai.streaming.pacing import Clock, Pacing
 from mockai.streaming.sse import data_frame
 
-CLASSIC_MODELS = ("tts-1", "tts-1-hd", "tts-1-1106", "tts-1-hd-1106")
-STEERABLE_MODELS = ("gpt-4o-mini-tts", "gpt-4o-mini-tts-2025-03-20",
-                    "gpt-4o-mini-tts-2025-12-15")
 # gpt-4o-mini-tts bills about 1,250 audio tokens a minute of speech ($12 per 1M output tokens
 # for an estimated $0.015 a minute, per OpenAI's pricing page).
 OUTPUT_TOKENS_PER_SECOND = 1250 / 60
@@ -108,18 +105,16 @@ def _custom_voice(body: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     return {**body, "voice": ClassicVoice.alloy.value}, custom.id
 
 
-def _request_class(request: web.Request, model: str | None) -> type[_Speech]:
-    if model in STEERABLE_MODELS:
-        return SteerableSpeech
-    if model is None or model in CLASSIC_MODELS:
+def _request_class(request: web.Request, model_id: str | None) -> type[_Speech]:
+    """The request shape of `model_id`: the gpt-4o-mini-tts models (and `--lenient`'s
+    unknown ids) take the steerable voices, tts-1 and tts-1-hd the classic ones. A model the
+    speech endpoint does not serve (by the catalog, mockai.models) is refused first."""
+    if model_id is None:
         return ClassicSpeech  # a missing model is reported with the other field errors
     state = state_of(request)
-    found = state.models.get(model)
-    if found is not None and found.kind == "audio" and "tts" in found.id:
-        return SteerableSpeech if "gpt" in found.id else ClassicSpeech
-    if state.settings.lenient:
-        return SteerableSpeech
-    raise model_not_found(model)
+    model = state.models.resolve(model_id, lenient=state.settings.lenient)
+    capabilities.check_endpoint(model, "audio.speech")  # per-model capabilities (mockai.models)
+    return SteerableSpeech if model.generic or model.id.startswith("gpt-") else ClassicSpeech
 
 
 async def _audio_stream(request: web.Request, data: bytes, content_type: str, seconds: float,

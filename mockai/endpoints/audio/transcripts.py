@@ -2,8 +2,9 @@
 text of a scenario step (or a deterministic default) out, in the asked response format.
 
 Rules the real API applies, and mockai with it:
-- whisper-1 answers in every format; the gpt-4o transcription models in json or text only
-  (`errors.incompatible_format`); translations take whisper-1 only.
+- The models each route serves are the catalog's (mockai.models); whisper-1 answers in every
+  format, the gpt-4o transcription models in json or text only (`errors.incompatible_format`);
+  translations take whisper-1 only.
 - `stream: true` streams `transcript.text.*` events from the gpt-4o models; whisper-1 ignores
   it (the spec's own note, and openai/openai-dotnet#537).
 - `timestamp_granularities` only shape verbose_json (words and/or segments, segments by
@@ -25,7 +26,7 @@ from mockai.endpoints.audio.errors import incompatible_format, validate_body
 from mockai.endpoints.audio.render import LANGUAGES, Transcript, spoken_seconds
 from mockai.endpoints.audio.upload import AudioFile, check_extension, digest, read_form, \
     wav_seconds
-from mockai.errors import model_not_found
+from mockai.models import Model, capabilities
 from mockai.scenarios.call import Call
 from mockai.scenarios.schema import Step
 from mockai.server.http import json_response, send_stream
@@ -33,9 +34,6 @@ from mockai.server.scripting import answer_step, with_error_frame
 from mockai.server.state import exchange_of, state_of
 from mockai.streaming.pacing import Pacing
 
-WHISPER_MODELS = ("whisper-1",)
-GPT_MODELS = ("gpt-4o-transcribe", "gpt-4o-mini-transcribe", "gpt-4o-mini-transcribe-2025-03-20",
-              "gpt-4o-mini-transcribe-2025-12-15")
 LIST_FIELDS = frozenset({"include", "timestamp_granularities", "languages", "keywords",
                          "known_speaker_names", "known_speaker_references"})
 TEXT_TYPE = "text/plain"
@@ -92,12 +90,11 @@ class TranscriptionForm(_Form):
     known_speaker_references: list[str] | None = Field(None, max_length=4)
 
 
-def _known(request: web.Request, model: str, allowed: tuple[str, ...], word: str) -> bool:
-    """Whether `model` is one of `allowed`, or a configured audio model named like them."""
-    if model in allowed:
-        return True
-    found = state_of(request).models.get(model)
-    return found is not None and found.kind == "audio" and word in found.id
+def _whisper(model: Model) -> bool:
+    """whisper-1 (or a configured model based on it): the one model that also translates,
+    and the one answering in every format; the gpt-4o transcription models answer in json or
+    text, stream, and bill tokens."""
+    return "audio.translations" in model.served_by
 
 
 def _default_text(seed: int, endpoint: str, fields: dict[str, Any], file_digest: str,
@@ -121,10 +118,9 @@ async def _answer(request: web.Request, endpoint: str, form_type: type[_Form]
     fields, file = await read_form(request, LIST_FIELDS)
     form = validate_body(form_type, {**fields, **({"file": file} if file is not None else {})})
     translating = form_type is TranslationForm
-    whisper = _known(request, form.model, WHISPER_MODELS, "whisper")
-    if not whisper and (translating or not _known(request, form.model, GPT_MODELS, "transcribe")) \
-            and not state.settings.lenient:
-        raise model_not_found(form.model)
+    model = state.models.resolve(form.model, lenient=state.settings.lenient)
+    capabilities.check_endpoint(model, endpoint)  # per-model capabilities (mockai.models)
+    whisper = _whisper(model)
     fmt = form.response_format.value
     if fmt == "diarized_json" or (not whisper and fmt not in ("json", "text")):
         raise incompatible_format(fmt, form.model)

@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict
 from mockai import ids
 from mockai.endpoints.moderations.rules import (CATEGORIES, IMAGE_CATEGORIES, flagged_categories,
                                                score)
-from mockai.errors import APIError, invalid_request, model_not_found
+from mockai.errors import APIError, invalid_request
+from mockai.models import capabilities
 from mockai.scenarios.call import Call
 from mockai.scenarios.schema import Step
 from mockai.server.http import json_response, read_json
@@ -21,14 +22,10 @@ from mockai.server.state import exchange_of, state_of
 from mockai.validation import validate, validate_at
 
 DEFAULT_MODEL = "omni-moderation-latest"
-# Names the spec lists, and the name each reports in `model`.
-SERVED_AS = {
-    "omni-moderation-latest": "omni-moderation-latest",
-    "omni-moderation-2024-09-26": "omni-moderation-2024-09-26",
-    "text-moderation-latest": "text-moderation-007",
-    "text-moderation-stable": "text-moderation-007",
-    "text-moderation-007": "text-moderation-007",
-}
+# What the legacy text models report in `model` (a name of no catalog model of its own);
+# the others report their own.
+LEGACY_SERVED_AS = {"text-moderation-latest": "text-moderation-007",
+                    "text-moderation-stable": "text-moderation-007"}
 OMNI_ONLY = ("illicit", "illicit/violent")
 
 
@@ -108,16 +105,11 @@ def _inputs(value: str | list[Any]) -> list[Input]:
 
 
 def _model(request: web.Request, name: str) -> str:
-    """The name to report; unknown and non-moderation models get the real 404."""
-    if name in SERVED_AS:
-        return SERVED_AS[name]
+    """The name to report; a model the catalog does not serve here gets the real 404."""
     state = state_of(request)
-    model = state.models.get(name)
-    if model is not None and model.kind == "moderation":
-        return model.served_as
-    if model is None and state.settings.lenient:
-        return name
-    raise model_not_found(name)
+    model = state.models.resolve(name, lenient=state.settings.lenient)
+    capabilities.check_endpoint(model, "moderations")  # per-model capabilities (mockai.models)
+    return LEGACY_SERVED_AS.get(model.id, model.served_as)
 
 
 def _verdict(item: Input, step: Step | None) -> tuple[bool, set[str], dict[str, float]]:
