@@ -81,13 +81,7 @@ BY_HAND = {
 # Bodies mockai does not take at all, and why.
 NOT_SERVED: dict[tuple[str, str], str] = {}
 # Declared fields knowingly not checked, and why.
-ALLOWED_GAPS = {
-    ("createTranscription", "multipart/form-data"): {
-        # The object form of `chunking_strategy` reaches a form as `chunking_strategy[type]`
-        # and so on, which the audio service ignores like any form field it does not know.
-        "$.chunking_strategy.type", "$.chunking_strategy.prefix_padding_ms",
-        "$.chunking_strategy.silence_duration_ms", "$.chunking_strategy.threshold"},
-}
+ALLOWED_GAPS: dict[tuple[str, str], set[str]] = {}
 
 
 def _bodies() -> list[tuple[str, str, dict[str, Any]]]:

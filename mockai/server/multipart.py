@@ -162,6 +162,22 @@ def _put_text(form: Form, name: str, value: str, lists: frozenset[str]) -> None:
         form.fields[name] = value
 
 
+def objects(fields: dict[str, Any], names: frozenset[str]) -> dict[str, Any]:
+    """`fields` with each `name[key]` gathered into one object field `name`, for the `names`
+    that take an object: how the SDKs flatten an object into a form
+    (`chunking_strategy[type]=server_vad`); the object wins over a plain `name` sent too."""
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        name, bracket, rest = key.partition("[")
+        if bracket and name in names and rest.endswith("]") and "[" not in rest:
+            if not isinstance(out.get(name), dict):
+                out[name] = {}
+            out[name][rest[:-1]] = value
+        elif not isinstance(out.get(key), dict):
+            out[key] = value
+    return out
+
+
 def _journal(form: Form, lists: frozenset[str]) -> dict[str, Any]:
     journal: dict[str, Any] = dict(form.fields)
     for name, uploads in form.files.items():

@@ -306,3 +306,41 @@ async def test_known_speakers_are_checked_like_the_description_says(serve):
     assert refused.status == 400
     message = (await api_json(refused))["error"]["message"]
     assert message.startswith("[{'type': 'too_long', 'loc': ('body', 'known_speaker_names')")
+
+
+def test_sdk_chunking_strategy_auto_or_a_server_vad_object(mockai):
+    """The SDK flattens the object form into `chunking_strategy[type]` and so on; both forms
+    are taken and the object's fields type-checked, in the audio service's words."""
+    import openai
+
+    client = mockai.client(max_retries=0)
+    upload = ("speech.wav", wav_file(2), "audio/wav")
+    vad = {"type": "server_vad", "prefix_padding_ms": 300, "silence_duration_ms": 200,
+           "threshold": 0.5}
+    for strategy in ("auto", vad):
+        raw = client.audio.transcriptions.with_raw_response.create(
+            model="gpt-4o-transcribe", file=upload, chunking_strategy=strategy)
+        validate_response("post", "/v1/audio/transcriptions", 200, raw.http_response.json())
+    with pytest.raises(openai.BadRequestError) as caught:
+        client.audio.transcriptions.create(model="gpt-4o-transcribe", file=upload,
+                                           chunking_strategy={**vad, "threshold": "loud"})
+    assert "('body', 'chunking_strategy', 'VadConfig', 'threshold')" in caught.value.message
+    validate_response("post", "/v1/audio/transcriptions", 400, caught.value.response.json())
+
+
+@pytest.mark.parametrize(("fields", "fragment"), [
+    ({"chunking_strategy": "manual"}, "'loc': ('body', 'chunking_strategy', \"literal['auto']\")"),
+    ({"chunking_strategy[type]": "client_vad"},
+     "'loc': ('body', 'chunking_strategy', 'VadConfig', 'type')"),
+    ({"chunking_strategy[type]": "server_vad", "chunking_strategy[silence_duration_ms]": "1.5"},
+     "'loc': ('body', 'chunking_strategy', 'VadConfig', 'silence_duration_ms')"),
+    ({"chunking_strategy[type]": "server_vad", "chunking_strategy[window]": "3"},
+     "'type': 'extra_forbidden', 'loc': ('body', 'chunking_strategy', 'VadConfig', 'window')"),
+    ({"chunking_strategy[threshold]": "0.5"},
+     "'type': 'missing', 'loc': ('body', 'chunking_strategy', 'VadConfig', 'type')"),
+])
+async def test_chunking_strategy_is_type_checked(serve, fields, fragment):
+    client = await serve()
+    response = await transcribe(client, wav_file(1), model="gpt-4o-transcribe", **fields)
+    assert response.status == 400, await response.text()
+    assert fragment in (await api_json(response))["error"]["message"]

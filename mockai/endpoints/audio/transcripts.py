@@ -16,10 +16,10 @@ Rules the real API applies, and mockai with it:
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from aiohttp import web
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from mockai import generation, tokenizer
 from mockai.endpoints.audio.errors import incompatible_format, validate_body
@@ -36,6 +36,8 @@ from mockai.streaming.pacing import Pacing
 
 LIST_FIELDS = frozenset({"include", "timestamp_granularities", "languages", "keywords",
                          "known_speaker_names", "known_speaker_references"})
+# Objects in the form: the SDKs send `chunking_strategy[type]=server_vad` and so on.
+OBJECT_FIELDS = frozenset({"chunking_strategy"})
 TEXT_TYPE = "text/plain"
 
 
@@ -65,6 +67,17 @@ class Granularity(str, Enum):
     segment = "segment"
 
 
+class VadConfig(BaseModel):
+    """`chunking_strategy` as an object: server VAD with its settings (form text, read laxly
+    like every field of the form)."""
+
+    model_config = ConfigDict(extra="forbid")
+    type: Literal["server_vad"]
+    prefix_padding_ms: int | None = None
+    silence_duration_ms: int | None = None
+    threshold: float | None = None
+
+
 class _Form(BaseModel):
     file: AudioFile
     model: str
@@ -82,7 +95,7 @@ class TranscriptionForm(_Form):
     include: list[Include] = []
     timestamp_granularities: list[Granularity] = [Granularity.segment]
     stream: bool | None = None
-    chunking_strategy: str | None = None
+    chunking_strategy: Literal["auto"] | VadConfig | None = None
     languages: list[str] | None = None
     keywords: list[str] | None = None
     # Diarization (gpt-4o-transcribe-diarize): accepted, no speakers are told apart.
@@ -115,7 +128,7 @@ async def _answer(request: web.Request, endpoint: str, form_type: type[_Form]
                   ) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
-    fields, file = await read_form(request, LIST_FIELDS)
+    fields, file = await read_form(request, LIST_FIELDS, OBJECT_FIELDS)
     form = validate_body(form_type, {**fields, **({"file": file} if file is not None else {})})
     translating = form_type is TranslationForm
     model = state.models.resolve(form.model, lenient=state.settings.lenient)

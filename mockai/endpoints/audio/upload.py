@@ -34,16 +34,18 @@ def _too_large(form: multipart.Form, name: str, read: int) -> APIError:
     return too_large(read)
 
 
-async def read_form(request: web.Request, list_fields: frozenset[str]
+async def read_form(request: web.Request, list_fields: frozenset[str],
+                    object_fields: frozenset[str] = frozenset()
                     ) -> tuple[dict[str, Any], Upload | str | None]:
-    """The form's fields (`x[]` and repeated list fields as lists) and its `file`: the upload,
-    or the text sent in its place."""
+    """The form's fields (`x[]` and repeated list fields as lists, `x[key]` of object fields
+    as objects) and its `file`: the upload, or the text sent in its place."""
     form = await multipart.read_form(request, files=_FILES, lists=list_fields,
                                      limit=UPLOAD_LIMIT, too_large=_too_large)
+    fields = multipart.objects(form.fields, object_fields)
     upload = form.upload("file")
     if upload is not None and upload.filename is None:
-        return form.fields, upload.data.decode("utf-8", errors="replace")
-    return form.fields, upload
+        return fields, upload.data.decode("utf-8", errors="replace")
+    return fields, upload
 
 
 def digest(upload: Upload) -> str:

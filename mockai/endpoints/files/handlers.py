@@ -14,7 +14,7 @@ from mockai.endpoints.files.store import (KIND, PURPOSES, PURPOSES_AS_LISTED, pu
                                           stored_file)
 from mockai.errors import APIError, invalid_request
 from mockai.server.http import json_response
-from mockai.server.multipart import Form, Upload, read_form
+from mockai.server.multipart import Form, Upload, objects, read_form
 from mockai.server.pagination import page
 from mockai.server.state import exchange_of, state_of
 from mockai.validation import Integer, validate
@@ -24,6 +24,7 @@ MAX_BATCH_FILE_BYTES = 200 * 1024 * 1024
 BATCH_FORMAT = "Invalid file format for Batch API. Must be .jsonl"
 TOO_LARGE = "File is too large."
 FILE_FIELDS = frozenset({"file"})
+_OBJECTS = frozenset({"expires_after"})
 
 
 def too_large(form: Form, name: str, read: int) -> APIError:
@@ -44,9 +45,8 @@ class FileOptions(BaseModel):
 
 def _expires_after(fields: dict[str, str | list[str]]) -> dict | None:
     """`expires_after[anchor]` and `expires_after[seconds]`: how the SDKs flatten the object."""
-    given = {key[len("expires_after["):-1]: value for key, value in fields.items()
-             if key.startswith("expires_after[") and key.endswith("]")}
-    if not given:
+    given = objects(fields, _OBJECTS).get("expires_after")
+    if not isinstance(given, dict):
         return None
     return validate(FileOptions, {"expires_after": given}).expires_after.model_dump()  # type: ignore[union-attr]
 
