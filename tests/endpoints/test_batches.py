@@ -314,15 +314,18 @@ async def test_reset_ends_a_running_batch(serve):
 
 
 async def test_every_endpoint_the_description_lists_takes_a_batch(serve):
-    """Moderations and image generations run like the others (their `model` is optional, as in
-    a direct call); videos, which mockai does not serve, fail line by line as a direct call
-    would (404)."""
+    """Moderations, image generations and (JSON) image edits run like the others (their
+    `model` is optional, as in a direct call); videos, which mockai does not serve, fail line by
+    line as a direct call would (404)."""
     client = await serve()
     headers = session_headers()
     lines = {
         "/v1/moderations": ({"input": "I love kittens"}, "CreateModerationResponse"),
         "/v1/images/generations": ({"prompt": "a cat", "size": "256x256",
                                     "response_format": "b64_json"}, "ImagesResponse"),
+        "/v1/images/edits": ({"prompt": "a hat", "quality": "low",
+                              "images": [{"image_url": "https://example.com/cat.png"}]},
+                             "ImagesResponse"),
     }
     for endpoint, (body, schema) in lines.items():
         line = {"custom_id": "a", "method": "POST", "url": endpoint, "body": body}

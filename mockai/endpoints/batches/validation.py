@@ -15,9 +15,8 @@ import orjson
 from mockai.models import ModelRegistry
 
 # endpoint -> (name in its streaming error, body parameter it cannot do without, whether the
-# model is required: moderations default to omni-moderation-latest). Lines for the endpoints
-# mockai does not serve in JSON (image edits take a form here, videos none) are answered as a
-# direct call is: a 4xx in the error file.
+# model is required: moderations default to omni-moderation-latest). Lines for the endpoint
+# mockai does not serve (videos) are answered as a direct call is: a 4xx in the error file.
 ENDPOINTS = {
     "/v1/chat/completions": ("Chat Completions", "messages", True),
     "/v1/completions": ("Completions", None, True),
