@@ -146,6 +146,7 @@ def test_a_chat_model_is_refused_on_media_and_moderation_endpoints(mockai, endpo
         MEDIA[endpoint](mockai.client(max_retries=0), "gpt-5.5")
 
 
+@pytest.mark.filterwarnings("ignore:deprecated:DeprecationWarning")  # translations
 @pytest.mark.parametrize("model_id", SERVICE_MODELS)
 def test_every_audio_and_moderation_model_on_each_service_route(mockai, model_id):
     """Served where the catalog says (JSON bodies validated), else the services' 404: they
@@ -168,6 +169,7 @@ def test_every_audio_and_moderation_model_on_each_service_route(mockai, model_id
             "type": "invalid_request_error", "param": None, "code": "model_not_found"})
 
 
+@pytest.mark.filterwarnings("ignore:deprecated:DeprecationWarning")  # translations
 def test_a_configured_model_based_on_whisper_transcribes_in_every_format(mockai_factory):
     """The services read the catalog's facts, not a list of names: a config model based on
     whisper-1 is served where whisper-1 is, with whisper-1's formats."""
