@@ -133,6 +133,7 @@ SERVICE_PATHS = {"audio.speech": "/v1/audio/speech",
 SERVICE_MODELS = sorted(m.id for m in BUILTIN if m.kind in ("audio", "moderation"))
 
 
+@pytest.mark.filterwarnings("ignore:deprecated:DeprecationWarning")  # translations
 @pytest.mark.parametrize("model_id, endpoint", MEDIA_MODELS)
 def test_media_and_moderation_models_answer_on_their_endpoint(mockai, model_id, endpoint):
     assert MEDIA[endpoint](mockai.client(max_retries=0), model_id).status_code == 200
