@@ -8,12 +8,18 @@
 # the MOCKAI_* variables below (`docker run -e MOCKAI_PORT=9000 -p 9000:9000 mockai`; the health
 # check follows MOCKAI_PORT). Extra flags go after the image name: `docker run mockai --strict`.
 # From the host the control API (/_mockai/) needs an admin token: `-e MOCKAI_ADMIN_TOKEN=...`.
-FROM python:3.12-slim-bookworm
+#
+# BASE is any Debian-like image with python3 and its venv module: the official Python image by
+# default; scripts/container-smoke builds a stand-in from Debian's packages where no image
+# registry can be reached. mockai lives in a virtualenv, /opt/mockai, so either base works.
+ARG BASE=python:3.12-slim-bookworm
+FROM ${BASE}
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_NO_CACHE_DIR=1 \
+    PATH=/opt/mockai/bin:$PATH \
     MOCKAI_HOST=0.0.0.0 \
     MOCKAI_PORT=8000 \
     MOCKAI_SCENARIOS=/scenarios
@@ -23,7 +29,8 @@ COPY pyproject.toml README.md LICENSE ./
 COPY mockai ./mockai
 RUN useradd --system --uid 10001 --user-group --create-home --home-dir /home/mockai \
         --shell /usr/sbin/nologin mockai \
-    && pip install --no-cache-dir './[fast]' \
+    && python3 -m venv /opt/mockai \
+    && /opt/mockai/bin/pip install --no-cache-dir './[fast]' \
     && rm -rf /src
 
 COPY scenarios /scenarios

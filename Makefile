@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint-docker bench clean
+.PHONY: run test container-test lint-docker bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n auto
+
+# Build the image, run it and the compose example, check them from the host (docker, else podman).
+container-test:
+	$(PYTHON) scripts/container_smoke.py
 
 # The benchmarks run the server as users should deploy it: with the `fast` extra (uvloop).
 $(VENV)/.fast: $(STAMP)
