@@ -18,8 +18,8 @@ from typing import NoReturn
 
 from mockai import __version__, tiktoken_command
 from mockai.config import ENVIRONMENT, SettingError, Settings, flag, from_sources
-from mockai.scenarios import ScenarioProblems, load  # first: the fault kinds come from its format
 from mockai.faults.kinds import ALL, DEFAULT_KINDS
+from mockai.scenarios import ScenarioProblems, load
 
 USAGE_ERROR = 2
 
