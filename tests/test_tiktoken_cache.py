@@ -5,7 +5,6 @@ works in a process whose every download fails at once (HTTPS_PROXY to a closed p
 from __future__ import annotations
 
 import json
-import os
 import shlex
 import subprocess
 import sys

@@ -5,7 +5,6 @@ coercion, the config file below both, and `./scenarios` (in the rootdir) as the 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
-from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import pytest

@@ -15,7 +15,7 @@ from typing import Any
 
 from helpers import AUTH, api_json
 from mockai.tokenizer import encoding_sync
-from openapi import RECORDINGS, parse_sse_events, validate_schema
+from openapi import parse_sse_events, validate_schema
 
 SSE_TYPE = "text/event-stream; charset=utf-8"
 

@@ -10,7 +10,7 @@ from typing import Any
 import openai
 import pytest
 
-from helpers import api_json, post_chat
+from helpers import api_json
 from openapi import validate_response, validate_schema
 from responses_support import create, error_of, post
 

@@ -14,9 +14,9 @@ from typing import Any
 import aiohttp
 import pytest
 
-from openapi import validate_schema
-from responses_support import (RECORDINGS, check_events, create, deltas, post, read_events,
-                               stream, token_pieces, types)
+from openapi import RECORDINGS, validate_schema
+from responses_support import (check_events, create, deltas, post, read_events, stream,
+                               token_pieces, types)
 
 RECORDED_TEXT = "Hey! Not much, just here to help. What about you?"
 RECORDED_ARGUMENTS = '{"location":"New York City, USA"}'
