@@ -13,9 +13,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Iterator
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -63,8 +63,17 @@ def wait_listening(port: int, timeout: float = 30) -> None:
 
 
 def mockai_command(port: int, *args: str) -> list[str]:
-    return [sys.executable, "-m", "mockai", "serve", "--quiet", "--no-watch", "--port", str(port),
-            *args]
+    return [
+        sys.executable,
+        "-m",
+        "mockai",
+        "serve",
+        "--quiet",
+        "--no-watch",
+        "--port",
+        str(port),
+        *args,
+    ]
 
 
 def baseline_command(port: int, *args: str) -> list[str]:
@@ -76,8 +85,7 @@ def server(command: list[str], port: int, warm: bool = False) -> Iterator[subpro
     """A server process listening on `port` for the block; `warm`: a mockai server that has
     also finished its one-off loading (vocabularies, Faker), which runs in the background at
     start and would otherwise be measured as part of the first figures."""
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            cwd=ROOT)
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     try:
         wait_listening(port)
         if warm:

@@ -58,7 +58,10 @@ except ImportError:  # run as `python bench/startup.py`
 
 PATH = "/v1/chat/completions"
 HEALTH = "/_mockai/health"  # an answer that needs no vocabulary: when the app itself is up
-MATCHED = {"model": "gpt-4o", "messages": [{"role": "user", "content": "What is the capital of France?"}]}
+MATCHED = {
+    "model": "gpt-4o",
+    "messages": [{"role": "user", "content": "What is the capital of France?"}],
+}
 UNMATCHED = {"model": "gpt-4o", "messages": [{"role": "user", "content": "Tell me about the sea."}]}
 GENERATED_COUNT = 1000
 GENERATED_FILES = 20
@@ -98,14 +101,21 @@ def _answer(port: int, body: bytes | None, timeout: float) -> tuple[int, bytes] 
         conn.close()
 
 
-def first_answer_ms(command: list[str], request: dict | None, env: dict[str, str], port: int,
-                    expect: str | None, timeout: float = 60) -> float:
+def first_answer_ms(
+    command: list[str],
+    request: dict | None,
+    env: dict[str, str],
+    port: int,
+    expect: str | None,
+    timeout: float = 60,
+) -> float:
     """Milliseconds from spawning `command` to the full 200 answer to `request`; a mockai
     answer must carry usage and, if `expect` is given, content starting with it."""
     body = None if request is None else json.dumps(request).encode()
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            cwd=ROOT, env=env)
+    proc = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=env
+    )
     try:
         while True:
             result = _answer(port, body, timeout)
@@ -136,20 +146,23 @@ def first_answer_ms(command: list[str], request: dict | None, env: dict[str, str
         proc.stderr.close()
 
 
-WORDS = ("invoice refund shipping password account order delivery warranty battery screen "
-         "printer router subscription discount coupon receipt address payment upgrade "
-         "downgrade cancel weather forecast recipe translate summary schedule meeting "
-         "calendar reminder flight hotel booking ticket luggage passport visa insurance claim "
-         "doctor appointment pharmacy prescription salary contract holiday overtime "
-         "onboarding laptop keyboard monitor license backup restore migrate deploy").split()
+WORDS = (
+    "invoice refund shipping password account order delivery warranty battery screen "
+    "printer router subscription discount coupon receipt address payment upgrade "
+    "downgrade cancel weather forecast recipe translate summary schedule meeting "
+    "calendar reminder flight hotel booking ticket luggage passport visa insurance claim "
+    "doctor appointment pharmacy prescription salary contract holiday overtime "
+    "onboarding laptop keyboard monitor license backup restore migrate deploy"
+).split()
 
 
 def _phrase(rng: random.Random, index: int) -> str:
     return f"{rng.choice(WORDS)} {rng.choice(WORDS)} case {index}"
 
 
-def generated_scenarios(folder: Path, count: int = GENERATED_COUNT, files: int = GENERATED_FILES,
-                        seed: int = 1) -> dict:
+def generated_scenarios(
+    folder: Path, count: int = GENERATED_COUNT, files: int = GENERATED_FILES, seed: int = 1
+) -> dict:
     """`count` distinct scenarios over `files` YAML files; returns a request matching one."""
     rng = random.Random(seed)
     per_file = count // files
@@ -161,35 +174,46 @@ def generated_scenarios(folder: Path, count: int = GENERATED_COUNT, files: int =
             phrase = _phrase(rng, i)
             kind = i % 10
             lines.append(f"- name: support-{i:04d}-{phrase.replace(' ', '-')}")
-            lines.append(f"  description: Scripted answer number {i} for the {phrase.split()[0]} flow.")
+            lines.append(
+                f"  description: Scripted answer number {i} for the {phrase.split()[0]} flow."
+            )
             lines.append("  match:")
             if kind == 1:  # a regex
-                lines.append(f"    user: {{regex: \"(?i)^(please )?{phrase.split()[0]}\\\\b.*\\\\bcase {i}\\\\b\"}}")
+                word = phrase.split()[0]
+                lines.append(
+                    f'    user: {{regex: "(?i)^(please )?{word}\\\\b.*\\\\bcase {i}\\\\b"}}'
+                )
             else:
-                lines.append(f"    user: \"{phrase}\"")
+                lines.append(f'    user: "{phrase}"')
             if kind in (2, 5):
                 lines.append("    endpoint: chat.completions")
             if kind == 3:
-                lines.append("    model: \"gpt-4o*\"")
+                lines.append('    model: "gpt-4o*"')
             if kind == 4:  # a sequence
                 lines.append("  replies:")
                 lines.append("    - error: 503")
-                lines.append(f"    - content: \"Second try for {phrase}: here is the answer.\"")
+                lines.append(f'    - content: "Second try for {phrase}: here is the answer."')
             elif kind == 6:  # a template
                 lines.append("  reply:")
-                lines.append(f"    content: \"{{{{ model }}}} says: about {phrase}, "
-                             "{{ last_user_message | length }} characters.\"")
+                lines.append(
+                    f'    content: "{{{{ model }}}} says: about {phrase}, '
+                    '{{ last_user_message | length }} characters."'
+                )
             else:
                 sentence = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 30)))
                 lines.append("  reply:")
-                lines.append(f"    content: \"Answer {i}: {sentence.capitalize()}.\"")
+                lines.append(f'    content: "Answer {i}: {sentence.capitalize()}."')
                 if kind == 7:
                     lines.append("    latency_ms: 0")
             if i == GENERATED_TARGET:
                 assert kind not in (1, 4, 6), "the target should be a plain scenario"
-                target_request = {"model": "gpt-4o", "messages": [
-                    {"role": "system", "content": "You are a support bot."},
-                    {"role": "user", "content": f"Hello, I need help: {phrase}."}]}
+                target_request = {
+                    "model": "gpt-4o",
+                    "messages": [
+                        {"role": "system", "content": "You are a support bot."},
+                        {"role": "user", "content": f"Hello, I need help: {phrase}."},
+                    ],
+                }
         (folder / f"support-{f + 1:02d}.yaml").write_text("\n".join(lines) + "\n")
     assert target_request is not None
     return target_request
@@ -200,20 +224,37 @@ def measure_startup(repeats: int, as_is: bool = False) -> dict[str, list[float]]
     with tempfile.TemporaryDirectory(prefix="mockai-bench-scenarios-") as tmp:
         folder = Path(tmp)
         generated_request = generated_scenarios(folder)
-        check = subprocess.run([sys.executable, "-m", "mockai", "validate", str(folder)],
-                               capture_output=True, text=True, cwd=ROOT, env=env)
+        check = subprocess.run(
+            [sys.executable, "-m", "mockai", "validate", str(folder)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+        )
         if check.returncode != 0 or f"ok: {GENERATED_COUNT} scenario" not in check.stdout:
             raise RuntimeError(f"generated scenarios invalid: {check.stdout}{check.stderr}")
         cases = {
             "baseline": (lambda port: baseline_command(port), MATCHED, None),
-            "bundled": (lambda port: mockai_command(port, "--scenarios", str(ROOT / "scenarios")),
-                        MATCHED, "The capital of France is Paris."),
-            "generated": (lambda port: mockai_command(port, "--scenarios", str(folder)),
-                          generated_request, f"Answer {GENERATED_TARGET}:"),
-            "unmatched": (lambda port: mockai_command(port, "--scenarios", str(ROOT / "scenarios")),
-                          UNMATCHED, ""),
-            "health": (lambda port: mockai_command(port, "--scenarios", str(ROOT / "scenarios")),
-                       None, None),
+            "bundled": (
+                lambda port: mockai_command(port, "--scenarios", str(ROOT / "scenarios")),
+                MATCHED,
+                "The capital of France is Paris.",
+            ),
+            "generated": (
+                lambda port: mockai_command(port, "--scenarios", str(folder)),
+                generated_request,
+                f"Answer {GENERATED_TARGET}:",
+            ),
+            "unmatched": (
+                lambda port: mockai_command(port, "--scenarios", str(ROOT / "scenarios")),
+                UNMATCHED,
+                "",
+            ),
+            "health": (
+                lambda port: mockai_command(port, "--scenarios", str(ROOT / "scenarios")),
+                None,
+                None,
+            ),
         }
         for make, request, expect in cases.values():  # warm the bytecode and file caches
             port = free_port()
@@ -228,7 +269,7 @@ def measure_startup(repeats: int, as_is: bool = False) -> dict[str, list[float]]
 
 # ---------------------------------------------------------------- the pytest fixture
 
-CONFTEST = '''
+CONFTEST = """
 import json
 import os
 import time
@@ -259,7 +300,7 @@ def pytest_runtest_makereport(item, call):
 def pytest_sessionfinish(session):
     with open(os.environ["BENCH_FIXTURE_OUT"], "w") as out:
         json.dump(RECORDS, out)
-'''
+"""
 
 
 def _test_file(count: int, fixture: bool) -> str:
@@ -285,9 +326,14 @@ def measure_fixture(tests: int, as_is: bool = False) -> dict:
             test_file.write_text(_test_file(tests, fixture))
             out = folder / f"{name}.json"
             env = {**bench_env(as_is), "BENCH_FIXTURE_OUT": str(out)}
-            done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                                   str(test_file)], cwd=folder, env=env, capture_output=True,
-                                  text=True, timeout=600)
+            done = subprocess.run(
+                [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test_file)],
+                cwd=folder,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
             if done.returncode != 0:
                 raise RuntimeError(f"pytest failed:\n{done.stdout[-3000:]}{done.stderr[-2000:]}")
             records = json.loads(out.read_text())
@@ -331,49 +377,95 @@ def run(quick: bool = False, repeats: int | None = None, as_is: bool = False) ->
     repeats = repeats or (3 if quick else 5)
     times = measure_startup(repeats, as_is)
     base = statistics.median(times["baseline"])
-    rows = [Row("start-up: baseline spawn to first answer", round(base, 1), "ms", better="lower",
-                note=_ms(times["baseline"]))]
+    rows = [
+        Row(
+            "start-up: baseline spawn to first answer",
+            round(base, 1),
+            "ms",
+            better="lower",
+            note=_ms(times["baseline"]),
+        )
+    ]
     for key, label, target in (
-            ("bundled", "start-up: mockai, bundled scenarios", 1.2),
-            ("generated", f"start-up: mockai, {GENERATED_COUNT:,} scenarios", 1.5),
-            ("unmatched", "start-up: mockai, bundled, first reply generated (Faker)", None),
-            ("health", "start-up: mockai, bundled, first GET /_mockai/health", None)):
+        ("bundled", "start-up: mockai, bundled scenarios", 1.2),
+        ("generated", f"start-up: mockai, {GENERATED_COUNT:,} scenarios", 1.5),
+        ("unmatched", "start-up: mockai, bundled, first reply generated (Faker)", None),
+        ("health", "start-up: mockai, bundled, first GET /_mockai/health", None),
+    ):
         median = statistics.median(times[key])
         ratio = round(median / base, 2)
-        rows.append(Row(label, ratio, "× baseline", target=target, better="lower", ratio=ratio,
-                        note=_ms(times[key])))
+        rows.append(
+            Row(
+                label,
+                ratio,
+                "× baseline",
+                target=target,
+                better="lower",
+                ratio=ratio,
+                note=_ms(times[key]),
+            )
+        )
 
     fixture = measure_fixture(50 if quick else 200, as_is)
     mock = fixture["mockai"]
     setup, teardown, own = mock["setup"][1:], mock["teardown"][1:], mock["fixture"][1:]
     plain = fixture["plain"]["setup"][1:]
-    rows.append(Row("pytest `mockai` fixture set-up per test (median)",
-                    round(statistics.median(setup), 2), "ms", target=5, better="lower",
-                    note=f"p95 {_pct(setup, 0.95):.2f} ms, max {max(setup):.2f} ms over "
-                         f"{len(setup)} tests after the first (first: {mock['setup'][0]:.0f} ms, "
-                         f"session server {mock['server'][0]:.0f} ms); fixture function alone "
-                         f"median {statistics.median(own):.3f} ms; a test without it "
-                         f"{statistics.median(plain):.2f} ms"))
-    rows.append(Row("pytest `mockai` fixture set-up per test (p95)", round(_pct(setup, 0.95), 2),
-                    "ms", target=5, better="lower"))
+    rows.append(
+        Row(
+            "pytest `mockai` fixture set-up per test (median)",
+            round(statistics.median(setup), 2),
+            "ms",
+            target=5,
+            better="lower",
+            note=f"p95 {_pct(setup, 0.95):.2f} ms, max {max(setup):.2f} ms over "
+            f"{len(setup)} tests after the first (first: {mock['setup'][0]:.0f} ms, "
+            f"session server {mock['server'][0]:.0f} ms); fixture function alone "
+            f"median {statistics.median(own):.3f} ms; a test without it "
+            f"{statistics.median(plain):.2f} ms",
+        )
+    )
+    rows.append(
+        Row(
+            "pytest `mockai` fixture set-up per test (p95)",
+            round(_pct(setup, 0.95), 2),
+            "ms",
+            target=5,
+            better="lower",
+        )
+    )
     loaded, unloaded = measure_plugin_import(3 if quick else 5, as_is)
-    rows.append(Row("pytest start-up: cost of loading the mockai plugin",
-                    round(min(loaded) - min(unloaded)), "ms", better="lower",
-                    note=f"best of each, as other load only adds; pytest on one empty test: "
-                         f"{_ms(loaded)} with the plugin, "
-                         f"{_ms(unloaded)} with -p no:mockai; paid by every pytest run in an "
-                         f"environment where mockai is installed"))
-    rows.append(Row("pytest `mockai` fixture teardown per test (median)",
-                    round(statistics.median(teardown), 2), "ms", better="lower",
-                    note=f"p95 {_pct(teardown, 0.95):.2f} ms (session reset over HTTP); a test "
-                         f"without the fixture {statistics.median(fixture['plain']['teardown'][1:]):.2f} ms"))
+    rows.append(
+        Row(
+            "pytest start-up: cost of loading the mockai plugin",
+            round(min(loaded) - min(unloaded)),
+            "ms",
+            better="lower",
+            note=f"best of each, as other load only adds; pytest on one empty test: "
+            f"{_ms(loaded)} with the plugin, "
+            f"{_ms(unloaded)} with -p no:mockai; paid by every pytest run in an "
+            f"environment where mockai is installed",
+        )
+    )
+    rows.append(
+        Row(
+            "pytest `mockai` fixture teardown per test (median)",
+            round(statistics.median(teardown), 2),
+            "ms",
+            better="lower",
+            note=f"p95 {_pct(teardown, 0.95):.2f} ms (session reset over HTTP); a test "
+            f"without the fixture {statistics.median(fixture['plain']['teardown'][1:]):.2f} ms",
+        )
+    )
     return rows
 
 
 def print_rows(rows: list[Row]) -> None:
     for row in rows:
-        target = "" if row.target is None else \
-            f"  target {'<=' if row.better == 'lower' else '>='} {row.target:g}"
+        target = (
+            ""
+            if row.target is None
+            else f"  target {'<=' if row.better == 'lower' else '>='} {row.target:g}"
+        )
         met = {True: "  met", False: "  MISSED", None: ""}[row.met]
         print(f"{row.name:58} {row.value:>9g} {row.unit:11}{target}{met}")
         if row.note:
@@ -384,8 +476,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--repeats", type=int)
-    parser.add_argument("--as-is", action="store_true",
-                        help="spawn with this environment's bytecode settings untouched")
+    parser.add_argument(
+        "--as-is",
+        action="store_true",
+        help="spawn with this environment's bytecode settings untouched",
+    )
     args = parser.parse_args()
     print_rows(run(args.quick, args.repeats, args.as_is))
 

@@ -90,20 +90,37 @@ FIRST_CHUNK_MS = 20.0
 PACED = CHUNKS + 2  # role chunk, content chunks, finish chunk
 FRAMES = PACED + 1  # ... and [DONE]
 SCENARIO = "bench-streams"
-REQUEST_BODY = json.dumps({"model": "gpt-4o", "stream": True,
-                           "messages": [{"role": "user", "content": "stream benchmark"}]}).encode()
+REQUEST_BODY = json.dumps(
+    {
+        "model": "gpt-4o",
+        "stream": True,
+        "messages": [{"role": "user", "content": "stream benchmark"}],
+    }
+).encode()
 STREAM_TIMEOUT_S = 60.0
 BUFFER_BYTES = 32 * 1024  # a whole stream is ~14 KB
 
 
 def scenario_yaml() -> str:
     content = "hello" + " hello" * (CHUNKS - 1)  # one o200k token per word
-    return json.dumps([{  # JSON is YAML
-        "name": SCENARIO,
-        "match": {"endpoint": "chat.completions", "user": "stream benchmark"},
-        "reply": {"content": content},
-        "stream": {"first_chunk_ms": FIRST_CHUNK_MS, "chunk_ms": CHUNK_MS, "chunk_tokens": 1},
-    }], indent=2) + "\n"
+    return (
+        json.dumps(
+            [
+                {  # JSON is YAML
+                    "name": SCENARIO,
+                    "match": {"endpoint": "chat.completions", "user": "stream benchmark"},
+                    "reply": {"content": content},
+                    "stream": {
+                        "first_chunk_ms": FIRST_CHUNK_MS,
+                        "chunk_ms": CHUNK_MS,
+                        "chunk_tokens": 1,
+                    },
+                }
+            ],
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 def raise_nofile(wanted: int) -> None:
@@ -124,6 +141,7 @@ def percentile(ordered: list[float], p: float) -> float:
 
 # -- worker process: the load generator ---------------------------------------------------------
 
+
 class StreamClient(asyncio.BufferedProtocol):
     """One streamed request on its own connection: stamps the arrival of every SSE frame end.
 
@@ -140,7 +158,7 @@ class StreamClient(asyncio.BufferedProtocol):
 
     @property
     def raw(self) -> bytes:
-        return bytes(self.view[:self.size])
+        return bytes(self.view[: self.size])
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         transport.write(self.request)  # type: ignore[attr-defined]
@@ -150,7 +168,7 @@ class StreamClient(asyncio.BufferedProtocol):
             self.view.release()
             self.buffer.extend(bytes(len(self.buffer)))
             self.view = memoryview(self.buffer)
-        return self.view[self.size:]
+        return self.view[self.size :]
 
     def buffer_updated(self, nbytes: int) -> None:
         now = self.clock()
@@ -174,7 +192,7 @@ def dechunk(body: bytes) -> bytes:
         size = int(body[pos:eol].split(b";")[0], 16)
         if size == 0:
             return bytes(out)
-        out += body[eol + 2:eol + 2 + size]
+        out += body[eol + 2 : eol + 2 + size]
         pos = eol + 2 + size + 2
 
 
@@ -193,7 +211,7 @@ def check_stream(raw: bytes, arrivals: list[float]) -> str | None:
         return f"{len(frames)} frames ({len(arrivals)} stamped), expected {FRAMES}"
     if frames[-1] != b"data: [DONE]":
         return "no [DONE]"
-    chunks = [orjson.loads(f[len(b"data: "):]) for f in frames[:-1]]
+    chunks = [orjson.loads(f[len(b"data: ") :]) for f in frames[:-1]]
     deltas = [c["choices"][0]["delta"] for c in chunks]
     if deltas[0].get("role") != "assistant" or chunks[-1]["choices"][0]["finish_reason"] != "stop":
         return "no role chunk or finish chunk"
@@ -214,10 +232,12 @@ async def lag_probe(samples: list[float], stop: asyncio.Event, period: float = 0
 
 async def worker_main(port: int, starts: list[float]) -> dict:
     loop = asyncio.get_running_loop()
-    request = (f"POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
-               f"Authorization: Bearer sk-bench\r\nContent-Type: application/json\r\n"
-               f"Accept: text/event-stream\r\nConnection: close\r\n"
-               f"Content-Length: {len(REQUEST_BODY)}\r\n\r\n").encode() + REQUEST_BODY
+    request = (
+        f"POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+        f"Authorization: Bearer sk-bench\r\nContent-Type: application/json\r\n"
+        f"Accept: text/event-stream\r\nConnection: close\r\n"
+        f"Content-Length: {len(REQUEST_BODY)}\r\n\r\n"
+    ).encode() + REQUEST_BODY
 
     async def one(start: float) -> dict:
         await asyncio.sleep(max(start - time.monotonic(), 0))
@@ -226,15 +246,20 @@ async def worker_main(port: int, starts: list[float]) -> dict:
         try:
             transport, client = await asyncio.wait_for(
                 loop.create_connection(lambda: StreamClient(request, done), "127.0.0.1", port),
-                STREAM_TIMEOUT_S)
+                STREAM_TIMEOUT_S,
+            )
         except (OSError, asyncio.TimeoutError) as exc:
             return {"began": began, "error": f"connect: {exc!r}"}
         try:
             await asyncio.wait_for(done, STREAM_TIMEOUT_S)
         except asyncio.TimeoutError:
             transport.close()
-            return {"began": began, "error": "timed out", "raw": client.raw,
-                    "arrivals": client.arrivals}
+            return {
+                "began": began,
+                "error": "timed out",
+                "raw": client.raw,
+                "arrivals": client.arrivals,
+            }
         return {"began": began, "raw": client.raw, "arrivals": client.arrivals}
 
     lags: list[float] = []
@@ -248,11 +273,19 @@ async def worker_main(port: int, starts: list[float]) -> dict:
     streams = []
     for r in results:  # parsed only now, so the checks cost nothing during the run
         error = r.get("error") or check_stream(r["raw"], r["arrivals"])
-        streams.append({"began": r["began"], "error": error,
-                        "arrivals": r.get("arrivals", []) if error is None else []})
+        streams.append(
+            {
+                "began": r["began"],
+                "error": error,
+                "arrivals": r.get("arrivals", []) if error is None else [],
+            }
+        )
     lags.sort()
-    return {"streams": streams, "cpu_s": cpu,
-            "loop_lag_ms": {"p99": percentile(lags, 99) * 1000, "max": (lags or [0])[-1] * 1000}}
+    return {
+        "streams": streams,
+        "cpu_s": cpu,
+        "loop_lag_ms": {"p99": percentile(lags, 99) * 1000, "max": (lags or [0])[-1] * 1000},
+    }
 
 
 def worker(port: int, out: str) -> None:
@@ -267,13 +300,18 @@ def worker(port: int, out: str) -> None:
 
 # -- the run ----------------------------------------------------------------------------------
 
+
 def warm_up(port: int) -> None:
     """One stream end to end, so the vocabulary is loaded and the paths are warm."""
     import http.client
 
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    conn.request("POST", "/v1/chat/completions", REQUEST_BODY,
-                 {"Authorization": "Bearer sk-bench", "Content-Type": "application/json"})
+    conn.request(
+        "POST",
+        "/v1/chat/completions",
+        REQUEST_BODY,
+        {"Authorization": "Bearer sk-bench", "Content-Type": "application/json"},
+    )
     response = conn.getresponse()
     body = response.read()
     conn.close()
@@ -284,10 +322,16 @@ def warm_up(port: int) -> None:
 def load(port: int, streams: int, workers: int, ramp: float, tmp: Path) -> list[dict]:
     """Run the workers against the server; their results, one per worker."""
     outs = [tmp / f"worker{w}.json" for w in range(workers)]
-    procs = [subprocess.Popen([sys.executable, str(Path(__file__).resolve()),
-                               "--worker", str(port), str(out)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
-             for out in outs]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), "--worker", str(port), str(out)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        for out in outs
+    ]
     try:
         for proc in procs:
             if proc.stdout.readline().strip() != "ready":
@@ -327,14 +371,19 @@ def measure(streams: int, workers: int, ramp: float) -> dict:
             user1, sys1 = _cpu_seconds(proc.pid)
             rss = peak_rss_mb(proc.pid)
     ours = user1 - user0 + sys1 - sys0 + local
-    return {"streams": streams, "workers": workers, "ramp_s": ramp,
-            "machine_busy_before": busy, "listen_overflows": overflows,
-            "other_cpu_s": max(machine - ours, 0.0),
-            "server_peak_rss_mb": rss,
-            "server_cpu_s": {"user": user1 - user0, "system": sys1 - sys0},
-            "client_cpu_s": [r["cpu_s"] for r in results],
-            "client_loop_lag_ms": [r["loop_lag_ms"] for r in results],
-            **summarise([s for r in results for s in r["streams"]])}
+    return {
+        "streams": streams,
+        "workers": workers,
+        "ramp_s": ramp,
+        "machine_busy_before": busy,
+        "listen_overflows": overflows,
+        "other_cpu_s": max(machine - ours, 0.0),
+        "server_peak_rss_mb": rss,
+        "server_cpu_s": {"user": user1 - user0, "system": sys1 - sys0},
+        "client_cpu_s": [r["cpu_s"] for r in results],
+        "client_loop_lag_ms": [r["loop_lag_ms"] for r in results],
+        **summarise([s for r in results for s in r["streams"]]),
+    }
 
 
 def summarise(streams: list[dict]) -> dict:
@@ -356,7 +405,9 @@ def summarise(streams: list[dict]) -> dict:
         first.append(a[1] - s["began"] - (FIRST_CHUNK_MS + CHUNK_MS) / 1000)
         spans += [(a[0], 1), (a[-1], -1)]
     concurrent = peak = 0
-    for _, step in sorted(spans):  # at equal times the -1 sorts first: touching spans do not overlap
+    for _, step in sorted(
+        spans
+    ):  # at equal times the -1 sorts first: touching spans do not overlap
         concurrent += step
         peak = max(peak, concurrent)
     lateness.sort()
@@ -364,20 +415,25 @@ def summarise(streams: list[dict]) -> dict:
     first.sort()
     ms = 1000.0
     return {
-        "completed": len(first), "errors": errors, "peak_concurrent": peak,
-        "lateness_ms": {p: percentile(lateness, q) * ms for p, q in
-                        (("p50", 50), ("p99", 99), ("max", 100))},
+        "completed": len(first),
+        "errors": errors,
+        "peak_concurrent": peak,
+        "lateness_ms": {
+            p: percentile(lateness, q) * ms for p, q in (("p50", 50), ("p99", 99), ("max", 100))
+        },
         "lateness_first_anchor_p99_ms": percentile(lateness_first, 99) * ms,
-        "first_chunk_ms": {p: percentile(first, q) * ms for p, q in
-                           (("p50", 50), ("p99", 99), ("max", 100))},
+        "first_chunk_ms": {
+            p: percentile(first, q) * ms for p, q in (("p50", 50), ("p99", 99), ("max", 100))
+        },
     }
 
 
 def listen_overflows() -> int:
     """The kernel's count of connections dropped because a listen queue was full (Linux)."""
     try:
-        names, values = [line.split() for line in
-                         Path("/proc/net/netstat").read_text().splitlines()[:2]]
+        names, values = [
+            line.split() for line in Path("/proc/net/netstat").read_text().splitlines()[:2]
+        ]
         return int(values[names.index("ListenOverflows")])
     except (OSError, ValueError):
         return 0
@@ -404,8 +460,13 @@ def machine_cpu_seconds() -> float:
 
 
 def _local_cpu_seconds() -> float:
-    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
-                                                 resource.getrusage(resource.RUSAGE_CHILDREN)))
+    return sum(
+        u.ru_utime + u.ru_stime
+        for u in (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+    )
 
 
 def _cpu_seconds(pid: int) -> tuple[float, float]:
@@ -418,33 +479,63 @@ def _cpu_seconds(pid: int) -> tuple[float, float]:
 def rows(m: dict) -> list[Row]:
     n = m["streams"]
     lag = ", ".join(f"p99 {x['p99']:.1f} / max {x['max']:.1f}" for x in m["client_loop_lag_ms"])
-    setup = (f"{n} streams × {CHUNKS} chunks @ {CHUNK_MS:g} ms, opened over {m['ramp_s']:g} s "
-             f"by {m['workers']} client processes; {os.cpu_count()} CPUs, "
-             f"{m['machine_busy_before']:.0%} busy before the run, other processes used "
-             f"{m['other_cpu_s']:.1f} CPU-s during it")
+    setup = (
+        f"{n} streams × {CHUNKS} chunks @ {CHUNK_MS:g} ms, opened over {m['ramp_s']:g} s "
+        f"by {m['workers']} client processes; {os.cpu_count()} CPUs, "
+        f"{m['machine_busy_before']:.0%} busy before the run, other processes used "
+        f"{m['other_cpu_s']:.1f} CPU-s during it"
+    )
     errors = "; ".join(f"{count}× {why}" for why, count in sorted(m["errors"].items()))
     late = m["lateness_ms"]
     first = m["first_chunk_ms"]
     return [
-        Row("streams: completed", m["completed"], "streams", target=n, better="higher",
-            note=setup + (f"; failed: {errors}" if errors else "")),
+        Row(
+            "streams: completed",
+            m["completed"],
+            "streams",
+            target=n,
+            better="higher",
+            note=setup + (f"; failed: {errors}" if errors else ""),
+        ),
         Row("streams: chunk lateness p50", round(late["p50"], 2), "ms", better="lower"),
-        Row("streams: chunk lateness p99", round(late["p99"], 2), "ms", target=10, better="lower",
+        Row(
+            "streams: chunk lateness p99",
+            round(late["p99"], 2),
+            "ms",
+            target=10,
+            better="lower",
             note=f"vs the stream's least-late frame; anchored on the first content chunk: "
-                 f"p99 {m['lateness_first_anchor_p99_ms']:.1f} ms; client loop lag {lag} ms"),
+            f"p99 {m['lateness_first_anchor_p99_ms']:.1f} ms; client loop lag {lag} ms",
+        ),
         Row("streams: chunk lateness max", round(late["max"], 2), "ms", better="lower"),
-        Row("streams: first-chunk latency p99", round(first["p99"], 2), "ms", better="lower",
+        Row(
+            "streams: first-chunk latency p99",
+            round(first["p99"], 2),
+            "ms",
+            better="lower",
             note=f"beyond its {FIRST_CHUNK_MS + CHUNK_MS:g} ms schedule, from connect; "
-                 f"p50 {first['p50']:.1f}, max {first['max']:.1f} ms; "
-                 f"{m['listen_overflows']} listen-queue overflows (dropped SYNs, retried "
-                 f"1, 3, 7, 15 s later)"),
-        Row("streams: peak concurrent", m["peak_concurrent"], "streams", better="higher",
-            note="most streams between their first and last frame at one instant, client view"),
-        Row("streams: server peak RSS", round(m["server_peak_rss_mb"], 1), "MB", target=150,
+            f"p50 {first['p50']:.1f}, max {first['max']:.1f} ms; "
+            f"{m['listen_overflows']} listen-queue overflows (dropped SYNs, retried "
+            f"1, 3, 7, 15 s later)",
+        ),
+        Row(
+            "streams: peak concurrent",
+            m["peak_concurrent"],
+            "streams",
+            better="higher",
+            note="most streams between their first and last frame at one instant, client view",
+        ),
+        Row(
+            "streams: server peak RSS",
+            round(m["server_peak_rss_mb"], 1),
+            "MB",
+            target=150,
             better="lower",
             note=f"server CPU {m['server_cpu_s']['user']:.1f} s user + "
-                 f"{m['server_cpu_s']['system']:.1f} s system, clients "
-                 + " + ".join(f"{c:.1f}" for c in m["client_cpu_s"]) + " s"),
+            f"{m['server_cpu_s']['system']:.1f} s system, clients "
+            + " + ".join(f"{c:.1f}" for c in m["client_cpu_s"])
+            + " s",
+        ),
     ]
 
 
@@ -457,9 +548,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--streams", type=int, default=STREAMS)
     parser.add_argument("--workers", type=int, default=WORKERS)
-    parser.add_argument("--ramp", type=float, default=None,
-                        help=f"seconds over which the streams are opened "
-                             f"(default {RAMP_S:g} s per {STREAMS} streams)")
+    parser.add_argument(
+        "--ramp",
+        type=float,
+        default=None,
+        help=f"seconds over which the streams are opened "
+        f"(default {RAMP_S:g} s per {STREAMS} streams)",
+    )
     parser.add_argument("--json", action="store_true", help="print the raw measurement too")
     parser.add_argument("--worker", nargs=2, metavar=("PORT", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -469,13 +564,17 @@ def main() -> None:
     ramp = args.ramp if args.ramp is not None else RAMP_S * args.streams / STREAMS
     m = measure(args.streams, args.workers, ramp)
     if m["machine_busy_before"] > 0.1 or m["other_cpu_s"] > 0.5:
-        print(f"warning: other load on the machine ({m['machine_busy_before']:.0%} busy before "
-              f"the run, {m['other_cpu_s']:.1f} CPU-s during it) skews these figures",
-              file=sys.stderr)
+        print(
+            f"warning: other load on the machine ({m['machine_busy_before']:.0%} busy before "
+            f"the run, {m['other_cpu_s']:.1f} CPU-s during it) skews these figures",
+            file=sys.stderr,
+        )
     if args.json:
         print(json.dumps(m, indent=2))
     for row in rows(m):
-        target = "" if row.target is None else f"{'≤' if row.better == 'lower' else '≥'} {row.target:g}"
+        target = (
+            "" if row.target is None else f"{'≤' if row.better == 'lower' else '≥'} {row.target:g}"
+        )
         met = {True: "met", False: "MISSED", None: ""}[row.met]
         print(f"{row.name:36} {row.value:>10g} {row.unit:8} {target:>8} {met:6} {row.note}")
 

@@ -17,29 +17,40 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from common import (HERE, Row, baseline_command, free_port, mockai_command, rss_mb,
-                    server)
+from common import HERE, Row, baseline_command, free_port, mockai_command, rss_mb, server
 
-CHAT = ("/v1/chat/completions",
-        {"model": "gpt-4o", "messages": [{"role": "user", "content": "benchmark: say something"}]})
-DEFAULT = ("/v1/chat/completions",
-           {"model": "gpt-4o", "messages": [{"role": "user", "content": "no scenario matches"}]})
+CHAT = (
+    "/v1/chat/completions",
+    {"model": "gpt-4o", "messages": [{"role": "user", "content": "benchmark: say something"}]},
+)
+DEFAULT = (
+    "/v1/chat/completions",
+    {"model": "gpt-4o", "messages": [{"role": "user", "content": "no scenario matches"}]},
+)
 EMBEDDING = ("/v1/embeddings", {"model": "text-embedding-3-small", "input": "benchmark text"})
 RESPONSES = ("/v1/responses", {"model": "gpt-4o", "input": "benchmark: say something"})
 SCENARIO_COUNTS = (10, 1_000, 10_000)
 TARGET_RATIO = 0.75
 
 
-def wrk(port: int, case: tuple[str, dict], seconds: int, connections: int = 50) -> tuple[float, int]:
+def wrk(
+    port: int, case: tuple[str, dict], seconds: int, connections: int = 50
+) -> tuple[float, int]:
     """Requests/s and requests answered during a run (after a 1 s warm-up)."""
     path, body = case
     env = {**os.environ, "BENCH_BODY": json.dumps(body)}
     url = f"http://127.0.0.1:{port}{path}"
     script = str(HERE / "post.lua")
-    subprocess.run(["wrk", "-t1", "-c8", "-d1s", "-s", script, url], env=env, capture_output=True,
-                   check=True)
-    out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "-s", script, url],
-                         env=env, capture_output=True, text=True, check=True).stdout
+    subprocess.run(
+        ["wrk", "-t1", "-c8", "-d1s", "-s", script, url], env=env, capture_output=True, check=True
+    )
+    out = subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "-s", script, url],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     if "Non-2xx" in out:
         raise RuntimeError(f"non-2xx answers during the run:\n{out}")
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
@@ -53,10 +64,13 @@ def generated_scenarios(folder: Path, count: int) -> Path:
     lines = []
     for i in range(count - 1):
         condition = f'{{regex: "^topic-{i}\\\\b"}}' if i % 10 == 0 else f'"phrase number {i} here"'
-        lines.append(f"- name: s{i}\n  match: {{user: {condition}}}\n"
-                     f"  reply: {{content: \"Answer {i}.\"}}\n")
-    lines.append("- name: bench-scripted\n  match: {user: benchmark}\n"
-                 "  reply: {content: \"This is a scripted benchmark answer.\"}\n")
+        lines.append(
+            f'- name: s{i}\n  match: {{user: {condition}}}\n  reply: {{content: "Answer {i}."}}\n'
+        )
+    lines.append(
+        "- name: bench-scripted\n  match: {user: benchmark}\n"
+        '  reply: {content: "This is a scripted benchmark answer."}\n'
+    )
     path.write_text("".join(lines))
     return path
 
@@ -74,14 +88,23 @@ def run(quick: bool = False) -> list[Row]:
 
     port = free_port()
     with server(baseline_command(port, "--real-shape"), port):
-        rows.append(against("throughput: bare aiohttp, fixed answer of the real API's shape",
-                            wrk(port, CHAT, seconds)[0]))
+        rows.append(
+            against(
+                "throughput: bare aiohttp, fixed answer of the real API's shape",
+                wrk(port, CHAT, seconds)[0],
+            )
+        )
 
     port = free_port()
     with server(mockai_command(port, "--scenarios", str(HERE / "scenarios.yaml")), port, warm=True):
-        rows.append(against("throughput: scripted chat completion", wrk(port, CHAT, seconds)[0],
-                            TARGET_RATIO))
-        rows.append(against("throughput: default (generated) reply", wrk(port, DEFAULT, seconds)[0]))
+        rows.append(
+            against(
+                "throughput: scripted chat completion", wrk(port, CHAT, seconds)[0], TARGET_RATIO
+            )
+        )
+        rows.append(
+            against("throughput: default (generated) reply", wrk(port, DEFAULT, seconds)[0])
+        )
         rows.append(against("throughput: embedding", wrk(port, EMBEDDING, seconds)[0]))
         rows.append(against("throughput: Responses call", wrk(port, RESPONSES, seconds)[0]))
 
@@ -95,16 +118,25 @@ def run(quick: bool = False) -> list[Row]:
 
     port = free_port()
     total = 10_000 if quick else 100_000
-    with server(mockai_command(port, "--scenarios", str(HERE / "scenarios.yaml")), port,
-                warm=True) as proc:
+    with server(
+        mockai_command(port, "--scenarios", str(HERE / "scenarios.yaml")), port, warm=True
+    ) as proc:
         wrk(port, CHAT, 2)
         before = rss_mb(proc.pid)
         answered = 0
         while answered < total:
             answered += wrk(port, CHAT, 5)[1]
         after = rss_mb(proc.pid)
-    rows.append(Row(f"memory: RSS growth after {answered:,} more requests", round(after - before, 1),
-                    "MB", 20, "lower", note=f"{before:.0f} MB -> {after:.0f} MB"))
+    rows.append(
+        Row(
+            f"memory: RSS growth after {answered:,} more requests",
+            round(after - before, 1),
+            "MB",
+            20,
+            "lower",
+            note=f"{before:.0f} MB -> {after:.0f} MB",
+        )
+    )
     return rows
 
 

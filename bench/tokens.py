@@ -45,8 +45,24 @@ except ImportError:  # run as `python bench/tokens.py`
 MODEL = "gpt-4.1"
 TARGET_TOKENS = 100_000
 SYSTEM = "You are a careful analyst. Answer from the document only."
-NAMES = ("Alice", "Bob", "Chen", "Dana", "Emeka", "Farah", "Giulia", "Hiro", "Ines", "Jonas",
-         "Kwame", "Lena", "Mateo", "Nadia", "Oskar", "Priya")
+NAMES = (
+    "Alice",
+    "Bob",
+    "Chen",
+    "Dana",
+    "Emeka",
+    "Farah",
+    "Giulia",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kwame",
+    "Lena",
+    "Mateo",
+    "Nadia",
+    "Oskar",
+    "Priya",
+)
 PLACES = ("Lisbon", "Nairobi", "Osaka", "Toronto", "Lyon", "Quito", "Tallinn", "Perth")
 
 
@@ -90,17 +106,29 @@ def document(seed: int, tokens: int = TARGET_TOKENS) -> tuple[str, int]:
 
 
 def _body(text: str) -> bytes:
-    return json.dumps({"model": MODEL, "max_tokens": 64, "messages": [
-        {"role": "system", "content": SYSTEM},
-        {"role": "user", "content": f"Summarise this document.\n\n{text}"}]}).encode()
+    return json.dumps(
+        {
+            "model": MODEL,
+            "max_tokens": 64,
+            "messages": [
+                {"role": "system", "content": SYSTEM},
+                {"role": "user", "content": f"Summarise this document.\n\n{text}"},
+            ],
+        }
+    ).encode()
 
 
 class Client:
     def __init__(self, port: int) -> None:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
 
-    def call(self, method: str, path: str, body: bytes | None = None,
-             headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes, float]:
+    def call(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, dict[str, str], bytes, float]:
         start = time.perf_counter()
         self.conn.request(method, path, body=body, headers={**AUTH, **(headers or {})})
         response = self.conn.getresponse()
@@ -112,19 +140,27 @@ class Client:
         """One chat completion: usage, header ms, journal ms, round trip ms."""
         session = uuid.uuid4().hex
         status, headers, payload, round_trip = self.call(
-            "POST", "/v1/chat/completions", body, {"X-Mockai-Session": session})
+            "POST", "/v1/chat/completions", body, {"X-Mockai-Session": session}
+        )
         if status != 200:
             raise RuntimeError(f"chat completion {status}: {payload[:500]!r}")
         _, _, journal, _ = self.call("GET", f"/_mockai/requests?session={session}")
         entries = json.loads(journal)["data"]
-        return {"prompt_tokens": json.loads(payload)["usage"]["prompt_tokens"],
-                "header_ms": int(headers["openai-processing-ms"]),
-                "server_ms": entries[-1]["duration_ms"], "round_trip_ms": round_trip}
+        return {
+            "prompt_tokens": json.loads(payload)["usage"]["prompt_tokens"],
+            "header_ms": int(headers["openai-processing-ms"]),
+            "server_ms": entries[-1]["duration_ms"],
+            "round_trip_ms": round_trip,
+        }
 
 
 def _warm(client: Client) -> None:
-    small = json.dumps({"model": MODEL, "messages": [
-        {"role": "user", "content": "What is the capital of France?"}]}).encode()
+    small = json.dumps(
+        {
+            "model": MODEL,
+            "messages": [{"role": "user", "content": "What is the capital of France?"}],
+        }
+    ).encode()
     client.chat(small)  # waits for o200k
     client.chat(small.replace(b"France", b"Spain"))  # a generated reply: waits for Faker
     # The older models' vocabulary loads last, in the background: until it is in, its loading
@@ -150,13 +186,17 @@ def measure(prompts: int, repeats: int, many: int) -> dict:
             client = Client(port)
             _warm(client)
             crowded = [client.chat(body) for body in bodies[:many]]
-    for result, (_, tokens) in zip(fresh, documents):
+    for result, (_, tokens) in zip(fresh, documents, strict=False):
         if abs(result["prompt_tokens"] - tokens) > 50:
             raise RuntimeError(f"usage {result['prompt_tokens']} for a {tokens}-token document")
-    return {"documents": [tokens for _, tokens in documents],
-            "body_kb": [len(b) / 1024 for b in bodies], "fresh": fresh, "again": again,
-            "crowded": crowded,
-            "rss_growth_mb": rss_after - rss_before}
+    return {
+        "documents": [tokens for _, tokens in documents],
+        "body_kb": [len(b) / 1024 for b in bodies],
+        "fresh": fresh,
+        "again": again,
+        "crowded": crowded,
+        "rss_growth_mb": rss_after - rss_before,
+    }
 
 
 def _fmt(results: list[dict], key: str) -> str:
@@ -170,29 +210,47 @@ def run(quick: bool = False, prompts: int | None = None) -> list[Row]:
     later = fresh[1:]
     server_ms = statistics.median(r["server_ms"] for r in later)
     return [
-        Row("100k-token prompt: usage, new prompt (server ms)", round(server_ms, 1), "ms",
-            target=50, better="lower",
+        Row(
+            "100k-token prompt: usage, new prompt (server ms)",
+            round(server_ms, 1),
+            "ms",
+            target=50,
+            better="lower",
             note=f"median of {len(later)} different prompts after the first; "
-                 f"server ms {_fmt(later, 'server_ms')}; openai-processing-ms "
-                 f"{', '.join(str(r['header_ms']) for r in later)}; round trip median "
-                 f"{statistics.median(r['round_trip_ms'] for r in later):.1f} ms; first long "
-                 f"prompt {fresh[0]['server_ms']:.1f} ms (round trip "
-                 f"{fresh[0]['round_trip_ms']:.1f}); prompt_tokens "
-                 f"{min(r['prompt_tokens'] for r in fresh)}-{max(r['prompt_tokens'] for r in fresh)}"
-                 f", bodies ~{statistics.median(data['body_kb']):.0f} KB"),
-        Row("100k-token prompt: usage, new prompt (round trip)",
-            round(statistics.median(r["round_trip_ms"] for r in later), 1), "ms", better="lower",
-            note="client send to last byte, keep-alive connection"),
-        Row("100k-token prompt: same prompt again (server ms)",
-            round(statistics.median(r["server_ms"] for r in again), 1), "ms", better="lower",
-            note=f"the count comes from mockai.tokenizer's cache; server ms {_fmt(again, 'server_ms')}; "
-                 f"round trip median {statistics.median(r['round_trip_ms'] for r in again):.1f} ms; "
-                 f"server RSS grew {data['rss_growth_mb']:.1f} MB over the {len(fresh)} new prompts"),
-        Row(f"100k-token prompt: new prompt, {GENERATED_COUNT:,} scenarios (server ms)",
-            round(statistics.median(r["server_ms"] for r in crowded), 1), "ms", better="lower",
+            f"server ms {_fmt(later, 'server_ms')}; openai-processing-ms "
+            f"{', '.join(str(r['header_ms']) for r in later)}; round trip median "
+            f"{statistics.median(r['round_trip_ms'] for r in later):.1f} ms; first long "
+            f"prompt {fresh[0]['server_ms']:.1f} ms (round trip "
+            f"{fresh[0]['round_trip_ms']:.1f}); prompt_tokens "
+            f"{min(r['prompt_tokens'] for r in fresh)}-{max(r['prompt_tokens'] for r in fresh)}"
+            f", bodies ~{statistics.median(data['body_kb']):.0f} KB",
+        ),
+        Row(
+            "100k-token prompt: usage, new prompt (round trip)",
+            round(statistics.median(r["round_trip_ms"] for r in later), 1),
+            "ms",
+            better="lower",
+            note="client send to last byte, keep-alive connection",
+        ),
+        Row(
+            "100k-token prompt: same prompt again (server ms)",
+            round(statistics.median(r["server_ms"] for r in again), 1),
+            "ms",
+            better="lower",
+            note="the count comes from mockai.tokenizer's cache; "
+            f"server ms {_fmt(again, 'server_ms')}; "
+            f"round trip median {statistics.median(r['round_trip_ms'] for r in again):.1f} ms; "
+            f"server RSS grew {data['rss_growth_mb']:.1f} MB over the {len(fresh)} new prompts",
+        ),
+        Row(
+            f"100k-token prompt: new prompt, {GENERATED_COUNT:,} scenarios (server ms)",
+            round(statistics.median(r["server_ms"] for r in crowded), 1),
+            "ms",
+            better="lower",
             note=f"the scenarios of bench/startup.py (none matches); server ms "
-                 f"{_fmt(crowded, 'server_ms')}; choosing the scenario is one pass of the "
-                 f"scenario index's automaton over the prompt"),
+            f"{_fmt(crowded, 'server_ms')}; choosing the scenario is one pass of the "
+            f"scenario index's automaton over the prompt",
+        ),
     ]
 
 

@@ -10,7 +10,8 @@ against tiktoken. It is ~3x slower on long text, so it only bridges the first re
 from __future__ import annotations
 
 import re
-from typing import AbstractSet, Collection, Sequence
+from collections.abc import Collection, Sequence
+from collections.abc import Set as AbstractSet
 
 from puretiktoken._bpe import byte_pair_encode
 from puretiktoken._pretokenize import _RE, _to_codes
@@ -32,14 +33,16 @@ class PureEncoding:
         try:
             return self._ordinary(text)
         except UnicodeEncodeError:  # lone surrogates: tiktoken's own fix-up, then again
-            return self._ordinary(text.encode("utf-16", "surrogatepass").decode("utf-16", "replace"))
+            return self._ordinary(
+                text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+            )
 
     def _ordinary(self, text: str) -> list[int]:
         ranks = self.ranks
         out: list[int] = []
         start = 0
         for match in self._split.finditer(_to_codes(text)):  # the matches tile the text
-            piece = text[start:match.end()].encode("utf-8")
+            piece = text[start : match.end()].encode("utf-8")
             start = match.end()
             rank = ranks.get(piece)
             if rank is None:
@@ -48,18 +51,21 @@ class PureEncoding:
                 out.append(rank)
         return out
 
-    def encode(self, text: str, *, allowed_special: AbstractSet[str],
-               disallowed_special: Collection[str]) -> list[int]:
+    def encode(
+        self, text: str, *, allowed_special: AbstractSet[str], disallowed_special: Collection[str]
+    ) -> list[int]:
         """Only as mockai calls it: the allowed special tokens read as such, nothing refused."""
         if disallowed_special:
             raise NotImplementedError("mockai never refuses special tokens")
         if not allowed_special:
             return self.encode_ordinary(text)
-        specials = re.compile("|".join(map(re.escape, sorted(allowed_special, key=len, reverse=True))))
+        specials = re.compile(
+            "|".join(map(re.escape, sorted(allowed_special, key=len, reverse=True)))
+        )
         out: list[int] = []
         start = 0
         for match in specials.finditer(text):
-            out.extend(self.encode_ordinary(text[start:match.start()]))
+            out.extend(self.encode_ordinary(text[start : match.start()]))
             out.append(self._special[match.group()])
             start = match.end()
         out.extend(self.encode_ordinary(text[start:]))

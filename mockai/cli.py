@@ -34,8 +34,12 @@ class _Parser(argparse.ArgumentParser):
 def _epilog(options: set[str]) -> str:
     """The chaos kinds and every MOCKAI_* variable, from the code that defines them."""
     stalls = ", ".join(k for k in ALL if k not in DEFAULT_KINDS)
-    kinds = textwrap.fill(f"{', '.join(ALL)}; by default all but {stalls}", width=78,
-                          initial_indent="  ", subsequent_indent="  ")
+    kinds = textwrap.fill(
+        f"{', '.join(ALL)}; by default all but {stalls}",
+        width=78,
+        initial_indent="  ",
+        subsequent_indent="  ",
+    )
     defaults = Settings()
     rows = []
     for variable, (setting, negated) in ENVIRONMENT.items():
@@ -47,57 +51,97 @@ def _epilog(options: set[str]) -> str:
         else:
             meaning = option
         rows.append(f"  {variable:<28} {meaning}")
-    return (f"chaos kinds (--chaos-kinds, the X-Mockai-Chaos header, a scenario's chaos.kinds):\n"
-            f"{kinds}\n\n"
-            "environment variables (flags win over them, and they over --config FILE):\n"
-            + "\n".join(rows))
+    return (
+        f"chaos kinds (--chaos-kinds, the X-Mockai-Chaos header, a scenario's chaos.kinds):\n"
+        f"{kinds}\n\n"
+        "environment variables (flags win over them, and they over --config FILE):\n"
+        + "\n".join(rows)
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="mockai", description="A local emulator of the OpenAI HTTP API.",
-                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = _Parser(
+        prog="mockai",
+        description="A local emulator of the OpenAI HTTP API.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"mockai {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    serve = commands.add_parser("serve", help="run the emulator", description="Run the emulator.",
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    serve = commands.add_parser(
+        "serve",
+        help="run the emulator",
+        description="Run the emulator.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     serve.add_argument("--host", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", metavar="N", help="port (default 8000; 0 picks a free one)")
-    serve.add_argument("--scenarios", nargs="+", metavar="PATH",
-                       help="scenario files or folders (default ./scenarios when it exists)")
-    serve.add_argument("--seed", metavar="N",
-                       help="seed for generated replies and jitter (default 0)")
-    serve.add_argument("--strict", action="store_const", const=True,
-                       help="no matching scenario is a 404 no_scenario_matched")
-    serve.add_argument("--lenient", action="store_const", const=True,
-                       help="accept unknown request fields and unknown models")
-    serve.add_argument("--api-key", dest="api_key", action="append", metavar="KEY",
-                       help="accept only this key (repeatable); default: any non-empty key")
-    serve.add_argument("--admin-token", metavar="TOKEN",
-                       help="token that opens /_mockai/ to non-loopback clients")
-    serve.add_argument("--config", metavar="FILE",
-                       help="mockai.yaml with these settings plus models: and limits:")
+    serve.add_argument(
+        "--scenarios",
+        nargs="+",
+        metavar="PATH",
+        help="scenario files or folders (default ./scenarios when it exists)",
+    )
+    serve.add_argument(
+        "--seed", metavar="N", help="seed for generated replies and jitter (default 0)"
+    )
+    serve.add_argument(
+        "--strict",
+        action="store_const",
+        const=True,
+        help="no matching scenario is a 404 no_scenario_matched",
+    )
+    serve.add_argument(
+        "--lenient",
+        action="store_const",
+        const=True,
+        help="accept unknown request fields and unknown models",
+    )
+    serve.add_argument(
+        "--api-key",
+        dest="api_key",
+        action="append",
+        metavar="KEY",
+        help="accept only this key (repeatable); default: any non-empty key",
+    )
+    serve.add_argument(
+        "--admin-token", metavar="TOKEN", help="token that opens /_mockai/ to non-loopback clients"
+    )
+    serve.add_argument(
+        "--config", metavar="FILE", help="mockai.yaml with these settings plus models: and limits:"
+    )
     serve.add_argument("--quiet", action="store_const", const=True, help="no access log")
-    serve.add_argument("--no-watch", dest="watch", action="store_const", const=False,
-                       help="do not reload scenario files when they change")
-    serve.add_argument("--shutdown-grace", metavar="SECONDS",
-                       help="on SIGTERM or SIGINT, how long in-flight requests may take to "
-                            "finish (default 5)")
+    serve.add_argument(
+        "--no-watch",
+        dest="watch",
+        action="store_const",
+        const=False,
+        help="do not reload scenario files when they change",
+    )
+    serve.add_argument(
+        "--shutdown-grace",
+        metavar="SECONDS",
+        help="on SIGTERM or SIGINT, how long in-flight requests may take to finish (default 5)",
+    )
     limits = serve.add_argument_group("rate limits (per API key and model)")
     limits.add_argument("--rpm", metavar="N", help="requests per minute")
     limits.add_argument("--tpm", metavar="N", help="tokens per minute")
     limits.add_argument("--rpd", metavar="N", help="requests per day")
     limits.add_argument("--tpd", metavar="N", help="tokens per day")
     limits.add_argument("--tier", help="OpenAI's published limits: free, 1, 2, 3, 4 or 5")
-    limits.add_argument("--quota-requests", metavar="N",
-                        help="insufficient_quota after N requests per key")
-    limits.add_argument("--quota-usd", metavar="USD",
-                        help="insufficient_quota once a key has spent this much")
+    limits.add_argument(
+        "--quota-requests", metavar="N", help="insufficient_quota after N requests per key"
+    )
+    limits.add_argument(
+        "--quota-usd", metavar="USD", help="insufficient_quota once a key has spent this much"
+    )
     chaos = serve.add_argument_group("chaos (random faults, reproducible with --seed)")
-    chaos.add_argument("--chaos-rate", metavar="P",
-                       help="share of requests that get a fault (0..1)")
-    chaos.add_argument("--chaos-kinds", metavar="KIND,...",
-                       help="faults to draw from (the kinds are listed below)")
+    chaos.add_argument(
+        "--chaos-rate", metavar="P", help="share of requests that get a fault (0..1)"
+    )
+    chaos.add_argument(
+        "--chaos-kinds", metavar="KIND,...", help="faults to draw from (the kinds are listed below)"
+    )
 
     validate = commands.add_parser("validate", help="check scenario files; FILE:LINE per problem")
     validate.add_argument("paths", nargs="+", metavar="PATH")
@@ -137,8 +181,11 @@ def _serve(args: argparse.Namespace) -> int:
     except SettingError as exc:  # limits, chaos or models that make no sense
         print(f"mockai: {exc.located(settings)}", file=sys.stderr)
         return USAGE_ERROR
-    logging.basicConfig(level=logging.WARNING if settings.quiet else logging.INFO,
-                        format="%(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.WARNING if settings.quiet else logging.INFO,
+        format="%(message)s",
+        stream=sys.stderr,
+    )
     _one_malloc_arena()
 
     def announce(line: str) -> None:
@@ -149,8 +196,11 @@ def _serve(args: argparse.Namespace) -> int:
 
         asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
     try:
-        asyncio.run(serve_until_signalled(app, settings.host, settings.port, announce,
-                                          settings.shutdown_grace))
+        asyncio.run(
+            serve_until_signalled(
+                app, settings.host, settings.port, announce, settings.shutdown_grace
+            )
+        )
     except KeyboardInterrupt:
         pass
     except OSError as exc:

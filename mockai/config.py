@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Mapping
 from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
-from typing import Any, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -85,8 +86,9 @@ def flag(name: str) -> str:
 
 def _environment() -> dict[str, tuple[str, bool]]:
     """Each variable and the setting it sets (True: it says the opposite, as `--no-watch`)."""
-    found = {f"MOCKAI_{f.name.upper()}": (f.name, False)
-             for f in SETTINGS if f.name not in _CONFIG_ONLY}
+    found = {
+        f"MOCKAI_{f.name.upper()}": (f.name, False) for f in SETTINGS if f.name not in _CONFIG_ONLY
+    }
     found.update({f"MOCKAI_{negated.upper()}": (name, True) for name, negated in _NEGATED.items()})
     return found
 
@@ -103,10 +105,11 @@ class SettingError(ValueError):
         place = where or name
         super().__init__(f"{place}{'.' + within if within else ''}: {reason}")
 
-    def located(self, settings: Settings) -> "SettingError":
+    def located(self, settings: Settings) -> SettingError:
         """The same error naming the flag, variable or config-file key that gave the value."""
-        return SettingError(self.name, self.reason, within=self.within,
-                            where=settings.sources.get(self.name))
+        return SettingError(
+            self.name, self.reason, within=self.within, where=settings.sources.get(self.name)
+        )
 
 
 class _Given(NamedTuple):
@@ -168,8 +171,7 @@ def _texts(value: Any) -> list[str]:
     raise ValueError("is not a list")
 
 
-_CONVERT = {"int": _integer, "float": _number, "bool": _yes_no, "str": _text,
-            "list[str]": _texts}
+_CONVERT = {"int": _integer, "float": _number, "bool": _yes_no, "str": _text, "list[str]": _texts}
 
 
 def _checked(name: str, given: _Given) -> Any:
@@ -200,8 +202,9 @@ def _config_file(path: str, where: str) -> dict[str, _Given]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or exc
-        raise SettingError("config", f"invalid YAML: {reason}",
-                           where=f"{path}:{mark.line + 1 if mark else 1}") from None
+        raise SettingError(
+            "config", f"invalid YAML: {reason}", where=f"{path}:{mark.line + 1 if mark else 1}"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
         raise SettingError("config", f"cannot read {path}: {reason}", where=where) from None
@@ -228,8 +231,13 @@ def from_sources(cli: Mapping[str, Any], env: Mapping[str, str] | None = None) -
         raw = env.get(variable)
         if raw is not None:
             given[name] = _Given(raw, variable, negated)
-    given.update({name: _Given(value, flag(name)) for name, value in cli.items()
-                  if value is not None and name in _BY_NAME})
+    given.update(
+        {
+            name: _Given(value, flag(name))
+            for name, value in cli.items()
+            if value is not None and name in _BY_NAME
+        }
+    )
     settings = Settings(**{name: _checked(name, g) for name, g in given.items()})
     settings.sources = {name: g.where for name, g in given.items()}
     return settings

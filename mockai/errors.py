@@ -7,14 +7,17 @@ defaults are the ones the real API sends for each status.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from mockai.masking import mask_key
 
 # status -> (message, type, code): what the real API sends when nothing more specific applies.
 # `{request_id}` is filled in with the response's x-request-id, as the real 500/503 texts do.
-_HELP = ("You can retry your request, or contact us through our help center at help.openai.com "
-         "if the error persists. (Please include the request ID {request_id} in your message.)")
+_HELP = (
+    "You can retry your request, or contact us through our help center at help.openai.com "
+    "if the error persists. (Please include the request ID {request_id} in your message.)"
+)
 DEFAULTS: dict[int, tuple[str, str, str | None]] = {
     400: ("Invalid request.", "invalid_request_error", None),
     401: (
@@ -23,25 +26,36 @@ DEFAULTS: dict[int, tuple[str, str, str | None]] = {
         "invalid_request_error",
         "invalid_api_key",
     ),
-    403: ("Country, region, or territory not supported", "request_forbidden",
-          "unsupported_country_region_territory"),
+    403: (
+        "Country, region, or territory not supported",
+        "request_forbidden",
+        "unsupported_country_region_territory",
+    ),
     404: ("The requested resource was not found.", "invalid_request_error", None),
     405: ("Method not allowed.", "invalid_request_error", None),
-    409: ("Another process is currently operating on this object. Please try again later.",
-          "invalid_request_error", "conflict"),
-    413: ("Request too large. The request body exceeds the maximum allowed size.",
-          "invalid_request_error", "request_too_large"),
+    409: (
+        "Another process is currently operating on this object. Please try again later.",
+        "invalid_request_error",
+        "conflict",
+    ),
+    413: (
+        "Request too large. The request body exceeds the maximum allowed size.",
+        "invalid_request_error",
+        "request_too_large",
+    ),
     422: ("Unprocessable entity.", "invalid_request_error", None),
     429: (
         "Rate limit reached for requests. Please try again later.",
         "requests",
         "rate_limit_exceeded",
     ),
-    500: ("The server had an error processing your request. Sorry about that! " + _HELP,
-          "server_error", None),
+    500: (
+        "The server had an error processing your request. Sorry about that! " + _HELP,
+        "server_error",
+        None,
+    ),
     502: ("Bad gateway.", "cf_bad_gateway", None),
-    503: ("That model is currently overloaded with other requests. " + _HELP,
-          "server_error", None),
+    503: ("That model is currently overloaded with other requests. " + _HELP, "server_error", None),
     504: ("Gateway timeout.", "server_error", None),
 }
 
@@ -53,18 +67,26 @@ INSUFFICIENT_QUOTA = (
 
 # The Images API's safety refusals: dall-e's `content_policy_violation`, the GPT image models'
 # `moderation_blocked` (a type of its own).
-CONTENT_POLICY = ("Your request was rejected as a result of our safety system. Your prompt may "
-                  "contain text that is not allowed by our safety system.")
-MODERATION_BLOCKED = ("Your request was rejected by the safety system. If you believe this is "
-                      "an error, contact us at help.openai.com and include the request ID "
-                      "{request_id}.")
+CONTENT_POLICY = (
+    "Your request was rejected as a result of our safety system. Your prompt may "
+    "contain text that is not allowed by our safety system."
+)
+MODERATION_BLOCKED = (
+    "Your request was rejected by the safety system. If you believe this is "
+    "an error, contact us at help.openai.com and include the request ID "
+    "{request_id}."
+)
 
 # Codes whose type differs from the status default (scripted errors name the code only).
-TYPE_FOR_CODE = {"insufficient_quota": "insufficient_quota",
-                 "moderation_blocked": "image_generation_user_error"}
-MESSAGE_FOR_CODE = {"insufficient_quota": INSUFFICIENT_QUOTA,
-                    "content_policy_violation": CONTENT_POLICY,
-                    "moderation_blocked": MODERATION_BLOCKED}
+TYPE_FOR_CODE = {
+    "insufficient_quota": "insufficient_quota",
+    "moderation_blocked": "image_generation_user_error",
+}
+MESSAGE_FOR_CODE = {
+    "insufficient_quota": INSUFFICIENT_QUOTA,
+    "content_policy_violation": CONTENT_POLICY,
+    "moderation_blocked": MODERATION_BLOCKED,
+}
 
 
 DEFAULT: Any = object()  # "use the status's default code" (None means "no code")
@@ -109,8 +131,9 @@ class APIError(Exception):
 def choices(values: Iterable[str]) -> str:
     """Allowed values as the real texts list them: 'a', 'b', and 'c' (or 'a' and 'b')."""
     quoted = [f"'{v}'" for v in values]
-    return ", ".join(quoted[:-1]) + f", and {quoted[-1]}" if len(quoted) > 2 \
-        else " and ".join(quoted)
+    return (
+        ", ".join(quoted[:-1]) + f", and {quoted[-1]}" if len(quoted) > 2 else " and ".join(quoted)
+    )
 
 
 def invalid_request(message: str, param: str | None = None, code: str | None = None) -> APIError:
@@ -145,5 +168,6 @@ def invalid_api_key(key: str) -> APIError:
 
 
 def missing_api_key() -> APIError:
-    return APIError(401, NO_API_KEY, code=None,
-                    headers={"www-authenticate": 'Bearer realm="OpenAI API"'})
+    return APIError(
+        401, NO_API_KEY, code=None, headers={"www-authenticate": 'Bearer realm="OpenAI API"'}
+    )

@@ -21,8 +21,7 @@ def rng_for(seed: int, endpoint: str, body: dict[str, Any], salt: int = 0) -> ra
     """A generator fixed by the server seed and the request (streaming or not gets the same)."""
     material = {k: v for k, v in body.items() if k not in _IGNORED_FOR_SEED}
     digest = hashlib.blake2b(
-        orjson.dumps([seed, endpoint, salt, material], option=orjson.OPT_SORT_KEYS,
-                     default=str),
+        orjson.dumps([seed, endpoint, salt, material], option=orjson.OPT_SORT_KEYS, default=str),
         digest_size=8,
     ).digest()
     return random.Random(int.from_bytes(digest, "big"))
@@ -63,9 +62,18 @@ def _string_for(schema: dict[str, Any], rng: random.Random, name: str) -> str:
     if fmt in by_format:
         return by_format[fmt]()
     lowered = name.lower()
-    by_name = {"city": fake.city, "country": fake.country, "name": fake.name, "email": fake.email,
-               "location": fake.city, "address": fake.address, "company": fake.company,
-               "phone": fake.phone_number, "url": fake.url, "title": lambda: fake.sentence(4)}
+    by_name = {
+        "city": fake.city,
+        "country": fake.country,
+        "name": fake.name,
+        "email": fake.email,
+        "location": fake.city,
+        "address": fake.address,
+        "company": fake.company,
+        "phone": fake.phone_number,
+        "url": fake.url,
+        "title": lambda: fake.sentence(4),
+    }
     for key, make in by_name.items():
         if key in lowered:
             return make()
@@ -77,8 +85,13 @@ def _string_for(schema: dict[str, Any], rng: random.Random, name: str) -> str:
     return value
 
 
-def instance(schema: Any, rng: random.Random, root: dict[str, Any] | None = None,
-             name: str = "", depth: int = 0) -> Any:
+def instance(
+    schema: Any,
+    rng: random.Random,
+    root: dict[str, Any] | None = None,
+    name: str = "",
+    depth: int = 0,
+) -> Any:
     """A value valid against a JSON schema (the subset structured outputs allow, and more)."""
     if not isinstance(schema, dict):
         return None
@@ -109,13 +122,18 @@ def instance(schema: Any, rng: random.Random, root: dict[str, Any] | None = None
     if kind == "object":
         props = schema.get("properties", {})
         required = schema.get("required", list(props))
-        return {key: instance(sub, rng, root, key, depth + 1)
-                for key, sub in props.items() if key in required or depth < 2}
+        return {
+            key: instance(sub, rng, root, key, depth + 1)
+            for key, sub in props.items()
+            if key in required or depth < 2
+        }
     if kind == "array":
         low = schema.get("minItems", 1)
         high = max(low, min(schema.get("maxItems", 3), 3))
-        return [instance(schema.get("items", {}), rng, root, name, depth + 1)
-                for _ in range(rng.randint(low, high))]
+        return [
+            instance(schema.get("items", {}), rng, root, name, depth + 1)
+            for _ in range(rng.randint(low, high))
+        ]
     if kind in ("integer", "number"):
         low = schema.get("minimum", schema.get("exclusiveMinimum", 0))
         high = schema.get("maximum", schema.get("exclusiveMaximum", low + 100))

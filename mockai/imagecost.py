@@ -13,10 +13,10 @@ The rules are the vision guide's "Calculating costs" section
   changes nothing for them.
 
 `auto` (the default) costs what `high` does, as billed usage shows (the guide only says the
-model decides); `original` (accepted by the Responses API, its cost not documented) too. The per-model numbers live in one table below,
-keyed by model id prefix (the longest matching prefix wins, so "gpt-4o-mini-2024-07-18" is
-gpt-4o-mini and "gpt-5-chat-latest" is gpt-5); a model the table does not know costs what
-gpt-4o does, the guide's worked examples.
+model decides); `original` (accepted by the Responses API, its cost not documented) too.
+The per-model numbers live in one table below, keyed by model id prefix (the longest
+matching prefix wins, so "gpt-4o-mini-2024-07-18" is gpt-4o-mini and "gpt-5-chat-latest" is
+gpt-5); a model the table does not know costs what gpt-4o does, the guide's worked examples.
 """
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ def _payload(url: str, param: str) -> str:
     media, separator, payload = url[5:].partition(",")
     if not separator or not media.endswith(";base64"):
         raise _bad_data_url(param, "a value without the ';base64' separator")
-    mime = media[:-len(";base64")]
+    mime = media[: -len(";base64")]
     if not mime.startswith("image/"):
         raise _bad_data_url(param, f"unsupported MIME type '{mime}'")
     return payload
@@ -75,7 +75,10 @@ def image_size(data: bytes) -> tuple[int, int] | None:
 def unsupported_image() -> APIError:
     return invalid_request(
         "You uploaded an unsupported image. Please make sure your image has of one the "
-        "following formats: ['png', 'jpeg', 'gif', 'webp'].", None, "invalid_image_format")
+        "following formats: ['png', 'jpeg', 'gif', 'webp'].",
+        None,
+        "invalid_image_format",
+    )
 
 
 def _decoded(text: str, param: str) -> bytes:
@@ -88,4 +91,7 @@ def _decoded(text: str, param: str) -> bytes:
 def _bad_data_url(param: str, got: str) -> APIError:
     return invalid_request(
         f"Invalid '{param}'. Expected a base64-encoded data URL with an image MIME type "
-        f"(e.g. '{EXAMPLE}'), but got {got}.", param, "invalid_value")
+        f"(e.g. '{EXAMPLE}'), but got {got}.",
+        param,
+        "invalid_value",
+    )

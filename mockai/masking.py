@@ -8,7 +8,8 @@ as a secret is decided by name, so a header nobody listed (`X-Vendor-Token`) is 
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 # A header, query parameter or setting whose name contains one of these holds a secret.
 SECRET_WORDS = ("key", "token", "secret", "auth", "cookie", "password")
@@ -20,7 +21,7 @@ def mask_key(key: str) -> str:
     if len(key) >= 24:
         return key[:8] + "*" * (len(key) - 12) + key[-4:]
     kept = len(key) // 4
-    return key[:kept] + "*" * (len(key) - 2 * kept) + key[len(key) - kept:]
+    return key[:kept] + "*" * (len(key) - 2 * kept) + key[len(key) - kept :]
 
 
 def is_secret(name: str) -> bool:
@@ -41,8 +42,9 @@ def shown(name: str, value: Any) -> Any:
     the names in a mapping under one (the API keys in `limits: {keys: {sk-...: ...}}`)."""
     secret = is_secret(name)
     if isinstance(value, dict):
-        return {(mask_credential(str(k)) if secret else k): shown(str(k), v)
-                for k, v in value.items()}
+        return {
+            (mask_credential(str(k)) if secret else k): shown(str(k), v) for k, v in value.items()
+        }
     if isinstance(value, (list, tuple)):
         return [shown(name, v) for v in value]
     if secret and value is not None and not isinstance(value, bool):

@@ -7,9 +7,10 @@ it (`length`), reasoning models spend part of the budget on reasoning tokens.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 import random
-from typing import Any, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
 
 import orjson
 
@@ -17,8 +18,15 @@ from mockai import generation, ids
 from mockai.scenarios.schema import Step, Usage
 from mockai.tokenizer import Tokenizer
 
-REASONING_TOKENS_BY_EFFORT = {"none": 0, "minimal": 0, "low": 64, "medium": 192, "high": 576,
-                              "xhigh": 1024, "max": 2048}
+REASONING_TOKENS_BY_EFFORT = {
+    "none": 0,
+    "minimal": 0,
+    "low": 64,
+    "medium": 192,
+    "high": 576,
+    "xhigh": 1024,
+    "max": 2048,
+}
 # Real tool-call completions count a little more than name + arguments (the call's framing);
 # measured from recorded streams: 7 tokens per call (chat-tool-call-with-usage.sse: 2 + 7 + 7 =
 # 16), 8 more when calls run in parallel (chat-parallel-tool-calls.sse: 38 + 2 * 7 + 8 = 60).
@@ -46,7 +54,9 @@ class Reply:
 
 
 def from_step(step: Step) -> Reply:
-    chunks = tuple(c.text for c in step.stream.chunks) if step.stream and step.stream.chunks else None
+    chunks = (
+        tuple(c.text for c in step.stream.chunks) if step.stream and step.stream.chunks else None
+    )
     content = step.content
     if content is None and chunks is not None:
         content = "".join(chunks)
@@ -57,7 +67,8 @@ def from_step(step: Step) -> Reply:
             ToolCallOut(
                 call.id or ids.tool_call_id(),
                 call.name,
-                call.arguments if isinstance(call.arguments, str)
+                call.arguments
+                if isinstance(call.arguments, str)
                 else orjson.dumps(call.arguments).decode(),
             )
             for call in step.tool_calls or ()
@@ -68,14 +79,22 @@ def from_step(step: Step) -> Reply:
     )
 
 
-def generated(rng: random.Random, *, functions: Iterable[tuple[str, dict[str, Any] | None]] = (),
-              json_schema: dict[str, Any] | None = None, json_object: bool = False,
-              content: bool = True) -> Reply:
+def generated(
+    rng: random.Random,
+    *,
+    functions: Iterable[tuple[str, dict[str, Any] | None]] = (),
+    json_schema: dict[str, Any] | None = None,
+    json_object: bool = False,
+    content: bool = True,
+) -> Reply:
     """A default reply: calls to the functions the request forces (arguments that fit their
     parameter schemas), else JSON for a JSON response format, else Faker text."""
     calls = tuple(
-        ToolCallOut(ids.tool_call_id(), name,
-                    orjson.dumps(generation.instance(params or {"type": "object"}, rng)).decode())
+        ToolCallOut(
+            ids.tool_call_id(),
+            name,
+            orjson.dumps(generation.instance(params or {"type": "object"}, rng)).decode(),
+        )
         for name, params in functions
     )
     if calls and not content:
@@ -122,15 +141,27 @@ def tool_call_tokens(tok: Tokenizer, calls: Iterable[ToolCallOut]) -> int:
     return total + (TOKENS_FOR_PARALLEL_CALLS if len(calls) > 1 else 0)
 
 
-def apply_limits(reply: Reply, tok: Tokenizer, *, budget: int | None, stop: list[str] | None,
-                 reasoning_tokens: int = 0, function_call: bool = False) -> Outcome:
+def apply_limits(
+    reply: Reply,
+    tok: Tokenizer,
+    *,
+    budget: int | None,
+    stop: list[str] | None,
+    reasoning_tokens: int = 0,
+    function_call: bool = False,
+) -> Outcome:
     """Apply stop sequences, reasoning spend and the output budget, and derive finish_reason."""
     finish = "stop"
     text = reply.content
     if reply.usage is not None and reply.usage.reasoning_tokens is not None:
         reasoning_tokens = reply.usage.reasoning_tokens
     if budget is not None and reasoning_tokens >= budget:
-        reasoning_tokens, budget, text, finish = budget, 0, ("" if text is not None else None), "length"
+        reasoning_tokens, budget, text, finish = (
+            budget,
+            0,
+            ("" if text is not None else None),
+            "length",
+        )
     elif budget is not None:
         budget -= reasoning_tokens
     if text and stop:
@@ -173,35 +204,62 @@ def _derived(step: Step) -> dict[Any, Outcome]:
     return entry[1]
 
 
-def scripted_outcome(step: Step, tok: Tokenizer, *, budget: int | None, stop: list[str] | None,
-                     reasoning_tokens: int = 0, function_call: bool = False) -> Outcome:
+def scripted_outcome(
+    step: Step,
+    tok: Tokenizer,
+    *,
+    budget: int | None,
+    stop: list[str] | None,
+    reasoning_tokens: int = 0,
+    function_call: bool = False,
+) -> Outcome:
     """`apply_limits(from_step(step), ...)`, computed once per step and limits: a scripted
     step answers the same way every time, unless it leaves tool-call ids to be drawn."""
     if step.tool_calls and not all(call.id for call in step.tool_calls):
-        return apply_limits(from_step(step), tok, budget=budget, stop=stop,
-                            reasoning_tokens=reasoning_tokens, function_call=function_call)
+        return apply_limits(
+            from_step(step),
+            tok,
+            budget=budget,
+            stop=stop,
+            reasoning_tokens=reasoning_tokens,
+            function_call=function_call,
+        )
     derived = _derived(step)
     key = (tok, budget, tuple(stop) if stop else None, reasoning_tokens, function_call)
     outcome = derived.get(key)
     if outcome is None:
         if len(derived) >= 32:  # requests varying their limits: keep the memo small
             derived.clear()
-        outcome = derived[key] = apply_limits(from_step(step), tok, budget=budget, stop=stop,
-                                              reasoning_tokens=reasoning_tokens,
-                                              function_call=function_call)
+        outcome = derived[key] = apply_limits(
+            from_step(step),
+            tok,
+            budget=budget,
+            stop=stop,
+            reasoning_tokens=reasoning_tokens,
+            function_call=function_call,
+        )
     return outcome
 
 
-def logprob_entries(tok: Tokenizer, pieces: list[str], rng: random.Random, top: int) -> list[dict[str, Any]]:
+def logprob_entries(
+    tok: Tokenizer, pieces: list[str], rng: random.Random, top: int
+) -> list[dict[str, Any]]:
     """Per-token logprobs as chat and Responses report them: the chosen token first among its
     `top` alternatives, which are real vocabulary tokens with lower, seeded logprobs."""
     entries = []
     vocab = tok.enc.max_token_value - 1000  # ordinary tokens only
     for piece in pieces:
-        ranked = [{"token": piece, "logprob": generation.logprob(rng), "bytes": list(piece.encode())}]
+        ranked = [
+            {"token": piece, "logprob": generation.logprob(rng), "bytes": list(piece.encode())}
+        ]
         while len(ranked) < top:
             alt = tok.enc.decode([rng.randrange(vocab)])
-            ranked.append({"token": alt, "logprob": round(ranked[-1]["logprob"] - rng.uniform(0.5, 4), 6),
-                           "bytes": list(alt.encode())})
+            ranked.append(
+                {
+                    "token": alt,
+                    "logprob": round(ranked[-1]["logprob"] - rng.uniform(0.5, 4), 6),
+                    "bytes": list(alt.encode()),
+                }
+            )
         entries.append({**ranked[0], "top_logprobs": ranked[:top]})
     return entries

@@ -15,7 +15,7 @@ import contextlib
 import os
 import signal
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from aiohttp import web
 
@@ -24,8 +24,9 @@ from mockai.server.app import serve_until
 SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
-async def serve_until_signalled(app: web.Application, host: str, port: int,
-                                announce: Callable[[str], None], grace: float) -> None:
+async def serve_until_signalled(
+    app: web.Application, host: str, port: int, announce: Callable[[str], None], grace: float
+) -> None:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
 
@@ -33,9 +34,12 @@ async def serve_until_signalled(app: web.Application, host: str, port: int,
         os._exit(128 + signum)  # the shell's status for "killed by this signal"
 
     def gracefully(signum: int) -> None:
-        print(f"mockai: {signal.Signals(signum).name}: stopping; in-flight requests get up to "
-              f"{grace:g}s, streams end now (signal again to exit at once)",
-              file=sys.stderr, flush=True)
+        print(
+            f"mockai: {signal.Signals(signum).name}: stopping; in-flight requests get up to "
+            f"{grace:g}s, streams end now (signal again to exit at once)",
+            file=sys.stderr,
+            flush=True,
+        )
         for each in SIGNALS:
             loop.add_signal_handler(each, at_once, each)
         stop.set()

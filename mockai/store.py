@@ -8,7 +8,8 @@ clears everything or one session's objects.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 DEFAULT_LIMIT = 1000
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 import functools
 import re
 import string
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
-from typing import Any, Callable, Iterable, NoReturn
+from typing import Any, NoReturn
 
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
@@ -36,8 +37,9 @@ class TemplateTooLarge(ValueError):
 
 
 def _refuse(what: str, size: int) -> NoReturn:
-    raise TemplateTooLarge(f"{what} would have {size:,} characters or items; a template may "
-                           f"build at most {MAX_SIZE:,}")
+    raise TemplateTooLarge(
+        f"{what} would have {size:,} characters or items; a template may build at most {MAX_SIZE:,}"
+    )
 
 
 def deep_size(value: Any, limit: int = MAX_SIZE) -> int:
@@ -69,21 +71,35 @@ def check_arguments(args: Iterable[Any]) -> None:
     `range`...): one above the bound would make the result too large."""
     for arg in args:
         if isinstance(arg, int) and abs(arg) > MAX_SIZE:
-            raise TemplateTooLarge(f"an argument of {arg:,} is over {MAX_SIZE:,}, the largest "
-                                   "size a template may build")
+            raise TemplateTooLarge(
+                f"an argument of {arg:,} is over {MAX_SIZE:,}, the largest "
+                "size a template may build"
+            )
 
 
 def _format_size(template: str, args: Any) -> int:
     """At most: the format, each field filled with all the arguments, plus the widths."""
     fields = template.count("%") + template.count("{")
     widths = [w for m in _PRINTF_WIDTHS.finditer(template) for w in m.groups() if w]
-    widths += [w for _, _, spec, _ in string.Formatter().parse(template) if spec
-               for w in _DIGITS.findall(spec) + (["*"] if "{" in spec else [])]
-    values = list(args.values()) if isinstance(args, dict) else \
-        list(args) if isinstance(args, tuple) else [args]
+    widths += [
+        w
+        for _, _, spec, _ in string.Formatter().parse(template)
+        if spec
+        for w in _DIGITS.findall(spec) + (["*"] if "{" in spec else [])
+    ]
+    values = (
+        list(args.values())
+        if isinstance(args, dict)
+        else list(args)
+        if isinstance(args, tuple)
+        else [args]
+    )
     star = max((abs(v) for v in values if isinstance(v, int)), default=0)
-    return len(template) + fields * deep_size(values) + \
-        sum(star if w == "*" else int(w) for w in widths)
+    return (
+        len(template)
+        + fields * deep_size(values)
+        + sum(star if w == "*" else int(w) for w in widths)
+    )
 
 
 def _replace_size(text: str, old: str, new: str) -> int:
@@ -96,8 +112,7 @@ def _join_size(separator: Any, items: list[Any]) -> int:
     return deep_size(items) + len(items) + max(0, len(items) - 1) * len(str(separator))
 
 
-def _str_method_size(text: str, name: str, args: tuple[Any, ...],
-                     kwargs: dict[str, Any]) -> int:
+def _str_method_size(text: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
     """What a string method could return, for those whose result can outgrow their inputs'
     sum (the others are bounded by their integer arguments)."""
     if name == "format":
@@ -123,7 +138,7 @@ def _bounded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def bounded(*args: Any, **kwargs: Any) -> Any:
-        value, rest = args[skip], args[skip + 1:]
+        value, rest = args[skip], args[skip + 1 :]
         if name not in FORMATS:
             check_arguments((*rest, *kwargs.values()))
         if name == "join":
@@ -197,8 +212,7 @@ class _BoundedCodeGenerator(CodeGenerator):
         frame.buffer = self.temporary_identifier()
         self.writeline(f"{frame.buffer} = environment.buffer()")
 
-    def _checked(self, visit: Callable[[Any, Frame], None], node: nodes.Expr,
-                 frame: Frame) -> None:
+    def _checked(self, visit: Callable[[Any, Frame], None], node: nodes.Expr, frame: Frame) -> None:
         self.write("environment.bounded(")
         visit(node, frame)
         self.write(")")

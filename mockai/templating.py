@@ -12,14 +12,30 @@ from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
 
-from mockai.template_bounds import (FORMATS, BoundedSandbox, TemplateTooLarge, check_arguments,
-                                    check_binop, render)
+from mockai.template_bounds import (
+    FORMATS,
+    BoundedSandbox,
+    TemplateTooLarge,
+    check_arguments,
+    check_binop,
+    render,
+)
 
 # Names a template may use; the request handlers provide exactly these (see Call.template_context).
-VARIABLES = frozenset({
-    "request", "model", "endpoint", "last_user_message", "system_message", "messages",
-    "session", "step", "headers", "tools",
-})
+VARIABLES = frozenset(
+    {
+        "request",
+        "model",
+        "endpoint",
+        "last_user_message",
+        "system_message",
+        "messages",
+        "session",
+        "step",
+        "headers",
+        "tools",
+    }
+)
 
 _env = BoundedSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
 _eval_context = nodes.EvalContext(_env)
@@ -88,8 +104,9 @@ def _constant_too_large(parsed: nodes.Template) -> str | None:
             if isinstance(node, nodes.BinExpr):
                 _fold(node)
             elif _name(node) not in FORMATS:
-                check_arguments(_fold(arg) for arg in
-                                [*node.args, *(keyword.value for keyword in node.kwargs)])
+                check_arguments(
+                    _fold(arg) for arg in [*node.args, *(keyword.value for keyword in node.kwargs)]
+                )
     except TemplateTooLarge as exc:
         return str(exc)
     return None

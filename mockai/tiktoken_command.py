@@ -16,11 +16,14 @@ NAME = "tiktoken-cache"
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
-        NAME, help="fill a TIKTOKEN_CACHE_DIR from mockai's vocabularies (no download)",
+        NAME,
+        help="fill a TIKTOKEN_CACHE_DIR from mockai's vocabularies (no download)",
         description=f"Write {' and '.join(SHA256)} where tiktoken looks for them and print "
-                    f"`export {VARIABLE}=DIR`.")
-    parser.add_argument("directory", nargs="?", metavar="DIR",
-                        help=f"the cache folder (default: {default_dir()})")
+        f"`export {VARIABLE}=DIR`.",
+    )
+    parser.add_argument(
+        "directory", nargs="?", metavar="DIR", help=f"the cache folder (default: {default_dir()})"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

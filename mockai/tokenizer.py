@@ -16,7 +16,7 @@ import threading
 from collections import OrderedDict
 from concurrent.futures import Future
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from mockai import vocab, warmup
 from mockai.bpe import PureEncoding
@@ -55,11 +55,11 @@ _SPECS = {
 ENCODINGS = tuple(_SPECS)
 
 _lock = threading.Lock()
-_ready: dict[str, Future["Tokenizer"]] = {}  # done when the ranks are loaded
-_built: dict[str, Future["tiktoken.Encoding"]] = {}  # done when the Rust core has taken over
+_ready: dict[str, Future[Tokenizer]] = {}  # done when the ranks are loaded
+_built: dict[str, Future[tiktoken.Encoding]] = {}  # done when the Rust core has taken over
 
 
-def preload(*names: str) -> Future["Tokenizer"]:
+def preload(*names: str) -> Future[Tokenizer]:
     """Start loading vocabularies in the background (idempotent); the first one's future."""
     with _lock:
         for name in names:
@@ -69,17 +69,18 @@ def preload(*names: str) -> Future["Tokenizer"]:
         return _ready[names[0]]
 
 
-def _bridge(name: str) -> "Tokenizer":
+def _bridge(name: str) -> Tokenizer:
     return Tokenizer(PureEncoding(name, vocab.ranks(name), _SPECS[name][1]))
 
 
-def _build(name: str) -> "tiktoken.Encoding":
+def _build(name: str) -> tiktoken.Encoding:
     import tiktoken
 
     tokenizer = _ready[name].result()  # done: the same worker ran it first
     pattern, special = _SPECS[name]
-    encoding = tiktoken.Encoding(name, pat_str=pattern, mergeable_ranks=tokenizer.enc.ranks,
-                                 special_tokens=special)
+    encoding = tiktoken.Encoding(
+        name, pat_str=pattern, mergeable_ranks=tokenizer.enc.ranks, special_tokens=special
+    )
     # The Rust core has its own copy; tiktoken keeps the Python dict (~24 MB for o200k) only
     # to pickle the encoding, which mockai never does.
     encoding._mergeable_ranks = {}
@@ -87,14 +88,14 @@ def _build(name: str) -> "tiktoken.Encoding":
     return encoding
 
 
-def encoding_sync(name: str) -> "tiktoken.Encoding":
+def encoding_sync(name: str) -> tiktoken.Encoding:
     """tiktoken's own encoding, built now if it was waiting for a quiet spell."""
     preload(name)
     warmup.hurry()
     return _built[name].result()
 
 
-async def encoding(name: str) -> "Tokenizer":
+async def encoding(name: str) -> Tokenizer:
     ready = preload(name)
     if not ready.done():
         await asyncio.wrap_future(ready)
@@ -112,7 +113,7 @@ class Tokenizer:
     kept as they are; a long one only by its SHA-256 digest, so the cache never keeps a long
     prompt alive, and looking one up costs ~0.5 ms for 100,000 tokens instead of ~20 ms."""
 
-    def __init__(self, enc: Union["tiktoken.Encoding", PureEncoding]) -> None:
+    def __init__(self, enc: tiktoken.Encoding | PureEncoding) -> None:
         self.enc = enc
         self._cached_count = lru_cache(maxsize=4096)(self._count)
         self._long_counts: OrderedDict[bytes, int] = OrderedDict()

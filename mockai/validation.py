@@ -32,9 +32,16 @@ def _not_a_boolean(value: Any) -> Any:
 Integer = Annotated[int, BeforeValidator(_not_a_boolean)]
 
 _TYPE_WORDS = {
-    "string": "a string", "int": "an integer", "float": "a decimal", "bool": "a boolean",
-    "list": "an array", "dict": "an object", "model": "an object", "model_attributes": "an object",
-    "tuple": "an array", "none": "null",
+    "string": "a string",
+    "int": "an integer",
+    "float": "a decimal",
+    "bool": "a boolean",
+    "list": "an array",
+    "dict": "an object",
+    "model": "an object",
+    "model_attributes": "an object",
+    "tuple": "an array",
+    "none": "null",
 }
 _BRANCH_NAMES = {"str", "int", "float", "bool", "dict", "list", "none", "constrained-str"}
 
@@ -83,7 +90,8 @@ def _expected_type(error_type: str) -> str | None:
     return _TYPE_WORDS.get(base) if error_type.endswith(("_type", "_parsing")) else None
 
 
-# pydantic error type -> (ctx key, operator, side, limit word); codes read e.g. decimal_above_max_value
+# pydantic error type -> (ctx key, operator, side, limit word);
+# codes read e.g. decimal_above_max_value
 _BOUNDS = {
     "greater_than_equal": ("ge", ">=", "below", "minimum"),
     "greater_than": ("gt", ">", "below", "minimum"),
@@ -107,7 +115,7 @@ def _number(value: Any) -> str:
 
 
 def _number_kind(bound: Any) -> str:
-    """"integer" or "decimal" by the field's type, not the value sent (`top_p: 5` is still a
+    """ "integer" or "decimal" by the field's type, not the value sent (`top_p: 5` is still a
     decimal field); pydantic makes a float field's bound a float, so the bound tells."""
     return "integer" if isinstance(bound, int) and not isinstance(bound, bool) else "decimal"
 
@@ -134,16 +142,16 @@ def _objects_expected(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> bo
         if isinstance(part, int):
             found = next((get_args(b)[0] for b in _branches(found) if get_origin(b) is list), None)
             continue
-        owner = next((b for b in _branches(found) if _is_model(b) and part in b.model_fields),
-                     None)
+        owner = next((b for b in _branches(found) if _is_model(b) and part in b.model_fields), None)
         if owner is not None:  # else `part` is a union branch label, not a field
             found = owner.model_fields[part].annotation
     lists = [b for b in _branches(found) if get_origin(b) is list]
     return any(_is_object(get_args(b)[0]) for b in lists)
 
 
-def to_api_error(exc: ValidationError, *, model: type[BaseModel] | None = None,
-                 unknown_parameter: bool = False) -> APIError:
+def to_api_error(
+    exc: ValidationError, *, model: type[BaseModel] | None = None, unknown_parameter: bool = False
+) -> APIError:
     """The real API's error for the first problem; `model` (the validated class) lets array
     types be named as precisely as the real API names them."""
     errors = exc.errors(include_url=False)
@@ -151,14 +159,20 @@ def to_api_error(exc: ValidationError, *, model: type[BaseModel] | None = None,
     # In a union, a branch of the right type that failed a constraint explains more than the
     # branches of the wrong type: report it.
     for error in errors:
-        if param_path(error["loc"]) == param_path(first["loc"]) and not _expected_type(error["type"]):
+        if param_path(error["loc"]) == param_path(first["loc"]) and not _expected_type(
+            error["type"]
+        ):
             first = error
             break
     # Likewise a branch that took the value's type and failed inside it (`content` given as an
     # array whose part is wrong) explains more than the branch of another type (a string).
     if _expected_type(first["type"]):
-        inside = [e for e in errors if len(e["loc"]) > len(first["loc"])
-                  and param_path(e["loc"]).startswith(param_path(first["loc"]) + "[")]
+        inside = [
+            e
+            for e in errors
+            if len(e["loc"]) > len(first["loc"])
+            and param_path(e["loc"]).startswith(param_path(first["loc"]) + "[")
+        ]
         first = inside[0] if inside else first
     param = param_path(first["loc"])
     kind = first["type"]
@@ -166,52 +180,77 @@ def to_api_error(exc: ValidationError, *, model: type[BaseModel] | None = None,
     ctx = first.get("ctx") or {}
 
     if kind == "missing":
-        return invalid_request(f"Missing required parameter: '{param}'.", param,
-                               "missing_required_parameter")
+        return invalid_request(
+            f"Missing required parameter: '{param}'.", param, "missing_required_parameter"
+        )
     if kind == "extra_forbidden":
         if len(first["loc"]) == 1 and not unknown_parameter:  # chat and completions' wording
             return invalid_request(f"Unrecognized request argument supplied: {param}")
         return invalid_request(f"Unknown parameter: '{param}'.", param, "unknown_parameter")
     expected = _expected_type(kind)
     if expected is not None:
-        same_place = [e for e in errors if e["loc"][:len(first["loc"]) - 1] == first["loc"][:-1]
-                      and param_path(e["loc"]) == param and _expected_type(e["type"])]
-        words = sorted({_expected_type(e["type"]) for e in same_place}, key=list(_TYPE_WORDS.values()).index)  # type: ignore[arg-type]
+        same_place = [
+            e
+            for e in errors
+            if e["loc"][: len(first["loc"]) - 1] == first["loc"][:-1]
+            and param_path(e["loc"]) == param
+            and _expected_type(e["type"])
+        ]
+        words = sorted(
+            {_expected_type(e["type"]) for e in same_place}, key=list(_TYPE_WORDS.values()).index
+        )  # type: ignore[arg-type]
         if "an array" in words and _objects_expected(model, first["loc"]):
             words[words.index("an array")] = "an array of objects"
         wanted = words[0] if len(words) == 1 else "one of " + " or ".join(words)
         return invalid_request(
             f"Invalid type for '{param}': expected {wanted}, but got {_kind_of(value)} instead.",
-            param, "invalid_type")
+            param,
+            "invalid_type",
+        )
     if kind in _BOUNDS:
         key, op, side, limit = _BOUNDS[kind]
         bound = ctx.get(key)
         number = _number_kind(bound)
         return invalid_request(
             f"Invalid '{param}': {number} {side} {limit} value. Expected a value {op} "
-            f"{_number(bound)}, but got {value} instead.", param,
-            f"{number}_{side}_{limit[:3]}_value")
+            f"{_number(bound)}, but got {value} instead.",
+            param,
+            f"{number}_{side}_{limit[:3]}_value",
+        )
     if kind == "too_short" and isinstance(value, (list, tuple)) and not value:
         return invalid_request(
             f"Invalid '{param}': empty array. Expected an array with minimum length "
-            f"{ctx.get('min_length')}, but got an empty array instead.", param, "empty_array")
+            f"{ctx.get('min_length')}, but got an empty array instead.",
+            param,
+            "empty_array",
+        )
     if kind in _LENGTHS:
         what, key, limit, code = _LENGTHS[kind]
+        article = "an" if what == "array" else "a"
         return invalid_request(
             f"Invalid '{param}': {what} too {'short' if limit == 'minimum' else 'long'}. Expected "
-            f"{'an' if what == 'array' else 'a'} {what} with {limit} length {ctx.get(key)}, but got "
-            f"{'an' if what == 'array' else 'a'} {what} with length {len(value)} instead.",
-            param, code)
+            f"{article} {what} with {limit} length {ctx.get(key)}, but got "
+            f"{article} {what} with length {len(value)} instead.",
+            param,
+            code,
+        )
     if kind == "string_pattern_mismatch":
         return invalid_request(
             f"Invalid '{param}': string does not match pattern. Expected a string that matches "
-            f"the pattern '{ctx.get('pattern')}'.", param, "invalid_value")
+            f"the pattern '{ctx.get('pattern')}'.",
+            param,
+            "invalid_value",
+        )
     if kind in ("literal_error", "enum"):
         return invalid_request(
             f"Invalid value: '{value}'. Supported values are: {_values(ctx.get('expected', ''))}.",
-            param, "invalid_value")
+            param,
+            "invalid_value",
+        )
     if kind == "value_error":
-        return invalid_request(str(first["msg"]).removeprefix("Value error, "), param, "invalid_value")
+        return invalid_request(
+            str(first["msg"]).removeprefix("Value error, "), param, "invalid_value"
+        )
     return invalid_request(f"Invalid '{param}': {first['msg']}.", param, "invalid_value")
 
 
@@ -230,14 +269,17 @@ def _without(body: Any, loc: tuple[Any, ...]) -> bool:
     return False
 
 
-def _drop_unknown(model: type[M], body: dict[str, Any],
-                  exc: ValidationError) -> tuple[M, dict[str, Any]]:
+def _drop_unknown(
+    model: type[M], body: dict[str, Any], exc: ValidationError
+) -> tuple[M, dict[str, Any]]:
     """`--lenient`: the fields no model knows, at any depth, are dropped instead of refused.
     Only a refused body pays for this (a copy, then one more validation per round: a union
     reports a field unknown only in the branch it tried)."""
     body = copy.deepcopy(body)
     while True:
-        unknown = [e["loc"] for e in exc.errors(include_url=False) if e["type"] == "extra_forbidden"]
+        unknown = [
+            e["loc"] for e in exc.errors(include_url=False) if e["type"] == "extra_forbidden"
+        ]
         if not any([_without(body, loc) for loc in unknown]):  # a list: drop every one
             raise exc
         try:
@@ -246,8 +288,9 @@ def _drop_unknown(model: type[M], body: dict[str, Any],
             exc = again
 
 
-def validated(model: type[M], body: dict[str, Any], *, unknown_parameter: bool = False,
-              lenient: bool = False) -> tuple[M, dict[str, Any]]:
+def validated(
+    model: type[M], body: dict[str, Any], *, unknown_parameter: bool = False, lenient: bool = False
+) -> tuple[M, dict[str, Any]]:
     """The model and the body it was read from: `body` itself, or under `lenient`
     (`--lenient`) a copy without the unknown fields, at any depth, that would be refused.
     `unknown_parameter`: newer APIs (Responses) say "Unknown parameter: 'x'." with a code
@@ -263,14 +306,16 @@ def validated(model: type[M], body: dict[str, Any], *, unknown_parameter: bool =
             raise to_api_error(final, model=model, unknown_parameter=unknown_parameter) from None
 
 
-def validate(model: type[M], body: dict[str, Any], *, unknown_parameter: bool = False,
-             lenient: bool = False) -> M:
+def validate(
+    model: type[M], body: dict[str, Any], *, unknown_parameter: bool = False, lenient: bool = False
+) -> M:
     """The model alone (see `validated`)."""
     return validated(model, body, unknown_parameter=unknown_parameter, lenient=lenient)[0]
 
 
-def validate_at(model: type[M], body: dict[str, Any], where: str, *,
-                unknown_parameter: bool = False) -> M:
+def validate_at(
+    model: type[M], body: dict[str, Any], where: str, *, unknown_parameter: bool = False
+) -> M:
     """`validate` for a part of a request checked on its own (a content part, an input item):
     its errors name the part's full path, `where` + `.` + the field, as the real API does."""
     try:

@@ -5,9 +5,9 @@ takes ~0.5 s, on every start. The parsed dict is therefore kept as a marshal fil
 cache directory, which loads in a fifth of that. The file is named by a digest of the source
 file's bytes (a few ms to compute), so every virtualenv with the same vocabulary shares one file
 and an upgraded one gets its own; a key (format, marshal version, digest) inside it guards
-against anything else. (It is read
-whole and then unmarshalled: `marshal.load` on a file reads in small pieces, 5x slower.) A missing, stale,
-corrupt or unwritable cache only costs the slow parse; nothing is ever downloaded.
+against anything else. (It is read whole and then unmarshalled: `marshal.load` on a file
+reads in small pieces, 5x slower.) A missing, stale, corrupt or unwritable cache only costs
+the slow parse; nothing is ever downloaded.
 """
 
 from __future__ import annotations

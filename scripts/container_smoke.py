@@ -20,8 +20,9 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGE = "mockai:local"  # the name docker-compose.yml gives the image, so compose reuses it
@@ -56,8 +57,14 @@ class Engine:
             # Builds reach the package index with the host's network and CA bundle (a proxy
             # whose authority only the host's bundle has); `docker` format keeps HEALTHCHECK.
             self.name = "podman"
-            self.build_flags = ["--format", "docker", "--network", "host",
-                                "-v", "/etc/ssl/certs:/etc/ssl/certs:ro"]
+            self.build_flags = [
+                "--format",
+                "docker",
+                "--network",
+                "host",
+                "-v",
+                "/etc/ssl/certs:/etc/ssl/certs:ro",
+            ]
             self.compose = ["podman-compose"]
         else:
             raise Failed("neither a docker engine nor podman is available")
@@ -66,8 +73,9 @@ class Engine:
     def podman(self) -> bool:
         return self.name == "podman"
 
-    def __call__(self, *args: str, check: bool = True,
-                 timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    def __call__(
+        self, *args: str, check: bool = True, timeout: float = 300
+    ) -> subprocess.CompletedProcess[str]:
         return run(self.name, *args, check=check, timeout=timeout)
 
 
@@ -76,8 +84,14 @@ def local_base(engine: Engine) -> str:
     if engine("image", "exists", LOCAL_BASE, check=False).returncode == 0:
         return LOCAL_BASE
     with tempfile.TemporaryDirectory(prefix="mockai-base-") as rootfs:
-        run("debootstrap", "--variant=minbase", "--include=python3,python3-venv,ca-certificates",
-            "bookworm", rootfs, "http://deb.debian.org/debian")
+        run(
+            "debootstrap",
+            "--variant=minbase",
+            "--include=python3,python3-venv,ca-certificates",
+            "bookworm",
+            rootfs,
+            "http://deb.debian.org/debian",
+        )
         tar = subprocess.Popen(["tar", "-C", rootfs, "-c", "."], stdout=subprocess.PIPE)
         run(engine.name, "import", "-", LOCAL_BASE, stdin=tar.stdout)
         tar.wait()
@@ -113,8 +127,11 @@ def until(what: str, probe: Callable[[], bool], seconds: float = 30) -> None:
 
 
 def chat(root: str, question: str, **extra: Any) -> tuple[int, str]:
-    return http(f"{root}/v1/chat/completions", {
-        "model": "gpt-4o-mini", "messages": [{"role": "user", "content": question}], **extra}, AUTH)
+    return http(
+        f"{root}/v1/chat/completions",
+        {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": question}], **extra},
+        AUTH,
+    )
 
 
 PASSED: list[str] = []
@@ -127,8 +144,19 @@ def ok(message: str) -> None:
 
 def check_running_image(engine: Engine, scenarios: Path) -> None:
     port, name = free_port(), f"mockai-smoke-{os.getpid()}"
-    engine("run", "-d", "--name", name, "-p", f"127.0.0.1:{port}:8000",
-           "-e", f"MOCKAI_ADMIN_TOKEN={TOKEN}", "-v", f"{scenarios}:/scenarios:ro", IMAGE)
+    engine(
+        "run",
+        "-d",
+        "--name",
+        name,
+        "-p",
+        f"127.0.0.1:{port}:8000",
+        "-e",
+        f"MOCKAI_ADMIN_TOKEN={TOKEN}",
+        "-v",
+        f"{scenarios}:/scenarios:ro",
+        IMAGE,
+    )
     root = f"http://127.0.0.1:{port}"
     try:
         until("the health endpoint", lambda: http(f"{root}/_mockai/health")[0] == 200)
@@ -136,9 +164,14 @@ def check_running_image(engine: Engine, scenarios: Path) -> None:
         if engine.podman:  # no systemd to run it on a timer: run it once by hand
             engine("healthcheck", "run", name)
         else:
-            until("HEALTHCHECK to report healthy", lambda: engine(
-                "inspect", "--format", "{{.State.Health.Status}}", name).stdout.strip() == "healthy",
-                60)
+            until(
+                "HEALTHCHECK to report healthy",
+                lambda: (
+                    engine("inspect", "--format", "{{.State.Health.Status}}", name).stdout.strip()
+                    == "healthy"
+                ),
+                60,
+            )
         ok("the image's HEALTHCHECK passes")
 
         status, body = chat(root, "What is the capital of France?")
@@ -151,12 +184,18 @@ def check_running_image(engine: Engine, scenarios: Path) -> None:
         ok("a stream answers and ends with [DONE]")
 
         (scenarios / "smoke.yaml").write_text(
-            "- name: smoke\n  match: {user: container smoke}\n  reply: {content: hot reloaded}\n")
-        until("the new scenario file to be served", lambda: "hot reloaded" in chat(
-            root, "a container smoke test")[1], 15)
+            "- name: smoke\n  match: {user: container smoke}\n  reply: {content: hot reloaded}\n"
+        )
+        until(
+            "the new scenario file to be served",
+            lambda: "hot reloaded" in chat(root, "a container smoke test")[1],
+            15,
+        )
         ok("a scenario file added to the mounted folder is picked up")
 
-        status, body = http(f"{root}/_mockai/requests", headers={"Authorization": f"Bearer {TOKEN}"})
+        status, body = http(
+            f"{root}/_mockai/requests", headers={"Authorization": f"Bearer {TOKEN}"}
+        )
         if status != 200 or not json.loads(body)["data"]:
             raise Failed(f"control API with the admin token: {status} {body[:300]}")
         if http(f"{root}/_mockai/requests")[0] != 403:
@@ -188,7 +227,7 @@ def check_bad_scenarios_refused(engine: Engine, scenarios: Path) -> None:
     log = done.stdout + done.stderr
     if done.returncode == 0 or "/scenarios/bad.yaml:2: mtach: unknown field" not in log:
         raise Failed(f"a bad scenario file: exit {done.returncode}, log:\n{log}")
-    ok(f"a bad scenario file stops the container (exit {done.returncode}) with its FILE:LINE problem")
+    ok(f"a bad scenario file stops the container (exit {done.returncode}) with its problem")
 
 
 def check_compose(engine: Engine, base: str | None) -> None:
@@ -216,8 +255,15 @@ def check_compose(engine: Engine, base: str | None) -> None:
 def main() -> int:
     try:
         engine = Engine()
-        base = os.environ.get("MOCKAI_SMOKE_BASE") or (local_base(engine) if engine.podman else None)
-        build = [*engine.build_flags, "-t", IMAGE, *(["--build-arg", f"BASE={base}"] if base else [])]
+        base = os.environ.get("MOCKAI_SMOKE_BASE") or (
+            local_base(engine) if engine.podman else None
+        )
+        build = [
+            *engine.build_flags,
+            "-t",
+            IMAGE,
+            *(["--build-arg", f"BASE={base}"] if base else []),
+        ]
         engine("build", *build, str(ROOT))
         ok(f"built {IMAGE} with {engine.name}" + (f" on {base}" if base else ""))
         with tempfile.TemporaryDirectory(prefix="mockai-scenarios-") as folder:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import yaml
@@ -20,7 +21,9 @@ def serve(aiohttp_client) -> Callable:
     async def make(scenarios: str | list | None = None, **settings: Any):
         text = scenarios if isinstance(scenarios, str) else yaml.safe_dump(scenarios or [])
         compiled = load_text(text, "<test>") if scenarios else []
-        app = create_app(Settings(**{"port": 0, "watch": False, "quiet": True, **settings}), compiled)
+        app = create_app(
+            Settings(**{"port": 0, "watch": False, "quiet": True, **settings}), compiled
+        )
         return await aiohttp_client(app)
 
     return make

@@ -34,10 +34,14 @@ def chat_body(content: str = "Hello", **extra: Any) -> dict[str, Any]:
     return {"model": "gpt-4o", "messages": [{"role": "user", "content": content}], **extra}
 
 
-async def post_chat(client, body: dict[str, Any] | None = None, headers: dict | None = None,
-                    **extra: Any):
-    return await client.post("/v1/chat/completions", data=json.dumps(body or chat_body(**extra)),
-                             headers={**AUTH, **(headers or {})})
+async def post_chat(
+    client, body: dict[str, Any] | None = None, headers: dict | None = None, **extra: Any
+):
+    return await client.post(
+        "/v1/chat/completions",
+        data=json.dumps(body or chat_body(**extra)),
+        headers={**AUTH, **(headers or {})},
+    )
 
 
 async def chat_outcome(client, stream: bool = False, headers: dict | None = None) -> object:

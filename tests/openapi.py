@@ -57,8 +57,7 @@ def _prepare(node: Any) -> Any:
     if {"nullable": True} in node.get("allOf", []):
         nullable = True
         node = {**node, "allOf": [s for s in node["allOf"] if s != {"nullable": True}]}
-    out = {k: _prepare(v) for k, v in node.items()
-           if not (k == "nullable" and isinstance(v, bool))}
+    out = {k: _prepare(v) for k, v in node.items() if not (k == "nullable" and isinstance(v, bool))}
     if isinstance(out.get("$ref"), str) and out["$ref"].startswith("#"):
         out["$ref"] = _SPEC_URI + out["$ref"]
     if isinstance(out.get("oneOf"), list):
@@ -99,8 +98,9 @@ def _patch_real_api(schemas: dict[str, Any]) -> None:
     choice = schemas["CreateCompletionResponse"]["properties"]["choices"]["items"]
     logprobs = choice["properties"]["logprobs"]["anyOf"][0]["properties"]
     logprobs["token_logprobs"]["items"]["type"] = ["number", "null"]
-    logprobs["top_logprobs"]["items"] = {"anyOf": [logprobs["top_logprobs"]["items"],
-                                                   {"type": "null"}]}
+    logprobs["top_logprobs"]["items"] = {
+        "anyOf": [logprobs["top_logprobs"]["items"], {"type": "null"}]
+    }
     logprobs["top_logprobs"]["type"] = ["array", "null"]
     # Streamed completions are CreateCompletionResponse objects (its description says so) whose
     # choices have `finish_reason: null` until they end (every recorded stream). A schema of
@@ -189,10 +189,17 @@ def _explain(error: ValidationError) -> ValidationError:
         branches: dict[Any, list[ValidationError]] = {}
         for sub in error.context:
             branches.setdefault(sub.relative_schema_path[0], []).append(sub)
-        kin = [b for b in branches.values() if not any(
-            list(e.relative_path) == ["type"] and e.validator in ("enum", "const") for e in b)]
-        error = max((e for b in kin or branches.values() for e in b),
-                    key=lambda e: (len(e.path), e.validator != "anyOf"))
+        kin = [
+            b
+            for b in branches.values()
+            if not any(
+                list(e.relative_path) == ["type"] and e.validator in ("enum", "const") for e in b
+            )
+        ]
+        error = max(
+            (e for b in kin or branches.values() for e in b),
+            key=lambda e: (len(e.path), e.validator != "anyOf"),
+        )
     return error
 
 
@@ -242,14 +249,20 @@ def _undeclared(instance: Any, node: Any, where: str) -> list[str]:
     nodes = _applicable(instance, node)
     if isinstance(instance, list):
         items = [n["items"] for n in nodes if "items" in n]
-        return [p for i, v in enumerate(instance)
-                for p in _undeclared(v, {"allOf": items}, f"{where}[{i}]")]
+        return [
+            p
+            for i, v in enumerate(instance)
+            for p in _undeclared(v, {"allOf": items}, f"{where}[{i}]")
+        ]
     declared: dict[str, list[Any]] = {}
     for n in nodes:
         for key, sub in n.get("properties", {}).items():
             declared.setdefault(key, []).append(sub)
-    extra = [n["additionalProperties"] for n in nodes
-             if n.get("additionalProperties", False) is not False]
+    extra = [
+        n["additionalProperties"]
+        for n in nodes
+        if n.get("additionalProperties", False) is not False
+    ]
     free = bool(extra) or not any("properties" in n for n in nodes)
     found: list[str] = []
     for key, value in instance.items():
@@ -288,10 +301,10 @@ def _templates() -> list[tuple[re.Pattern[str], str]]:
     """Path templates as regexes, literal-heavy first so `/responses/compact` beats
     `/responses/{response_id}`. The `...?beta=true` duplicates (beta SDK variants of the
     Responses operations) are left out: the query string is not part of the route."""
-    paths = sorted((t for t in spec()["paths"] if "?" not in t),
-                   key=lambda t: (t.count("{"), -len(t)))
-    return [(re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(t)) + "$"), t)
-            for t in paths]
+    paths = sorted(
+        (t for t in spec()["paths"] if "?" not in t), key=lambda t: (t.count("{"), -len(t))
+    )
+    return [(re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(t)) + "$"), t) for t in paths]
 
 
 def find_operation(method: str, path: str) -> tuple[str, dict[str, Any]]:
@@ -309,8 +322,9 @@ def find_operation(method: str, path: str) -> tuple[str, dict[str, Any]]:
     raise AssertionError(f"{method.upper()} {path}: no such operation in the spec")
 
 
-def validate_response(method: str, path: str, status: int, body: Any, *,
-                      strict: bool = True) -> None:
+def validate_response(
+    method: str, path: str, status: int, body: Any, *, strict: bool = True
+) -> None:
     """Assert `body` is what the spec says `method path` answers with `status`.
 
     Takes the exact status, else `default`; error statuses the operation does not declare

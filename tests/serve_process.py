@@ -17,9 +17,10 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 LISTENING = re.compile(r"^mockai listening on http://(?P<host>.+):(?P<port>\d+)$")
 AUTH = {"Authorization": "Bearer sk-test"}
@@ -32,10 +33,17 @@ def clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
-            timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mockai", *args], capture_output=True, text=True,
-                          env=env or clean_env(), cwd=cwd, timeout=timeout)
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mockai", *args],
+        capture_output=True,
+        text=True,
+        env=env or clean_env(),
+        cwd=cwd,
+        timeout=timeout,
+    )
 
 
 @dataclass
@@ -55,21 +63,31 @@ class Served:
 
 
 @contextlib.contextmanager
-def mockai_serve(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
-                 startup_timeout: float = 30) -> Iterator[Served]:
+def mockai_serve(
+    *args: str,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    startup_timeout: float = 30,
+) -> Iterator[Served]:
     """Run `mockai serve ARGS` until the block ends; fails if it never announces its port."""
     with tempfile.TemporaryDirectory() as tmp:
         stderr_path = Path(tmp) / "stderr.log"
         with open(stderr_path, "w") as stderr:
-            process = subprocess.Popen([sys.executable, "-m", "mockai", "serve", *args],
-                                       stdout=subprocess.PIPE, stderr=stderr, text=True,
-                                       env=env or clean_env(), cwd=cwd)
+            process = subprocess.Popen(
+                [sys.executable, "-m", "mockai", "serve", *args],
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                text=True,
+                env=env or clean_env(),
+                cwd=cwd,
+            )
         try:
             line = _read_line(process, startup_timeout)
             match = LISTENING.match(line.rstrip("\n"))
             if match is None:
-                raise AssertionError(f"no listening line; stdout {line!r}, stderr:\n"
-                                     f"{stderr_path.read_text()}")
+                raise AssertionError(
+                    f"no listening line; stdout {line!r}, stderr:\n{stderr_path.read_text()}"
+                )
             yield Served(process, match["host"], int(match["port"]), line, stderr_path)
         finally:
             process.kill()
@@ -87,8 +105,13 @@ def _read_line(process: subprocess.Popen[str], timeout: float) -> str:
     return process.stdout.readline()
 
 
-def http(url: str, method: str = "GET", body: Any = None, headers: dict[str, str] | None = None,
-         timeout: float = 30) -> tuple[int, dict[str, str], Any]:
+def http(
+    url: str,
+    method: str = "GET",
+    body: Any = None,
+    headers: dict[str, str] | None = None,
+    timeout: float = 30,
+) -> tuple[int, dict[str, str], Any]:
     """(status, lower-cased headers, parsed JSON or text) for one request, errors included."""
     data = None
     if body is not None:
@@ -107,14 +130,19 @@ def http(url: str, method: str = "GET", body: Any = None, headers: dict[str, str
     return status, {k.lower(): v for k, v in got.items()}, parsed
 
 
-def chat(root: str, content: str = "Hello", headers: dict[str, str] | None = None,
-         model: str = "gpt-4o") -> tuple[int, dict[str, str], Any]:
+def chat(
+    root: str, content: str = "Hello", headers: dict[str, str] | None = None, model: str = "gpt-4o"
+) -> tuple[int, dict[str, str], Any]:
     """One chat request; `headers` with their own Authorization or x-api-key replace AUTH."""
     headers = headers or {}
     own_key = any(k.lower() in ("authorization", "x-api-key") for k in headers)
     body = {"model": model, "messages": [{"role": "user", "content": content}]}
-    return http(f"{root}/v1/chat/completions", "POST", body,
-                {"Content-Type": "application/json", **({} if own_key else AUTH), **headers})
+    return http(
+        f"{root}/v1/chat/completions",
+        "POST",
+        body,
+        {"Content-Type": "application/json", **({} if own_key else AUTH), **headers},
+    )
 
 
 def reply_text(body: Any) -> str | None:

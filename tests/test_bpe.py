@@ -15,14 +15,40 @@ from mockai.tokenizer import _SPECS, encoding_sync
 NAMES = ["o200k_base", "cl100k_base"]
 
 CASES = [
-    "", " ", "  ", "\n", "\r\n", " \n\n ", "\t\t x", "a  \n  b", "trailing   ", "   leading",
-    "Hello, world!", "What is the capital of France?", "don't I'LL we've THEY'RE it's he'd",
-    "l'homme 'tis ''quoted'' 's", "1234567 12,345.678 ①②③ ٣٤٥ 0x1F", "x/y/z\n/", "a\u00a0b\u2003c",
-    "naïve café résumé", "e\u0301 \u0301x", "Ǆǅǆ ǈ ﬁ ſt STRASSE straße", "ΑΒΓ αβγ ΣΊΣΥΦΟΣ",
-    "Привет, мир! ПРИВЕТ", "中文文本，没有空格。日本語のテキスト", "한국어 텍스트", "مرحبا بالعالم",
-    "emoji 👩‍👩‍👧‍👦 🇫🇷 👍🏽!", "<|endoftext|> and <|fim_prefix|>", "```python\ndef f(x):\n    return x\n```",
-    "\x00\x01\x1c\x1d\x1e\x1f\x7f", "tabs\tand\x0bvertical\x0cfeeds", "\u2028line\u2029para\u0085",
-    "a" * 300, " " * 100 + "x", "🙂" * 50,
+    "",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    " \n\n ",
+    "\t\t x",
+    "a  \n  b",
+    "trailing   ",
+    "   leading",
+    "Hello, world!",
+    "What is the capital of France?",
+    "don't I'LL we've THEY'RE it's he'd",
+    "l'homme 'tis ''quoted'' 's",
+    "1234567 12,345.678 ①②③ ٣٤٥ 0x1F",
+    "x/y/z\n/",
+    "a\u00a0b\u2003c",
+    "naïve café résumé",
+    "e\u0301 \u0301x",
+    "Ǆǅǆ ǈ ﬁ ſt STRASSE straße",
+    "ΑΒΓ αβγ ΣΊΣΥΦΟΣ",
+    "Привет, мир! ПРИВЕТ",
+    "中文文本，没有空格。日本語のテキスト",
+    "한국어 텍스트",
+    "مرحبا بالعالم",
+    "emoji 👩‍👩‍👧‍👦 🇫🇷 👍🏽!",
+    "<|endoftext|> and <|fim_prefix|>",
+    "```python\ndef f(x):\n    return x\n```",
+    "\x00\x01\x1c\x1d\x1e\x1f\x7f",
+    "tabs\tand\x0bvertical\x0cfeeds",
+    "\u2028line\u2029para\u0085",
+    "a" * 300,
+    " " * 100 + "x",
+    "🙂" * 50,
 ]
 
 ALPHABET = (
@@ -31,8 +57,27 @@ ALPHABET = (
     + list("'’\".,;:!?-_/\\()[]{}<>|@#$%^&*+=~`")
     + list("éÉüßſǅǈﬁΣσςЖжあア中한ا٣①²½\u0301\u0308\u20e3🙂👍🏽\u200d")
 )
-CHUNKS = ["'s", "'t", "'re", "'ve", "'m", "'ll", "'d", "'S", "'LL", "<|endoftext|>", "<|endofprompt|>",
-          "   ", "\n\n", " 123", "9999", "http://x.io/a", "CamelCase", "ALLCAPS", "don't"]
+CHUNKS = [
+    "'s",
+    "'t",
+    "'re",
+    "'ve",
+    "'m",
+    "'ll",
+    "'d",
+    "'S",
+    "'LL",
+    "<|endoftext|>",
+    "<|endofprompt|>",
+    "   ",
+    "\n\n",
+    " 123",
+    "9999",
+    "http://x.io/a",
+    "CamelCase",
+    "ALLCAPS",
+    "don't",
+]
 
 
 def random_text(rng: random.Random) -> str:
@@ -77,10 +122,16 @@ def test_lone_surrogates_are_fixed_up_like_tiktoken(pair):
 def test_allowed_special_tokens(pair):
     pure, rust = pair
     allowed = frozenset({"<|endoftext|>"})
-    for text in ["<|endoftext|>", "a<|endoftext|>b <|endofprompt|>", "<|endoftext|><|endoftext|>  ",
-                 "none here", ""]:
-        assert (pure.encode(text, allowed_special=allowed, disallowed_special=())
-                == rust.encode(text, allowed_special=allowed, disallowed_special=())), repr(text)
+    for text in [
+        "<|endoftext|>",
+        "a<|endoftext|>b <|endofprompt|>",
+        "<|endoftext|><|endoftext|>  ",
+        "none here",
+        "",
+    ]:
+        assert pure.encode(text, allowed_special=allowed, disallowed_special=()) == rust.encode(
+            text, allowed_special=allowed, disallowed_special=()
+        ), repr(text)
 
 
 def test_decoding_and_vocabulary_facts(pair):

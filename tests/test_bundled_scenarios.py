@@ -10,30 +10,55 @@ from typing import Any
 
 import aiohttp
 import pytest
-
 from helpers import AUTH, api_json, chat_body, post_chat, sse
 from openapi import parse_sse, parse_sse_events, validate_schema
+
 from mockai.config import Settings
 from mockai.scenarios import load
 from mockai.server.app import create_app
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
-TESTED = {"capital-of-france", "echo", "weather-call", "weather-answer", "flaky", "slow-stream",
-          "cut-stream", "rate-limited", "no-quota", "once-upon-a-time", "responses-weather-call",
-          "responses-weather-answer", "responses-web-search", "fails-mid-stream",
-          "chaotic", "throttled", "connection-reset", "garbled-stream", "stalled-stream",
-          "fatal-error"}
-WEATHER_TOOL = {"type": "function", "function": {
-    "name": "get_weather", "description": "Current weather in a city",
-    "parameters": {"type": "object", "properties": {"city": {"type": "string"},
-                                                    "unit": {"type": "string"}},
-                   "required": ["city"]}}}
+TESTED = {
+    "capital-of-france",
+    "echo",
+    "weather-call",
+    "weather-answer",
+    "flaky",
+    "slow-stream",
+    "cut-stream",
+    "rate-limited",
+    "no-quota",
+    "once-upon-a-time",
+    "responses-weather-call",
+    "responses-weather-answer",
+    "responses-web-search",
+    "fails-mid-stream",
+    "chaotic",
+    "throttled",
+    "connection-reset",
+    "garbled-stream",
+    "stalled-stream",
+    "fatal-error",
+}
+WEATHER_TOOL = {
+    "type": "function",
+    "function": {
+        "name": "get_weather",
+        "description": "Current weather in a city",
+        "parameters": {
+            "type": "object",
+            "properties": {"city": {"type": "string"}, "unit": {"type": "string"}},
+            "required": ["city"],
+        },
+    },
+}
 
 
 @pytest.fixture
 async def client(aiohttp_client):
-    app = create_app(Settings(port=0, watch=False, quiet=True, scenarios=[str(SCENARIOS)]),
-                     load([SCENARIOS]))
+    app = create_app(
+        Settings(port=0, watch=False, quiet=True, scenarios=[str(SCENARIOS)]), load([SCENARIOS])
+    )
     return await aiohttp_client(app)
 
 
@@ -57,8 +82,9 @@ def test_every_bundled_scenario_has_a_test_here():
 
 
 async def test_plain_reply(client):
-    response = await post_chat(client, chat_body("What is the capital of France?",
-                                                 model="gpt-4o-mini"))
+    response = await post_chat(
+        client, chat_body("What is the capital of France?", model="gpt-4o-mini")
+    )
     assert await content_of(response) == "The capital of France is Paris."
     response = await post_chat(client, chat_body("capital of FRANCE", model="gpt-4.1"))
     assert await content_of(response) == "The capital of France is Paris."  # whatever the model
@@ -73,8 +99,9 @@ async def test_echo_template(client):
 
 async def test_tool_call_loop_two_turns(client):
     messages: list[dict[str, Any]] = [{"role": "user", "content": "What's the weather in Boston?"}]
-    response = await post_chat(client, {"model": "gpt-4o", "messages": messages,
-                                        "tools": [WEATHER_TOOL]})
+    response = await post_chat(
+        client, {"model": "gpt-4o", "messages": messages, "tools": [WEATHER_TOOL]}
+    )
     body = await api_json(response)
     choice = body["choices"][0]
     assert choice["finish_reason"] == "tool_calls"
@@ -83,10 +110,17 @@ async def test_tool_call_loop_two_turns(client):
     assert json.loads(call["function"]["arguments"]) == {"city": "Boston", "unit": "celsius"}
 
     assistant = {k: choice["message"][k] for k in ("role", "content", "tool_calls")}
-    messages += [assistant, {"role": "tool", "tool_call_id": call["id"],
-                             "content": json.dumps({"temp_c": 20, "sky": "sunny"})}]
-    response = await post_chat(client, {"model": "gpt-4o", "messages": messages,
-                                        "tools": [WEATHER_TOOL]})
+    messages += [
+        assistant,
+        {
+            "role": "tool",
+            "tool_call_id": call["id"],
+            "content": json.dumps({"temp_c": 20, "sky": "sunny"}),
+        },
+    ]
+    response = await post_chat(
+        client, {"model": "gpt-4o", "messages": messages, "tools": [WEATHER_TOOL]}
+    )
     body = await api_json(response)
     assert body["choices"][0]["finish_reason"] == "stop"
     assert body["choices"][0]["message"]["content"] == "It is 20°C and sunny in Boston."
@@ -98,8 +132,10 @@ def test_tool_call_loop_with_the_sdk(mockai):
     messages: list[Any] = [{"role": "user", "content": "What's the weather in Boston?"}]
     first = client.chat.completions.create(model="gpt-4o", messages=messages, tools=[WEATHER_TOOL])
     message = first.choices[0].message
-    messages += [message, {"role": "tool", "tool_call_id": message.tool_calls[0].id,
-                           "content": '{"temp_c": 20}'}]
+    messages += [
+        message,
+        {"role": "tool", "tool_call_id": message.tool_calls[0].id, "content": '{"temp_c": 20}'},
+    ]
     second = client.chat.completions.create(model="gpt-4o", messages=messages, tools=[WEATHER_TOOL])
     assert second.choices[0].message.content == "It is 20°C and sunny in Boston."
 
@@ -132,7 +168,8 @@ def test_flaky_with_the_sdk_retrying(mockai):
     mockai.add_scenario((SCENARIOS / "flaky.yaml").read_text())
     client = mockai.client(max_retries=2)
     completion = client.chat.completions.create(
-        model="gpt-4o", messages=[{"role": "user", "content": "flaky please"}])
+        model="gpt-4o", messages=[{"role": "user", "content": "flaky please"}]
+    )
     assert completion.choices[0].message.content == "Third time lucky."
     assert [(e["status"], e["step"]) for e in mockai.requests] == [(503, 0), (503, 1), (200, 2)]
 
@@ -210,45 +247,63 @@ def test_rate_limited_with_the_sdk(mockai):
     mockai.add_scenario((SCENARIOS / "rate-limited.yaml").read_text())
     start = time.monotonic()
     completion = mockai.client(max_retries=1).chat.completions.create(
-        model="gpt-4o", messages=[{"role": "user", "content": "rate limit"}])
+        model="gpt-4o", messages=[{"role": "user", "content": "rate limit"}]
+    )
     assert completion.choices[0].message.content == "Back under the limit."
     assert time.monotonic() - start >= 0.8
     import openai
 
     with pytest.raises(openai.RateLimitError) as caught:
         mockai.client(max_retries=0).chat.completions.create(
-            model="gpt-4o", messages=[{"role": "user", "content": "no quota"}])
+            model="gpt-4o", messages=[{"role": "user", "content": "no quota"}]
+        )
     assert caught.value.code == "insufficient_quota"
 
 
 async def test_bundled_scenarios_over_the_gateway_prefix(client):
-    response = await client.post("/api/openai/v1/chat/completions", headers=AUTH,
-                                 data=json.dumps(chat_body("capital of france")))
-    assert (await api_json(response))["choices"][0]["message"]["content"] == \
-        "The capital of France is Paris."
+    response = await client.post(
+        "/api/openai/v1/chat/completions",
+        headers=AUTH,
+        data=json.dumps(chat_body("capital of france")),
+    )
+    assert (await api_json(response))["choices"][0]["message"][
+        "content"
+    ] == "The capital of France is Paris."
 
 
 async def test_legacy_completion_as_the_comment_says(client):
     async def complete(**extra: Any) -> dict[str, Any]:
-        response = await client.post("/v1/completions", headers=AUTH, data=json.dumps(
-            {"model": "gpt-3.5-turbo-instruct", "prompt": "Once upon a time", **extra}))
+        response = await client.post(
+            "/v1/completions",
+            headers=AUTH,
+            data=json.dumps(
+                {"model": "gpt-3.5-turbo-instruct", "prompt": "Once upon a time", **extra}
+            ),
+        )
         body = await api_json(response)
         assert response.status == 200, body
         return body["choices"][0]
 
     full = await complete(max_tokens=64)
-    assert full["text"] == (", in a kingdom by the sea, there lived a lighthouse keeper who "
-                            "counted every wave that broke on his rocks.")
+    assert full["text"] == (
+        ", in a kingdom by the sea, there lived a lighthouse keeper who "
+        "counted every wave that broke on his rocks."
+    )
     assert full["finish_reason"] == "stop"
     cut = await complete()
     assert (cut["text"], cut["finish_reason"]) == (
-        ", in a kingdom by the sea, there lived a lighthouse keeper who counted", "length")
+        ", in a kingdom by the sea, there lived a lighthouse keeper who counted",
+        "length",
+    )
     response = await post_chat(client, chat_body("Once upon a time"))  # completions only
     assert not (await content_of(response)).startswith(", in a kingdom")
 
 
-RESPONSES_WEATHER_TOOL = {"type": "function", "name": "get_weather",
-                          "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}
+RESPONSES_WEATHER_TOOL = {
+    "type": "function",
+    "name": "get_weather",
+    "parameters": {"type": "object", "properties": {"city": {"type": "string"}}},
+}
 
 
 async def _respond(client, **body: Any) -> dict[str, Any]:
@@ -259,39 +314,75 @@ async def _respond(client, **body: Any) -> dict[str, Any]:
 
 
 async def test_responses_tool_loop_as_the_comment_says(client):
-    first = await _respond(client, model="o3", input="What is the weather in Boston?",
-                           tools=[RESPONSES_WEATHER_TOOL], reasoning={"summary": "auto"})
+    first = await _respond(
+        client,
+        model="o3",
+        input="What is the weather in Boston?",
+        tools=[RESPONSES_WEATHER_TOOL],
+        reasoning={"summary": "auto"},
+    )
     reasoning, call = first["output"]
     assert reasoning["summary"][0]["text"].startswith("The user wants the weather")
     assert (call["type"], call["name"], json.loads(call["arguments"])) == (
-        "function_call", "get_weather", {"city": "Boston"})
-    second = await _respond(client, model="o3", previous_response_id=first["id"],
-                            tools=[RESPONSES_WEATHER_TOOL],
-                            input=[{"type": "function_call_output", "call_id": call["call_id"],
-                                    "output": json.dumps({"temp_c": 20})}])
+        "function_call",
+        "get_weather",
+        {"city": "Boston"},
+    )
+    second = await _respond(
+        client,
+        model="o3",
+        previous_response_id=first["id"],
+        tools=[RESPONSES_WEATHER_TOOL],
+        input=[
+            {
+                "type": "function_call_output",
+                "call_id": call["call_id"],
+                "output": json.dumps({"temp_c": 20}),
+            }
+        ],
+    )
     assert second["output"][-1]["content"][0]["text"] == "It is 20°C and sunny in Boston."
     assert second["usage"]["input_tokens"] > first["usage"]["input_tokens"]
 
 
 async def test_responses_web_search_as_the_comment_says(client):
-    response = await client.post("/v1/responses", headers=AUTH, data=json.dumps({
-        "model": "gpt-4o", "input": "Any space news?", "tools": [{"type": "web_search"}], "stream": True}))
+    response = await client.post(
+        "/v1/responses",
+        headers=AUTH,
+        data=json.dumps(
+            {
+                "model": "gpt-4o",
+                "input": "Any space news?",
+                "tools": [{"type": "web_search"}],
+                "stream": True,
+            }
+        ),
+    )
     events = parse_sse_events(await response.text())
     for _, data in events:
         validate_schema("ResponseStreamEvent", data)
     names = [name for name, _ in events]
-    assert names.index("response.web_search_call.searching") < names.index("response.output_text.delta")
+    assert names.index("response.web_search_call.searching") < names.index(
+        "response.output_text.delta"
+    )
     final = events[-1][1]["response"]
     assert [item["type"] for item in final["output"]] == ["web_search_call", "message"]
     assert final["output"][0]["action"]["query"] == "latest space news"
 
 
 async def test_fails_mid_stream_as_the_comment_says(client):
-    events = parse_sse(await (await post_chat(client, chat_body("fail midway please", stream=True))).text())
-    assert [e for e in events if isinstance(e, dict) and "error" in e][0]["error"]["type"] == "server_error"
+    events = parse_sse(
+        await (await post_chat(client, chat_body("fail midway please", stream=True))).text()
+    )
+    assert [e for e in events if isinstance(e, dict) and "error" in e][0]["error"][
+        "type"
+    ] == "server_error"
     assert len(events) == 7  # five chunks, the error, [DONE]
-    response = await client.post("/v1/responses", headers=AUTH, data=json.dumps(
-        {"model": "gpt-4o", "input": "fail midway", "stream": True}))
+    response = await client.post(
+        "/v1/responses",
+        headers=AUTH,
+        data=json.dumps({"model": "gpt-4o", "input": "fail midway", "stream": True}),
+    )
     assert parse_sse_events(await response.text())[-1][0] == "response.failed"
     assert (await post_chat(client, chat_body("fail midway"))).status == 500
 
@@ -300,8 +391,9 @@ async def test_chaotic_fails_about_a_third_and_retries_get_the_answer(client):
     statuses = []
     for _ in range(60):
         try:
-            response = await post_chat(client, chat_body("simulate chaos"),
-                                       headers=session("chaotic"))
+            response = await post_chat(
+                client, chat_body("simulate chaos"), headers=session("chaotic")
+            )
             statuses.append(response.status)
             await response.read()
         except aiohttp.ClientError:
@@ -312,15 +404,18 @@ async def test_chaotic_fails_about_a_third_and_retries_get_the_answer(client):
 
 
 async def test_throttled_allows_two_a_minute(client):
-    statuses = [(await post_chat(client, chat_body("simulate throttling"))).status
-                for _ in range(3)]
+    statuses = [
+        (await post_chat(client, chat_body("simulate throttling"))).status for _ in range(3)
+    ]
     assert statuses == [200, 200, 429]
 
 
 async def test_connection_reset_then_answer(client):
     with pytest.raises(aiohttp.ClientError):
         await post_chat(client, chat_body("simulate connection reset"), headers=session("reset"))
-    response = await post_chat(client, chat_body("simulate connection reset"), headers=session("reset"))
+    response = await post_chat(
+        client, chat_body("simulate connection reset"), headers=session("reset")
+    )
     assert await content_of(response) == "Reconnected."
 
 

@@ -10,21 +10,32 @@ import time
 from pathlib import Path
 
 import pytest
-
 from helpers import api_json, post_chat
 from serve_process import chat, clean_env, http, mockai_serve, reply_text, run_cli
 
-
 # Every `serve` flag and the variable that sets the same thing (`--no-watch` -> MOCKAI_NO_WATCH).
 ENV_FOR_FLAG = {
-    "--host": "MOCKAI_HOST", "--port": "MOCKAI_PORT", "--scenarios": "MOCKAI_SCENARIOS",
-    "--seed": "MOCKAI_SEED", "--strict": "MOCKAI_STRICT", "--lenient": "MOCKAI_LENIENT",
-    "--api-key": "MOCKAI_API_KEY", "--admin-token": "MOCKAI_ADMIN_TOKEN",
-    "--config": "MOCKAI_CONFIG", "--quiet": "MOCKAI_QUIET", "--no-watch": "MOCKAI_NO_WATCH",
-    "--rpm": "MOCKAI_RPM", "--tpm": "MOCKAI_TPM", "--rpd": "MOCKAI_RPD", "--tpd": "MOCKAI_TPD",
-    "--tier": "MOCKAI_TIER", "--quota-requests": "MOCKAI_QUOTA_REQUESTS",
-    "--quota-usd": "MOCKAI_QUOTA_USD", "--chaos-rate": "MOCKAI_CHAOS_RATE",
-    "--chaos-kinds": "MOCKAI_CHAOS_KINDS", "--shutdown-grace": "MOCKAI_SHUTDOWN_GRACE",
+    "--host": "MOCKAI_HOST",
+    "--port": "MOCKAI_PORT",
+    "--scenarios": "MOCKAI_SCENARIOS",
+    "--seed": "MOCKAI_SEED",
+    "--strict": "MOCKAI_STRICT",
+    "--lenient": "MOCKAI_LENIENT",
+    "--api-key": "MOCKAI_API_KEY",
+    "--admin-token": "MOCKAI_ADMIN_TOKEN",
+    "--config": "MOCKAI_CONFIG",
+    "--quiet": "MOCKAI_QUIET",
+    "--no-watch": "MOCKAI_NO_WATCH",
+    "--rpm": "MOCKAI_RPM",
+    "--tpm": "MOCKAI_TPM",
+    "--rpd": "MOCKAI_RPD",
+    "--tpd": "MOCKAI_TPD",
+    "--tier": "MOCKAI_TIER",
+    "--quota-requests": "MOCKAI_QUOTA_REQUESTS",
+    "--quota-usd": "MOCKAI_QUOTA_USD",
+    "--chaos-rate": "MOCKAI_CHAOS_RATE",
+    "--chaos-kinds": "MOCKAI_CHAOS_KINDS",
+    "--shutdown-grace": "MOCKAI_SHUTDOWN_GRACE",
 }
 ACCESS_LOG = re.compile(r"^POST /v1/chat/completions \d{3} ", re.MULTILINE)
 
@@ -51,7 +62,9 @@ def non_loopback_address() -> str | None:
 def write_scenarios(folder: Path, name: str, content: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.yaml"
-    path.write_text(f"- name: {name}\n  match: {{user: {name}}}\n  reply: {{content: \"{content}\"}}\n")
+    path.write_text(
+        f'- name: {name}\n  match: {{user: {name}}}\n  reply: {{content: "{content}"}}\n'
+    )
     return path
 
 
@@ -109,10 +122,14 @@ def test_environment_variables_part_one(tmp_path: Path) -> None:
     second = write_scenarios(tmp_path / "two", "beta", "from two")
     port = free_port()
     env = clean_env(
-        MOCKAI_HOST="0.0.0.0", MOCKAI_PORT=str(port),
+        MOCKAI_HOST="0.0.0.0",
+        MOCKAI_PORT=str(port),
         MOCKAI_SCENARIOS=f"{first.parent}{os.pathsep}{second}",
-        MOCKAI_STRICT="1", MOCKAI_API_KEY="k1,k2", MOCKAI_ADMIN_TOKEN="tok",
-        MOCKAI_QUIET="true", MOCKAI_NO_WATCH="1",
+        MOCKAI_STRICT="1",
+        MOCKAI_API_KEY="k1,k2",
+        MOCKAI_ADMIN_TOKEN="tok",
+        MOCKAI_QUIET="true",
+        MOCKAI_NO_WATCH="1",
     )
     with mockai_serve(env=env) as server:
         assert (server.host, server.port) == ("0.0.0.0", port)
@@ -150,10 +167,18 @@ async def test_environment_variables_part_two(tmp_path: Path, serve) -> None:
         assert status == 200, unknown
         assert ACCESS_LOG.search(server.stderr()), server.stderr()
 
-    expected = await api_json(await post_chat(await serve(seed=7), {
-        "model": "gpt-4o", "messages": [{"role": "user", "content": "say something"}]}))
-    unseeded = await api_json(await post_chat(await serve(seed=0), {
-        "model": "gpt-4o", "messages": [{"role": "user", "content": "say something"}]}))
+    expected = await api_json(
+        await post_chat(
+            await serve(seed=7),
+            {"model": "gpt-4o", "messages": [{"role": "user", "content": "say something"}]},
+        )
+    )
+    unseeded = await api_json(
+        await post_chat(
+            await serve(seed=0),
+            {"model": "gpt-4o", "messages": [{"role": "user", "content": "say something"}]},
+        )
+    )
     assert reply_text(seeded) == reply_text(expected)
     assert reply_text(seeded) != reply_text(unseeded)
 
@@ -180,12 +205,13 @@ def write_config(tmp_path: Path) -> Path:
     config = tmp_path / "mockai.yaml"
     config.write_text(
         "strict: true\n"
-        "api-key: [cfg-key]\n"        # flag spelling works as well as api_key
+        "api-key: [cfg-key]\n"  # flag spelling works as well as api_key
         "admin_token: cfg-token\n"
         "models:\n"
         "  - id: house-model\n"
         "    base: gpt-4o\n"
-        "    context_window: 1000\n")
+        "    context_window: 1000\n"
+    )
     return config
 
 
@@ -217,8 +243,17 @@ def test_environment_beats_config(tmp_path: Path) -> None:
 def test_command_line_beats_environment(tmp_path: Path) -> None:
     config = write_config(tmp_path)
     env = clean_env(MOCKAI_API_KEY="env-key", MOCKAI_STRICT="false", MOCKAI_PORT="1")
-    with mockai_serve("--config", str(config), "--port", "0", "--api-key", "cli-key",
-                      "--strict", env=env, cwd=tmp_path) as server:
+    with mockai_serve(
+        "--config",
+        str(config),
+        "--port",
+        "0",
+        "--api-key",
+        "cli-key",
+        "--strict",
+        env=env,
+        cwd=tmp_path,
+    ) as server:
         assert server.port != 1
         status, _, body = chat(server.root, "hi", key("cli-key"))
         assert (status, body["error"]["code"]) == (404, "no_scenario_matched")
@@ -226,14 +261,17 @@ def test_command_line_beats_environment(tmp_path: Path) -> None:
         assert chat(server.root, "hi", key("cfg-key"))[0] == 401
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("port: [\n", "invalid YAML"),
-    ("- just\n- a list\n", "expected a mapping"),
-    ("colour: blue\n", "unknown settings: colour"),
-    ("seed: not-a-number\n", "seed"),
-    ("api_key: 5\n", "api_key"),
-    ("journal_size: [1, 2]\n", "journal_size"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("port: [\n", "invalid YAML"),
+        ("- just\n- a list\n", "expected a mapping"),
+        ("colour: blue\n", "unknown settings: colour"),
+        ("seed: not-a-number\n", "seed"),
+        ("api_key: 5\n", "api_key"),
+        ("journal_size: [1, 2]\n", "journal_size"),
+    ],
+)
 def test_bad_config_file_is_one_clear_line(tmp_path: Path, text: str, fragment: str) -> None:
     config = tmp_path / "mockai.yaml"
     config.write_text(text)
@@ -310,8 +348,10 @@ BAD_CONFIG = [
     ("host: [a, b]\n", "mockai.yaml: host: ['a', 'b'] is not text"),
     ("strict: 5\n", "mockai.yaml: strict: 5 is not a yes/no value"),
     ("admin-token: {a: 1}\n", "mockai.yaml: admin-token: {'*': 1} is not text"),
-    ("api-key: {sk-team-b-0123456789abcd: 1}\n",  # the key masked even here
-     "mockai.yaml: api-key: {'sk-team-************abcd': 1} is not a list"),
+    (
+        "api-key: {sk-team-b-0123456789abcd: 1}\n",  # the key masked even here
+        "mockai.yaml: api-key: {'sk-team-************abcd': 1} is not a list",
+    ),
     ("quota_usd: .inf\n", "mockai.yaml: quota_usd: inf is not a number"),
     ("chaos_kinds: 7\n", "mockai.yaml: chaos_kinds: 7 is not a list"),
     ("models: 5\n", "mockai.yaml: models: expected a list of models"),
@@ -366,22 +406,25 @@ def _label(value: object) -> str:
 
 
 @pytest.mark.parametrize("args, fragment", BAD_FLAGS, ids=_label)
-def test_every_bad_flag_value_is_one_line_and_status_2(args, fragment, capsys,
-                                                         no_mockai_environment) -> None:
+def test_every_bad_flag_value_is_one_line_and_status_2(
+    args, fragment, capsys, no_mockai_environment
+) -> None:
     assert_one_line(*run_main(["serve", *args], capsys), fragment)
 
 
 @pytest.mark.parametrize("env, fragment", BAD_VARIABLES, ids=_label)
-def test_every_bad_variable_is_one_line_and_status_2(env, fragment, capsys, monkeypatch,
-                                                       no_mockai_environment) -> None:
+def test_every_bad_variable_is_one_line_and_status_2(
+    env, fragment, capsys, monkeypatch, no_mockai_environment
+) -> None:
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert_one_line(*run_main(["serve"], capsys), fragment)
 
 
 @pytest.mark.parametrize("text, fragment", BAD_CONFIG, ids=_label)
-def test_every_bad_config_value_is_one_line_and_status_2(text, fragment, capsys,
-                                                          no_mockai_environment) -> None:
+def test_every_bad_config_value_is_one_line_and_status_2(
+    text, fragment, capsys, no_mockai_environment
+) -> None:
     (no_mockai_environment / "mockai.yaml").write_text(text)
     assert_one_line(*run_main(["serve", "--config", "mockai.yaml"], capsys), fragment)
 
@@ -393,15 +436,21 @@ def test_the_tables_cover_every_setting() -> None:
 
     named = " ".join(fragment for _, fragment in BAD_FLAGS + BAD_VARIABLES + BAD_CONFIG)
     for variable, (setting, _) in ENVIRONMENT.items():
-        spellings = (f"{flag(setting)}:", f"{variable}:", f"mockai.yaml: {setting}:",
-                     f"mockai.yaml: {setting.replace('_', '-')}:")
+        spellings = (
+            f"{flag(setting)}:",
+            f"{variable}:",
+            f"mockai.yaml: {setting}:",
+            f"mockai.yaml: {setting.replace('_', '-')}:",
+        )
         assert setting == "scenarios" or any(s in named for s in spellings), setting
 
 
 def test_command_line_mistakes_are_one_line_too(capsys) -> None:
-    for argv, fragment in ((["serve", "--port"], "argument --port: expected one argument"),
-                           (["serve", "--no-such-flag"], "unrecognized arguments: --no-such-flag"),
-                           ([], "the following arguments are required: command")):
+    for argv, fragment in (
+        (["serve", "--port"], "argument --port: expected one argument"),
+        (["serve", "--no-such-flag"], "unrecognized arguments: --no-such-flag"),
+        ([], "the following arguments are required: command"),
+    ):
         assert_one_line(*run_main(argv, capsys), fragment)
 
 
@@ -426,8 +475,10 @@ def test_settings_never_show_keys_or_the_admin_token_in_full() -> None:
     """Settings end up in logs and tracebacks (`--showlocals`): their repr masks secrets."""
     from mockai.config import from_sources
 
-    settings = from_sources({"api_key": ["sk-proj-0123456789abcdefWXYZ"], "port": "0"}, env={
-        "MOCKAI_ADMIN_TOKEN": "admin-0123456789abcdef-TOKEN"})
+    settings = from_sources(
+        {"api_key": ["sk-proj-0123456789abcdefWXYZ"], "port": "0"},
+        env={"MOCKAI_ADMIN_TOKEN": "admin-0123456789abcdef-TOKEN"},
+    )
     shown = repr(settings)
     assert "sk-proj-0123456789abcdefWXYZ" not in shown and "0123456789abcdef" not in shown
     assert "api_key=['sk-proj-****************WXYZ']" in shown
@@ -448,10 +499,20 @@ def test_listening_line_is_a_url_for_ipv6_hosts() -> None:
 def test_limit_and_chaos_variables_reach_the_settings() -> None:
     from mockai.config import from_sources
 
-    settings = from_sources({}, env={
-        "MOCKAI_RPM": "2", "MOCKAI_TPM": "1000", "MOCKAI_RPD": "100", "MOCKAI_TPD": "5000",
-        "MOCKAI_TIER": "3", "MOCKAI_QUOTA_REQUESTS": "7", "MOCKAI_QUOTA_USD": "1.5",
-        "MOCKAI_CHAOS_RATE": "0.25", "MOCKAI_CHAOS_KINDS": "503,reset"})
+    settings = from_sources(
+        {},
+        env={
+            "MOCKAI_RPM": "2",
+            "MOCKAI_TPM": "1000",
+            "MOCKAI_RPD": "100",
+            "MOCKAI_TPD": "5000",
+            "MOCKAI_TIER": "3",
+            "MOCKAI_QUOTA_REQUESTS": "7",
+            "MOCKAI_QUOTA_USD": "1.5",
+            "MOCKAI_CHAOS_RATE": "0.25",
+            "MOCKAI_CHAOS_KINDS": "503,reset",
+        },
+    )
     assert (settings.rpm, settings.tpm, settings.rpd, settings.tpd) == (2, 1000, 100, 5000)
     assert (settings.tier, settings.quota_requests, settings.quota_usd) == ("3", 7, 1.5)
     assert (settings.chaos_rate, settings.chaos_kinds) == (0.25, ["503", "reset"])
@@ -459,12 +520,19 @@ def test_limit_and_chaos_variables_reach_the_settings() -> None:
 
 def test_limits_and_chaos_from_flags_and_config_file(tmp_path: Path) -> None:
     config = tmp_path / "mockai.yaml"
-    config.write_text("tier: 1\n"
-                      "limits:\n"
-                      "  keys:\n"
-                      "    sk-slow: {rpm: 1}\n")
-    with mockai_serve("--port", "0", "--config", str(config), "--rpm", "2", "--chaos-rate", "1",
-                      "--chaos-kinds", "503") as server:
+    config.write_text("tier: 1\nlimits:\n  keys:\n    sk-slow: {rpm: 1}\n")
+    with mockai_serve(
+        "--port",
+        "0",
+        "--config",
+        str(config),
+        "--rpm",
+        "2",
+        "--chaos-rate",
+        "1",
+        "--chaos-kinds",
+        "503",
+    ) as server:
         status, headers, _ = chat(server.root, "hi", key("sk-slow"))
         assert (status, headers["x-ratelimit-limit-requests"]) == (503, "1")  # admitted, spoiled
         status, _, body = chat(server.root, "hi", key("sk-slow"))
@@ -479,5 +547,7 @@ def test_bad_limits_in_config_file_name_the_setting(tmp_path: Path) -> None:
     config.write_text("limits:\n  keys:\n    sk-team-a-0123456789abcdef: {rpm: 0}\n")
     result = run_cli("serve", "--port", "0", "--config", str(config), timeout=30)
     assert result.returncode == 2
-    assert result.stderr == (f"mockai: {config}: limits.keys.sk-team-{'*' * 14}cdef.rpm: "
-                             "Input should be greater than or equal to 1\n")  # the key masked
+    assert result.stderr == (
+        f"mockai: {config}: limits.keys.sk-team-{'*' * 14}cdef.rpm: "
+        "Input should be greater than or equal to 1\n"
+    )  # the key masked

@@ -24,12 +24,12 @@ import pytest
 import requests
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
+from openapi import document, validate_error
 from schemathesis import GenerationMode
 
 from mockai.config import Settings
 from mockai.pytest_plugin import TEST_API_KEY
 from mockai.server.app import PREFIXES, create_app
-from openapi import document, validate_error
 
 pytestmark = pytest.mark.fuzz
 
@@ -47,11 +47,17 @@ def _operations() -> list[tuple[str, str]]:
     """(METHOD, path) in the description of every API route the app registers, found by
     path template below the app's /v1 prefix."""
     app = create_app(Settings(port=0, watch=False, quiet=True))
-    served = {(route.method, _template(route.resource.canonical.removeprefix(API)))
-              for route in app.router.routes()
-              if route.resource is not None and route.resource.canonical.startswith(API + "/")}
-    return sorted((method.upper(), path) for path, item in document()["paths"].items()
-                  for method in item if (method.upper(), _template(path)) in served)
+    served = {
+        (route.method, _template(route.resource.canonical.removeprefix(API)))
+        for route in app.router.routes()
+        if route.resource is not None and route.resource.canonical.startswith(API + "/")
+    }
+    return sorted(
+        (method.upper(), path)
+        for path, item in document()["paths"].items()
+        for method in item
+        if (method.upper(), _template(path)) in served
+    )
 
 
 def _can_be_invalid(method: str, path: str) -> bool:
@@ -63,16 +69,22 @@ def _can_be_invalid(method: str, path: str) -> bool:
         return True
     for parameter in operation.get("parameters", []):
         schema = parameter.get("schema", {})
-        if parameter.get("in") != "path" or set(schema) - {"type", "description", "example"} \
-                or schema.get("type", "string") != "string":
+        if (
+            parameter.get("in") != "path"
+            or set(schema) - {"type", "description", "example"}
+            or schema.get("type", "string") != "string"
+        ):
             return True
     return False
 
 
 OPERATIONS = _operations()
-CASES = [(method, path, mode) for method, path in OPERATIONS
-         for mode in (GenerationMode.NEGATIVE, GenerationMode.POSITIVE)
-         if mode is GenerationMode.POSITIVE or _can_be_invalid(method, path)]
+CASES = [
+    (method, path, mode)
+    for method, path in OPERATIONS
+    for mode in (GenerationMode.NEGATIVE, GenerationMode.POSITIVE)
+    if mode is GenerationMode.POSITIVE or _can_be_invalid(method, path)
+]
 
 
 @cache
@@ -107,9 +119,13 @@ BUDGET = _Budget(BUDGET_S)
 
 def test_the_served_operations_are_found_in_the_description():
     assert len(OPERATIONS) >= 30, OPERATIONS
-    assert {("POST", "/chat/completions"), ("POST", "/files"), ("POST", "/images/edits"),
-            ("POST", "/audio/transcriptions"), ("POST", "/uploads/{upload_id}/parts"),
-            } <= set(OPERATIONS)
+    assert {
+        ("POST", "/chat/completions"),
+        ("POST", "/files"),
+        ("POST", "/images/edits"),
+        ("POST", "/audio/transcriptions"),
+        ("POST", "/uploads/{upload_id}/parts"),
+    } <= set(OPERATIONS)
 
 
 def check(response: schemathesis.Response) -> None:
@@ -117,16 +133,24 @@ def check(response: schemathesis.Response) -> None:
     request = f"{response.request.method} {response.request.url}"
     assert response.status_code < 500, f"{request} -> {response.status_code}: {response.text}"
     if response.status_code >= 400:
-        content_type = next((values[0] for name, values in response.headers.items()
-                             if name.lower() == "content-type"), "")
-        assert content_type.startswith("application/json"), \
+        content_type = next(
+            (
+                values[0]
+                for name, values in response.headers.items()
+                if name.lower() == "content-type"
+            ),
+            "",
+        )
+        assert content_type.startswith("application/json"), (
             f"{request} -> {response.status_code} {content_type}: {response.text_lossy()}"
+        )
         validate_error(response.json())
 
 
-@pytest.mark.parametrize(("method", "path", "mode"),
-                         [pytest.param(*case, id=f"{case[0]} {case[1]}-{case[2].value}")
-                          for case in CASES])
+@pytest.mark.parametrize(
+    ("method", "path", "mode"),
+    [pytest.param(*case, id=f"{case[0]} {case[1]}-{case[2].value}") for case in CASES],
+)
 def test_no_server_error(mockai, method, path, mode):
     if BUDGET.spent():
         pytest.skip("the fuzzing time budget is spent")
@@ -134,13 +158,22 @@ def test_no_server_error(mockai, method, path, mode):
     headers = {**mockai.headers, "Authorization": f"Bearer {TEST_API_KEY}"}
     with requests.Session() as http:
 
-        @settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None,
-                  phases=[Phase.generate, Phase.shrink], suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=EXAMPLES,
+            derandomize=True,
+            database=None,
+            deadline=None,
+            phases=[Phase.generate, Phase.shrink],
+            suppress_health_check=list(HealthCheck),
+        )
         @given(case=operation.as_strategy(generation_mode=mode))
         def fuzz(case):
             if BUDGET.spent():
                 return
-            check(case.call(base_url=mockai.url, headers=headers, session=http,
-                            timeout=REQUEST_TIMEOUT_S))
+            check(
+                case.call(
+                    base_url=mockai.url, headers=headers, session=http, timeout=REQUEST_TIMEOUT_S
+                )
+            )
 
         fuzz()

@@ -27,23 +27,40 @@ def test_patch_examples():
     assert patches(1800, 2400) == 1452  # shrunk to 1056x1408: 33 x 44 patches
 
 
-@pytest.mark.parametrize(("model", "base", "tile"), [
-    ("gpt-4o", 85, 170), ("gpt-4o-2024-11-20", 85, 170), ("gpt-4.1", 85, 170),
-    ("gpt-4.5-preview", 85, 170), ("gpt-4o-mini", 2833, 5667),
-    ("gpt-4o-mini-2024-07-18", 2833, 5667), ("ft:gpt-4o-mini-2024-07-18:acme::abc", 2833, 5667),
-    ("gpt-5", 70, 140), ("gpt-5-chat-latest", 70, 140), ("o1", 75, 150), ("o1-pro", 75, 150),
-    ("o3", 75, 150), ("computer-use-preview", 65, 129),
-])
+@pytest.mark.parametrize(
+    ("model", "base", "tile"),
+    [
+        ("gpt-4o", 85, 170),
+        ("gpt-4o-2024-11-20", 85, 170),
+        ("gpt-4.1", 85, 170),
+        ("gpt-4.5-preview", 85, 170),
+        ("gpt-4o-mini", 2833, 5667),
+        ("gpt-4o-mini-2024-07-18", 2833, 5667),
+        ("ft:gpt-4o-mini-2024-07-18:acme::abc", 2833, 5667),
+        ("gpt-5", 70, 140),
+        ("gpt-5-chat-latest", 70, 140),
+        ("o1", 75, 150),
+        ("o1-pro", 75, 150),
+        ("o3", 75, 150),
+        ("computer-use-preview", 65, 129),
+    ],
+)
 def test_tile_models_base_and_tile_tokens(model, base, tile):
     assert image_tokens(model, 4096, 8192, "low") == base
     assert image_tokens(model, 1024, 1024, "high") == base + 4 * tile
     assert image_tokens(model, 2048, 4096, "high") == base + 6 * tile
 
 
-@pytest.mark.parametrize(("model", "multiplier"), [
-    ("gpt-4.1-mini", 1.62), ("gpt-4.1-nano-2025-04-14", 2.46), ("gpt-5-mini", 1.62),
-    ("gpt-5-nano", 2.46), ("o4-mini", 1.72),
-])
+@pytest.mark.parametrize(
+    ("model", "multiplier"),
+    [
+        ("gpt-4.1-mini", 1.62),
+        ("gpt-4.1-nano-2025-04-14", 2.46),
+        ("gpt-5-mini", 1.62),
+        ("gpt-5-nano", 2.46),
+        ("o4-mini", 1.72),
+    ],
+)
 def test_patch_models_multiply_patches_and_ignore_detail(model, multiplier):
     for detail in ("low", "high", "auto"):
         assert image_tokens(model, 1024, 1024, detail) == -(-1024 * multiplier // 1)
@@ -99,21 +116,28 @@ def test_remote_urls_have_the_documented_fixed_size():
     assert url_size("https://example.com/cat.png", "p") == REMOTE_SIZE == (1024, 1024)
 
 
-@pytest.mark.parametrize(("url", "got"), [
-    ("data:image/png;base64,!!!!", "an invalid base64-encoded value"),
-    ("data:image/png;base64,", "empty base64-encoded bytes"),
-    ("data:application/pdf;base64,aGVsbG8=", "unsupported MIME type 'application/pdf'"),
-    ("data:image/png,aGVsbG8=", "a value without the ';base64' separator"),
-])
+@pytest.mark.parametrize(
+    ("url", "got"),
+    [
+        ("data:image/png;base64,!!!!", "an invalid base64-encoded value"),
+        ("data:image/png;base64,", "empty base64-encoded bytes"),
+        ("data:application/pdf;base64,aGVsbG8=", "unsupported MIME type 'application/pdf'"),
+        ("data:image/png,aGVsbG8=", "a value without the ';base64' separator"),
+    ],
+)
 def test_bad_data_urls_are_the_real_400(url, got):
     with pytest.raises(APIError) as caught:
         url_size(url, "messages[0].content[1].image_url.url")
     error = caught.value.body()["error"]
-    assert error["message"].startswith("Invalid 'messages[0].content[1].image_url.url'. Expected "
-                                       "a base64-encoded data URL with an image MIME type")
+    assert error["message"].startswith(
+        "Invalid 'messages[0].content[1].image_url.url'. Expected "
+        "a base64-encoded data URL with an image MIME type"
+    )
     assert error["message"].endswith(f"but got {got}.")
-    assert (error["param"], error["code"]) == ("messages[0].content[1].image_url.url",
-                                               "invalid_value")
+    assert (error["param"], error["code"]) == (
+        "messages[0].content[1].image_url.url",
+        "invalid_value",
+    )
 
 
 def test_bytes_that_are_no_image_are_an_unsupported_image():

@@ -33,8 +33,9 @@ print("\n".join(failed))
 
 
 def test_every_module_imports_alone():
-    done = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True,
-                          timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK], capture_output=True, text=True, timeout=120, check=True
+    )
     count, *failed = done.stdout.strip().split("\n")
     assert int(count) > 100, done.stdout  # the walk found the package's modules at all
     assert [line for line in failed if line] == []
@@ -42,6 +43,7 @@ def test_every_module_imports_alone():
 
 def test_faults_import_first_in_a_fresh_interpreter():
     """The exact way the cycle showed: `python -c "import mockai.faults"`."""
-    done = subprocess.run([sys.executable, "-c", "import mockai.faults"], capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", "import mockai.faults"], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr

@@ -10,7 +10,6 @@ import copy
 from pathlib import Path
 
 import pytest
-
 from openapi import (
     RECORDINGS,
     SPEC_PATH,
@@ -37,15 +36,18 @@ COMPLETION = {
     "object": "chat.completion",
     "created": 1727346173,
     "model": "gpt-4o-2024-08-06",
-    "choices": [{
-        "index": 0,
-        "message": {"role": "assistant", "content": "Hi", "refusal": None},
-        "logprobs": None,
-        "finish_reason": "stop",
-    }],
+    "choices": [
+        {
+            "index": 0,
+            "message": {"role": "assistant", "content": "Hi", "refusal": None},
+            "logprobs": None,
+            "finish_reason": "stop",
+        }
+    ],
 }
-ERROR = {"error": {"message": "Not found.", "type": "invalid_request_error",
-                   "param": None, "code": None}}
+ERROR = {
+    "error": {"message": "Not found.", "type": "invalid_request_error", "param": None, "code": None}
+}
 
 
 def _with(base: dict, path: tuple, value: object) -> dict:
@@ -118,13 +120,16 @@ def test_undeclared_success_status_fails() -> None:
         validate_response("POST", "/v1/chat/completions", 201, COMPLETION)
 
 
-@pytest.mark.parametrize(("method", "path", "template"), [
-    ("GET", "/v1/responses/resp_abc", "/responses/{response_id}"),
-    ("GET", "/api/openai/v1/models/gpt-4o", "/models/{model}"),
-    ("POST", "/v1/responses/compact", "/responses/compact"),
-    ("POST", "/v1/chat/completions?stream=true", "/chat/completions"),
-    ("POST", "/v1/threads/runs", "/threads/runs"),
-])
+@pytest.mark.parametrize(
+    ("method", "path", "template"),
+    [
+        ("GET", "/v1/responses/resp_abc", "/responses/{response_id}"),
+        ("GET", "/api/openai/v1/models/gpt-4o", "/models/{model}"),
+        ("POST", "/v1/responses/compact", "/responses/compact"),
+        ("POST", "/v1/chat/completions?stream=true", "/chat/completions"),
+        ("POST", "/v1/threads/runs", "/threads/runs"),
+    ],
+)
 def test_path_templates_match(method: str, path: str, template: str) -> None:
     assert find_operation(method, path)[0] == template
 
@@ -138,18 +143,31 @@ def test_unknown_operation_fails() -> None:
 
 def test_responses_delta_event_with_obfuscation() -> None:
     # Real Responses streams put `obfuscation` on delta events; the spec omits it there.
-    validate_schema("ResponseStreamEvent", {
-        "type": "response.output_text.delta", "sequence_number": 4, "item_id": "msg_1",
-        "output_index": 0, "content_index": 0, "delta": "Hi", "logprobs": [],
-        "obfuscation": "abc",
-    })
+    validate_schema(
+        "ResponseStreamEvent",
+        {
+            "type": "response.output_text.delta",
+            "sequence_number": 4,
+            "item_id": "msg_1",
+            "output_index": 0,
+            "content_index": 0,
+            "delta": "Hi",
+            "logprobs": [],
+            "obfuscation": "abc",
+        },
+    )
 
 
 def test_parse_sse_events() -> None:
-    text = (": keep-alive\r\n\r\n"
-            "event: response.created\r\ndata: {\"a\":\r\ndata: 1}\r\n\r\n"
-            "data:{\"b\": 2}\n\n"
-            "data: [DONE]\n")
-    assert parse_sse_events(text) == [("response.created", {"a": 1}), (None, {"b": 2}),
-                                      (None, "[DONE]")]
+    text = (
+        ": keep-alive\r\n\r\n"
+        'event: response.created\r\ndata: {"a":\r\ndata: 1}\r\n\r\n'
+        'data:{"b": 2}\n\n'
+        "data: [DONE]\n"
+    )
+    assert parse_sse_events(text) == [
+        ("response.created", {"a": 1}),
+        (None, {"b": 2}),
+        (None, "[DONE]"),
+    ]
     assert parse_sse(text) == [{"a": 1}, {"b": 2}, "[DONE]"]

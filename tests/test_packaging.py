@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from serve_process import clean_env
 
 from mockai.config import from_sources
-from serve_process import clean_env
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCKERFILE = ROOT / "Dockerfile"
@@ -82,8 +82,9 @@ def compose() -> dict:
 
 
 def test_hadolint_is_clean():
-    proc = subprocess.run([_tool("hadolint"), "Dockerfile"], cwd=ROOT, capture_output=True,
-                          text=True, timeout=60)
+    proc = subprocess.run(
+        [_tool("hadolint"), "Dockerfile"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     output = (proc.stdout + proc.stderr).strip()
     assert proc.returncode == 0, output
     assert output == ""
@@ -92,8 +93,13 @@ def test_hadolint_is_clean():
 def test_compose_config_is_valid():
     if shutil.which("docker-compose") is None:
         _missing("docker-compose (apt-get install docker-compose)")
-    proc = subprocess.run(["docker-compose", "-f", str(COMPOSE), "config", "-q"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        ["docker-compose", "-f", str(COMPOSE), "config", "-q"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, (proc.stdout + proc.stderr).strip()
 
 
@@ -117,7 +123,9 @@ def test_dockerfile_serves_scenarios_from_the_environment_as_non_root(dockerfile
     assert re.match(r"BASE=python:[\w.-]+$", keywords["ARG"]), keywords["ARG"]
     assert keywords["EXPOSE"] == "8000"
     assert keywords["USER"].split(":")[0] not in ("root", "0")
-    assert any(keyword == "COPY" and args.split()[-1] == "/scenarios" for keyword, args in dockerfile)
+    assert any(
+        keyword == "COPY" and args.split()[-1] == "/scenarios" for keyword, args in dockerfile
+    )
     assert yaml.safe_load(keywords["ENTRYPOINT"]) == ["mockai", "serve"]
     assert "CMD" not in keywords
     env = dict(re.findall(r"(MOCKAI_\w+)=(\S+)", keywords["ENV"]))
@@ -134,8 +142,13 @@ def test_dockerfile_installs_the_fast_extra(dockerfile):
 @pytest.mark.parametrize("host", ["0.0.0.0", "127.0.0.1"])
 def test_healthcheck_probes_the_port_mockai_port_names(mockai_server, host):
     env = clean_env(MOCKAI_PORT=str(mockai_server.port), MOCKAI_HOST=host)
-    proc = subprocess.run([sys.executable, "-m", "mockai.healthcheck"], env=env,
-                          capture_output=True, text=True, timeout=30)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mockai.healthcheck"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert (proc.returncode, proc.stderr) == (0, "")
 
 
@@ -144,8 +157,13 @@ def test_healthcheck_fails_when_nothing_listens_there():
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     env = clean_env(MOCKAI_PORT=str(port))
-    proc = subprocess.run([sys.executable, "-m", "mockai.healthcheck"], env=env,
-                          capture_output=True, text=True, timeout=30)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mockai.healthcheck"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert proc.returncode == 1
     assert proc.stderr.startswith("mockai: unhealthy:"), proc.stderr
 
@@ -164,7 +182,7 @@ def _readme_section(title: str) -> str:
     text = README.read_text(encoding="utf-8")
     start = text.index(f"\n{title}\n")
     end = text.find("\n## ", start + 1)
-    return text[start:end if end != -1 else None]
+    return text[start : end if end != -1 else None]
 
 
 def test_compose_opens_the_control_api_to_the_host_with_the_readme_token(compose):
@@ -175,7 +193,9 @@ def test_compose_opens_the_control_api_to_the_host_with_the_readme_token(compose
     token = from_sources({}, env=env).admin_token
     assert token
     docker = _readme_section("## Docker")
-    assert f'curl -H "Authorization: Bearer {token}" http://127.0.0.1:8000/_mockai/requests' in docker
+    assert (
+        f'curl -H "Authorization: Bearer {token}" http://127.0.0.1:8000/_mockai/requests' in docker
+    )
     assert f"Authorization: Bearer {token}" in COMPOSE.read_text()
 
 
@@ -192,8 +212,13 @@ def test_compose_app_waits_for_healthy_mockai(compose):
 
 
 def _actionlint(path: Path) -> None:
-    proc = subprocess.run([_tool("actionlint"), "-no-color", str(path)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [_tool("actionlint"), "-no-color", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, (proc.stdout + proc.stderr).strip()
 
 

@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import collections.abc
 import types
+from collections.abc import Iterable
 from enum import Enum
-from typing import Any, Iterable, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import pytest
+from openapi import document
 from pydantic import BaseModel, ValidationError
+from test_fuzz import OPERATIONS
 from typing_extensions import is_typeddict  # the SDKs' TypedDicts are typing_extensions'
 
 from mockai.endpoints.audio.speech import ClassicSpeech, CustomVoiceField, SteerableSpeech
@@ -34,14 +37,20 @@ from mockai.endpoints.completions.request import CompletionRequest
 from mockai.endpoints.embeddings.request import EmbeddingRequest
 from mockai.endpoints.files.handlers import FileOptions
 from mockai.endpoints.files.store import PURPOSES
-from mockai.endpoints.images.request import (EditRequest, GenerateRequest, JsonEditRequest,
-                                            VariationRequest)
+from mockai.endpoints.images.request import (
+    EditRequest,
+    GenerateRequest,
+    JsonEditRequest,
+    VariationRequest,
+)
 from mockai.endpoints.moderations.handlers import ModerationRequest
-from mockai.endpoints.responses.request import (BetaResponseRequest, CompactRequest,
-                                                ResponseRequest, TokenCountRequest)
+from mockai.endpoints.responses.request import (
+    BetaResponseRequest,
+    CompactRequest,
+    ResponseRequest,
+    TokenCountRequest,
+)
 from mockai.endpoints.uploads.handlers import CompleteUpload, CreateUpload
-from openapi import document
-from test_fuzz import OPERATIONS
 
 # (operation id, content type) -> the models the handler validates that body with (together:
 # speech checks a custom voice object apart from the rest)
@@ -110,7 +119,8 @@ def test_files_take_every_declared_purpose() -> None:
 def _resolve(node: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in node:
         node = document()["components"]["schemas"][node["$ref"].rpartition("/")[2]] | {
-            k: v for k, v in node.items() if k != "$ref"}
+            k: v for k, v in node.items() if k != "$ref"
+        }
     return node
 
 
@@ -148,8 +158,13 @@ def _enum(node: dict[str, Any]) -> set[Any] | None:
     """The values a string-only schema allows (None: not a closed set of strings)."""
     parts = [p for p in _flat(node) if "enum" in p or "const" in p]
     strings = {t for t in _types(node) if t != "null"}
-    if not parts or strings != {"string"} or any(
-            p.get("type") == "string" and "enum" not in p and "const" not in p for p in _flat(node)):
+    if (
+        not parts
+        or strings != {"string"}
+        or any(
+            p.get("type") == "string" and "enum" not in p and "const" not in p for p in _flat(node)
+        )
+    ):
         return None
     return {v for p in parts for v in p.get("enum", [p.get("const")]) if v is not None}
 
@@ -165,10 +180,17 @@ def _branches(annotation: Any) -> list[Any]:
 
 def _open(annotation: Any) -> bool:
     """Anything goes here: the walk stops."""
-    return any(b is Any or b is dict or get_origin(b) is dict
-               or (isinstance(b, type) and issubclass(b, BaseModel)
-                   and b.model_config.get("extra") == "allow")
-               for b in _branches(annotation))
+    return any(
+        b is Any
+        or b is dict
+        or get_origin(b) is dict
+        or (
+            isinstance(b, type)
+            and issubclass(b, BaseModel)
+            and b.model_config.get("extra") == "allow"
+        )
+        for b in _branches(annotation)
+    )
 
 
 def _fields(annotation: Any) -> dict[str, tuple[Any, list[type[BaseModel]]]]:
@@ -180,8 +202,10 @@ def _fields(annotation: Any) -> dict[str, tuple[Any, list[type[BaseModel]]]]:
             for name, field in branch.model_fields.items():
                 key = field.alias or name
                 known, owners = out.get(key, (None, []))
-                out[key] = (field.annotation if known is None else Union[known, field.annotation],
-                            [*owners, branch])
+                out[key] = (
+                    field.annotation if known is None else Union[known, field.annotation],
+                    [*owners, branch],
+                )
     return out
 
 
@@ -191,8 +215,10 @@ def _takes_true_as_number(owner: type[BaseModel], name: str) -> bool:
     try:
         owner.model_validate({name: True})
     except ValidationError as exc:
-        return not any(e["loc"][:1] == (name,) and e["type"].endswith("_type")
-                       for e in exc.errors(include_url=False))
+        return not any(
+            e["loc"][:1] == (name,) and e["type"].endswith("_type")
+            for e in exc.errors(include_url=False)
+        )
     return True
 
 
@@ -204,8 +230,11 @@ def _accepts(annotation: Any, value: Any) -> bool:
             return True
         if get_origin(branch) is Literal and value in get_args(branch):
             return True
-        if isinstance(branch, type) and issubclass(branch, Enum) and value in {
-                m.value for m in branch}:
+        if (
+            isinstance(branch, type)
+            and issubclass(branch, Enum)
+            and value in {m.value for m in branch}
+        ):
             return True
     return False
 
@@ -225,8 +254,11 @@ def _scalar_gaps(node: dict[str, Any], annotation: Any, where: str) -> list[str]
             kinds.update(type(m.value) for m in branch)
         elif isinstance(branch, type):
             kinds.add(branch)
-    return [f"{where}: {kind} is allowed but refused" for kind in sorted(_types(node))
-            if kind in _SCALARS and not any(issubclass(k, _SCALARS[kind]) for k in kinds)]
+    return [
+        f"{where}: {kind} is allowed but refused"
+        for kind in sorted(_types(node))
+        if kind in _SCALARS and not any(issubclass(k, _SCALARS[kind]) for k in kinds)
+    ]
 
 
 def _walk(node: dict[str, Any], annotation: Any, where: str, json: bool) -> list[str]:
@@ -237,21 +269,29 @@ def _walk(node: dict[str, Any], annotation: Any, where: str, json: bool) -> list
         gaps.append(f"{where}: null is allowed but refused")
     enum = _enum(node)
     if enum is not None:
-        gaps += [f"{where}: value {v!r} is refused" for v in sorted(enum)
-                 if not _accepts(annotation, v)]
+        gaps += [
+            f"{where}: value {v!r} is refused" for v in sorted(enum) if not _accepts(annotation, v)
+        ]
     fields = _fields(annotation)
     for name, subs in _properties(node).items():
         if name not in fields:
             gaps.append(f"{where}.{name}: missing")
             continue
         field, owners = fields[name]
-        if json and "integer" in _types({"allOf": subs}) and "boolean" not in _types(
-                {"allOf": subs}) and any(_takes_true_as_number(o, name) for o in owners):
+        if (
+            json
+            and "integer" in _types({"allOf": subs})
+            and "boolean" not in _types({"allOf": subs})
+            and any(_takes_true_as_number(o, name) for o in owners)
+        ):
             gaps.append(f"{where}.{name}: true is taken for an integer")
         gaps += _walk({"allOf": subs}, field, f"{where}.{name}", json)
     items = _items(node)
-    lists = [get_args(b)[0] for b in _branches(annotation)
-             if get_origin(b) in (list, tuple) and get_args(b)]
+    lists = [
+        get_args(b)[0]
+        for b in _branches(annotation)
+        if get_origin(b) in (list, tuple) and get_args(b)
+    ]
     if items and lists:
         gaps += _walk({"allOf": items}, Union[tuple(lists)], f"{where}[]", json)
     return gaps
@@ -260,10 +300,14 @@ def _walk(node: dict[str, Any], annotation: Any, where: str, json: bool) -> list
 SERVED = [(op, ct, schema) for op, ct, schema in BODIES if (op, ct) in MODELS]
 
 
-@pytest.mark.parametrize(("operation", "content_type", "schema"), SERVED,
-                         ids=[f"{op}-{ct.split('/')[1]}" for op, ct, _ in SERVED])
-def test_models_accept_every_declared_field(operation: str, content_type: str,
-                                            schema: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    ("operation", "content_type", "schema"),
+    SERVED,
+    ids=[f"{op}-{ct.split('/')[1]}" for op, ct, _ in SERVED],
+)
+def test_models_accept_every_declared_field(
+    operation: str, content_type: str, schema: dict[str, Any]
+) -> None:
     key = (operation, content_type)
     models = MODELS[key]
     gaps = _walk(schema, Union[models] if models else None, "$", content_type == "application/json")
@@ -276,40 +320,76 @@ def test_models_accept_every_declared_field(operation: str, content_type: str,
 # The SDKs move faster than the shipped description: every parameter of the installed openai
 # package's request types must be a model field too (the same walk, over its TypedDicts).
 def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
-    from openai.types import (batch_create_params, completion_create_params,
-                              embedding_create_params, image_create_variation_params,
-                              image_edit_params, image_generate_params, moderation_create_params,
-                              upload_create_params)
-    from openai.types.audio import (speech_create_params, transcription_create_params,
-                                    translation_create_params)
+    from openai.types import (
+        batch_create_params,
+        completion_create_params,
+        embedding_create_params,
+        image_create_variation_params,
+        image_edit_params,
+        image_generate_params,
+        moderation_create_params,
+        upload_create_params,
+    )
+    from openai.types.audio import (
+        speech_create_params,
+        transcription_create_params,
+        translation_create_params,
+    )
     from openai.types.beta import response_create_params as beta_response_params
     from openai.types.chat import completion_create_params as chat_params
-    from openai.types.responses import (input_token_count_params, response_compact_params,
-                                        response_create_params)
+    from openai.types.responses import (
+        input_token_count_params,
+        response_compact_params,
+        response_create_params,
+    )
+
     found = [
-        ("createResponse", response_create_params.ResponseCreateParamsNonStreaming,
-         (ResponseRequest,)),
-        ("createResponse-beta", beta_response_params.ResponseCreateParamsNonStreaming,
-         (BetaResponseRequest,)),
-        ("Getinputtokencounts", input_token_count_params.InputTokenCountParams,
-         (TokenCountRequest,)),
+        (
+            "createResponse",
+            response_create_params.ResponseCreateParamsNonStreaming,
+            (ResponseRequest,),
+        ),
+        (
+            "createResponse-beta",
+            beta_response_params.ResponseCreateParamsNonStreaming,
+            (BetaResponseRequest,),
+        ),
+        (
+            "Getinputtokencounts",
+            input_token_count_params.InputTokenCountParams,
+            (TokenCountRequest,),
+        ),
         ("Compactconversation", response_compact_params.ResponseCompactParams, (CompactRequest,)),
         ("createChatCompletion", chat_params.CompletionCreateParamsNonStreaming, (ChatRequest,)),
-        ("createCompletion", completion_create_params.CompletionCreateParamsNonStreaming,
-         (CompletionRequest,)),
+        (
+            "createCompletion",
+            completion_create_params.CompletionCreateParamsNonStreaming,
+            (CompletionRequest,),
+        ),
         ("createEmbedding", embedding_create_params.EmbeddingCreateParams, (EmbeddingRequest,)),
         ("createImage", image_generate_params.ImageGenerateParamsNonStreaming, (GenerateRequest,)),
         ("createImageEdit", image_edit_params.ImageEditParamsNonStreaming, (EditRequest,)),
-        ("createImageVariation", image_create_variation_params.ImageCreateVariationParams,
-         (VariationRequest,)),
-        ("createModeration", moderation_create_params.ModerationCreateParams,
-         (ModerationRequest,)),
-        ("createSpeech", speech_create_params.SpeechCreateParams, MODELS[
-            ("createSpeech", "application/json")]),
-        ("createTranscription", transcription_create_params.TranscriptionCreateParamsNonStreaming,
-         (TranscriptionForm,)),
-        ("createTranslation", translation_create_params.TranslationCreateParams,
-         (TranslationForm,)),
+        (
+            "createImageVariation",
+            image_create_variation_params.ImageCreateVariationParams,
+            (VariationRequest,),
+        ),
+        ("createModeration", moderation_create_params.ModerationCreateParams, (ModerationRequest,)),
+        (
+            "createSpeech",
+            speech_create_params.SpeechCreateParams,
+            MODELS[("createSpeech", "application/json")],
+        ),
+        (
+            "createTranscription",
+            transcription_create_params.TranscriptionCreateParamsNonStreaming,
+            (TranscriptionForm,),
+        ),
+        (
+            "createTranslation",
+            translation_create_params.TranslationCreateParams,
+            (TranslationForm,),
+        ),
         ("createBatch", batch_create_params.BatchCreateParams, (CreateBatch,)),
         ("createUpload", upload_create_params.UploadCreateParams, (CreateUpload,)),
     ]
@@ -317,9 +397,15 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
 
 
 # Parameters (or values) of the SDK that mockai knowingly does not take, and why.
-_GIF_AND_SVG = {"$.complexity", "$.frame_count", "$.frame_duration_ms", "$.svg",
-                "$.safety_identifier", "$.output_format: value 'gif' is refused",
-                "$.output_format: value 'svg' is refused"}
+_GIF_AND_SVG = {
+    "$.complexity",
+    "$.frame_count",
+    "$.frame_duration_ms",
+    "$.svg",
+    "$.safety_identifier",
+    "$.output_format: value 'gif' is refused",
+    "$.output_format: value 'svg' is refused",
+}
 SDK_NOT_TAKEN = {
     # GIF and SVG image output and their options (previews newer than the description, and
     # with an image model of their own): not emulated, so refused as unknown.
@@ -334,8 +420,12 @@ def _plain(hint: Any) -> list[Any]:
     origin = get_origin(hint)
     if origin in (Union, types.UnionType):
         return [b for a in get_args(hint) for b in _plain(a)]
-    if origin is not None and getattr(origin, "_name", None) in ("Required", "NotRequired") \
-            or origin is not None and origin.__name__ == "Annotated":
+    if (
+        origin is not None
+        and getattr(origin, "_name", None) in ("Required", "NotRequired")
+        or origin is not None
+        and origin.__name__ == "Annotated"
+    ):
         return _plain(get_args(hint)[0])
     return [hint]
 
@@ -347,8 +437,9 @@ def _sdk_walk(hint: Any, annotation: Any, where: str) -> list[str]:
     plain = _plain(hint)
     literals = [v for h in plain if get_origin(h) is Literal for v in get_args(h)]
     if literals and all(get_origin(h) is Literal or h is type(None) for h in plain):
-        gaps += [f"{where}: value {v!r} is refused" for v in literals
-                 if not _accepts(annotation, v)]
+        gaps += [
+            f"{where}: value {v!r} is refused" for v in literals if not _accepts(annotation, v)
+        ]
     fields = _fields(annotation)
     for branch in plain:
         if is_typeddict(branch):
@@ -358,8 +449,11 @@ def _sdk_walk(hint: Any, annotation: Any, where: str) -> list[str]:
                 else:
                     gaps += _sdk_walk(sub, fields[name][0], f"{where}.{name}")
         elif get_origin(branch) in (list, Iterable, collections.abc.Iterable) and get_args(branch):
-            lists = [get_args(b)[0] for b in _branches(annotation)
-                     if get_origin(b) in (list, tuple) and get_args(b)]
+            lists = [
+                get_args(b)[0]
+                for b in _branches(annotation)
+                if get_origin(b) in (list, tuple) and get_args(b)
+            ]
             if lists:
                 gaps += _sdk_walk(get_args(branch)[0], Union[tuple(lists)], f"{where}[]")
     return sorted(set(gaps))
@@ -369,12 +463,17 @@ SDK = _sdk_params()
 
 
 @pytest.mark.parametrize(("operation", "params", "models"), SDK, ids=[s[0] for s in SDK])
-def test_models_accept_every_parameter_of_the_installed_sdk(operation: str, params: Any,
-                                                             models: tuple[type[BaseModel], ...]
-                                                             ) -> None:
-    skipped = SDK_NOT_TAKEN.get(operation, set()) | {
-        f"$.{name}" for (op, _), names in BY_HAND.items() if op == operation for name in names
-    } | {gap for (op, _), gaps in ALLOWED_GAPS.items() if op == operation for gap in gaps}
-    gaps = [g for g in _sdk_walk(params, Union[models], "$")
-            if g not in skipped and g.partition(":")[0] not in skipped]
+def test_models_accept_every_parameter_of_the_installed_sdk(
+    operation: str, params: Any, models: tuple[type[BaseModel], ...]
+) -> None:
+    skipped = (
+        SDK_NOT_TAKEN.get(operation, set())
+        | {f"$.{name}" for (op, _), names in BY_HAND.items() if op == operation for name in names}
+        | {gap for (op, _), gaps in ALLOWED_GAPS.items() if op == operation for gap in gaps}
+    )
+    gaps = [
+        g
+        for g in _sdk_walk(params, Union[models], "$")
+        if g not in skipped and g.partition(":")[0] not in skipped
+    ]
     assert not gaps, "\n".join(gaps)

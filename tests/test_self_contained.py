@@ -24,8 +24,9 @@ PARENT_LITERAL = re.compile(r"""(?:/\s*|,\s*)["']\.\.["']""")
 
 def _tracked() -> list[Path]:
     try:
-        out = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
-                             check=True).stdout
+        out = subprocess.run(
+            ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+        ).stdout
     except (OSError, subprocess.CalledProcessError):
         pytest.skip("not a git checkout")
     return [ROOT / name for name in out.decode().split("\0") if name]
@@ -62,9 +63,13 @@ def test_no_text_cites_a_document_users_do_not_have():
     """The interface document the project was built from stays with its authors; users read
     the README, `--help` and docstrings, which must not send them to its sections."""
     cited = re.compile("SPEC" + r"(?: §|\.md)")
-    found = [f"{path.relative_to(ROOT)}:{number}"
-             for path in _tracked() if path.is_file() and path != OPENAPI_PATH
-             for number, line in enumerate(_text(path).splitlines(), 1) if cited.search(line)]
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in _tracked()
+        if path.is_file() and path != OPENAPI_PATH
+        for number, line in enumerate(_text(path).splitlines(), 1)
+        if cited.search(line)
+    ]
     assert not found, "citations of a document outside the repository: " + ", ".join(found)
 
 
@@ -73,8 +78,13 @@ def test_the_reference_data_ships_inside_the_package():
     assert OPENAPI_PATH.read_text(encoding="utf-8").startswith("openapi: 3.1.0")
     assert len(list(STREAMS_DIR.glob("*.sse"))) == 7
     provenance = (OPENAPI_PATH.parent / "README.md").read_text(encoding="utf-8")
-    for fact in ("openai/openai-openapi", "f85dbe223d40e1a31cba812ab2d755c7e98a92a3", "MIT",
-                 "openai/openai-python", "Apache-2.0"):
+    for fact in (
+        "openai/openai-openapi",
+        "f85dbe223d40e1a31cba812ab2d755c7e98a92a3",
+        "MIT",
+        "openai/openai-python",
+        "Apache-2.0",
+    ):
         assert fact in provenance
 
 

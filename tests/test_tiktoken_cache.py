@@ -11,16 +11,20 @@ import sys
 from pathlib import Path
 
 import pytest
+from serve_process import clean_env, run_cli
 
 from mockai.tokenizer import encoding_sync
-from serve_process import clean_env, run_cli
 
 pytest_plugins = ["pytester"]
 
 QUIET = ("-p", "no:cacheprovider", "-o", "asyncio_default_fixture_loop_scope=function")
 TEXT = "Offline token counting: héllo wörld, 12345 🙂"
-OFFLINE = {"HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9",
-           "https_proxy": "http://127.0.0.1:9", "http_proxy": "http://127.0.0.1:9"}
+OFFLINE = {
+    "HTTPS_PROXY": "http://127.0.0.1:9",
+    "HTTP_PROXY": "http://127.0.0.1:9",
+    "https_proxy": "http://127.0.0.1:9",
+    "http_proxy": "http://127.0.0.1:9",
+}
 # What a client does: tiktoken's registry, by encoding name and by model name.
 CLIENT = f"""
 import json, tiktoken
@@ -34,20 +38,31 @@ print(json.dumps({{
 
 
 def offline_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in clean_env(**OFFLINE, **extra).items()
-           if k.lower() != "no_proxy" and k not in ("TIKTOKEN_CACHE_DIR", "DATA_GYM_CACHE_DIR")}
+    env = {
+        k: v
+        for k, v in clean_env(**OFFLINE, **extra).items()
+        if k.lower() != "no_proxy" and k not in ("TIKTOKEN_CACHE_DIR", "DATA_GYM_CACHE_DIR")
+    }
     return {**env, **extra}
 
 
 def expected() -> dict:
     o200k = encoding_sync("o200k_base").encode_ordinary(TEXT)
-    return {"o200k": o200k, "gpt-4o": ["o200k_base", o200k],
-            "gpt-4": encoding_sync("cl100k_base").encode_ordinary(TEXT)}
+    return {
+        "o200k": o200k,
+        "gpt-4o": ["o200k_base", o200k],
+        "gpt-4": encoding_sync("cl100k_base").encode_ordinary(TEXT),
+    }
 
 
 def run_client(cache: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", CLIENT], capture_output=True, text=True,
-                          env=offline_env(TIKTOKEN_CACHE_DIR=str(cache)), timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", CLIENT],
+        capture_output=True,
+        text=True,
+        env=offline_env(TIKTOKEN_CACHE_DIR=str(cache)),
+        timeout=120,
+    )
 
 
 # -- the command -------------------------------------------------------------------------------

@@ -6,31 +6,65 @@ from __future__ import annotations
 import random
 
 import pytest
-
 from helpers import api_json, post_chat
+
 from mockai import tokenizer
 from mockai.tokenizer import CACHED_TEXT_CHARS, Tokenizer, encoding_sync
 
 ENCODINGS = ["o200k_base", "cl100k_base"]
 # Pieces that the pre-tokenizer treats differently: cases, marks, digits, punctuation that
 # swallows line breaks, every kind of space, special-token text, non-BMP characters.
-PIECES = ["word", "Word", "WORD", "don't", "I'LL", "é", "e\u0301", "Ω", "漢字", "١٢٣", "12345",
-          " ", "  ", "\t", "\n", "\r\n", "\n\n", " \n", "\u00a0", "\u2028", ".", "!?", "/", "//\n",
-          "<|endoftext|>", "<|endofprompt|>", "😀", "'s", "-", "_", "\x1c"]
+PIECES = [
+    "word",
+    "Word",
+    "WORD",
+    "don't",
+    "I'LL",
+    "é",
+    "e\u0301",
+    "Ω",
+    "漢字",
+    "١٢٣",
+    "12345",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\n\n",
+    " \n",
+    "\u00a0",
+    "\u2028",
+    ".",
+    "!?",
+    "/",
+    "//\n",
+    "<|endoftext|>",
+    "<|endofprompt|>",
+    "😀",
+    "'s",
+    "-",
+    "_",
+    "\x1c",
+]
 
 
 def texts(seed: int, count: int = 40, longest: int = 300) -> list[str]:
     rng = random.Random(seed)
-    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, longest)))
-            for _ in range(count)]
+    return [
+        "".join(rng.choice(PIECES) for _ in range(rng.randint(0, longest))) for _ in range(count)
+    ]
 
 
 @pytest.mark.parametrize("name", ENCODINGS)
 def test_counts_equal_tiktoken_encode_ordinary(name):
     enc = encoding_sync(name)
     tok = Tokenizer(enc)
-    samples = texts(1) + ["", "a\ud800b\udfffc", "x" * (CACHED_TEXT_CHARS + 1)] + \
-        ["".join(texts(2, count=60, longest=400))]
+    samples = (
+        texts(1)
+        + ["", "a\ud800b\udfffc", "x" * (CACHED_TEXT_CHARS + 1)]
+        + ["".join(texts(2, count=60, longest=400))]
+    )
     for text in samples:
         assert tok.count(text) == len(enc.encode_ordinary(text)), repr(text[:80])
         assert tok.count(text) == len(enc.encode_ordinary(text))  # the cached answer too
@@ -48,18 +82,28 @@ def test_the_long_text_cache_keeps_digests_not_texts(monkeypatch):
 async def test_a_long_system_prompt_is_counted_once_across_user_turns(serve, monkeypatch):
     counted: list[int] = []
     count = Tokenizer._count
-    monkeypatch.setattr(Tokenizer, "_count", lambda self, text: counted.append(len(text)) or
-                        count(self, text))
+    monkeypatch.setattr(
+        Tokenizer, "_count", lambda self, text: counted.append(len(text)) or count(self, text)
+    )
     client = await serve([{"name": "a", "reply": {"content": "ok"}}])
     system = "You answer from this handbook only. " + "The warranty covers parts.\n" * 2_000
     enc = encoding_sync("o200k_base")
-    for question in ("What does the warranty cover?", "And labour?", "What does the warranty cover?"):
+    for question in (
+        "What does the warranty cover?",
+        "And labour?",
+        "What does the warranty cover?",
+    ):
         messages = [{"role": "system", "content": system}, {"role": "user", "content": question}]
         response = await post_chat(client, {"model": "gpt-4o", "messages": messages})
         usage = (await api_json(response))["usage"]
-        assert usage["prompt_tokens"] == sum(
-            3 + len(enc.encode_ordinary(m["role"])) + len(enc.encode_ordinary(m["content"]))
-            for m in messages) + 3
+        assert (
+            usage["prompt_tokens"]
+            == sum(
+                3 + len(enc.encode_ordinary(m["role"])) + len(enc.encode_ordinary(m["content"]))
+                for m in messages
+            )
+            + 3
+        )
     assert counted.count(len(system)) == 1
 
 

@@ -81,8 +81,9 @@ def test_unwritable_cache_directory_is_ignored(tmp_path, monkeypatch, parses, ex
     assert parses == [NAME, NAME]
 
 
-def test_the_same_vocabulary_elsewhere_shares_the_cache(cache, parses, expected, tmp_path,
-                                                         monkeypatch):
+def test_the_same_vocabulary_elsewhere_shares_the_cache(
+    cache, parses, expected, tmp_path, monkeypatch
+):
     """Another virtualenv's copy of the same file: one cache file serves both."""
     vocab.ranks(NAME)
     elsewhere = tmp_path / "other-venv"

@@ -90,8 +90,10 @@ async def test_a_vocabulary_serves_before_its_rust_core_is_built(fresh, monkeypa
 
 
 def test_an_exiting_interpreter_does_not_wait_for_deferred_work():
-    code = ("import time; from mockai import warmup; warmup.request_started(); "
-            "warmup.when_quiet(lambda: time.sleep(10))")
+    code = (
+        "import time; from mockai import warmup; warmup.request_started(); "
+        "warmup.when_quiet(lambda: time.sleep(10))"
+    )
     start = time.monotonic()
     subprocess.run([sys.executable, "-c", code], check=True, timeout=30, cwd=ROOT)
     assert time.monotonic() - start < warmup.PATIENCE_S

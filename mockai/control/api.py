@@ -40,10 +40,16 @@ def _guard(request: web.Request) -> None:
         if hmac.compare_digest(sent, token):
             return
         if not _loopback(request.remote):
-            raise APIError(403, "The control API needs the admin token.", type="forbidden", code=None)
+            raise APIError(
+                403, "The control API needs the admin token.", type="forbidden", code=None
+            )
     elif not _loopback(request.remote):
-        raise APIError(403, "The control API only answers loopback clients unless --admin-token is set.",
-                       type="forbidden", code=None)
+        raise APIError(
+            403,
+            "The control API only answers loopback clients unless --admin-token is set.",
+            type="forbidden",
+            code=None,
+        )
 
 
 async def health(request: web.Request) -> web.Response:
@@ -82,8 +88,9 @@ async def drop_scenarios(request: web.Request) -> web.Response:
 
 async def list_requests(request: web.Request) -> web.Response:
     _guard(request)
-    return json_response({"object": "list",
-                          "data": state_of(request).journal.entries(_session(request))})
+    return json_response(
+        {"object": "list", "data": state_of(request).journal.entries(_session(request))}
+    )
 
 
 async def clear_requests(request: web.Request) -> web.Response:
@@ -94,8 +101,9 @@ async def clear_requests(request: web.Request) -> web.Response:
 
 async def metrics(request: web.Request) -> web.Response:
     _guard(request)
-    return web.Response(text=state_of(request).metrics.render(),
-                        headers={"Content-Type": CONTENT_TYPE})
+    return web.Response(
+        text=state_of(request).metrics.render(), headers={"Content-Type": CONTENT_TYPE}
+    )
 
 
 async def reset(request: web.Request) -> web.Response:

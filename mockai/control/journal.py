@@ -9,7 +9,8 @@ are the caller's own data and are kept as sent.
 from __future__ import annotations
 
 from collections import deque
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from mockai.masking import masked
 
@@ -37,5 +38,8 @@ class Journal:
 
 
 def _plain(entry: dict[str, Any]) -> dict[str, Any]:
-    return {**entry, "query": masked(entry["query"].items()),
-            "headers": masked(entry["headers"].items())}
+    return {
+        **entry,
+        "query": masked(entry["query"].items()),
+        "headers": masked(entry["headers"].items()),
+    }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from mockai import warmup
 
@@ -22,7 +22,7 @@ def _escape(value: str) -> str:
 
 
 def _labels(names: tuple[str, ...], values: tuple[str, ...]) -> str:
-    return ",".join(f'{n}="{_escape(v)}"' for n, v in zip(names, values))
+    return ",".join(f'{n}="{_escape(v)}"' for n, v in zip(names, values, strict=False))
 
 
 class Histogram:
@@ -46,11 +46,19 @@ class Metrics:
         self.rejections: Counter[str] = Counter()
         self.streams: dict[str, Histogram] = {}
 
-    def observe(self, endpoint: str, method: str, status: int | None, scenario: str | None,
-                fault: tuple[str, str] | None, limited: str | None,
-                stream_seconds: float | None) -> None:
-        self.requests[(endpoint, method, "none" if status is None else str(status),
-                       scenario or "")] += 1
+    def observe(
+        self,
+        endpoint: str,
+        method: str,
+        status: int | None,
+        scenario: str | None,
+        fault: tuple[str, str] | None,
+        limited: str | None,
+        stream_seconds: float | None,
+    ) -> None:
+        self.requests[
+            (endpoint, method, "none" if status is None else str(status), scenario or "")
+        ] += 1
         if fault is not None:
             self.faults[fault] += 1
         if limited is not None:
@@ -63,36 +71,59 @@ class Metrics:
 
     def render(self) -> str:
         lines: list[str] = []
-        self._counter(lines, "mockai_requests_total",
-                      "API requests answered, by route, method, status and scenario "
-                      "(status none: the connection was dropped).",
-                      ("endpoint", "method", "status", "scenario"), self.requests.items())
-        self._counter(lines, "mockai_faults_total",
-                      "Faults carried out, by kind and source (chaos or scripted).",
-                      ("kind", "source"), self.faults.items())
-        self._counter(lines, "mockai_ratelimit_rejections_total",
-                      "Requests the rate limiter refused, by type (requests, tokens, "
-                      "insufficient_quota).",
-                      ("type",), (((k,), v) for k, v in self.rejections.items()))
+        self._counter(
+            lines,
+            "mockai_requests_total",
+            "API requests answered, by route, method, status and scenario "
+            "(status none: the connection was dropped).",
+            ("endpoint", "method", "status", "scenario"),
+            self.requests.items(),
+        )
+        self._counter(
+            lines,
+            "mockai_faults_total",
+            "Faults carried out, by kind and source (chaos or scripted).",
+            ("kind", "source"),
+            self.faults.items(),
+        )
+        self._counter(
+            lines,
+            "mockai_ratelimit_rejections_total",
+            "Requests the rate limiter refused, by type (requests, tokens, insufficient_quota).",
+            ("type",),
+            (((k,), v) for k, v in self.rejections.items()),
+        )
         name = "mockai_stream_duration_seconds"
-        lines += [f"# HELP {name} Time from request to the end of a streamed answer.",
-                  f"# TYPE {name} histogram"]
+        lines += [
+            f"# HELP {name} Time from request to the end of a streamed answer.",
+            f"# TYPE {name} histogram",
+        ]
         for endpoint, histogram in sorted(self.streams.items()):
             label = _labels(("endpoint",), (endpoint,))
             cumulative = 0
-            for bound, count in zip((*STREAM_BUCKETS, float("inf")), histogram.counts):
+            bounds = (*STREAM_BUCKETS, float("inf"))
+            for bound, count in zip(bounds, histogram.counts, strict=False):
                 cumulative += count
                 le = "+Inf" if bound == float("inf") else repr(bound)
                 lines.append(f'{name}_bucket{{{label},le="{le}"}} {cumulative}')
             lines.append(f"{name}_sum{{{label}}} {histogram.total:.6f}")
             lines.append(f"{name}_count{{{label}}} {histogram.count}")
         name = "mockai_warmup_pending"
-        lines += [f"# HELP {name} One-off loading steps (vocabularies, Faker) not yet done; "
-                  "benchmarks wait for 0.", f"# TYPE {name} gauge", f"{name} {warmup.pending()}"]
+        lines += [
+            f"# HELP {name} One-off loading steps (vocabularies, Faker) not yet done; "
+            "benchmarks wait for 0.",
+            f"# TYPE {name} gauge",
+            f"{name} {warmup.pending()}",
+        ]
         return "\n".join(lines) + "\n"
 
     @staticmethod
-    def _counter(lines: list[str], name: str, help_text: str, names: tuple[str, ...],
-                 items: Iterable[tuple[tuple[str, ...], int]]) -> None:
+    def _counter(
+        lines: list[str],
+        name: str,
+        help_text: str,
+        names: tuple[str, ...],
+        items: Iterable[tuple[tuple[str, ...], int]],
+    ) -> None:
         lines += [f"# HELP {name} {help_text}", f"# TYPE {name} counter"]
         lines += [f"{name}{{{_labels(names, key)}}} {value}" for key, value in sorted(items)]

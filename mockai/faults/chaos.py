@@ -25,7 +25,7 @@ class ChaosPolicy:
     stall_ms: float | None = None
 
     @classmethod
-    def from_spec(cls, spec: Chaos) -> "ChaosPolicy":
+    def from_spec(cls, spec: Chaos) -> ChaosPolicy:
         kinds: dict[str, float]
         if spec.kinds is None:
             kinds = dict.fromkeys(DEFAULT_KINDS, 1.0)
@@ -36,21 +36,25 @@ class ChaosPolicy:
         return cls(spec.rate, tuple(kinds), tuple(kinds.values()), spec.after_chunks, spec.stall_ms)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "ChaosPolicy":
+    def from_settings(cls, settings: Settings) -> ChaosPolicy:
         if not 0 <= settings.chaos_rate <= 1:
             raise SettingError("chaos_rate", f"{settings.chaos_rate} is not between 0 and 1")
         unknown = [k for k in settings.chaos_kinds if k not in ALL]
         if unknown:
-            raise SettingError("chaos_kinds",
-                               f"unknown kind {unknown[0]!r} (known: {', '.join(ALL)})")
+            raise SettingError(
+                "chaos_kinds", f"unknown kind {unknown[0]!r} (known: {', '.join(ALL)})"
+            )
         kinds = tuple(settings.chaos_kinds) or DEFAULT_KINDS
         return cls(settings.chaos_rate, kinds, (1.0,) * len(kinds))
 
     def draw(self, rng: random.Random, streaming: bool, background: bool = False) -> Fault | None:
         if self.rate <= 0 or rng.random() >= self.rate:
             return None
-        pool = [(k, w) for k, w in zip(self.kinds, self.weights)
-                if applies(k, streaming, background) and w > 0]
+        pool = [
+            (k, w)
+            for k, w in zip(self.kinds, self.weights, strict=False)
+            if applies(k, streaming, background) and w > 0
+        ]
         if not pool:
             return None
         kind = rng.choices([k for k, _ in pool], [w for _, w in pool])[0]
@@ -59,13 +63,17 @@ class ChaosPolicy:
     def fault(self, kind: str, rng: random.Random) -> Fault:
         after = None
         if kind in STREAM:
-            after = self.after_chunks if self.after_chunks is not None \
+            after = (
+                self.after_chunks
+                if self.after_chunks is not None
                 else rng.randint(*AFTER_CHUNKS_RANGE)
+            )
         return Fault(kind, "chaos", after, self.stall_ms)
 
 
-def chaos_for(server: ChaosPolicy, scenario: ChaosPolicy | None,
-              header: str | None) -> tuple[ChaosPolicy, str | None]:
+def chaos_for(
+    server: ChaosPolicy, scenario: ChaosPolicy | None, header: str | None
+) -> tuple[ChaosPolicy, str | None]:
     """The policy for one request (the scenario's over the server's) and the kind asked for
     outright: `X-Mockai-Chaos: P` changes the rate, `X-Mockai-Chaos: KIND` forces that fault."""
     policy = scenario or server
@@ -79,14 +87,25 @@ def chaos_for(server: ChaosPolicy, scenario: ChaosPolicy | None,
     except ValueError:
         rate = -1.0
     if not 0 <= rate <= 1:
-        raise APIError(400, f"Invalid X-Mockai-Chaos header {header!r}: give a probability "
-                       f"between 0 and 1 or one of {', '.join(ALL)}.",
-                       type="invalid_request_error", param="X-Mockai-Chaos", code="invalid_chaos")
+        raise APIError(
+            400,
+            f"Invalid X-Mockai-Chaos header {header!r}: give a probability "
+            f"between 0 and 1 or one of {', '.join(ALL)}.",
+            type="invalid_request_error",
+            param="X-Mockai-Chaos",
+            code="invalid_chaos",
+        )
     return replace(policy, rate=rate), None
 
 
-def draw_fault(policy: ChaosPolicy, forced: str | None, seed: int, order: int,
-               streaming: bool, background: bool = False) -> Fault | None:
+def draw_fault(
+    policy: ChaosPolicy,
+    forced: str | None,
+    seed: int,
+    order: int,
+    streaming: bool,
+    background: bool = False,
+) -> Fault | None:
     """This request's fault, if any. A forced kind is not drawn, but a stream fault's chunk
     count still is, from the same seeded generator; a kind that cannot apply (a stream fault
     on a non-streamed request) is skipped."""
@@ -106,8 +125,14 @@ class ChaosDice:
         self.seed = seed
         self._order: dict[str | None, int] = {}
 
-    def roll(self, session: str | None, scenario: ChaosPolicy | None, header: str | None,
-             streaming: bool, background: bool = False) -> Fault | None:
+    def roll(
+        self,
+        session: str | None,
+        scenario: ChaosPolicy | None,
+        header: str | None,
+        streaming: bool,
+        background: bool = False,
+    ) -> Fault | None:
         policy, forced = chaos_for(self.policy, scenario, header)  # a bad header draws nothing
         order = self._order.get(session, 0)
         self._order[session] = order + 1

@@ -13,9 +13,11 @@ from mockai.streaming.sse import stall_seconds
 
 # What a client gets when its base URL points at a web page instead of the API (a proxy,
 # a captive portal, the platform's own site): a 200 that is not JSON.
-HTML_PAGE = (b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>OpenAI "
-             b"Platform</title></head><body><noscript>You need to enable JavaScript to run this "
-             b"app.</noscript><div id=\"root\"></div></body></html>\n")
+HTML_PAGE = (
+    b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>OpenAI '
+    b"Platform</title></head><body><noscript>You need to enable JavaScript to run this "
+    b'app.</noscript><div id="root"></div></body></html>\n'
+)
 
 
 class ConnectionDropped(Exception):
@@ -38,8 +40,9 @@ def broken_body(response: web.Response, fault: Fault) -> web.Response:
     if fault.kind == "wrong_content_type":
         return web.Response(body=HTML_PAGE, status=200, content_type="text/html", charset="utf-8")
     body = response.body if isinstance(response.body, bytes) else b""
-    return web.Response(body=body[: len(body) // 2], status=response.status,
-                        content_type="application/json")
+    return web.Response(
+        body=body[: len(body) // 2], status=response.status, content_type="application/json"
+    )
 
 
 _STREAM_SETTINGS = {

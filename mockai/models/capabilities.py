@@ -42,37 +42,60 @@ from typing import Any
 from mockai.errors import APIError, choices, invalid_request, model_not_found
 from mockai.models.model import Model
 
-FUNCTION_CALLING_GUIDE = ("https://platform.openai.com/docs/guides/function-calling"
-                          "#models-supporting-function-calling")
+FUNCTION_CALLING_GUIDE = (
+    "https://platform.openai.com/docs/guides/function-calling#models-supporting-function-calling"
+)
 # chat's parameters a reasoning model refuses unless it runs with effort `none`
 _CHAT_PENALTIES = ("logprobs", "top_logprobs", "presence_penalty", "frequency_penalty")
 # endpoints whose refusal of a model they do not serve is the unknown model's 404
-_NOT_FOUND_ELSEWHERE = ("audio.speech", "audio.transcriptions", "audio.translations",
-                        "moderations")
+_NOT_FOUND_ELSEWHERE = ("audio.speech", "audio.transcriptions", "audio.translations", "moderations")
 
 
 def _wrong_endpoint(model: Model, endpoint: str) -> APIError:
     chat_like = model.kind == "chat"
     if endpoint == "chat.completions":
         if "responses" in model.served_by:
-            return APIError(404, "This model is only supported in v1/responses and not in "
-                                 "v1/chat/completions.", param="model", code=None)
-        return APIError(404, "This is not a chat model and thus not supported in the "
-                             "v1/chat/completions endpoint. Did you mean to use v1/completions?",
-                        param="model", code=None)
+            return APIError(
+                404,
+                "This model is only supported in v1/responses and not in v1/chat/completions.",
+                param="model",
+                code=None,
+            )
+        return APIError(
+            404,
+            "This is not a chat model and thus not supported in the "
+            "v1/chat/completions endpoint. Did you mean to use v1/completions?",
+            param="model",
+            code=None,
+        )
     if endpoint == "responses":
-        return invalid_request(f"The requested model '{model.id}' is not supported with the "
-                               "Responses API.", "model", "model_not_found")
+        return invalid_request(
+            f"The requested model '{model.id}' is not supported with the Responses API.",
+            "model",
+            "model_not_found",
+        )
     if endpoint == "completions":
         if chat_like:
-            return APIError(404, "This is a chat model and not supported in the v1/completions "
-                                 "endpoint. Did you mean to use v1/chat/completions?",
-                            param="model", code=None)
-        return APIError(404, "This model is not supported in the v1/completions endpoint.",
-                        param="model", code=None)
+            return APIError(
+                404,
+                "This is a chat model and not supported in the v1/completions "
+                "endpoint. Did you mean to use v1/chat/completions?",
+                param="model",
+                code=None,
+            )
+        return APIError(
+            404,
+            "This model is not supported in the v1/completions endpoint.",
+            param="model",
+            code=None,
+        )
     if endpoint == "embeddings":
-        return APIError(403, "You are not allowed to generate embeddings from this model",
-                        type="invalid_request_error", code=None)
+        return APIError(
+            403,
+            "You are not allowed to generate embeddings from this model",
+            type="invalid_request_error",
+            code=None,
+        )
     if endpoint in _NOT_FOUND_ELSEWHERE:
         return model_not_found(model.id)
     raise ValueError(f"no refusal text for endpoint {endpoint!r}")
@@ -93,13 +116,22 @@ def _check_effort(model: Model, effort: str | None, param: str, chat: bool) -> N
     if effort is None:
         return
     if not model.reasoning or model.efforts == ():
-        raise invalid_request(f"Unsupported parameter: '{param}' is not supported with this "
-                              "model.", param, "unsupported_parameter")
+        raise invalid_request(
+            f"Unsupported parameter: '{param}' is not supported with this model.",
+            param,
+            "unsupported_parameter",
+        )
     if model.efforts is not None and effort not in model.efforts:
-        asked = (f"'reasoning_effort' does not support '{effort}' with this model" if chat
-                 else f"'{effort}' is not supported with the '{model.id}' model")
-        raise invalid_request(f"Unsupported value: {asked}. Supported values are: "
-                              f"{choices(model.efforts)}.", param, "unsupported_value")
+        asked = (
+            f"'reasoning_effort' does not support '{effort}' with this model"
+            if chat
+            else f"'{effort}' is not supported with the '{model.id}' model"
+        )
+        raise invalid_request(
+            f"Unsupported value: {asked}. Supported values are: {choices(model.efforts)}.",
+            param,
+            "unsupported_value",
+        )
 
 
 def _samples_freely(model: Model, effort: str | None) -> bool:
@@ -108,34 +140,51 @@ def _samples_freely(model: Model, effort: str | None) -> bool:
 
 
 def _unsupported_parameter(name: str, hint: str = "") -> APIError:
-    return invalid_request(f"Unsupported parameter: '{name}' is not supported with this model."
-                           + hint, name, "unsupported_parameter")
+    return invalid_request(
+        f"Unsupported parameter: '{name}' is not supported with this model." + hint,
+        name,
+        "unsupported_parameter",
+    )
 
 
 def _check_tools(model: Model, tools: Any) -> None:
     if tools and not model.tools:
-        raise invalid_request("tools is not supported in this model. For a list of supported "
-                              f"models, refer to {FUNCTION_CALLING_GUIDE}.", "tools")
+        raise invalid_request(
+            "tools is not supported in this model. For a list of supported "
+            f"models, refer to {FUNCTION_CALLING_GUIDE}.",
+            "tools",
+        )
 
 
 def _content_types(messages: list[Any]) -> set[str]:
-    return {part.type for message in messages if isinstance(message.content, list)
-            for part in message.content}
+    return {
+        part.type
+        for message in messages
+        if isinstance(message.content, list)
+        for part in message.content
+    }
 
 
 def _check_modalities(model: Model, req: Any) -> None:
     wants_audio = "audio" in (req.modalities or ()) or req.audio is not None
     if wants_audio and "audio" not in model.modalities_out:
-        raise invalid_request("Unsupported value: 'modalities' does not support 'audio' with "
-                              f"this model. Supported values are: {choices(model.modalities_out)}.",
-                              "modalities", "unsupported_value")
+        raise invalid_request(
+            "Unsupported value: 'modalities' does not support 'audio' with "
+            f"this model. Supported values are: {choices(model.modalities_out)}.",
+            "modalities",
+            "unsupported_value",
+        )
     parts = _content_types(req.messages)
     if model.audio_required and not wants_audio and "input_audio" not in parts:
-        raise invalid_request("This model requires that either input content or output "
-                              "modality contain audio.", "model", "invalid_value")
+        raise invalid_request(
+            "This model requires that either input content or output modality contain audio.",
+            "model",
+            "invalid_value",
+        )
     if "image_url" in parts and "image" not in model.modalities_in:
-        raise invalid_request("Invalid content type. image_url is only supported by certain "
-                              "models.", "messages")
+        raise invalid_request(
+            "Invalid content type. image_url is only supported by certain models.", "messages"
+        )
 
 
 def check_chat(model: Model, req: Any) -> None:
@@ -151,7 +200,10 @@ def check_chat(model: Model, req: Any) -> None:
             if value is not None and value != 1:
                 raise invalid_request(
                     f"Unsupported value: '{name}' does not support {value} with this model. "
-                    "Only the default (1) value is supported.", name, "unsupported_value")
+                    "Only the default (1) value is supported.",
+                    name,
+                    "unsupported_value",
+                )
         for name in _CHAT_PENALTIES:
             if getattr(req, name) not in (None, False, 0):
                 raise _unsupported_parameter(name)

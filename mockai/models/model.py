@@ -81,8 +81,9 @@ def _model(facts: dict[str, Any]) -> Model:
 
 def load(path: Path = CATALOG) -> list[Model]:
     """The catalog's models in file order, each alias followed by its snapshot."""
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader",
-                                                                         yaml.SafeLoader))
+    data = yaml.load(
+        path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
     seen: dict[str, dict[str, Any]] = {}
     models: list[Model] = []
     for entry in data["models"]:

@@ -7,8 +7,9 @@ their base model. A config file can add or override entries (`models:` in mockai
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import fields, replace
-from typing import Any, Iterable
+from typing import Any
 
 from mockai.config import SettingError
 from mockai.errors import model_not_found
@@ -17,8 +18,11 @@ from mockai.tokenizer import ENCODINGS
 
 # What a config entry's known fields must be (a bool is not a number, whatever Python says).
 _PYTHON_TYPES = {"str": str, "int": int, "bool": bool}
-_FIELD_TYPES = {f.name: f.type for f in fields(Model)
-                if f.type in _PYTHON_TYPES and f.name not in ("generic", "default_effort")}
+_FIELD_TYPES = {
+    f.name: f.type
+    for f in fields(Model)
+    if f.type in _PYTHON_TYPES and f.name not in ("generic", "default_effort")
+}
 _CHOICES = {"kind": KINDS, "encoding": ENCODINGS}
 
 
@@ -35,8 +39,9 @@ def _checked_entry(index: int, entry: Any) -> dict[str, Any]:
         fits = type(value) is _PYTHON_TYPES[wanted] and not (wanted == "int" and value < 0)
         if not fits or choices is not None and value not in choices:
             allowed = f" (one of {', '.join(choices)})" if choices else ""
-            raise SettingError("models", f"{value!r} is not a valid {name}{allowed}",
-                               within=f"{index}.{name}")
+            raise SettingError(
+                "models", f"{value!r} is not a valid {name}{allowed}", within=f"{index}.{name}"
+            )
     return dict(entry)
 
 

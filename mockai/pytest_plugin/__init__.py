@@ -13,16 +13,28 @@ from __future__ import annotations
 import pytest
 
 from mockai.pytest_plugin import offline_tiktoken
-from mockai.pytest_plugin.fixtures import (MockaiFactory, mockai, mockai_factory, mockai_server,
-                                           mockai_settings)
+from mockai.pytest_plugin.fixtures import (
+    MockaiFactory,
+    mockai,
+    mockai_factory,
+    mockai_server,
+    mockai_settings,
+)
 from mockai.pytest_plugin.options import add_options
 from mockai.pytest_plugin.server import MockaiServer, MockaiStartError
 from mockai.pytest_plugin.session import TEST_API_KEY, MockaiSession, ScenarioError
 
 __all__ = [
-    "TEST_API_KEY", "MockaiFactory", "MockaiServer", "MockaiSession", "MockaiStartError",
+    "TEST_API_KEY",
+    "MockaiFactory",
+    "MockaiServer",
+    "MockaiSession",
+    "MockaiStartError",
     "ScenarioError",
-    "mockai", "mockai_factory", "mockai_server", "mockai_settings",
+    "mockai",
+    "mockai_factory",
+    "mockai_server",
+    "mockai_settings",
 ]
 
 
@@ -34,5 +46,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     offline_tiktoken.configure(config)
     config.addinivalue_line(
-        "markers", "mockai(**settings): run the test's `mockai` fixture on a dedicated server "
-        "with these settings (mockai.config.Settings field names, e.g. strict=True, rpm=3)")
+        "markers",
+        "mockai(**settings): run the test's `mockai` fixture on a dedicated server "
+        "with these settings (mockai.config.Settings field names, e.g. strict=True, rpm=3)",
+    )

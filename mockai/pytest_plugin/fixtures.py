@@ -3,7 +3,8 @@ server (options, or a conftest.py overriding it); a marked test gets a server of
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 

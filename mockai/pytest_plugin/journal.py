@@ -3,8 +3,9 @@ message that shows what was recorded instead, so a failed assertion needs no deb
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fnmatch import fnmatchcase
-from typing import Any, Mapping
+from typing import Any
 
 
 class _Any:
@@ -32,19 +33,27 @@ def matches(entry: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
     return True
 
 
-def describe(entries: list[dict[str, Any]], wanted: Mapping[str, Any], times: int | None,
-             found: int, session: str) -> str:
+def describe(
+    entries: list[dict[str, Any]],
+    wanted: Mapping[str, Any],
+    times: int | None,
+    found: int,
+    session: str,
+) -> str:
     """E.g. `expected 2 requests with scenario='flaky', got 1`, then one line per entry."""
     what = ", ".join(f"{k}={v!r}" for k, v in wanted.items()) or "any request"
     expected = "at least 1" if times is None else str(times)
     lines = [f"mockai: expected {expected} request(s) matching {what}; {found} matched."]
     if not entries:
-        lines.append(f"The journal of session {session} is empty: no request with its "
-                     "X-Mockai-Session header (mockai.client() and mockai.headers carry it) "
-                     "reached mockai.")
+        lines.append(
+            f"The journal of session {session} is empty: no request with its "
+            "X-Mockai-Session header (mockai.client() and mockai.headers carry it) "
+            "reached mockai."
+        )
         return "\n".join(lines)
-    lines.append(f"The journal of session {session} ({len(entries)} request(s), "
-                 "'>' marks a match):")
+    lines.append(
+        f"The journal of session {session} ({len(entries)} request(s), '>' marks a match):"
+    )
     for entry in entries:
         mark = ">" if matches(entry, wanted) else " "
         lines.append(f"  {mark} {_line(entry)}")
@@ -53,8 +62,12 @@ def describe(entries: list[dict[str, Any]], wanted: Mapping[str, Any], times: in
 
 def _line(entry: Mapping[str, Any]) -> str:
     status = "dropped" if entry["status"] is None else entry["status"]
-    parts = [f"{entry['method']} {entry['path']}", f"scenario={entry['scenario'] or '-'}",
-             f"step={'-' if entry['step'] is None else entry['step']}", f"status={status}"]
+    parts = [
+        f"{entry['method']} {entry['path']}",
+        f"scenario={entry['scenario'] or '-'}",
+        f"step={'-' if entry['step'] is None else entry['step']}",
+        f"status={status}",
+    ]
     if entry.get("stream"):
         parts.append("stream")
     if entry.get("fault"):

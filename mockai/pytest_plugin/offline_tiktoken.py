@@ -19,8 +19,10 @@ from mockai.tiktoken_cache import VARIABLE, default_dir, populate
 
 KEY = "mockai_tiktoken_cache"
 FLAG = "--mockai-tiktoken-cache"
-HELP = (f"set {VARIABLE} for the session to a tiktoken cache filled from mockai's "
-        f"vocabularies (ini: true, or the folder)")
+HELP = (
+    f"set {VARIABLE} for the session to a tiktoken cache filled from mockai's "
+    f"vocabularies (ini: true, or the folder)"
+)
 OFF = ("", "false", "no", "off", "0")
 ON = ("true", "yes", "on", "1")
 

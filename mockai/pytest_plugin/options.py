@@ -4,8 +4,9 @@ coercion, the config file below both, and `./scenarios` (in the rootdir) as the 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields, replace
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import pytest
 
@@ -41,15 +42,28 @@ class Option:
 
 
 OPTIONS = (
-    Option("scenarios", "scenario files or folders (default: scenarios/ in the rootdir, if any)",
-           ini="paths", repeat=True, path=True),
-    Option("config", "a mockai.yaml config file (the flags and ini keys win over it)",
-           ini="paths", path=True),
+    Option(
+        "scenarios",
+        "scenario files or folders (default: scenarios/ in the rootdir, if any)",
+        ini="paths",
+        repeat=True,
+        path=True,
+    ),
+    Option(
+        "config",
+        "a mockai.yaml config file (the flags and ini keys win over it)",
+        ini="paths",
+        path=True,
+    ),
     Option("seed", "seed for generated replies, jitter and chaos", int),
     Option("strict", "no matching scenario is a 404 no_scenario_matched", None, "bool"),
     Option("lenient", "accept unknown request fields and unknown models", None, "bool"),
-    Option("api_key", "accept only this key (repeatable; the fixture's clients send the first)",
-           ini="args", repeat=True),
+    Option(
+        "api_key",
+        "accept only this key (repeatable; the fixture's clients send the first)",
+        ini="args",
+        repeat=True,
+    ),
     Option("rpm", "requests per minute, per API key and model", int),
     Option("tpm", "tokens per minute, per API key and model", int),
     Option("rpd", "requests per day, per API key and model", int),
@@ -66,11 +80,17 @@ def add_options(parser: pytest.Parser) -> None:
     group = parser.getgroup("mockai", "mockai server of the mockai_server/mockai fixtures")
     for option in OPTIONS:
         if option.type is None:
-            group.addoption(option.flag, action="store_const", const=True, dest=option.key,
-                            help=option.help)
+            group.addoption(
+                option.flag, action="store_const", const=True, dest=option.key, help=option.help
+            )
         else:
-            group.addoption(option.flag, action="append" if option.repeat else "store",
-                            type=option.type, dest=option.key, help=option.help)
+            group.addoption(
+                option.flag,
+                action="append" if option.repeat else "store",
+                type=option.type,
+                dest=option.key,
+                help=option.help,
+            )
         parser.addini(option.key, option.help, type=option.ini, default=None)
 
 
@@ -108,8 +128,9 @@ def overridden(base: Settings, overrides: Mapping[str, Any]) -> Settings:
     allowed = {f.name for f in fields(Settings)} - NOT_OVERRIDABLE
     unknown = sorted(set(overrides) - allowed)
     if unknown:
-        raise TypeError(f"unknown mockai setting(s): {', '.join(unknown)}; "
-                        f"known: {', '.join(sorted(allowed))}")
+        raise TypeError(
+            f"unknown mockai setting(s): {', '.join(unknown)}; known: {', '.join(sorted(allowed))}"
+        )
     # `config` is dropped so the file is not read again: `base` already holds its values.
     merged = from_sources({**asdict(base), **overrides, "config": None}, env={})
     return replace(merged, config=base.config)

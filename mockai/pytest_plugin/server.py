@@ -79,8 +79,9 @@ class MockaiServer:
         asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
         self._close()
 
-    def control(self, method: str, path: str, body: bytes | None = None,
-                session: str | None = None) -> Any:
+    def control(
+        self, method: str, path: str, body: bytes | None = None, session: str | None = None
+    ) -> Any:
         """Call the control API (`/_mockai/...`) and return its JSON; an error status raises
         `urllib.error.HTTPError`."""
         request = urllib.request.Request(self.root + path, data=body, method=method)

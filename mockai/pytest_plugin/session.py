@@ -23,7 +23,7 @@ class ScenarioError(ValueError):
         self.problems = problems
 
     @classmethod
-    def from_response(cls, status: int, body: bytes) -> "ScenarioError":
+    def from_response(cls, status: int, body: bytes) -> ScenarioError:
         """Whatever the answer: the real control API's `problems`, its error message alone,
         or a body that is not JSON at all (a proxy's page, say)."""
         text = body.decode("utf-8", "replace").strip()
@@ -73,7 +73,9 @@ class MockaiSession:
         names. Raises ScenarioError naming the problems when the server refuses them."""
         text = scenario if isinstance(scenario, str) else json.dumps(scenario)
         try:
-            return self.server.control("POST", "/_mockai/scenarios", text.encode(), self.session)["data"]
+            return self.server.control("POST", "/_mockai/scenarios", text.encode(), self.session)[
+                "data"
+            ]
         except urllib.error.HTTPError as exc:
             raise ScenarioError.from_response(exc.code, exc.read()) from None
 
@@ -85,14 +87,31 @@ class MockaiSession:
     def reset(self) -> None:
         self.server.control("POST", f"/_mockai/reset?session={self.session}")
 
-    def assert_called(self, *, times: int | None = None, scenario: Any = ANY, path: Any = ANY,
-                      method: Any = ANY, status: Any = ANY, step: Any = ANY) -> list[dict[str, Any]]:
+    def assert_called(
+        self,
+        *,
+        times: int | None = None,
+        scenario: Any = ANY,
+        path: Any = ANY,
+        method: Any = ANY,
+        status: Any = ANY,
+        step: Any = ANY,
+    ) -> list[dict[str, Any]]:
         """Assert that this session's journal holds requests matching every filter given
         (`scenario` and `path` are globs; `None` matches "no scenario"): exactly `times` of
         them, or at least one. Returns the matching entries. The failure lists the journal."""
         __tracebackhide__ = True
-        wanted = {k: v for k, v in (("scenario", scenario), ("path", path), ("method", method),
-                                    ("status", status), ("step", step)) if v is not ANY}
+        wanted = {
+            k: v
+            for k, v in (
+                ("scenario", scenario),
+                ("path", path),
+                ("method", method),
+                ("status", status),
+                ("step", step),
+            )
+            if v is not ANY
+        }
         entries = self.requests
         found = [e for e in entries if matches(e, wanted)]
         if len(found) == times or (times is None and found):

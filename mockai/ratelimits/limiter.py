@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from mockai import ids
 from mockai.errors import APIError
@@ -49,8 +49,15 @@ class Limiter:
     def applies(self, scenario_limits: RateLimits | None) -> bool:
         return self.policy.active or scenario_limits is not None
 
-    def admit(self, session: str | None, key: str, model: str, tokens: int,
-              scenario: str | None = None, scenario_limits: RateLimits | None = None) -> dict[str, str]:
+    def admit(
+        self,
+        session: str | None,
+        key: str,
+        model: str,
+        tokens: int,
+        scenario: str | None = None,
+        scenario_limits: RateLimits | None = None,
+    ) -> dict[str, str]:
         """Take this request's cost and return its `x-ratelimit-*` headers, or raise the 429."""
         quota = self.policy.quota(key)
         if quota is not None:
@@ -77,8 +84,9 @@ class Limiter:
             self._spend.setdefault((session, key), Spend()).requests += 1
         return headers_for(buckets, cost["tokens"])
 
-    def charge(self, session: str | None, key: str, model: str, input_tokens: int,
-               output_tokens: int) -> None:
+    def charge(
+        self, session: str | None, key: str, model: str, input_tokens: int, output_tokens: int
+    ) -> None:
         """Add a finished request's price to its key's spend (only tracked under a USD quota)."""
         quota = self.policy.quota(key)
         if quota is not None and quota.usd is not None:
@@ -96,43 +104,96 @@ class Limiter:
 
     def _check_quota(self, quota: QuotaSpec, owner: Owner) -> None:
         spend = self._spend.get(owner, Spend())
-        over = (quota.requests is not None and spend.requests >= quota.requests) or \
-            (quota.usd is not None and spend.usd >= quota.usd)
+        over = (quota.requests is not None and spend.requests >= quota.requests) or (
+            quota.usd is not None and spend.usd >= quota.usd
+        )
         if over:  # no retry-after: waiting does not help (the spec allows leaving it out)
-            raise RateLimited("insufficient_quota", 429, code="insufficient_quota",
-                              headers=dict(UNLOADED))
+            raise RateLimited(
+                "insufficient_quota", 429, code="insufficient_quota", headers=dict(UNLOADED)
+            )
 
-    def _refusal(self, key: str, model: str, dimension: Dimension,
-                 buckets: dict[Dimension, Bucket], requested: int, wait: float) -> RateLimited:
+    def _refusal(
+        self,
+        key: str,
+        model: str,
+        dimension: Dimension,
+        buckets: dict[Dimension, Bucket],
+        requested: int,
+        wait: float,
+    ) -> RateLimited:
         bucket = buckets[dimension]
-        return rate_limit_reached(key, model, dimension, bucket.capacity,
-                                  bucket.capacity - bucket.remaining, requested, wait,
-                                  headers_for(buckets, 0))
+        return rate_limit_reached(
+            key,
+            model,
+            dimension,
+            bucket.capacity,
+            bucket.capacity - bucket.remaining,
+            requested,
+            wait,
+            headers_for(buckets, 0),
+        )
 
-    def _too_large(self, key: str, model: str, dimension: Dimension, bucket: Bucket,
-                   requested: int, buckets: dict[Dimension, Bucket]) -> RateLimited:
-        message = (f"Request too large for {model} in organization {ids.organization_id(key)} on "
-                   f"{dimension.label}: Limit {bucket.capacity}, Requested {requested}. The input "
-                   f"or output tokens must be reduced in order to run successfully. {LEARN_MORE}")
-        return RateLimited("tokens", 429, message, type="tokens", code="rate_limit_exceeded",
-                           headers=headers_for(buckets, 0))
+    def _too_large(
+        self,
+        key: str,
+        model: str,
+        dimension: Dimension,
+        bucket: Bucket,
+        requested: int,
+        buckets: dict[Dimension, Bucket],
+    ) -> RateLimited:
+        message = (
+            f"Request too large for {model} in organization {ids.organization_id(key)} on "
+            f"{dimension.label}: Limit {bucket.capacity}, Requested {requested}. The input "
+            f"or output tokens must be reduced in order to run successfully. {LEARN_MORE}"
+        )
+        return RateLimited(
+            "tokens",
+            429,
+            message,
+            type="tokens",
+            code="rate_limit_exceeded",
+            headers=headers_for(buckets, 0),
+        )
 
 
-def rate_limit_reached(key: str, model: str, dimension: Dimension, limit: int, used: int,
-                       requested: int, wait: float, headers: dict[str, str]) -> RateLimited:
+def rate_limit_reached(
+    key: str,
+    model: str,
+    dimension: Dimension,
+    limit: int,
+    used: int,
+    requested: int,
+    wait: float,
+    headers: dict[str, str],
+) -> RateLimited:
     """The real API's 429 for a bucket that cannot pay for this request yet."""
-    message = (f"Rate limit reached for {model} in organization {ids.organization_id(key)} on "
-               f"{dimension.label}: Limit {limit}, Used {used}, Requested {requested}. Please "
-               f"try again in {format_duration(max(wait, 0.001))}. {LEARN_MORE}")
-    headers = {**headers, "retry-after": str(max(math.ceil(wait), 1)),
-               "retry-after-ms": str(max(math.ceil(wait * 1000), 1))}
-    return RateLimited(dimension.unit, 429, message, type=dimension.unit,
-                       code="rate_limit_exceeded", headers=headers)
+    message = (
+        f"Rate limit reached for {model} in organization {ids.organization_id(key)} on "
+        f"{dimension.label}: Limit {limit}, Used {used}, Requested {requested}. Please "
+        f"try again in {format_duration(max(wait, 0.001))}. {LEARN_MORE}"
+    )
+    headers = {
+        **headers,
+        "retry-after": str(max(math.ceil(wait), 1)),
+        "retry-after-ms": str(max(math.ceil(wait * 1000), 1)),
+    }
+    return RateLimited(
+        dimension.unit,
+        429,
+        message,
+        type=dimension.unit,
+        code="rate_limit_exceeded",
+        headers=headers,
+    )
 
 
 def simulated_refusal(key: str, model: str, headers: dict[str, str]) -> RateLimited:
     """Chaos's 429: what this key would get had it just used up its requests for the minute."""
     limit = int(headers.get("x-ratelimit-limit-requests", UNLOADED_RPM))
-    shown = {**headers, "x-ratelimit-remaining-requests": "0",
-             "x-ratelimit-reset-requests": format_duration(60.0)}
+    shown = {
+        **headers,
+        "x-ratelimit-remaining-requests": "0",
+        "x-ratelimit-reset-requests": format_duration(60.0),
+    }
     return rate_limit_reached(key, model, RPM, limit, limit, 1, 60.0 / limit, shown)

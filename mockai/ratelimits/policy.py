@@ -81,8 +81,9 @@ class LimitPolicy:
         except ValidationError as exc:
             raise _limits_error(exc) from None
         try:
-            self.server = RateLimits(rpm=settings.rpm, tpm=settings.tpm, rpd=settings.rpd,
-                                     tpd=settings.tpd)
+            self.server = RateLimits(
+                rpm=settings.rpm, tpm=settings.tpm, rpd=settings.rpd, tpd=settings.tpd
+            )
         except ValidationError as exc:
             raise _flag_error(exc) from None
         try:
@@ -93,7 +94,9 @@ class LimitPolicy:
             raise SettingError("tier", f"{settings.tier!r} is not one of {', '.join(TIERS)}")
         self.tier = settings.tier
         self.active = bool(
-            self.file.models or self.file.keys or self.tier is not None
+            self.file.models
+            or self.file.keys
+            or self.tier is not None
             or any(v is not None for v in self.server.model_dump().values())
             or any(v is not None for v in self.server_quota.model_dump().values())
         )
@@ -117,8 +120,14 @@ class LimitPolicy:
             layers.append(tier_limits(self.tier, names))
         resolved = []
         for dimension in DIMENSIONS:
-            value = next((getattr(layer, dimension.name) for layer in layers
-                          if layer is not None and getattr(layer, dimension.name) is not None), None)
+            value = next(
+                (
+                    getattr(layer, dimension.name)
+                    for layer in layers
+                    if layer is not None and getattr(layer, dimension.name) is not None
+                ),
+                None,
+            )
             if value is not None:
                 resolved.append((dimension, value))
         return tuple(resolved)
@@ -126,5 +135,9 @@ class LimitPolicy:
     def quota(self, key: str) -> QuotaSpec | None:
         """The key's budget, else the server's; None when neither sets one."""
         for_key = self.file.keys.get(key)
-        spec = for_key.quota if for_key is not None and for_key.quota is not None else self.server_quota
+        spec = (
+            for_key.quota
+            if for_key is not None and for_key.quota is not None
+            else self.server_quota
+        )
         return None if spec.requests is None and spec.usd is None else spec

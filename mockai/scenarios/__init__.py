@@ -9,8 +9,9 @@ import the loader and the engine when they are called.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from mockai.scenarios.problems import Located, Problem, ScenarioProblems
 

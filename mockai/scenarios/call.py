@@ -6,9 +6,10 @@ items, a completion prompt...), so matching and templating are written once for 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Mapping
+from typing import Any
 
 from mockai.masking import masked
 

@@ -21,9 +21,12 @@ from mockai.spec import OPERATIONS_PATH
 FAMILIES: dict[str, tuple[str, ...]] = {
     "chat.completions": ("POST /chat/completions",),
     "chat.completions.stored": (
-        "GET /chat/completions", "GET /chat/completions/{completion_id}",
-        "POST /chat/completions/{completion_id}", "DELETE /chat/completions/{completion_id}",
-        "GET /chat/completions/{completion_id}/messages"),
+        "GET /chat/completions",
+        "GET /chat/completions/{completion_id}",
+        "POST /chat/completions/{completion_id}",
+        "DELETE /chat/completions/{completion_id}",
+        "GET /chat/completions/{completion_id}/messages",
+    ),
     "completions": ("POST /completions",),
     "responses": ("POST /responses",),
     "embeddings": ("POST /embeddings",),
@@ -72,8 +75,11 @@ def resolve(name: str) -> frozenset[str]:
         if name in names:
             return names[name]
         close = difflib.get_close_matches(name, names, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else \
-            f"expected a family ({', '.join(FAMILIES)}), an operation id or 'METHOD /path'"
+        hint = (
+            f"did you mean {close[0]!r}?"
+            if close
+            else f"expected a family ({', '.join(FAMILIES)}), an operation id or 'METHOD /path'"
+        )
         raise ValueError(f"unknown endpoint {name!r}; {hint}")
     matched = [known for known in names if fnmatch.fnmatchcase(known, name)]
     if not matched:

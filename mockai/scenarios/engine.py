@@ -9,9 +9,10 @@ sequences.
 from __future__ import annotations
 
 import copy
-from itertools import chain
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from itertools import chain
+from typing import Any
 
 from mockai.errors import APIError
 from mockai.faults.chaos import ChaosPolicy
@@ -55,14 +56,24 @@ class CompiledStep:
 
     __slots__ = ("step", "_templates", "_dump", "_scenario")
 
-    def __init__(self, step: Step, scenario: Scenario, located: Located, where: Path_,
-                 problems: list[Problem]) -> None:
+    def __init__(
+        self,
+        step: Step,
+        scenario: Scenario,
+        located: Located,
+        where: Path_,
+        problems: list[Problem],
+    ) -> None:
         headers = {**(scenario.headers or {}), **(step.headers or {})}
-        self.step = step.model_copy(update={
-            "stream": _merge_stream(scenario.stream, step.stream),
-            "latency_ms": step.latency_ms if step.latency_ms is not None else scenario.latency_ms,
-            "headers": {k.lower(): v for k, v in headers.items()} or None,
-        })
+        self.step = step.model_copy(
+            update={
+                "stream": _merge_stream(scenario.stream, step.stream),
+                "latency_ms": step.latency_ms
+                if step.latency_ms is not None
+                else scenario.latency_ms,
+                "headers": {k.lower(): v for k, v in headers.items()} or None,
+            }
+        )
         self._dump = self.step.model_dump(exclude_none=True)
         self._scenario = scenario.name
         self._templates: list[tuple[Path_, str, Template]] = []
@@ -86,9 +97,12 @@ class CompiledStep:
             try:
                 _set(data, path, template.render(context))
             except Exception as exc:  # noqa: BLE001 - any template failure is the scenario's
-                raise APIError(500, f"Scenario {self._scenario!r}: template in {field} failed: "
-                                    f"{exc}", type="server_error",
-                               code="scenario_template_error") from None
+                raise APIError(
+                    500,
+                    f"Scenario {self._scenario!r}: template in {field} failed: {exc}",
+                    type="server_error",
+                    code="scenario_template_error",
+                ) from None
         return Step.model_validate(data)
 
 
@@ -105,8 +119,17 @@ def _effective_match(scenario: Scenario) -> Match:
 
 
 class CompiledScenario:
-    __slots__ = ("name", "located", "predicate", "endpoints", "needle", "steps", "loop", "chaos",
-                 "limits")
+    __slots__ = (
+        "name",
+        "located",
+        "predicate",
+        "endpoints",
+        "needle",
+        "steps",
+        "loop",
+        "chaos",
+        "limits",
+    )
 
     def __init__(self, located: Located, problems: list[Problem]) -> None:
         scenario = located.scenario
@@ -119,8 +142,9 @@ class CompiledScenario:
         self.limits = scenario.limits
         key = "replies" if scenario.replies is not None else "reply"
         self.steps = [
-            CompiledStep(step, scenario, located,
-                         (key, index) if key == "replies" else (key,), problems)
+            CompiledStep(
+                step, scenario, located, (key, index) if key == "replies" else (key,), problems
+            )
             for index, step in enumerate(scenario.steps)
         ]
 
@@ -196,13 +220,20 @@ class ScenarioEngine:
         forced = call.headers.get("x-mockai-scenario")
         if forced is None:
             runtime = self.runtime
-            tried = chain(runtime.get(call.session, ()) if call.session is not None else (),
-                          runtime.get(None, ()), self._index.candidates(call))
+            tried = chain(
+                runtime.get(call.session, ()) if call.session is not None else (),
+                runtime.get(None, ()),
+                self._index.candidates(call),
+            )
             return next((s for s in tried if s.matches(call)), None)
         chosen = next((s for s in self.candidates(call.session) if s.name == forced), None)
         if chosen is None:
-            raise APIError(400, f"Unknown scenario {forced!r} in X-Mockai-Scenario header.",
-                           param="X-Mockai-Scenario", code="unknown_scenario")
+            raise APIError(
+                400,
+                f"Unknown scenario {forced!r} in X-Mockai-Scenario header.",
+                param="X-Mockai-Scenario",
+                code="unknown_scenario",
+            )
         return chosen
 
     def step(self, chosen: CompiledScenario, call: Call) -> Selection:

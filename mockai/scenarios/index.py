@@ -9,9 +9,9 @@ necessary condition, so no scenario that could match is ever skipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Iterator
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation
 
@@ -82,9 +82,11 @@ class ScenarioIndex:
             else:
                 filed.setdefault(scenario.needle, []).append(position)
         self._filed = list(filed.values())
-        self._automaton = BytesAhoCorasick(
-            [_utf8(needle) for needle in filed], implementation=Implementation.DFA) \
-            if filed else None
+        self._automaton = (
+            BytesAhoCorasick([_utf8(needle) for needle in filed], implementation=Implementation.DFA)
+            if filed
+            else None
+        )
 
     def candidates(self, call: Call) -> Iterator:
         """The scenarios that could match `call`, in file order."""
@@ -92,8 +94,12 @@ class ScenarioIndex:
             yield from self.scenarios
             return
         # Overlapping, so that a phrase inside or across another's occurrence is found too.
-        found = {pattern for pattern, _, _ in self._automaton.find_matches_as_indexes(
-            _utf8(call.user_lower), overlapping=True)}
+        found = {
+            pattern
+            for pattern, _, _ in self._automaton.find_matches_as_indexes(
+                _utf8(call.user_lower), overlapping=True
+            )
+        }
         positions = self._always + [p for pattern in found for p in self._filed[pattern]]
         if found:
             positions.sort()

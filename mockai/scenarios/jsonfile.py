@@ -69,7 +69,7 @@ def parse_json(text: str) -> tuple[Any, dict[Path_, int]]:
 def _problem(exc: json.JSONDecodeError) -> JSONProblem:
     """A trailing comma is reported as such, on the comma's line (the parser only notices it at
     the closing bracket, and calls it an expected value)."""
-    before = exc.doc[:exc.pos].rstrip()
+    before = exc.doc[: exc.pos].rstrip()
     if exc.pos < len(exc.doc) and exc.doc[exc.pos] in "]}" and before.endswith(","):
         return JSONProblem(before.count("\n") + 1, "trailing comma (JSON allows none)")
     return JSONProblem(exc.lineno, f"{exc.msg} (column {exc.colno})")

@@ -7,8 +7,9 @@ all; the server refuses to start on any of them rather than serve a partial set.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -173,8 +174,13 @@ def duplicate_names(found: Iterable[Located]) -> list[Problem]:
         name = located.scenario.name
         if name in first:
             first_at = first[name].where(("name",))
-            problems.append(Problem(located.source, located.line(("name",)),
-                                    f"duplicate scenario name {name!r} (first defined at {first_at})"))
+            problems.append(
+                Problem(
+                    located.source,
+                    located.line(("name",)),
+                    f"duplicate scenario name {name!r} (first defined at {first_at})",
+                )
+            )
         else:
             first[name] = located
     return problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from mockai.scenarios.call import Call
 from mockai.scenarios.endpoints import resolve
@@ -19,8 +19,9 @@ def _glob(pattern: str) -> Callable[[str], bool]:
     return re.compile(fnmatch.translate(pattern)).match  # type: ignore[return-value]
 
 
-def _text(condition: str | Regex, original: Callable[[Call], str],
-          lowered: Callable[[Call], str]) -> Predicate:
+def _text(
+    condition: str | Regex, original: Callable[[Call], str], lowered: Callable[[Call], str]
+) -> Predicate:
     """A regex searches the text as sent; a plain string is a case-insensitive substring."""
     if isinstance(condition, Regex):
         search = re.compile(condition.regex).search
@@ -38,11 +39,13 @@ def compile_match(match: Match) -> tuple[Predicate, frozenset[str] | None]:
         model = _glob(match.model)
         checks.append(lambda call: call.model is not None and bool(model(call.model)))
     if match.user is not None:
-        checks.append(_text(match.user, lambda call: call.last_user_message,
-                            lambda call: call.user_lower))
+        checks.append(
+            _text(match.user, lambda call: call.last_user_message, lambda call: call.user_lower)
+        )
     if match.system is not None:
-        checks.append(_text(match.system, lambda call: call.system_message,
-                            lambda call: call.system_lower))
+        checks.append(
+            _text(match.system, lambda call: call.system_message, lambda call: call.system_lower)
+        )
     if match.tools:
         wanted = frozenset(match.tools)
         checks.append(lambda call: wanted <= call.tool_names)
@@ -57,9 +60,7 @@ def compile_match(match: Match) -> tuple[Predicate, frozenset[str] | None]:
         checks.append(lambda call: (call.language or "").lower() == language)
     if match.headers:
         wanted_headers = {k.lower(): v for k, v in match.headers.items()}
-        checks.append(
-            lambda call: all(call.headers.get(k) == v for k, v in wanted_headers.items())
-        )
+        checks.append(lambda call: all(call.headers.get(k) == v for k, v in wanted_headers.items()))
     if not checks:
         return (lambda call: True), endpoints
     if len(checks) == 1:

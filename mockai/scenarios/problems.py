@@ -6,8 +6,9 @@ duplicate names) can add its own and the whole list is still reported in file an
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 from mockai.scenarios.schema import Scenario
 

@@ -7,10 +7,17 @@ Validation happens once, at load time; the request path only touches the compile
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal, Union, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator,
-                      model_validator)
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 from mockai.scenarios.endpoints import resolve
 
@@ -38,8 +45,9 @@ def _text_kind(value: Any) -> str:
 
 # Discriminated, so a mapping is only checked as a regex and a mistake in it gives that
 # mistake alone, not also "should be a valid string".
-TextCondition = Annotated[Union[Annotated[str, Tag("text")], Annotated[Regex, Tag("pattern")]],
-                          Discriminator(_text_kind)]
+TextCondition = Annotated[
+    Annotated[str, Tag("text")] | Annotated[Regex, Tag("pattern")], Discriminator(_text_kind)
+]
 
 
 class Match(_Strict):
@@ -110,7 +118,9 @@ class Step(_Strict):
     refusal: str | None = None
     reasoning: str | None = None  # a reasoning model's summary (Responses `reasoning.summary`)
     flagged: bool | None = None  # moderations: the verdict
-    categories: dict[str, float] | list[str] | None = None  # moderations: flagged categories (or scores)
+    categories: dict[str, float] | list[str] | None = (
+        None  # moderations: flagged categories (or scores)
+    )
     tool_calls: list[ToolCall] | None = None
     error: ErrorSpec | None = None
     finish_reason: FinishReason | None = None
@@ -123,44 +133,70 @@ class Step(_Strict):
     @field_validator("error", mode="before")
     @classmethod
     def _status_alone(cls, value: Any) -> Any:
-        return {"status": value} if isinstance(value, int) and not isinstance(value, bool) else value
+        return (
+            {"status": value} if isinstance(value, int) and not isinstance(value, bool) else value
+        )
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Step":
+    def _one_kind(self) -> Step:
         mid_stream = self.stream is not None and self.stream.error_after_chunks is not None
-        if self.error is not None and not mid_stream and any(
-            v is not None for v in (self.content, self.refusal, self.tool_calls, self.flagged)
+        if (
+            self.error is not None
+            and not mid_stream
+            and any(
+                v is not None for v in (self.content, self.refusal, self.tool_calls, self.flagged)
+            )
         ):
-            raise ValueError("a step with `error` cannot also have content, refusal or tool_calls "
-                             "(unless its `stream.error_after_chunks` sends the error mid-stream)")
+            raise ValueError(
+                "a step with `error` cannot also have content, refusal or tool_calls "
+                "(unless its `stream.error_after_chunks` sends the error mid-stream)"
+            )
         if self.reset and (self.error is not None or self.says_something):
-            raise ValueError("a step with `reset: true` drops the connection; it cannot also "
-                             "have an error or a reply")
+            raise ValueError(
+                "a step with `reset: true` drops the connection; it cannot also "
+                "have an error or a reply"
+            )
         return self
 
     @property
     def says_something(self) -> bool:
         """False for a bare error step: a mid-stream failure then streams generated text first."""
-        return any(v is not None for v in (self.content, self.refusal, self.tool_calls)) or \
-            (self.stream is not None and self.stream.chunks is not None)
+        return any(v is not None for v in (self.content, self.refusal, self.tool_calls)) or (
+            self.stream is not None and self.stream.chunks is not None
+        )
 
     @property
     def fails_mid_stream(self) -> bool:
-        return self.error is not None and self.stream is not None \
+        return (
+            self.error is not None
+            and self.stream is not None
             and self.stream.error_after_chunks is not None
+        )
 
 
-ChaosKind = Literal["429", "500", "502", "503", "reset", "stall", "malformed_json",
-                    "wrong_content_type", "disconnect", "stream_error", "malformed_chunk",
-                    "stream_stall"]
+ChaosKind = Literal[
+    "429",
+    "500",
+    "502",
+    "503",
+    "reset",
+    "stall",
+    "malformed_json",
+    "wrong_content_type",
+    "disconnect",
+    "stream_error",
+    "malformed_chunk",
+    "stream_stall",
+]
 
 
 class Chaos(_Strict):
     """Random faults for a scenario's requests (see `mockai.faults`)."""
 
     rate: float = Field(ge=0, le=1)
-    kinds: list[ChaosKind] | dict[ChaosKind, Annotated[float, Field(ge=0)]] | None = \
-        Field(None, min_length=1)  # a list, or kind: weight
+    kinds: list[ChaosKind] | dict[ChaosKind, Annotated[float, Field(ge=0)]] | None = Field(
+        None, min_length=1
+    )  # a list, or kind: weight
     after_chunks: int | None = Field(None, ge=0)  # stream faults: fixed, else drawn from 1..3
     stall_ms: float | None = Field(None, ge=0)  # stalls: default until the client gives up
 
@@ -205,9 +241,11 @@ class Scenario(_Strict):
     limits: RateLimits | None = None
 
     @model_validator(mode="after")
-    def _replies_or_reply(self) -> "Scenario":
+    def _replies_or_reply(self) -> Scenario:
         if (self.replies is None) == (self.reply is None):
-            raise ValueError("give exactly one of `replies` (a list of steps) or `reply` (one step)")
+            raise ValueError(
+                "give exactly one of `replies` (a list of steps) or `reply` (one step)"
+            )
         return self
 
     @property
@@ -227,6 +265,10 @@ def keys_at(path: tuple[Any, ...]) -> list[str]:
     models: list[type[BaseModel]] = [Scenario]
     for part in path:
         if not isinstance(part, int):
-            models = [found for model in models if part in model.model_fields
-                      for found in _models_in(model.model_fields[part].annotation)]
+            models = [
+                found
+                for model in models
+                if part in model.model_fields
+                for found in _models_in(model.model_fields[part].annotation)
+            ]
     return sorted({key for model in models for key in model.model_fields})

@@ -41,8 +41,10 @@ async def watch(paths: list[Path], engine: ScenarioEngine, interval: float = 0.5
             seen = current
             scenarios = await asyncio.to_thread(load, paths)
         except ScenarioProblems as exc:
-            log.warning("scenario change refused, still serving the last good set:\n%s",
-                        "\n".join(exc.problems))
+            log.warning(
+                "scenario change refused, still serving the last good set:\n%s",
+                "\n".join(exc.problems),
+            )
             continue
         except Exception:  # noqa: BLE001 - a loader bug must not end the watching
             log.exception("scenario reload failed, still serving the last good set")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
+from collections.abc import Callable
 from functools import partial
-from typing import Callable
 
 from aiohttp import web
 
@@ -28,12 +28,15 @@ from mockai.server.state import STATE, ServerState
 PREFIXES = ("/v1", "/api/openai/v1")
 
 
-def create_app(settings: Settings, scenarios: list[CompiledScenario] | None = None) -> web.Application:
+def create_app(
+    settings: Settings, scenarios: list[CompiledScenario] | None = None
+) -> web.Application:
     """The app for already-validated scenarios (the server never starts half-configured);
     a ValueError names a limits or chaos setting that makes no sense."""
     state = ServerState.build(settings, scenarios or [])
-    app = web.Application(middlewares=[mockai_middleware],
-                          client_max_size=settings.max_body_mb * 1024 * 1024)
+    app = web.Application(
+        middlewares=[mockai_middleware], client_max_size=settings.max_body_mb * 1024 * 1024
+    )
     app[STATE] = state
     for route, handler in all_routes():
         for prefix in PREFIXES:
@@ -76,8 +79,12 @@ async def _watcher(app: web.Application):
 
 async def start(app: web.Application, host: str, port: int) -> tuple[web.AppRunner, int]:
     """Start serving; returns the runner and the bound port (useful with port 0)."""
-    runner = web.AppRunner(app, handler_cancellation=True, access_log=None,
-                           shutdown_timeout=app[STATE].settings.shutdown_grace)
+    runner = web.AppRunner(
+        app,
+        handler_cancellation=True,
+        access_log=None,
+        shutdown_timeout=app[STATE].settings.shutdown_grace,
+    )
     await runner.setup()
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     try:
@@ -94,8 +101,9 @@ async def start(app: web.Application, host: str, port: int) -> tuple[web.AppRunn
     return runner, sock.getsockname()[1]
 
 
-async def serve_until(app: web.Application, host: str, port: int,
-                      announce: Callable[[str], None], stop: asyncio.Event) -> None:
+async def serve_until(
+    app: web.Application, host: str, port: int, announce: Callable[[str], None], stop: asyncio.Event
+) -> None:
     """Serve until `stop` is set, then stop gracefully."""
     runner, bound = await start(app, host, port)
     shown = f"[{host}]" if ":" in host else host

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import random
-from typing import Any, Callable, Iterable, Mapping, TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 import orjson
 from aiohttp import web
@@ -27,9 +28,12 @@ MALFORMED_JSON = (
 )
 
 
-def json_response(data: Any, status: int = 200, headers: Mapping[str, str] | None = None) -> web.Response:
-    return web.Response(body=orjson.dumps(data), status=status, headers=headers,
-                        content_type="application/json")
+def json_response(
+    data: Any, status: int = 200, headers: Mapping[str, str] | None = None
+) -> web.Response:
+    return web.Response(
+        body=orjson.dumps(data), status=status, headers=headers, content_type="application/json"
+    )
 
 
 def error_response(error: APIError, exchange: Exchange) -> web.Response:
@@ -51,18 +55,24 @@ def decode_json(raw: bytes | str) -> dict[str, Any]:
 
 
 def _journal_body(raw: bytes, body: dict[str, Any], limit: int) -> Any:
-    return body if len(raw) <= limit else {
-        "_truncated": True,
-        "_bytes": len(raw),
-        "_preview": raw[:limit].decode("utf-8", errors="replace"),
-    }
+    return (
+        body
+        if len(raw) <= limit
+        else {
+            "_truncated": True,
+            "_bytes": len(raw),
+            "_preview": raw[:limit].decode("utf-8", errors="replace"),
+        }
+    )
 
 
 async def read_json(request: web.Request) -> dict[str, Any]:
     """The JSON object body, or the real API's 400 for anything else."""
     raw = await request.read()
     body = decode_json(raw)
-    exchange_of(request).body = _journal_body(raw, body, state_of(request).settings.journal_body_bytes)
+    exchange_of(request).body = _journal_body(
+        raw, body, state_of(request).settings.journal_body_bytes
+    )
     return body
 
 
@@ -88,12 +98,16 @@ def standard_headers(request: web.Request) -> dict[str, str]:
     return headers
 
 
-async def read_request(request: web.Request, schema: type[M], *,
-                       missing_model: Callable[[], APIError],
-                       unknown_parameter: bool = False) -> Parsed[M]:
+async def read_request(
+    request: web.Request,
+    schema: type[M],
+    *,
+    missing_model: Callable[[], APIError],
+    unknown_parameter: bool = False,
+) -> Parsed[M]:
     """The JSON body and its validated model. Each API words a missing model its own way;
-    `--lenient` drops the fields the model does not know, at any depth, instead of refusing them. The
-    result is shared by every request with the same bytes: nobody may change it."""
+    `--lenient` drops the fields the model does not know, at any depth, instead of refusing
+    them. The result is shared by every request with the same bytes: nobody may change it."""
     raw = await request.read()
     state = state_of(request)
     exchange = exchange_of(request)
@@ -105,16 +119,24 @@ async def read_request(request: web.Request, schema: type[M], *,
     exchange.body = journal = _journal_body(raw, body, state.settings.journal_body_bytes)
     if "model" not in body:
         raise missing_model()
-    req, body = validated(schema, body, unknown_parameter=unknown_parameter,
-                          lenient=state.settings.lenient)
+    req, body = validated(
+        schema, body, unknown_parameter=unknown_parameter, lenient=state.settings.lenient
+    )
     parsed = Parsed(body, req, journal)
     state.parsed.keep(schema, raw, parsed)
     return parsed
 
 
-async def send_stream(request: web.Request, frames: Iterable[tuple[bytes, bool]], pacing: Pacing,
-                      rng: random.Random, *, done: bytes | None = DONE) -> web.StreamResponse:
-    """Stream `(frame, paced)` pairs with the standard headers; the middleware sees it as a stream."""
+async def send_stream(
+    request: web.Request,
+    frames: Iterable[tuple[bytes, bool]],
+    pacing: Pacing,
+    rng: random.Random,
+    *,
+    done: bytes | None = DONE,
+) -> web.StreamResponse:
+    """Stream `(frame, paced)` pairs with the standard headers; the middleware sees it as a
+    stream."""
     stream = SSEStream(request, standard_headers(request))
     exchange_of(request).stream = stream.response
     await play(stream, frames, pacing, rng, state_of(request).drain, done=done)

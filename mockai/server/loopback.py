@@ -9,17 +9,31 @@ would skip the middleware that makes answers what they are.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import aiohttp
 from aiohttp import web
 
 # Not forwarded: they describe the calling request's own transport, not what it asks for.
-HOP_HEADERS = frozenset({
-    "host", "content-length", "content-type", "transfer-encoding", "connection", "keep-alive",
-    "expect", "accept-encoding", "idempotency-key", "upgrade", "sec-websocket-key",
-    "sec-websocket-version", "sec-websocket-extensions", "sec-websocket-protocol"})
+HOP_HEADERS = frozenset(
+    {
+        "host",
+        "content-length",
+        "content-type",
+        "transfer-encoding",
+        "connection",
+        "keep-alive",
+        "expect",
+        "accept-encoding",
+        "idempotency-key",
+        "upgrade",
+        "sec-websocket-key",
+        "sec-websocket-version",
+        "sec-websocket-extensions",
+        "sec-websocket-protocol",
+    }
+)
 
 
 @dataclass
@@ -34,7 +48,8 @@ class Loopback:
         """A client session for these calls, without a total timeout (streams may be slow)."""
         return aiohttp.ClientSession(
             connector=aiohttp.UnixConnector(path=self.unix_path) if self.unix_path else None,
-            timeout=aiohttp.ClientTimeout(total=None))
+            timeout=aiohttp.ClientTimeout(total=None),
+        )
 
 
 def loopback(request: web.Request, *, drop: Iterable[str] = ()) -> Loopback:

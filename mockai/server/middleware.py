@@ -67,8 +67,9 @@ async def mockai_middleware(request: web.Request, handler) -> web.StreamResponse
 
 
 async def _handle(request: web.Request, handler) -> web.StreamResponse:
-    exchange = Exchange(ids.request_id(), time.perf_counter(),
-                        request.headers.get("x-mockai-session"))
+    exchange = Exchange(
+        ids.request_id(), time.perf_counter(), request.headers.get("x-mockai-session")
+    )
     request[EXCHANGE] = exchange
     is_api = request.path.startswith(API_PREFIXES)
     try:
@@ -122,26 +123,39 @@ def _finish(request: web.Request, exchange: Exchange, status: int | None) -> Non
         if exchange.billed is not None and status == 200:
             state.limiter.charge(exchange.session, exchange.api_key or "", *exchange.billed)
         state.metrics.observe(
-            _endpoint(request), request.method, status, exchange.scenario,
-            (fault.kind, fault.source) if fault is not None else None, exchange.limited,
-            elapsed / 1000 if exchange.stream is not None else None)
-        state.journal.record({
-            "id": exchange.request_id,
-            "timestamp": exchange.timestamp,
-            "method": request.method,
-            "path": request.path,
-            "query": request.query,  # read-only views, made plain when the journal is read
-            "headers": request.headers,
-            "body": exchange.body,
-            "session": exchange.session,
-            "scenario": exchange.scenario,
-            "step": exchange.step,
-            "status": status,
-            "stream": exchange.stream is not None,
-            "duration_ms": round(elapsed, 3),
-            "fault": fault.describe() if fault is not None else None,
-            "rate_limited": exchange.limited,
-        })
+            _endpoint(request),
+            request.method,
+            status,
+            exchange.scenario,
+            (fault.kind, fault.source) if fault is not None else None,
+            exchange.limited,
+            elapsed / 1000 if exchange.stream is not None else None,
+        )
+        state.journal.record(
+            {
+                "id": exchange.request_id,
+                "timestamp": exchange.timestamp,
+                "method": request.method,
+                "path": request.path,
+                "query": request.query,  # read-only views, made plain when the journal is read
+                "headers": request.headers,
+                "body": exchange.body,
+                "session": exchange.session,
+                "scenario": exchange.scenario,
+                "step": exchange.step,
+                "status": status,
+                "stream": exchange.stream is not None,
+                "duration_ms": round(elapsed, 3),
+                "fault": fault.describe() if fault is not None else None,
+                "rate_limited": exchange.limited,
+            }
+        )
     if not state.settings.quiet and access_log.isEnabledFor(logging.INFO):
-        access_log.info("%s %s %s scenario=%s %.1fms", request.method, request.path,
-                        "-" if status is None else status, exchange.scenario or "-", elapsed)
+        access_log.info(
+            "%s %s %s scenario=%s %.1fms",
+            request.method,
+            request.path,
+            "-" if status is None else status,
+            exchange.scenario or "-",
+            elapsed,
+        )

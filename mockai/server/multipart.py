@@ -13,8 +13,9 @@ where text is expected, or a field sent twice, is a 400 naming the field in `par
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from aiohttp import BodyPartReader, hdrs, web
 from aiohttp.http_exceptions import HttpProcessingError
@@ -26,8 +27,10 @@ CHUNK = 1 << 16
 # The real API's answer to a body it cannot read as a form: quoted by spring-ai#1050 (a
 # proxy appends " (request id: ...)"), and seen by clients whose form encoders were broken.
 MALFORMED = "Could not parse multipart form"
-NOT_MULTIPART = ("Invalid Content-Type header ({}), expected multipart/form-data. (HINT: If "
-                 "you're using curl, you can pass -H 'Content-Type: multipart/form-data')")
+NOT_MULTIPART = (
+    "Invalid Content-Type header ({}), expected multipart/form-data. (HINT: If "
+    "you're using curl, you can pass -H 'Content-Type: multipart/form-data')"
+)
 # aiohttp's complaints about a body it cannot parse: a missing or bad boundary, a truncated
 # body (ValueError, AssertionError), a bad part header (InvalidHeader, LineTooLong), a bad
 # `_charset_` part (RuntimeError), an unknown charset (LookupError) or bytes not in it.
@@ -43,8 +46,11 @@ class Upload:
     data: bytes
 
     def describe(self) -> dict[str, Any]:
-        return {"filename": self.filename, "bytes": len(self.data),
-                "content_type": self.content_type}
+        return {
+            "filename": self.filename,
+            "bytes": len(self.data),
+            "content_type": self.content_type,
+        }
 
 
 @dataclass
@@ -73,9 +79,15 @@ class _Overflow(Exception):
         self.read = read
 
 
-async def read_form(request: web.Request, *, files: frozenset[str], limit: int,
-                    too_large: TooLarge, lists: frozenset[str] = frozenset(),
-                    multipart_only: bool = False) -> Form:
+async def read_form(
+    request: web.Request,
+    *,
+    files: frozenset[str],
+    limit: int,
+    too_large: TooLarge,
+    lists: frozenset[str] = frozenset(),
+    multipart_only: bool = False,
+) -> Form:
     """The form of `request`. `files` are the fields that carry files (text sent there is an
     Upload without a filename, for the route to refuse in its words); `lists` the fields that
     may repeat, also sent as `x[]`; `limit` the most bytes a file part may have.
@@ -102,8 +114,14 @@ async def read_form(request: web.Request, *, files: frozenset[str], limit: int,
     return form
 
 
-async def _read_multipart(request: web.Request, form: Form, files: frozenset[str],
-                          lists: frozenset[str], limit: int, too_large: TooLarge) -> None:
+async def _read_multipart(
+    request: web.Request,
+    form: Form,
+    files: frozenset[str],
+    lists: frozenset[str],
+    limit: int,
+    too_large: TooLarge,
+) -> None:
     text_room = state_of(request).settings.max_body_mb * 1024 * 1024
     reader = await request.multipart()
     while (part := await reader.next()) is not None:
@@ -117,10 +135,14 @@ async def _read_multipart(request: web.Request, form: Form, files: frozenset[str
             except _Overflow as over:
                 raise too_large(form, name, over.read) from None
             form.files.setdefault(name, []).append(
-                Upload(part.filename, part.headers.get(hdrs.CONTENT_TYPE), data))
+                Upload(part.filename, part.headers.get(hdrs.CONTENT_TYPE), data)
+            )
         elif part.filename is not None:
-            raise invalid_request(f"Invalid type for '{name}': expected a string, but got a "
-                                  "file instead.", name, "invalid_type")
+            raise invalid_request(
+                f"Invalid type for '{name}': expected a string, but got a file instead.",
+                name,
+                "invalid_type",
+            )
         else:
             _once(form.fields, name, lists)
             try:

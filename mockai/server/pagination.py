@@ -10,19 +10,32 @@ from aiohttp import web
 from mockai.errors import invalid_request
 
 
-def page(items: list[dict[str, Any]], request: web.Request, *, default_order: str = "desc",
-         orderable: bool = True, default_limit: int = 20, max_limit: int = 100) -> dict[str, Any]:
+def page(
+    items: list[dict[str, Any]],
+    request: web.Request,
+    *,
+    default_order: str = "desc",
+    orderable: bool = True,
+    default_limit: int = 20,
+    max_limit: int = 100,
+) -> dict[str, Any]:
     """One page of `items` (stored oldest first). Endpoints without an `order` parameter
     list in `default_order`."""
     order = request.query.get("order", default_order) if orderable else default_order
     if order not in ("asc", "desc"):
-        raise invalid_request(f"Invalid value: '{order}'. Supported values are: 'asc' and 'desc'.",
-                              "order", "invalid_value")
+        raise invalid_request(
+            f"Invalid value: '{order}'. Supported values are: 'asc' and 'desc'.",
+            "order",
+            "invalid_value",
+        )
     raw = request.query.get("limit", str(default_limit))
     if not raw.isdigit() or not 1 <= int(raw) <= max_limit:
         raise invalid_request(
             f"Invalid 'limit': integer out of range. Expected a value between 1 and {max_limit}, "
-            f"but got {raw} instead.", "limit", "invalid_value")
+            f"but got {raw} instead.",
+            "limit",
+            "invalid_value",
+        )
     listed = items if order == "asc" else items[::-1]
     positions = {item["id"]: n for n, item in enumerate(listed)}
     start, end = 0, len(listed)
@@ -32,6 +45,10 @@ def page(items: list[dict[str, Any]], request: web.Request, *, default_order: st
         end = positions.get(request.query["before"], 0)
     window = listed[start:end]
     data = window[: int(raw)]
-    return {"object": "list", "data": data,
-            "first_id": data[0]["id"] if data else None, "last_id": data[-1]["id"] if data else None,
-            "has_more": len(window) > len(data)}
+    return {
+        "object": "list",
+        "data": data,
+        "first_id": data[0]["id"] if data else None,
+        "last_id": data[-1]["id"] if data else None,
+        "has_more": len(window) > len(data),
+    }

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import asyncio
 import math
+from collections.abc import Iterable
 from itertools import chain, islice
-from typing import Iterable
 
 from aiohttp import web
 
 from mockai.errors import DEFAULT, APIError
 from mockai.faults import Fault
 from mockai.faults.chaos import HEADER as CHAOS_HEADER
-from mockai.faults.inject import (ConnectionDropped, before_response, scripted_fault,
-                                  with_stream_fault)
+from mockai.faults.inject import (
+    ConnectionDropped,
+    before_response,
+    scripted_fault,
+    with_stream_fault,
+)
 from mockai.faults.kinds import BEFORE_RESPONSE, STREAM
 from mockai.ratelimits.headers import unloaded
 from mockai.ratelimits.limiter import RateLimited, simulated_refusal
@@ -37,20 +41,32 @@ def scripted_error(spec: ErrorSpec) -> APIError:
         headers["retry-after-ms"] = str(int(spec.retry_after * 1000))
     if spec.should_retry is not None:
         headers["x-should-retry"] = "true" if spec.should_retry else "false"
-    return APIError(spec.status, spec.message, type=spec.type, param=spec.param,
-                    code=DEFAULT if spec.code is None else spec.code, headers=headers)
+    return APIError(
+        spec.status,
+        spec.message,
+        type=spec.type,
+        param=spec.param,
+        code=DEFAULT if spec.code is None else spec.code,
+        headers=headers,
+    )
 
 
-def _admit(state: ServerState, exchange: Exchange, call: Call,
-           chosen: CompiledScenario | None) -> None:
+def _admit(
+    state: ServerState, exchange: Exchange, call: Call, chosen: CompiledScenario | None
+) -> None:
     """Charge the rate limiter, or raise its 429 (recorded for the journal and metrics)."""
     limits = chosen.limits if chosen is not None else None
     if call.model is None or not state.limiter.applies(limits):
         return
     try:
         exchange.ratelimit = state.limiter.admit(
-            call.session, exchange.api_key or "", call.model, exchange.tokens,
-            chosen.name if chosen is not None else None, limits)
+            call.session,
+            exchange.api_key or "",
+            call.model,
+            exchange.tokens,
+            chosen.name if chosen is not None else None,
+            limits,
+        )
     except RateLimited as refusal:
         exchange.limited = refusal.reason
         raise
@@ -60,15 +76,22 @@ async def _spoil(exchange: Exchange, call: Call, fault: Fault) -> None:
     """Carry out a fault that strikes before any answer (or stalls, then lets it through)."""
     exchange.fault = fault
     if fault.kind == "429" and call.model is not None:
-        raise simulated_refusal(exchange.api_key or "", call.model,
-                                exchange.ratelimit or unloaded(exchange.tokens))
+        raise simulated_refusal(
+            exchange.api_key or "", call.model, exchange.ratelimit or unloaded(exchange.tokens)
+        )
     if fault.kind == "429":
         raise APIError(429, headers={"retry-after": "1", "retry-after-ms": "1000"})
     await before_response(fault)
 
 
-async def answer_step(request: web.Request, call: Call, *, streaming: bool,
-                      background: bool = False, optional: bool = False) -> Step | None:
+async def answer_step(
+    request: web.Request,
+    call: Call,
+    *,
+    streaming: bool,
+    background: bool = False,
+    optional: bool = False,
+) -> Step | None:
     """Pick the scenario step for this call and apply limits, chaos, headers, latency and error.
 
     Returns the step to render, or None when nothing matched and no fault needs a step (the
@@ -83,13 +106,19 @@ async def answer_step(request: web.Request, call: Call, *, streaming: bool,
     exchange = exchange_of(request)
     chosen = state.engine.choose(call)
     if chosen is None and state.settings.strict and not optional:
-        raise APIError(404, "No scenario matched this request (mockai --strict).",
-                       code="no_scenario_matched")
+        raise APIError(
+            404, "No scenario matched this request (mockai --strict).", code="no_scenario_matched"
+        )
     if chosen is not None:
         exchange.scenario = chosen.name
     _admit(state, exchange, call, chosen)
-    chaos = state.chaos.roll(call.session, chosen.chaos if chosen is not None else None,
-                             request.headers.get(CHAOS_HEADER), streaming, background)
+    chaos = state.chaos.roll(
+        call.session,
+        chosen.chaos if chosen is not None else None,
+        request.headers.get(CHAOS_HEADER),
+        streaming,
+        background,
+    )
     later = streaming or background  # the answer's body is produced over time
     if chaos is not None and chaos.kind in BEFORE_RESPONSE:
         await _spoil(exchange, call, chaos)
@@ -98,8 +127,9 @@ async def answer_step(request: web.Request, call: Call, *, streaming: bool,
     if chosen is not None:
         selection = state.engine.step(chosen, call)
         step = selection.step
-        fails_first = step.reset or (step.error is not None
-                                     and not (later and step.fails_mid_stream))
+        fails_first = step.reset or (
+            step.error is not None and not (later and step.fails_mid_stream)
+        )
         if chaos is None or fails_first:  # chaos spoils the answer: the retry gets this step
             state.engine.advance(chosen, call)
         exchange.step = selection.index
@@ -119,12 +149,15 @@ async def answer_step(request: web.Request, call: Call, *, streaming: bool,
     return step
 
 
-def with_error_frame(frames: Iterable[tuple[bytes, bool]], step: Step | None,
-                     request_id: str) -> Iterable[tuple[bytes, bool]]:
+def with_error_frame(
+    frames: Iterable[tuple[bytes, bool]], step: Step | None, request_id: str
+) -> Iterable[tuple[bytes, bool]]:
     """Chat-style streams (chat, legacy completions) fail mid-way as the real API does: a
     `data: {"error": {...}}` frame after `stream.error_after_chunks` frames, then `[DONE]`."""
     if step is None or not step.fails_mid_stream:
         return frames
     error = scripted_error(step.error).body(request_id)  # type: ignore[arg-type]
-    return chain(islice(frames, step.stream.error_after_chunks),  # type: ignore[union-attr]
-                 [(data_frame(error), False)])
+    return chain(
+        islice(frames, step.stream.error_after_chunks),  # type: ignore[union-attr]
+        [(data_frame(error), False)],
+    )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from aiohttp import web
 
@@ -36,14 +37,19 @@ class ServerState:
     drain: Drain = field(default_factory=Drain)  # started when the server stops
 
     @classmethod
-    def build(cls, settings: Settings, scenarios: list[CompiledScenario]) -> "ServerState":
+    def build(cls, settings: Settings, scenarios: list[CompiledScenario]) -> ServerState:
         """Everything a server holds; a ValueError names a limits or chaos setting that makes
         no sense (the server never starts half-configured)."""
         models = ModelRegistry()
         models.add_from_config(settings.models)
-        return cls(settings, models, ScenarioEngine(scenarios), Journal(settings.journal_size),
-                   Limiter(LimitPolicy(settings)),
-                   ChaosDice(ChaosPolicy.from_settings(settings), settings.seed))
+        return cls(
+            settings,
+            models,
+            ScenarioEngine(scenarios),
+            Journal(settings.journal_size),
+            Limiter(LimitPolicy(settings)),
+            ChaosDice(ChaosPolicy.from_settings(settings), settings.seed),
+        )
 
     def reset(self, session: str | None = None) -> None:
         """Forget counters, journal, runtime scenarios, stored objects and rate-limit buckets:
@@ -93,8 +99,9 @@ def exchange_of(request: web.Request) -> Exchange:
     return request[EXCHANGE]
 
 
-def stored(request: web.Request, kind: str, route_param: str,
-           missing: Callable[[str], APIError]) -> Any:
+def stored(
+    request: web.Request, kind: str, route_param: str, missing: Callable[[str], APIError]
+) -> Any:
     """The object of `kind` named by the route's `{route_param}` in the caller's session, or
     the family's own 404 (each API words it differently)."""
     key = request.match_info[route_param]

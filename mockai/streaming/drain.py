@@ -10,7 +10,7 @@ frames straight away and ends as it always does (`[DONE]`, then the end of the b
 from __future__ import annotations
 
 import asyncio
-from typing import Callable
+from collections.abc import Callable
 
 
 def _wake(waiter: asyncio.Future[None]) -> None:

@@ -30,7 +30,7 @@ class Pacing:
     exact: tuple[float, ...] | None = None  # after_ms per chunk, for `chunks:` replay
 
     @classmethod
-    def from_spec(cls, spec: Stream | None) -> "Pacing":
+    def from_spec(cls, spec: Stream | None) -> Pacing:
         if spec is None:
             return cls()
         return cls(

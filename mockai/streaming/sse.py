@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 import socket
 import struct
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
-from typing import Iterable, Mapping
 
 import orjson
 from aiohttp import web
@@ -63,11 +63,14 @@ def stall_seconds(stall_ms: float | None) -> float:
 class SSEStream:
     def __init__(self, request: web.Request, headers: Mapping[str, str]) -> None:
         self.request = request
-        self.response = web.StreamResponse(status=200, headers={
-            **headers,
-            "Content-Type": "text/event-stream; charset=utf-8",
-            "Cache-Control": "no-cache",
-        })
+        self.response = web.StreamResponse(
+            status=200,
+            headers={
+                **headers,
+                "Content-Type": "text/event-stream; charset=utf-8",
+                "Cache-Control": "no-cache",
+            },
+        )
         self.frames_sent = 0
 
     async def open(self) -> None:
@@ -91,8 +94,15 @@ class SSEStream:
         drop_connection(self.request, reset=False)
 
 
-async def play(stream: SSEStream, frames: Iterable[tuple[bytes, bool]], pacing: Pacing,
-               rng: random.Random, drain: Drain, *, done: bytes | None = DONE) -> None:
+async def play(
+    stream: SSEStream,
+    frames: Iterable[tuple[bytes, bool]],
+    pacing: Pacing,
+    rng: random.Random,
+    drain: Drain,
+    *,
+    done: bytes | None = DONE,
+) -> None:
     """Send `(frame, timed)` pairs, waiting for each timed frame's deadline.
 
     Headers go out at once (as the real API's do); `first_chunk_ms` delays the first chunk.

@@ -6,8 +6,10 @@ import re
 
 from helpers import post_chat
 
-SAMPLE = re.compile(r'^(?P<name>[a-z_]+)(\{(?P<labels>(?:[^"}]|"(?:[^"\\]|\\.)*")*)\})? '
-                    r'(?P<value>[0-9.e+-]+)$')
+SAMPLE = re.compile(
+    r'^(?P<name>[a-z_]+)(\{(?P<labels>(?:[^"}]|"(?:[^"\\]|\\.)*")*)\})? '
+    r"(?P<value>[0-9.e+-]+)$"
+)
 LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
 
@@ -38,15 +40,30 @@ async def metrics(client):
 
 
 async def test_counters_follow_requests_faults_and_rejections(serve):
-    client = await serve([
-        {"name": "hello", "match": {"user": "hello"}, "reply": {"content": "hi"}},
-        {"name": "broken", "match": {"user": "broken"}, "reply": {"error": 503}},
-        {"name": "tight", "match": {"user": "tight"}, "limits": {"rpm": 1},
-         "reply": {"content": "ok"}},
-    ])
+    client = await serve(
+        [
+            {"name": "hello", "match": {"user": "hello"}, "reply": {"content": "hi"}},
+            {"name": "broken", "match": {"user": "broken"}, "reply": {"error": 503}},
+            {
+                "name": "tight",
+                "match": {"user": "tight"},
+                "limits": {"rpm": 1},
+                "reply": {"content": "ok"},
+            },
+        ]
+    )
     before = await metrics(client)
-    assert value(before, "mockai_requests_total", endpoint="/v1/chat/completions", method="POST",
-                 status="200", scenario="hello") == 0
+    assert (
+        value(
+            before,
+            "mockai_requests_total",
+            endpoint="/v1/chat/completions",
+            method="POST",
+            status="200",
+            scenario="hello",
+        )
+        == 0
+    )
     for _ in range(3):
         await post_chat(client, content="hello")
     await post_chat(client, content="broken")
@@ -63,15 +80,32 @@ async def test_counters_follow_requests_faults_and_rejections(serve):
     assert value(after, "mockai_requests_total", **chat, status="503", scenario="broken") == 1
     assert value(after, "mockai_requests_total", **chat, status="429", scenario="tight") == 1
     assert value(after, "mockai_requests_total", **chat, status="500", scenario="") == 1
-    assert value(after, "mockai_requests_total", endpoint="/v1/models/{model}", method="GET",
-                 status="404", scenario="") == 1
+    assert (
+        value(
+            after,
+            "mockai_requests_total",
+            endpoint="/v1/models/{model}",
+            method="GET",
+            status="404",
+            scenario="",
+        )
+        == 1
+    )
     assert value(after, "mockai_faults_total", kind="503", source="scripted") == 1
     assert value(after, "mockai_faults_total", kind="500", source="chaos") == 1
     assert value(after, "mockai_ratelimit_rejections_total", type="requests") == 1
-    assert value(after, "mockai_stream_duration_seconds_count",
-                 endpoint="/v1/chat/completions") == 1
-    assert value(after, "mockai_stream_duration_seconds_bucket",
-                 endpoint="/v1/chat/completions", le="+Inf") == 1
+    assert (
+        value(after, "mockai_stream_duration_seconds_count", endpoint="/v1/chat/completions") == 1
+    )
+    assert (
+        value(
+            after,
+            "mockai_stream_duration_seconds_bucket",
+            endpoint="/v1/chat/completions",
+            le="+Inf",
+        )
+        == 1
+    )
 
 
 async def test_reset_does_not_clear_counters(serve):
@@ -79,8 +113,17 @@ async def test_reset_does_not_clear_counters(serve):
     await post_chat(client)
     await client.post("/_mockai/reset")
     after = await metrics(client)
-    assert value(after, "mockai_requests_total", endpoint="/v1/chat/completions",
-                 method="POST", status="200", scenario="") == 1
+    assert (
+        value(
+            after,
+            "mockai_requests_total",
+            endpoint="/v1/chat/completions",
+            method="POST",
+            status="200",
+            scenario="",
+        )
+        == 1
+    )
 
 
 async def test_warmup_pending_gauge_counts_down_to_zero(serve, monkeypatch):

@@ -20,13 +20,23 @@ import uuid
 from typing import Any
 
 from aiohttp import FormData
-
 from helpers import AUTH
 from openapi import validate_error, validate_schema
 
 REAL_NULLS = {
-    "Batch": {"errors", "output_file_id", "error_file_id", "in_progress_at", "finalizing_at",
-              "completed_at", "failed_at", "expired_at", "cancelling_at", "cancelled_at", "model"},
+    "Batch": {
+        "errors",
+        "output_file_id",
+        "error_file_id",
+        "in_progress_at",
+        "finalizing_at",
+        "completed_at",
+        "failed_at",
+        "expired_at",
+        "cancelling_at",
+        "cancelled_at",
+        "model",
+    },
     "OpenAIFile": {"expires_at", "status_details"},
     "Upload": set(),
 }
@@ -36,7 +46,11 @@ LISTS = {"ListFilesResponse": "OpenAIFile", "ListBatchesResponse": "Batch"}
 def without_real_nulls(schema: str, body: dict[str, Any]) -> dict[str, Any]:
     if schema in LISTS:
         ends = {k: "" for k in ("first_id", "last_id") if body.get(k, "") is None}
-        return {**body, **ends, "data": [without_real_nulls(LISTS[schema], item) for item in body["data"]]}
+        return {
+            **body,
+            **ends,
+            "data": [without_real_nulls(LISTS[schema], item) for item in body["data"]],
+        }
     out = {k: v for k, v in body.items() if not (v is None and k in REAL_NULLS.get(schema, ()))}
     if schema == "Upload" and isinstance(out.get("file"), dict):
         out["file"] = without_real_nulls("OpenAIFile", out["file"])
@@ -70,13 +84,27 @@ def jsonl(lines: list[Any]) -> bytes:
 
 
 def chat_line(custom_id: str, content: str = "Hello", **body: Any) -> dict[str, Any]:
-    return {"custom_id": custom_id, "method": "POST", "url": "/v1/chat/completions",
-            "body": {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": content}],
-                     **body}}
+    return {
+        "custom_id": custom_id,
+        "method": "POST",
+        "url": "/v1/chat/completions",
+        "body": {
+            "model": "gpt-4o-mini",
+            "messages": [{"role": "user", "content": content}],
+            **body,
+        },
+    }
 
 
-async def upload(client, data: bytes, *, filename: str = "input.jsonl", purpose: str | None = "batch",
-                 headers: dict[str, str] | None = None, fields: dict[str, str] | None = None):
+async def upload(
+    client,
+    data: bytes,
+    *,
+    filename: str = "input.jsonl",
+    purpose: str | None = "batch",
+    headers: dict[str, str] | None = None,
+    fields: dict[str, str] | None = None,
+):
     form = FormData()
     if purpose is not None:
         form.add_field("purpose", purpose)

@@ -14,8 +14,9 @@ import re
 from typing import Any
 
 from helpers import AUTH, api_json
-from mockai.tokenizer import encoding_sync
 from openapi import parse_sse_events, validate_schema
+
+from mockai.tokenizer import encoding_sync
 
 SSE_TYPE = "text/event-stream; charset=utf-8"
 
@@ -28,11 +29,18 @@ def item_id(prefix: str) -> re.Pattern[str]:
 CALL_ID = re.compile(r"^call_[A-Za-z0-9]{24}$")
 
 
-async def post(client, body: dict[str, Any] | None = None, *, path: str = "/v1/responses",
-               raw: bytes | None = None, headers: dict[str, str] | None = None):
+async def post(
+    client,
+    body: dict[str, Any] | None = None,
+    *,
+    path: str = "/v1/responses",
+    raw: bytes | None = None,
+    headers: dict[str, str] | None = None,
+):
     data = raw if raw is not None else json.dumps(body or {})
-    return await client.post(path, data=data,
-                             headers={**AUTH, "Content-Type": "application/json", **(headers or {})})
+    return await client.post(
+        path, data=data, headers={**AUTH, "Content-Type": "application/json", **(headers or {})}
+    )
 
 
 async def create(client, **body: Any) -> dict[str, Any]:
@@ -112,8 +120,7 @@ def _wire(value: Any) -> Any:
 def check_sdk(obj: Any, schema: str = "Response") -> dict[str, Any]:
     """Validate an SDK model as the JSON it was parsed from (fields the server sent)."""
     # warnings off: dumping the helpers' Parsed* generics warns although the output is right
-    dumped = _wire(obj.model_dump(mode="json", exclude_unset=True, by_alias=True,
-                                  warnings=False))
+    dumped = _wire(obj.model_dump(mode="json", exclude_unset=True, by_alias=True, warnings=False))
     validate_schema(schema, dumped)
     return dumped
 

@@ -12,7 +12,6 @@ import wave
 
 import av
 import pytest
-
 from helpers import AUTH, api_json
 from openapi import parse_sse, validate_schema
 
@@ -50,12 +49,15 @@ async def test_wav_is_24khz_mono_with_streamed_header(serve):
     assert 2.0 < wav_seconds(data) < 8.0
 
 
-@pytest.mark.parametrize("fmt, content_type, magic, codec", [
-    ("mp3", "audio/mpeg", b"ID3", "mp3"),
-    ("opus", "audio/opus", b"OggS", "opus"),
-    ("aac", "audio/aac", b"\xff\xf1", "aac"),
-    ("flac", "audio/flac", b"fLaC", "flac"),
-])
+@pytest.mark.parametrize(
+    "fmt, content_type, magic, codec",
+    [
+        ("mp3", "audio/mpeg", b"ID3", "mp3"),
+        ("opus", "audio/opus", b"OggS", "opus"),
+        ("aac", "audio/aac", b"\xff\xf1", "aac"),
+        ("flac", "audio/flac", b"fLaC", "flac"),
+    ],
+)
 async def test_compressed_formats_decode(serve, fmt, content_type, magic, codec):
     client = await serve()
     response = await speak(client, response_format=fmt)
@@ -106,8 +108,14 @@ async def test_deterministic_per_input_voice_and_seed(serve):
 
 async def test_sse_stream_for_gpt_4o_mini_tts(serve):
     client = await serve()
-    response = await speak(client, model="gpt-4o-mini-tts", voice="marin", response_format="pcm",
-                           stream_format="sse", instructions="Speak cheerfully.")
+    response = await speak(
+        client,
+        model="gpt-4o-mini-tts",
+        voice="marin",
+        response_format="pcm",
+        stream_format="sse",
+        instructions="Speak cheerfully.",
+    )
     assert response.status == 200
     assert response.headers["Content-Type"] == "text/event-stream; charset=utf-8"
     events = parse_sse(await response.text())
@@ -121,8 +129,13 @@ async def test_sse_stream_for_gpt_4o_mini_tts(serve):
     assert usage["input_tokens"] > 10  # input and instructions
     assert usage["output_tokens"] == pytest.approx(len(audio) / 2 / 24000 * 1250 / 60, abs=1)
     assert usage["total_tokens"] == usage["input_tokens"] + usage["output_tokens"]
-    plain = await speak(client, model="gpt-4o-mini-tts", voice="marin", response_format="pcm",
-                        instructions="Speak cheerfully.")
+    plain = await speak(
+        client,
+        model="gpt-4o-mini-tts",
+        voice="marin",
+        response_format="pcm",
+        instructions="Speak cheerfully.",
+    )
     assert await plain.read() == audio
 
 
@@ -135,53 +148,71 @@ async def test_tts_1_ignores_sse(serve):
 
 async def test_custom_voice_object(serve):
     client = await serve()
-    response = await speak(client, model="gpt-4o-mini-tts", voice={"id": "voice_1234"},
-                           response_format="wav")
+    response = await speak(
+        client, model="gpt-4o-mini-tts", voice={"id": "voice_1234"}, response_format="wav"
+    )
     assert response.status == 200
     assert wav_seconds(await response.read()) > 1
 
 
-@pytest.mark.parametrize("body, message", [
-    ({"voice": "ballad"},
-     "[{'type': 'enum', 'loc': ('body', 'voice'), 'msg': \"Input should be 'nova', 'shimmer', "
-     "'echo', 'onyx', 'fable', 'alloy', 'ash', 'sage' or 'coral'\", 'input': 'ballad', 'ctx': "
-     "{'expected': \"'nova', 'shimmer', 'echo', 'onyx', 'fable', 'alloy', 'ash', 'sage' or "
-     "'coral'\"}}]"),
-    ({"input": None, "voice": None},
-     "[{'type': 'string_type', 'loc': ('body', 'input'), 'msg': 'Input should be a valid "
-     "string', 'input': None}, {'type': 'enum', 'loc': ('body', 'voice'), 'msg': \"Input should "
-     "be 'nova', 'shimmer', 'echo', 'onyx', 'fable', 'alloy', 'ash', 'sage' or 'coral'\", "
-     "'input': None, 'ctx': {'expected': \"'nova', 'shimmer', 'echo', 'onyx', 'fable', 'alloy', "
-     "'ash', 'sage' or 'coral'\"}}]"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            {"voice": "ballad"},
+            "[{'type': 'enum', 'loc': ('body', 'voice'), 'msg': \"Input should be 'nova', 'shimmer', "
+            "'echo', 'onyx', 'fable', 'alloy', 'ash', 'sage' or 'coral'\", 'input': 'ballad', 'ctx': "
+            "{'expected': \"'nova', 'shimmer', 'echo', 'onyx', 'fable', 'alloy', 'ash', 'sage' or "
+            "'coral'\"}}]",
+        ),
+        (
+            {"input": None, "voice": None},
+            "[{'type': 'string_type', 'loc': ('body', 'input'), 'msg': 'Input should be a valid "
+            "string', 'input': None}, {'type': 'enum', 'loc': ('body', 'voice'), 'msg': \"Input should "
+            "be 'nova', 'shimmer', 'echo', 'onyx', 'fable', 'alloy', 'ash', 'sage' or 'coral'\", "
+            "'input': None, 'ctx': {'expected': \"'nova', 'shimmer', 'echo', 'onyx', 'fable', 'alloy', "
+            "'ash', 'sage' or 'coral'\"}}]",
+        ),
+    ],
+)
 async def test_validation_errors_in_pydantic_words(serve, body, message):
     client = await serve()
     response = await speak(client, **body)
     assert response.status == 400
     error = (await api_json(response))["error"]
-    assert error == {"message": message, "type": "invalid_request_error", "param": None,
-                     "code": None}
+    assert error == {
+        "message": message,
+        "type": "invalid_request_error",
+        "param": None,
+        "code": None,
+    }
 
 
 async def test_missing_input_and_voice(serve):
     """openai/openai-node#1140: absent fields are empty strings that fail their checks."""
     client = await serve()
-    response = await client.post("/v1/audio/speech", data=json.dumps({"model": "tts-1"}),
-                                 headers=AUTH)
+    response = await client.post(
+        "/v1/audio/speech", data=json.dumps({"model": "tts-1"}), headers=AUTH
+    )
     assert response.status == 400
     message = (await api_json(response))["error"]["message"]
-    assert message.startswith("[{'type': 'string_too_short', 'loc': ('body', 'input'), 'msg': "
-                              "'String should have at least 1 character', 'input': ''")
+    assert message.startswith(
+        "[{'type': 'string_too_short', 'loc': ('body', 'input'), 'msg': "
+        "'String should have at least 1 character', 'input': ''"
+    )
     assert "'loc': ('body', 'voice')" in message
 
 
-@pytest.mark.parametrize("body, fragment", [
-    ({"input": "x" * 4097}, "'type': 'string_too_long', 'loc': ('body', 'input')"),
-    ({"speed": 4.5}, "'type': 'less_than_equal', 'loc': ('body', 'speed')"),
-    ({"speed": 0.1}, "'type': 'greater_than_equal', 'loc': ('body', 'speed')"),
-    ({"response_format": "ogg"}, "'type': 'enum', 'loc': ('body', 'response_format')"),
-    ({"model": "gpt-4o-mini-tts", "voice": "nope"}, "'ballad', 'verse', 'marin' or 'cedar'"),
-])
+@pytest.mark.parametrize(
+    "body, fragment",
+    [
+        ({"input": "x" * 4097}, "'type': 'string_too_long', 'loc': ('body', 'input')"),
+        ({"speed": 4.5}, "'type': 'less_than_equal', 'loc': ('body', 'speed')"),
+        ({"speed": 0.1}, "'type': 'greater_than_equal', 'loc': ('body', 'speed')"),
+        ({"response_format": "ogg"}, "'type': 'enum', 'loc': ('body', 'response_format')"),
+        ({"model": "gpt-4o-mini-tts", "voice": "nope"}, "'ballad', 'verse', 'marin' or 'cedar'"),
+    ],
+)
 async def test_field_limits(serve, body, fragment):
     client = await serve()
     response = await speak(client, **body)
@@ -197,9 +228,15 @@ async def test_unknown_model(serve):
 
 
 async def test_scenario_error_and_journal(serve):
-    client = await serve([{"name": "tts-down", "match": {"endpoint": "audio.speech",
-                                                         "user": "fox"},
-                           "replies": [{"error": 503}, {"latency_ms": 1}]}])
+    client = await serve(
+        [
+            {
+                "name": "tts-down",
+                "match": {"endpoint": "audio.speech", "user": "fox"},
+                "replies": [{"error": 503}, {"latency_ms": 1}],
+            }
+        ]
+    )
     failed = await speak(client)
     assert failed.status == 503
     await api_json(failed)
@@ -211,13 +248,14 @@ async def test_scenario_error_and_journal(serve):
 
 def test_sdk_create_and_streaming_response(mockai, tmp_path):
     client = mockai.client()
-    audio = client.audio.speech.create(model="tts-1-hd", voice="coral", input=SENTENCE,
-                                       response_format="flac")
+    audio = client.audio.speech.create(
+        model="tts-1-hd", voice="coral", input=SENTENCE, response_format="flac"
+    )
     assert audio.content.startswith(b"fLaC")
     target = tmp_path / "speech.wav"
     with client.audio.speech.with_streaming_response.create(
-            model="gpt-4o-mini-tts", voice="alloy", input=SENTENCE,
-            response_format="wav") as response:
+        model="gpt-4o-mini-tts", voice="alloy", input=SENTENCE, response_format="wav"
+    ) as response:
         assert response.headers["content-type"] == "audio/wav"
         response.stream_to_file(target)
     assert wav_seconds(target.read_bytes()) > 2

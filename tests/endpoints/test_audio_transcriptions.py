@@ -14,7 +14,6 @@ import wave
 
 import aiohttp
 import pytest
-
 from helpers import AUTH, api_json
 from openapi import parse_sse, validate_response, validate_schema
 
@@ -47,8 +46,13 @@ async def transcribe(client, file: bytes | None = None, path: str = "transcripti
     return await client.post(f"/v1/audio/{path}", data=form(file, **kw), headers=AUTH)
 
 
-SCRIPTED = [{"name": "beach", "match": {"endpoint": "audio.*", "file_name": "*.wav"},
-             "reply": {"content": TEXT}}]
+SCRIPTED = [
+    {
+        "name": "beach",
+        "match": {"endpoint": "audio.*", "file_name": "*.wav"},
+        "reply": {"content": TEXT},
+    }
+]
 
 
 async def test_json_with_duration_usage(serve):
@@ -59,14 +63,19 @@ async def test_json_with_duration_usage(serve):
 
 async def test_verbose_json_segments_and_words(serve):
     client = await serve(SCRIPTED)
-    response = await transcribe(client, wav_file(8.47), response_format="verbose_json",
-                                **{"timestamp_granularities[]": ["word", "segment"]},
-                                language="en")
+    response = await transcribe(
+        client,
+        wav_file(8.47),
+        response_format="verbose_json",
+        **{"timestamp_granularities[]": ["word", "segment"]},
+        language="en",
+    )
     body = await response.json()
     # `task` is sent by the real API (the spec's own example) but not declared by its schema.
     validate_response("post", "/v1/audio/transcriptions", 200, body, strict=False)
-    validate_schema("CreateTranscriptionResponseVerboseJson",
-                    {k: v for k, v in body.items() if k != "task"})
+    validate_schema(
+        "CreateTranscriptionResponseVerboseJson", {k: v for k, v in body.items() if k != "task"}
+    )
     assert body["task"] == "transcribe" and body["language"] == "english"
     assert body["duration"] == pytest.approx(8.47, abs=1e-5)
     assert body["text"] == TEXT
@@ -77,14 +86,20 @@ async def test_verbose_json_segments_and_words(serve):
     assert first["tokens"][0] == 50364 and first["tokens"][-1] == 50364 + round(first["end"] / 0.02)
     words = body["words"]
     assert [w["word"] for w in words][:3] == ["The", "beach", "was"]
-    assert all(a["end"] <= b["start"] + 1e-6 for a, b in zip(words, words[1:]))
+    assert all(a["end"] <= b["start"] + 1e-6 for a, b in zip(words, words[1:], strict=False))
     assert body["usage"] == {"type": "duration", "seconds": 9}
 
 
 async def test_verbose_json_words_only(serve):
     client = await serve(SCRIPTED)
-    body = await (await transcribe(client, wav_file(3), response_format="verbose_json",
-                                   **{"timestamp_granularities[]": "word"})).json()
+    body = await (
+        await transcribe(
+            client,
+            wav_file(3),
+            response_format="verbose_json",
+            **{"timestamp_granularities[]": "word"},
+        )
+    ).json()
     assert "words" in body and "segments" not in body
 
 
@@ -96,8 +111,11 @@ async def test_text_srt_vtt(serve):
     srt = await (await transcribe(client, wav_file(8), response_format="srt")).text()
     blocks = srt.split("\n\n")
     assert blocks[0].startswith("1\n00:00:00,000 --> 00:00:0")
-    assert re.fullmatch(r"2\n\d\d:\d\d:\d\d,\d{3} --> 00:00:08,000\nPeople were swimming in "
-                        r"the ocean\.", blocks[1])
+    assert re.fullmatch(
+        r"2\n\d\d:\d\d:\d\d,\d{3} --> 00:00:08,000\nPeople were swimming in "
+        r"the ocean\.",
+        blocks[1],
+    )
     assert srt.endswith("\n\n")
     vtt = await (await transcribe(client, wav_file(8), response_format="vtt")).text()
     assert vtt.startswith("WEBVTT\n\n00:00:00.000 --> ")
@@ -106,34 +124,47 @@ async def test_text_srt_vtt(serve):
 
 async def test_gpt_4o_json_token_usage_and_logprobs(serve):
     client = await serve(SCRIPTED)
-    body = await api_json(await transcribe(client, wav_file(6), model="gpt-4o-transcribe",
-                                           prompt="Beach day", **{"include[]": "logprobs"}))
+    body = await api_json(
+        await transcribe(
+            client,
+            wav_file(6),
+            model="gpt-4o-transcribe",
+            prompt="Beach day",
+            **{"include[]": "logprobs"},
+        )
+    )
     usage = body["usage"]
     assert usage["type"] == "tokens"
     assert usage["input_token_details"] == {"text_tokens": 2, "audio_tokens": 100}
     assert usage["input_tokens"] == 102
     assert usage["total_tokens"] == usage["input_tokens"] + usage["output_tokens"]
     assert "".join(p["token"] for p in body["logprobs"]) == TEXT
-    assert all(p["logprob"] <= 0 and bytes(p["bytes"]).decode() == p["token"]
-               for p in body["logprobs"])
+    assert all(
+        p["logprob"] <= 0 and bytes(p["bytes"]).decode() == p["token"] for p in body["logprobs"]
+    )
 
 
 @pytest.mark.parametrize("fmt", ["verbose_json", "srt", "vtt"])
 async def test_gpt_4o_refuses_timed_formats(serve, fmt):
     client = await serve()
-    response = await transcribe(client, wav_file(1), model="gpt-4o-mini-transcribe",
-                                response_format=fmt)
+    response = await transcribe(
+        client, wav_file(1), model="gpt-4o-mini-transcribe", response_format=fmt
+    )
     assert response.status == 400
     assert (await api_json(response))["error"] == {
         "message": f"response_format '{fmt}' is not compatible with model "
-                   "'gpt-4o-mini-transcribe'. Use 'json' or 'text' instead.",
-        "type": "invalid_request_error", "param": "response_format", "code": "unsupported_value"}
+        "'gpt-4o-mini-transcribe'. Use 'json' or 'text' instead.",
+        "type": "invalid_request_error",
+        "param": "response_format",
+        "code": "unsupported_value",
+    }
 
 
 async def test_streamed_transcription(serve):
     client = await serve(SCRIPTED)
-    response = await transcribe(client, wav_file(5), model="gpt-4o-transcribe", stream="true",
-                                **{"include[]": "logprobs"})
+    response = await transcribe(
+        client, wav_file(5), model="gpt-4o-transcribe", stream="true", **{"include[]": "logprobs"}
+    )
     assert response.status == 200
     assert response.headers["Content-Type"] == "text/event-stream; charset=utf-8"
     events = parse_sse(await response.text())
@@ -154,17 +185,39 @@ async def test_whisper_ignores_stream(serve):
 
 
 async def test_scenarios_match_file_name_model_prompt_language(serve):
-    client = await serve([
-        {"name": "french", "match": {"endpoint": "audio.transcriptions", "file_name": "*.mp3",
-                                     "model": "gpt-4o*", "user": "meeting", "language": "fr"},
-         "reply": {"content": "Bonjour à tous."}},
-        {"name": "fallback-error", "match": {"file_name": "broken.*"}, "reply": {"error": 500}},
-    ])
-    matched = await transcribe(client, b"ID3fake", name="call.mp3", model="gpt-4o-transcribe",
-                               prompt="Weekly meeting notes", language="fr")
+    client = await serve(
+        [
+            {
+                "name": "french",
+                "match": {
+                    "endpoint": "audio.transcriptions",
+                    "file_name": "*.mp3",
+                    "model": "gpt-4o*",
+                    "user": "meeting",
+                    "language": "fr",
+                },
+                "reply": {"content": "Bonjour à tous."},
+            },
+            {"name": "fallback-error", "match": {"file_name": "broken.*"}, "reply": {"error": 500}},
+        ]
+    )
+    matched = await transcribe(
+        client,
+        b"ID3fake",
+        name="call.mp3",
+        model="gpt-4o-transcribe",
+        prompt="Weekly meeting notes",
+        language="fr",
+    )
     assert (await api_json(matched))["text"] == "Bonjour à tous."
-    other = await transcribe(client, b"ID3fake", name="call.mp3", model="gpt-4o-transcribe",
-                             prompt="Weekly meeting notes", language="de")
+    other = await transcribe(
+        client,
+        b"ID3fake",
+        name="call.mp3",
+        model="gpt-4o-transcribe",
+        prompt="Weekly meeting notes",
+        language="de",
+    )
     assert (await api_json(other))["text"] != "Bonjour à tous."
     failed = await transcribe(client, wav_file(1), name="broken.wav")
     assert failed.status == 500
@@ -182,8 +235,9 @@ async def test_default_text_is_deterministic_and_sized_by_the_wav(serve):
 
 async def test_duration_estimated_for_other_formats(serve):
     client = await serve(SCRIPTED)
-    body = await (await transcribe(client, b"fake mp3 bytes", name="clip.mp3",
-                                   response_format="verbose_json")).json()
+    body = await (
+        await transcribe(client, b"fake mp3 bytes", name="clip.mp3", response_format="verbose_json")
+    ).json()
     assert body["text"] != TEXT  # the scenario matches *.wav only
     assert body["duration"] == pytest.approx(len(body["text"].split()) / 2.5, abs=1e-4)
 
@@ -192,10 +246,12 @@ async def test_translations(serve):
     client = await serve(SCRIPTED)
     body = await api_json(await transcribe(client, wav_file(4), path="translations"))
     assert body == {"text": TEXT}
-    verbose = await (await transcribe(client, wav_file(4), path="translations",
-                                      response_format="verbose_json")).json()
-    validate_schema("CreateTranslationResponseVerboseJson",
-                    {k: v for k, v in verbose.items() if k != "task"})
+    verbose = await (
+        await transcribe(client, wav_file(4), path="translations", response_format="verbose_json")
+    ).json()
+    validate_schema(
+        "CreateTranslationResponseVerboseJson", {k: v for k, v in verbose.items() if k != "task"}
+    )
     assert verbose["task"] == "translate" and verbose["language"] == "english"
     assert len(verbose["segments"]) == 2
     refused = await transcribe(client, wav_file(1), path="translations", model="gpt-4o-transcribe")
@@ -208,15 +264,20 @@ async def test_bad_multipart(serve):
     missing = await transcribe(client, None)
     assert missing.status == 400
     assert (await api_json(missing))["error"]["message"].startswith(
-        "[{'type': 'missing', 'loc': ('body', 'file'), 'msg': 'Field required'")
+        "[{'type': 'missing', 'loc': ('body', 'file'), 'msg': 'Field required'"
+    )
     bad = await transcribe(client, b"hello", name="notes.txt")
     assert bad.status == 400
     assert (await api_json(bad))["error"] == {
         "message": "Invalid file format. Supported formats: ['flac', 'm4a', 'mp3', 'mp4', "
-                   "'mpeg', 'mpga', 'oga', 'ogg', 'wav', 'webm']",
-        "type": "invalid_request_error", "param": None, "code": None}
-    no_model = await client.post("/v1/audio/transcriptions", headers=AUTH,
-                                 data=form(wav_file(1), model=None))
+        "'mpeg', 'mpga', 'oga', 'ogg', 'wav', 'webm']",
+        "type": "invalid_request_error",
+        "param": None,
+        "code": None,
+    }
+    no_model = await client.post(
+        "/v1/audio/transcriptions", headers=AUTH, data=form(wav_file(1), model=None)
+    )
     assert no_model.status == 400
 
 
@@ -226,20 +287,29 @@ async def test_file_too_large(serve):
     response = await transcribe(client, big, name="big.wav")
     assert response.status == 413
     error = (await api_json(response))["error"]
-    assert re.fullmatch(r"Maximum content size limit \(26214400\) exceeded \(\d+ bytes read\)",
-                        error["message"])
+    assert re.fullmatch(
+        r"Maximum content size limit \(26214400\) exceeded \(\d+ bytes read\)", error["message"]
+    )
     assert error["type"] == "server_error"
 
 
 async def test_journal_records_fields_not_bytes(serve):
     client = await serve()
-    await transcribe(client, wav_file(1), prompt="hello", **{"timestamp_granularities[]": "word"},
-                     response_format="verbose_json")
+    await transcribe(
+        client,
+        wav_file(1),
+        prompt="hello",
+        **{"timestamp_granularities[]": "word"},
+        response_format="verbose_json",
+    )
     entry = (await (await client.get("/_mockai/requests")).json())["data"][-1]
-    assert entry["body"] == {"model": "whisper-1", "prompt": "hello", "response_format":
-                             "verbose_json", "timestamp_granularities": ["word"],
-                             "file": {"filename": "clip.wav", "bytes": len(wav_file(1)),
-                                      "content_type": "audio/wav"}}
+    assert entry["body"] == {
+        "model": "whisper-1",
+        "prompt": "hello",
+        "response_format": "verbose_json",
+        "timestamp_granularities": ["word"],
+        "file": {"filename": "clip.wav", "bytes": len(wav_file(1)), "content_type": "audio/wav"},
+    }
 
 
 def test_sdk_every_format(mockai):
@@ -247,16 +317,22 @@ def test_sdk_every_format(mockai):
     client = mockai.client()
     upload = ("speech.wav", wav_file(8.5), "audio/wav")
     result = client.audio.transcriptions.create(model="whisper-1", file=upload)
-    validate_response("post", "/v1/audio/transcriptions", 200,
-                      result.model_dump(exclude_unset=True))
+    validate_response(
+        "post", "/v1/audio/transcriptions", 200, result.model_dump(exclude_unset=True)
+    )
     assert result.text == TEXT and result.usage.seconds == 9
     verbose = client.audio.transcriptions.create(
-        model="whisper-1", file=upload, response_format="verbose_json",
-        timestamp_granularities=["word", "segment"])
+        model="whisper-1",
+        file=upload,
+        response_format="verbose_json",
+        timestamp_granularities=["word", "segment"],
+    )
     assert verbose.duration == pytest.approx(8.5) and len(verbose.segments) == 2
     assert verbose.words[0].word == "The"
-    assert client.audio.transcriptions.create(model="whisper-1", file=upload,
-                                              response_format="text") == TEXT + "\n"
+    assert (
+        client.audio.transcriptions.create(model="whisper-1", file=upload, response_format="text")
+        == TEXT + "\n"
+    )
     srt = client.audio.transcriptions.create(model="whisper-1", file=upload, response_format="srt")
     assert srt.startswith("1\n00:00:00,000 --> ")
     vtt = client.audio.transcriptions.create(model="whisper-1", file=upload, response_format="vtt")
@@ -265,14 +341,16 @@ def test_sdk_every_format(mockai):
         warnings.simplefilter("ignore", DeprecationWarning)
         translated = client.audio.translations.create(model="whisper-1", file=upload)
     assert translated.text == TEXT
-    stream = client.audio.transcriptions.create(model="gpt-4o-mini-transcribe", file=upload,
-                                                stream=True)
+    stream = client.audio.transcriptions.create(
+        model="gpt-4o-mini-transcribe", file=upload, stream=True
+    )
     events = list(stream)
     assert "".join(e.delta for e in events if e.type == "transcript.text.delta") == TEXT
     assert events[-1].type == "transcript.text.done"
     assert events[-1].usage.output_tokens > 0
-    assert math.isclose(events[-1].usage.input_token_details.audio_tokens,
-                        math.ceil(8.5 * 1000 / 60))
+    assert math.isclose(
+        events[-1].usage.input_token_details.audio_tokens, math.ceil(8.5 * 1000 / 60)
+    )
     assert [r["body"]["file"]["filename"] for r in mockai.requests][:1] == ["speech.wav"]
 
 
@@ -281,8 +359,9 @@ def test_sdk_errors(mockai):
 
     client = mockai.client(max_retries=0)
     with pytest.raises(openai.BadRequestError) as caught:
-        client.audio.transcriptions.create(model="gpt-4o-transcribe",
-                                           file=("a.wav", wav_file(1)), response_format="srt")
+        client.audio.transcriptions.create(
+            model="gpt-4o-transcribe", file=("a.wav", wav_file(1)), response_format="srt"
+        )
     assert caught.value.code == "unsupported_value"
 
 
@@ -315,30 +394,53 @@ def test_sdk_chunking_strategy_auto_or_a_server_vad_object(mockai):
 
     client = mockai.client(max_retries=0)
     upload = ("speech.wav", wav_file(2), "audio/wav")
-    vad = {"type": "server_vad", "prefix_padding_ms": 300, "silence_duration_ms": 200,
-           "threshold": 0.5}
+    vad = {
+        "type": "server_vad",
+        "prefix_padding_ms": 300,
+        "silence_duration_ms": 200,
+        "threshold": 0.5,
+    }
     for strategy in ("auto", vad):
         raw = client.audio.transcriptions.with_raw_response.create(
-            model="gpt-4o-transcribe", file=upload, chunking_strategy=strategy)
+            model="gpt-4o-transcribe", file=upload, chunking_strategy=strategy
+        )
         validate_response("post", "/v1/audio/transcriptions", 200, raw.http_response.json())
     with pytest.raises(openai.BadRequestError) as caught:
-        client.audio.transcriptions.create(model="gpt-4o-transcribe", file=upload,
-                                           chunking_strategy={**vad, "threshold": "loud"})
+        client.audio.transcriptions.create(
+            model="gpt-4o-transcribe", file=upload, chunking_strategy={**vad, "threshold": "loud"}
+        )
     assert "('body', 'chunking_strategy', 'VadConfig', 'threshold')" in caught.value.message
     validate_response("post", "/v1/audio/transcriptions", 400, caught.value.response.json())
 
 
-@pytest.mark.parametrize(("fields", "fragment"), [
-    ({"chunking_strategy": "manual"}, "'loc': ('body', 'chunking_strategy', \"literal['auto']\")"),
-    ({"chunking_strategy[type]": "client_vad"},
-     "'loc': ('body', 'chunking_strategy', 'VadConfig', 'type')"),
-    ({"chunking_strategy[type]": "server_vad", "chunking_strategy[silence_duration_ms]": "1.5"},
-     "'loc': ('body', 'chunking_strategy', 'VadConfig', 'silence_duration_ms')"),
-    ({"chunking_strategy[type]": "server_vad", "chunking_strategy[window]": "3"},
-     "'type': 'extra_forbidden', 'loc': ('body', 'chunking_strategy', 'VadConfig', 'window')"),
-    ({"chunking_strategy[threshold]": "0.5"},
-     "'type': 'missing', 'loc': ('body', 'chunking_strategy', 'VadConfig', 'type')"),
-])
+@pytest.mark.parametrize(
+    ("fields", "fragment"),
+    [
+        (
+            {"chunking_strategy": "manual"},
+            "'loc': ('body', 'chunking_strategy', \"literal['auto']\")",
+        ),
+        (
+            {"chunking_strategy[type]": "client_vad"},
+            "'loc': ('body', 'chunking_strategy', 'VadConfig', 'type')",
+        ),
+        (
+            {
+                "chunking_strategy[type]": "server_vad",
+                "chunking_strategy[silence_duration_ms]": "1.5",
+            },
+            "'loc': ('body', 'chunking_strategy', 'VadConfig', 'silence_duration_ms')",
+        ),
+        (
+            {"chunking_strategy[type]": "server_vad", "chunking_strategy[window]": "3"},
+            "'type': 'extra_forbidden', 'loc': ('body', 'chunking_strategy', 'VadConfig', 'window')",
+        ),
+        (
+            {"chunking_strategy[threshold]": "0.5"},
+            "'type': 'missing', 'loc': ('body', 'chunking_strategy', 'VadConfig', 'type')",
+        ),
+    ],
+)
 async def test_chunking_strategy_is_type_checked(serve, fields, fragment):
     client = await serve()
     response = await transcribe(client, wav_file(1), model="gpt-4o-transcribe", **fields)

@@ -11,16 +11,24 @@ import re
 
 import jsonschema
 import pytest
-
 from helpers import api_json, chat_body, post_chat, sse
 
 CALL_ID = re.compile(r"^call_[A-Za-z0-9]{24}$")
-WEATHER = {"type": "function", "function": {
-    "name": "get_weather",
-    "parameters": {"type": "object", "properties": {"city": {"type": "string"},
-                                                     "days": {"type": "integer", "minimum": 1,
-                                                              "maximum": 7}},
-                   "required": ["city", "days"], "additionalProperties": False}}}
+WEATHER = {
+    "type": "function",
+    "function": {
+        "name": "get_weather",
+        "parameters": {
+            "type": "object",
+            "properties": {
+                "city": {"type": "string"},
+                "days": {"type": "integer", "minimum": 1, "maximum": 7},
+            },
+            "required": ["city", "days"],
+            "additionalProperties": False,
+        },
+    },
+}
 
 
 async def complete(client, body=None, **extra):
@@ -30,10 +38,19 @@ async def complete(client, body=None, **extra):
 
 
 async def test_parallel_tool_calls_with_mapping_and_string_arguments(serve):
-    client = await serve([{"name": "tools", "reply": {"tool_calls": [
-        {"name": "get_weather", "arguments": {"city": "Boston", "days": 3}},
-        {"name": "get_time", "arguments": '{"tz":  "EST" }'},
-    ]}}])
+    client = await serve(
+        [
+            {
+                "name": "tools",
+                "reply": {
+                    "tool_calls": [
+                        {"name": "get_weather", "arguments": {"city": "Boston", "days": 3}},
+                        {"name": "get_time", "arguments": '{"tz":  "EST" }'},
+                    ]
+                },
+            }
+        ]
+    )
     body = await complete(client, tools=[WEATHER])
     choice = body["choices"][0]
     assert choice["finish_reason"] == "tool_calls"
@@ -49,8 +66,16 @@ async def test_parallel_tool_calls_with_mapping_and_string_arguments(serve):
 
 
 async def test_scripted_tool_call_id_is_kept(serve):
-    client = await serve([{"name": "t", "reply": {"tool_calls": [
-        {"name": "get_weather", "id": "call_fixed", "arguments": {}}]}}])
+    client = await serve(
+        [
+            {
+                "name": "t",
+                "reply": {
+                    "tool_calls": [{"name": "get_weather", "id": "call_fixed", "arguments": {}}]
+                },
+            }
+        ]
+    )
     call = (await complete(client))["choices"][0]["message"]["tool_calls"][0]
     assert call["id"] == "call_fixed" and call["function"]["arguments"] == "{}"
 
@@ -62,28 +87,50 @@ async def test_tool_choice_required_makes_the_default_reply_call_a_valid_tool(se
     assert choice["finish_reason"] == "tool_calls"
     (call,) = choice["message"]["tool_calls"]
     assert CALL_ID.match(call["id"]) and call["function"]["name"] == "get_weather"
-    jsonschema.validate(json.loads(call["function"]["arguments"]),
-                        WEATHER["function"]["parameters"])
+    jsonschema.validate(
+        json.loads(call["function"]["arguments"]), WEATHER["function"]["parameters"]
+    )
 
 
 async def test_named_tool_choice_calls_that_tool_and_none_calls_nothing(serve):
-    other = {"type": "function", "function": {"name": "get_time", "parameters": {
-        "type": "object", "properties": {"tz": {"type": "string"}}, "required": ["tz"]}}}
+    other = {
+        "type": "function",
+        "function": {
+            "name": "get_time",
+            "parameters": {
+                "type": "object",
+                "properties": {"tz": {"type": "string"}},
+                "required": ["tz"],
+            },
+        },
+    }
     client = await serve()
-    named = await complete(client, tools=[WEATHER, other],
-                           tool_choice={"type": "function", "function": {"name": "get_time"}})
+    named = await complete(
+        client,
+        tools=[WEATHER, other],
+        tool_choice={"type": "function", "function": {"name": "get_time"}},
+    )
     (call,) = named["choices"][0]["message"]["tool_calls"]
     assert call["function"]["name"] == "get_time"
-    jsonschema.validate(json.loads(call["function"]["arguments"]),
-                        other["function"]["parameters"])
+    jsonschema.validate(json.loads(call["function"]["arguments"]), other["function"]["parameters"])
     plain = (await complete(client, tools=[WEATHER, other], tool_choice="none"))["choices"][0]
     assert plain["finish_reason"] == "stop" and plain["message"]["content"]
     assert plain["message"].get("tool_calls") is None
 
 
 async def test_legacy_functions_answer_with_function_call(serve):
-    client = await serve([{"name": "legacy", "reply": {"tool_calls": [
-        {"name": "get_weather", "arguments": {"city": "Paris", "days": 1}}]}}])
+    client = await serve(
+        [
+            {
+                "name": "legacy",
+                "reply": {
+                    "tool_calls": [
+                        {"name": "get_weather", "arguments": {"city": "Paris", "days": 1}}
+                    ]
+                },
+            }
+        ]
+    )
     body = await complete(client, functions=[WEATHER["function"]])
     choice = body["choices"][0]
     assert choice["finish_reason"] == "function_call"
@@ -95,8 +142,9 @@ async def test_legacy_functions_answer_with_function_call(serve):
 
 async def test_legacy_forced_function_call_default_reply(serve):
     client = await serve()
-    body = await complete(client, functions=[WEATHER["function"]],
-                          function_call={"name": "get_weather"})
+    body = await complete(
+        client, functions=[WEATHER["function"]], function_call={"name": "get_weather"}
+    )
     choice = body["choices"][0]
     assert choice["finish_reason"] == "function_call"
     call = choice["message"]["function_call"]
@@ -127,16 +175,28 @@ async def test_n_default_replies_differ_between_choices(serve):
     assert first and second and first != second
 
 
-@pytest.mark.parametrize("step, extra, content, finish", [
-    ({"content": "One two three four five six."}, {"max_tokens": 3}, "One two three", "length"),
-    ({"content": "Short."}, {"max_tokens": 50}, "Short.", "stop"),
-    ({"content": "Hello world. Goodbye world."}, {"stop": ["."]}, "Hello world", "stop"),
-    ({"content": "alpha beta END gamma STOP delta"}, {"stop": ["STOP", "END"]}, "alpha beta ",
-     "stop"),
-    ({"content": "Flagged text.", "finish_reason": "content_filter"}, {}, "Flagged text.",
-     "content_filter"),
-    ({"content": "Pretend cut.", "finish_reason": "length"}, {}, "Pretend cut.", "length"),
-], ids=["length", "under-budget", "stop", "stop-earliest", "override", "override-length"])
+@pytest.mark.parametrize(
+    "step, extra, content, finish",
+    [
+        ({"content": "One two three four five six."}, {"max_tokens": 3}, "One two three", "length"),
+        ({"content": "Short."}, {"max_tokens": 50}, "Short.", "stop"),
+        ({"content": "Hello world. Goodbye world."}, {"stop": ["."]}, "Hello world", "stop"),
+        (
+            {"content": "alpha beta END gamma STOP delta"},
+            {"stop": ["STOP", "END"]},
+            "alpha beta ",
+            "stop",
+        ),
+        (
+            {"content": "Flagged text.", "finish_reason": "content_filter"},
+            {},
+            "Flagged text.",
+            "content_filter",
+        ),
+        ({"content": "Pretend cut.", "finish_reason": "length"}, {}, "Pretend cut.", "length"),
+    ],
+    ids=["length", "under-budget", "stop", "stop-earliest", "override", "override-length"],
+)
 async def test_finish_reason_and_cut_content(serve, step, extra, content, finish):
     client = await serve([{"name": "s", "reply": step}])
     choice = (await complete(client, **extra))["choices"][0]
@@ -151,8 +211,9 @@ async def test_max_tokens_cut_is_reflected_in_usage(serve):
 
 async def test_json_object_default_reply_is_a_json_object(serve):
     client = await serve()
-    body = await complete(client, content="Reply in JSON please",
-                          response_format={"type": "json_object"})
+    body = await complete(
+        client, content="Reply in JSON please", response_format={"type": "json_object"}
+    )
     assert isinstance(json.loads(body["choices"][0]["message"]["content"]), dict)
 
 
@@ -164,9 +225,12 @@ PERSON = {
         "email": {"type": "string", "format": "email"},
         "role": {"type": "string", "enum": ["admin", "user"]},
         "scores": {"type": "array", "items": {"type": "number"}, "minItems": 1},
-        "address": {"type": "object", "properties": {"city": {"type": "string"},
-                                                     "zip": {"type": ["string", "null"]}},
-                    "required": ["city", "zip"], "additionalProperties": False},
+        "address": {
+            "type": "object",
+            "properties": {"city": {"type": "string"}, "zip": {"type": ["string", "null"]}},
+            "required": ["city", "zip"],
+            "additionalProperties": False,
+        },
         "nickname": {"anyOf": [{"type": "string"}, {"type": "null"}]},
     },
     "required": ["name", "age", "email", "role", "scores", "address", "nickname"],
@@ -177,12 +241,17 @@ PERSON = {
 @pytest.mark.parametrize("stream", [False, True], ids=["body", "stream"])
 async def test_json_schema_default_reply_is_an_instance_of_the_schema(serve, stream):
     client = await serve()
-    extra = {"response_format": {"type": "json_schema", "json_schema": {
-        "name": "person", "strict": True, "schema": PERSON}}}
+    extra = {
+        "response_format": {
+            "type": "json_schema",
+            "json_schema": {"name": "person", "strict": True, "schema": PERSON},
+        }
+    }
     if stream:
         events = await sse(await post_chat(client, stream=True, **extra))
-        text = "".join(e["choices"][0]["delta"].get("content") or ""
-                       for e in events[:-1] if e["choices"])
+        text = "".join(
+            e["choices"][0]["delta"].get("content") or "" for e in events[:-1] if e["choices"]
+        )
     else:
         text = (await complete(client, **extra))["choices"][0]["message"]["content"]
     jsonschema.validate(json.loads(text), PERSON)
@@ -229,9 +298,16 @@ async def test_no_logprobs_unless_asked(serve):
     assert (await complete(client))["choices"][0]["logprobs"] is None
 
 
-@pytest.mark.parametrize("asked, served", [(None, "default"), ("auto", "default"),
-                                           ("default", "default"), ("flex", "flex"),
-                                           ("priority", "priority")])
+@pytest.mark.parametrize(
+    "asked, served",
+    [
+        (None, "default"),
+        ("auto", "default"),
+        ("default", "default"),
+        ("flex", "flex"),
+        ("priority", "priority"),
+    ],
+)
 async def test_service_tier_and_fingerprint(serve, asked, served):
     client = await serve()
     extra = {} if asked is None else {"service_tier": asked}

@@ -11,16 +11,16 @@ import json
 
 import openai
 import pytest
-from pydantic import BaseModel
-
 from openapi import validate_chat_chunk, validate_response
+from pydantic import BaseModel
 
 MESSAGES = [{"role": "user", "content": "Say hello"}]
 
 
 def check_completion(completion) -> None:
-    validate_response("POST", "/v1/chat/completions", 200,
-                      completion.model_dump(mode="json", exclude_unset=True))
+    validate_response(
+        "POST", "/v1/chat/completions", 200, completion.model_dump(mode="json", exclude_unset=True)
+    )
 
 
 def check_chunks(chunks) -> None:
@@ -34,8 +34,9 @@ def streamed_text(chunks) -> str:
 
 def test_sync_create_returns_the_scripted_reply_and_a_valid_raw_body(mockai):
     mockai.add_scenario({"name": "hello", "reply": {"content": "Hello from mockai!"}})
-    raw = mockai.client().chat.completions.with_raw_response.create(model="gpt-4o",
-                                                                     messages=MESSAGES)
+    raw = mockai.client().chat.completions.with_raw_response.create(
+        model="gpt-4o", messages=MESSAGES
+    )
     validate_response("POST", "/v1/chat/completions", 200, raw.http_response.json())
     assert raw.headers["x-request-id"].startswith("req_")
     completion = raw.parse()
@@ -53,8 +54,9 @@ def test_sync_create_returns_the_scripted_reply_and_a_valid_raw_body(mockai):
 
 def test_sync_stream_iterates_deltas_then_finish(mockai):
     mockai.add_scenario({"name": "s", "reply": {"content": "One two three four."}})
-    chunks = list(mockai.client().chat.completions.create(model="gpt-4o", messages=MESSAGES,
-                                                          stream=True))
+    chunks = list(
+        mockai.client().chat.completions.create(model="gpt-4o", messages=MESSAGES, stream=True)
+    )
     check_chunks(chunks)
     assert streamed_text(chunks) == "One two three four."
     assert chunks[0].choices[0].delta.role == "assistant"
@@ -67,8 +69,11 @@ def test_sync_stream_iterates_deltas_then_finish(mockai):
 def test_sync_stream_with_include_usage_ends_with_a_usage_chunk(mockai):
     mockai.add_scenario({"name": "s", "reply": {"content": "Counting tokens here."}})
     plain = mockai.client().chat.completions.create(model="gpt-4o", messages=MESSAGES)
-    chunks = list(mockai.client().chat.completions.create(
-        model="gpt-4o", messages=MESSAGES, stream=True, stream_options={"include_usage": True}))
+    chunks = list(
+        mockai.client().chat.completions.create(
+            model="gpt-4o", messages=MESSAGES, stream=True, stream_options={"include_usage": True}
+        )
+    )
     check_chunks(chunks)
     *content, last = chunks
     assert last.choices == []
@@ -87,13 +92,14 @@ async def test_async_create_and_stream(mockai):
     assert completion.choices[0].message.content == "Async works."
     assert completion.model == "gpt-4o-mini-2024-07-18"
     stream = await client.chat.completions.create(
-        model="gpt-4o-mini", messages=MESSAGES, stream=True,
-        stream_options={"include_usage": True})
+        model="gpt-4o-mini", messages=MESSAGES, stream=True, stream_options={"include_usage": True}
+    )
     chunks = [chunk async for chunk in stream]
     check_chunks(chunks)
     assert streamed_text(chunks) == "Async works."
-    assert chunks[-1].choices == [] and chunks[-1].usage.total_tokens == \
-        completion.usage.total_tokens
+    assert (
+        chunks[-1].choices == [] and chunks[-1].usage.total_tokens == completion.usage.total_tokens
+    )
     await client.close()
 
 
@@ -109,10 +115,12 @@ class GetTime(BaseModel):
 TOOL_SCENARIO = {
     "name": "two-tools",
     "match": {"tools": ["GetWeather", "GetTime"]},
-    "reply": {"tool_calls": [
-        {"name": "GetWeather", "arguments": {"city": "Boston", "unit": "c"}},
-        {"name": "GetTime", "arguments": {"timezone": "America/New_York"}},
-    ]},
+    "reply": {
+        "tool_calls": [
+            {"name": "GetWeather", "arguments": {"city": "Boston", "unit": "c"}},
+            {"name": "GetTime", "arguments": {"timezone": "America/New_York"}},
+        ]
+    },
 }
 TOOLS = [openai.pydantic_function_tool(GetWeather), openai.pydantic_function_tool(GetTime)]
 
@@ -121,8 +129,9 @@ def test_stream_helper_emits_argument_events_and_parses_the_final_completion(moc
     mockai.add_scenario(TOOL_SCENARIO)
     deltas: dict[int, str] = {}
     done = []
-    with mockai.client().chat.completions.stream(model="gpt-4o", messages=MESSAGES,
-                                                 tools=TOOLS) as stream:
+    with mockai.client().chat.completions.stream(
+        model="gpt-4o", messages=MESSAGES, tools=TOOLS
+    ) as stream:
         for event in stream:
             if event.type == "tool_calls.function.arguments.delta":
                 deltas[event.index] = deltas.get(event.index, "") + event.arguments_delta
@@ -139,7 +148,9 @@ def test_stream_helper_emits_argument_events_and_parses_the_final_completion(moc
     assert choice.finish_reason == "tool_calls"
     calls = choice.message.tool_calls
     assert [c.function.parsed_arguments for c in calls] == [
-        GetWeather(city="Boston", unit="c"), GetTime(timezone="America/New_York")]
+        GetWeather(city="Boston", unit="c"),
+        GetTime(timezone="America/New_York"),
+    ]
     assert calls[0].id != calls[1].id and all(c.id.startswith("call_") for c in calls)
 
 
@@ -173,11 +184,11 @@ def _parse_methods():
     return found
 
 
-@pytest.mark.parametrize("parse", [m for _, m in _parse_methods()],
-                         ids=[name for name, _ in _parse_methods()])
+@pytest.mark.parametrize(
+    "parse", [m for _, m in _parse_methods()], ids=[name for name, _ in _parse_methods()]
+)
 def test_parse_with_a_pydantic_response_format_gets_a_schema_instance(mockai, parse):
-    completion = parse(mockai.client())(model="gpt-4o", messages=MESSAGES,
-                                        response_format=Person)
+    completion = parse(mockai.client())(model="gpt-4o", messages=MESSAGES, response_format=Person)
     message = completion.choices[0].message
     assert isinstance(message.parsed, Person)
     assert message.parsed == Person.model_validate_json(message.content)
@@ -187,10 +198,17 @@ def test_parse_with_a_pydantic_response_format_gets_a_schema_instance(mockai, pa
 
 
 def test_parse_of_a_scripted_tool_call_yields_parsed_arguments(mockai):
-    mockai.add_scenario({"name": "t", "reply": {"tool_calls": [
-        {"name": "GetWeather", "arguments": '{"city": "Oslo", "unit": "f"}'}]}})
-    completion = mockai.client().chat.completions.parse(model="gpt-4o", messages=MESSAGES,
-                                                        tools=TOOLS)
+    mockai.add_scenario(
+        {
+            "name": "t",
+            "reply": {
+                "tool_calls": [{"name": "GetWeather", "arguments": '{"city": "Oslo", "unit": "f"}'}]
+            },
+        }
+    )
+    completion = mockai.client().chat.completions.parse(
+        model="gpt-4o", messages=MESSAGES, tools=TOOLS
+    )
     call = completion.choices[0].message.tool_calls[0]
     assert call.function.arguments == '{"city": "Oslo", "unit": "f"}'  # sent as scripted
     assert call.function.parsed_arguments == GetWeather(city="Oslo", unit="f")
@@ -198,8 +216,9 @@ def test_parse_of_a_scripted_tool_call_yields_parsed_arguments(mockai):
 
 def test_stream_helper_parses_a_structured_output(mockai):
     done = []
-    with mockai.client().chat.completions.stream(model="gpt-4o", messages=MESSAGES,
-                                                 response_format=Person) as stream:
+    with mockai.client().chat.completions.stream(
+        model="gpt-4o", messages=MESSAGES, response_format=Person
+    ) as stream:
         for event in stream:
             if event.type == "content.done":
                 done.append(event)
@@ -212,7 +231,8 @@ def test_stream_helper_parses_a_structured_output(mockai):
 
 async def test_async_parse_with_pydantic_response_format(mockai):
     client = mockai.async_client()
-    completion = await client.chat.completions.parse(model="gpt-4o-mini", messages=MESSAGES,
-                                                     response_format=GetWeather)
+    completion = await client.chat.completions.parse(
+        model="gpt-4o-mini", messages=MESSAGES, response_format=GetWeather
+    )
     assert isinstance(completion.choices[0].message.parsed, GetWeather)
     await client.close()

@@ -7,10 +7,10 @@ import time
 
 import openai
 import pytest
-
 from helpers import api_json, post_chat
-from mockai.errors import DEFAULTS, INSUFFICIENT_QUOTA
 from openapi import validate_response
+
+from mockai.errors import DEFAULTS, INSUFFICIENT_QUOTA
 
 MESSAGES = [{"role": "user", "content": "hi"}]
 
@@ -26,11 +26,23 @@ EXCEPTIONS = [
     (503, openai.InternalServerError),
 ]
 # What the real API sends for a bare status (see the research notes on real error bodies).
-TYPES = {400: "invalid_request_error", 401: "invalid_request_error", 403: "request_forbidden",
-         404: "invalid_request_error", 409: "invalid_request_error",
-         422: "invalid_request_error", 429: "requests", 500: "server_error", 503: "server_error"}
-CODES = {401: "invalid_api_key", 403: "unsupported_country_region_territory", 409: "conflict",
-         429: "rate_limit_exceeded"}
+TYPES = {
+    400: "invalid_request_error",
+    401: "invalid_request_error",
+    403: "request_forbidden",
+    404: "invalid_request_error",
+    409: "invalid_request_error",
+    422: "invalid_request_error",
+    429: "requests",
+    500: "server_error",
+    503: "server_error",
+}
+CODES = {
+    401: "invalid_api_key",
+    403: "unsupported_country_region_territory",
+    409: "conflict",
+    429: "rate_limit_exceeded",
+}
 
 
 def raise_from(mockai, **client_args) -> openai.APIStatusError:
@@ -57,35 +69,59 @@ def test_scripted_status_raises_the_sdk_class_with_default_fields(mockai, status
     if status >= 500:
         assert f"Please include the request ID {request_id} in your message." in expected
     assert [(r["status"], r["scenario"], r["step"]) for r in mockai.requests] == [
-        (status, "fail", 0)]
+        (status, "fail", 0)
+    ]
 
 
 def test_insufficient_quota_has_its_own_type_code_and_message(mockai):
-    mockai.add_scenario({"name": "quota", "reply": {"error": {"status": 429,
-                                                             "code": "insufficient_quota"}}})
+    mockai.add_scenario(
+        {"name": "quota", "reply": {"error": {"status": 429, "code": "insufficient_quota"}}}
+    )
     error = raise_from(mockai, max_retries=0)
     assert isinstance(error, openai.RateLimitError)
-    assert error.body == {"message": INSUFFICIENT_QUOTA, "type": "insufficient_quota",
-                          "param": None, "code": "insufficient_quota"}
+    assert error.body == {
+        "message": INSUFFICIENT_QUOTA,
+        "type": "insufficient_quota",
+        "param": None,
+        "code": "insufficient_quota",
+    }
     assert "retry-after" not in error.response.headers
 
 
 def test_scripted_fields_override_the_defaults(mockai):
-    mockai.add_scenario({"name": "custom", "reply": {"error": {
-        "status": 429, "type": "tokens", "code": "rate_limit_exceeded", "param": "model",
-        "message": "Rate limit reached for gpt-4o on tokens per min (TPM).", "retry_after": 2}}})
+    mockai.add_scenario(
+        {
+            "name": "custom",
+            "reply": {
+                "error": {
+                    "status": 429,
+                    "type": "tokens",
+                    "code": "rate_limit_exceeded",
+                    "param": "model",
+                    "message": "Rate limit reached for gpt-4o on tokens per min (TPM).",
+                    "retry_after": 2,
+                }
+            },
+        }
+    )
     error = raise_from(mockai, max_retries=0)
-    assert error.body == {"message": "Rate limit reached for gpt-4o on tokens per min (TPM).",
-                          "type": "tokens", "param": "model", "code": "rate_limit_exceeded"}
+    assert error.body == {
+        "message": "Rate limit reached for gpt-4o on tokens per min (TPM).",
+        "type": "tokens",
+        "param": "model",
+        "code": "rate_limit_exceeded",
+    }
     assert error.response.headers["retry-after"] == "2"
     assert error.response.headers["retry-after-ms"] == "2000"
 
 
-@pytest.mark.parametrize("retry_after, seconds, millis", [(1.5, "2", "1500"), (0.25, "1", "250"),
-                                                         (30, "30", "30000")])
+@pytest.mark.parametrize(
+    "retry_after, seconds, millis", [(1.5, "2", "1500"), (0.25, "1", "250"), (30, "30", "30000")]
+)
 async def test_retry_after_headers_over_raw_http(serve, retry_after, seconds, millis):
-    client = await serve([{"name": "r", "reply": {"error": {"status": 429,
-                                                           "retry_after": retry_after}}}])
+    client = await serve(
+        [{"name": "r", "reply": {"error": {"status": 429, "retry_after": retry_after}}}]
+    )
     response = await post_chat(client)
     assert response.status == 429
     body = await api_json(response)
@@ -106,15 +142,20 @@ async def test_error_responses_carry_the_standard_headers(serve):
 
 
 def test_scenario_headers_appear_on_success_errors_and_streams(mockai):
-    mockai.add_scenario({
-        "name": "hdr",
-        "headers": {"x-ratelimit-remaining-requests": "0", "X-Custom": "scenario"},
-        "replies": [{"content": "ok"},
-                    {"error": 503, "headers": {"x-custom": "step", "x-extra": "1"}},
-                    {"content": "streamed", "headers": {"x-custom": "stream"}}],
-    })
-    raw = mockai.client().chat.completions.with_raw_response.create(model="gpt-4o",
-                                                                     messages=MESSAGES)
+    mockai.add_scenario(
+        {
+            "name": "hdr",
+            "headers": {"x-ratelimit-remaining-requests": "0", "X-Custom": "scenario"},
+            "replies": [
+                {"content": "ok"},
+                {"error": 503, "headers": {"x-custom": "step", "x-extra": "1"}},
+                {"content": "streamed", "headers": {"x-custom": "stream"}},
+            ],
+        }
+    )
+    raw = mockai.client().chat.completions.with_raw_response.create(
+        model="gpt-4o", messages=MESSAGES
+    )
     assert raw.headers["x-ratelimit-remaining-requests"] == "0"
     assert raw.headers["x-custom"] == "scenario"
     error = raise_from(mockai, max_retries=0)
@@ -122,25 +163,32 @@ def test_scenario_headers_appear_on_success_errors_and_streams(mockai):
     assert error.response.headers["x-custom"] == "step"
     assert error.response.headers["x-extra"] == "1"
     streamed = mockai.client(max_retries=0).chat.completions.with_raw_response.create(
-        model="gpt-4o", messages=MESSAGES, stream=True)
+        model="gpt-4o", messages=MESSAGES, stream=True
+    )
     assert streamed.headers["x-custom"] == "stream"
     assert streamed.headers["x-ratelimit-remaining-requests"] == "0"
     assert "x-extra" not in streamed.headers
-    assert "".join(c.choices[0].delta.content or "" for c in streamed.parse()
-                   if c.choices) == "streamed"
+    assert (
+        "".join(c.choices[0].delta.content or "" for c in streamed.parse() if c.choices)
+        == "streamed"
+    )
 
 
 def test_sdk_retries_through_two_503s_to_success(mockai):
     outage = {"error": {"status": 503, "retry_after": 0.01}}
     mockai.add_scenario({"name": "flaky", "replies": [outage, outage, {"content": "Recovered."}]})
     started = time.monotonic()
-    completion = mockai.client(max_retries=2).chat.completions.create(model="gpt-4o",
-                                                                      messages=MESSAGES)
+    completion = mockai.client(max_retries=2).chat.completions.create(
+        model="gpt-4o", messages=MESSAGES
+    )
     elapsed = time.monotonic() - started
     assert completion.choices[0].message.content == "Recovered."
     journal = mockai.requests
     assert [(r["scenario"], r["step"], r["status"]) for r in journal] == [
-        ("flaky", 0, 503), ("flaky", 1, 503), ("flaky", 2, 200)]
+        ("flaky", 0, 503),
+        ("flaky", 1, 503),
+        ("flaky", 2, 200),
+    ]
     assert [r["headers"].get("x-stainless-retry-count") for r in journal] == ["0", "1", "2"]
     # retry-after-ms (10 ms) steered the SDK's sleeps; its own backoff would take >= 1.1 s
     assert elapsed < 1.0
@@ -154,8 +202,12 @@ def test_sdk_gives_up_after_max_retries(mockai):
 
 
 async def test_async_sdk_retries_a_rate_limit(mockai):
-    mockai.add_scenario({"name": "limited", "replies": [
-        {"error": {"status": 429, "retry_after": 0.01}}, {"content": "Through."}]})
+    mockai.add_scenario(
+        {
+            "name": "limited",
+            "replies": [{"error": {"status": 429, "retry_after": 0.01}}, {"content": "Through."}],
+        }
+    )
     client = mockai.async_client(max_retries=1)
     completion = await client.chat.completions.create(model="gpt-4o", messages=MESSAGES)
     await client.close()

@@ -9,7 +9,6 @@ import json
 import re
 
 import pytest
-
 from helpers import api_json, chat_body, post_chat, sse
 from openapi import RECORDINGS, parse_sse, validate_chat_chunk
 
@@ -63,7 +62,7 @@ async def test_content_with_logprobs_matches_the_recording(serve):
     client = await serve([{"name": "replay", "reply": {"content": "Foo!"}}])
     ours = await stream(client, logprobs=True, stream_options={"include_usage": True})
     assert deltas(ours) == deltas(real)
-    for mine, theirs in zip(ours[:-2], real[:-2]):
+    for mine, theirs in zip(ours[:-2], real[:-2], strict=False):
         mine_lp, real_lp = mine["choices"][0]["logprobs"], theirs["choices"][0]["logprobs"]
         if real_lp is None:
             assert mine_lp is None
@@ -106,11 +105,14 @@ async def test_parallel_tool_calls_follow_the_recording(serve):
     headers = [c for c in calls if "id" in c]
     assert [(h["index"], h["type"], h["function"]) for h in headers] == [
         (i, "function", {"name": s["name"], "arguments": ""})
-        for i, s in enumerate(scenario["reply"]["tool_calls"])]
+        for i, s in enumerate(scenario["reply"]["tool_calls"])
+    ]
     for index, call in enumerate(scenario["reply"]["tool_calls"]):
         fragments = [c for c in calls if c["index"] == index and "id" not in c]
-        assert all(c == {"index": index, "function": {"arguments": c["function"]["arguments"]}}
-                   for c in fragments)
+        assert all(
+            c == {"index": index, "function": {"arguments": c["function"]["arguments"]}}
+            for c in fragments
+        )
         assert "".join(c["function"]["arguments"] for c in fragments) == call["arguments"]
     assert deltas(ours)[-1] == deltas(real)[-1] == ({}, "tool_calls")
     assert ours[-2]["usage"]["completion_tokens"] == real[-2]["usage"]["completion_tokens"]
@@ -132,8 +134,10 @@ async def test_sse_framing_is_data_frames_ending_in_done(serve):
     assert len({(e["id"], e["created"], e["model"]) for e in events[:-1]}) == 1
 
 
-@pytest.mark.parametrize("options, has_usage_key", [
-    (None, False), ({"include_usage": False}, False), ({"include_usage": True}, True)])
+@pytest.mark.parametrize(
+    "options, has_usage_key",
+    [(None, False), ({"include_usage": False}, False), ({"include_usage": True}, True)],
+)
 async def test_usage_null_on_every_chunk_only_when_included(serve, options, has_usage_key):
     client = await serve([{"name": "s", "reply": {"content": "Usage please."}}])
     extra = {"stream_options": options} if options is not None else {}
@@ -146,10 +150,16 @@ async def test_usage_null_on_every_chunk_only_when_included(serve, options, has_
         assert all("usage" not in c and c["choices"] for c in events)
 
 
-@pytest.mark.parametrize("options, present", [
-    (None, True), ({"include_usage": True}, True), ({"include_obfuscation": True}, True),
-    ({"include_obfuscation": False}, False),
-    ({"include_usage": True, "include_obfuscation": False}, False)])
+@pytest.mark.parametrize(
+    "options, present",
+    [
+        (None, True),
+        ({"include_usage": True}, True),
+        ({"include_obfuscation": True}, True),
+        ({"include_obfuscation": False}, False),
+        ({"include_usage": True, "include_obfuscation": False}, False),
+    ],
+)
 async def test_obfuscation_by_default_and_off_on_request(serve, options, present):
     client = await serve([{"name": "s", "reply": {"content": "Hide my length."}}])
     extra = {"stream_options": options} if options is not None else {}
@@ -172,8 +182,9 @@ async def test_n_choices_each_get_role_content_and_finish(serve):
 
 
 async def test_legacy_function_call_stream(serve):
-    client = await serve([{"name": "f", "reply": {"tool_calls": [
-        {"name": "lookup", "arguments": {"q": "mockai"}}]}}])
+    client = await serve(
+        [{"name": "f", "reply": {"tool_calls": [{"name": "lookup", "arguments": {"q": "mockai"}}]}}]
+    )
     events = await stream(client, functions=[{"name": "lookup", "parameters": {"type": "object"}}])
     chunks = deltas(events)
     assert chunks[0][0]["function_call"] == {"name": "lookup", "arguments": ""}

@@ -5,12 +5,16 @@ models' hidden tokens and budgets, scripted usage overrides, and seeded default 
 from __future__ import annotations
 
 import pytest
-
 from helpers import api_json, chat_body, post_chat, sse
+
 from mockai.tokenizer import encoding_sync
 
-ENCODINGS = {"gpt-4o": "o200k_base", "gpt-4o-mini": "o200k_base", "gpt-4": "cl100k_base",
-             "gpt-3.5-turbo": "cl100k_base"}
+ENCODINGS = {
+    "gpt-4o": "o200k_base",
+    "gpt-4o-mini": "o200k_base",
+    "gpt-4": "cl100k_base",
+    "gpt-3.5-turbo": "cl100k_base",
+}
 CONVERSATION = [
     {"role": "system", "content": "You are a terse assistant who answers in one line."},
     {"role": "user", "content": "What is the capital of France?"},
@@ -42,7 +46,10 @@ async def test_usage_counts_prompt_and_completion_with_the_model_tokenizer(serve
     prompt = expected_prompt(model, CONVERSATION)
     completion = tokens(model, answer)
     assert (usage["prompt_tokens"], usage["completion_tokens"], usage["total_tokens"]) == (
-        prompt, completion, prompt + completion)
+        prompt,
+        completion,
+        prompt + completion,
+    )
     assert usage["completion_tokens_details"]["reasoning_tokens"] == 0
     assert usage["prompt_tokens_details"]["cached_tokens"] == 0
 
@@ -51,16 +58,27 @@ async def test_a_message_name_costs_one_token_plus_the_name(serve):
     client = await serve([{"name": "a", "reply": {"content": "ok"}}])
     messages = [{"role": "user", "content": "Hi, it's me.", "name": "alice_smith"}]
     usage = (await complete(client, model="gpt-4o", messages=messages))["usage"]
-    expected = 3 + tokens("gpt-4o", "user") + tokens("gpt-4o", "Hi, it's me.") + \
-        1 + tokens("gpt-4o", "alice_smith") + 3
+    expected = (
+        3
+        + tokens("gpt-4o", "user")
+        + tokens("gpt-4o", "Hi, it's me.")
+        + 1
+        + tokens("gpt-4o", "alice_smith")
+        + 3
+    )
     assert usage["prompt_tokens"] == expected
 
 
 async def test_offered_tools_add_to_the_prompt(serve):
     client = await serve([{"name": "a", "reply": {"content": "ok"}}])
-    tool = {"type": "function", "function": {"name": "lookup", "description": "Find a thing.",
-                                             "parameters": {"type": "object", "properties": {
-                                                 "query": {"type": "string"}}}}}
+    tool = {
+        "type": "function",
+        "function": {
+            "name": "lookup",
+            "description": "Find a thing.",
+            "parameters": {"type": "object", "properties": {"query": {"type": "string"}}},
+        },
+    }
     bare = (await complete(client, **chat_body()))["usage"]["prompt_tokens"]
     with_tool = (await complete(client, **chat_body(tools=[tool])))["usage"]["prompt_tokens"]
     assert bare == expected_prompt("gpt-4o", chat_body()["messages"])
@@ -79,24 +97,42 @@ async def test_tokenizers_really_differ_between_model_families(serve):
 async def test_streamed_usage_matches_the_body_usage(serve):
     client = await serve([{"name": "a", "reply": {"content": "Same count either way."}}])
     body = await complete(client, model="gpt-4o", messages=CONVERSATION)
-    events = await sse(await post_chat(client, {"model": "gpt-4o", "messages": CONVERSATION,
-                                                "stream": True,
-                                                "stream_options": {"include_usage": True}}))
+    events = await sse(
+        await post_chat(
+            client,
+            {
+                "model": "gpt-4o",
+                "messages": CONVERSATION,
+                "stream": True,
+                "stream_options": {"include_usage": True},
+            },
+        )
+    )
     assert events[-2]["choices"] == [] and events[-2]["usage"] == body["usage"]
 
 
 async def test_scripted_usage_overrides(serve):
-    client = await serve([{"name": "u", "reply": {
-        "content": "Hi there!", "usage": {"prompt_tokens": 10, "cached_tokens": 4}}}])
+    client = await serve(
+        [
+            {
+                "name": "u",
+                "reply": {
+                    "content": "Hi there!",
+                    "usage": {"prompt_tokens": 10, "cached_tokens": 4},
+                },
+            }
+        ]
+    )
     usage = (await complete(client, **chat_body()))["usage"]
     counts = (usage["prompt_tokens"], usage["completion_tokens"], usage["total_tokens"])
     assert counts == (10, 3, 13)
     assert usage["prompt_tokens_details"]["cached_tokens"] == 4
 
 
-@pytest.mark.parametrize("model, effort, reasoning", [("o3", None, 192), ("o3", "low", 64),
-                                                      ("gpt-5", "high", 576),
-                                                      ("gpt-5", "minimal", 0)])
+@pytest.mark.parametrize(
+    "model, effort, reasoning",
+    [("o3", None, 192), ("o3", "low", 64), ("gpt-5", "high", 576), ("gpt-5", "minimal", 0)],
+)
 async def test_reasoning_models_spend_reasoning_tokens(serve, model, effort, reasoning):
     answer = "Forty-two."
     client = await serve([{"name": "r", "reply": {"content": answer}}])
@@ -110,8 +146,9 @@ async def test_reasoning_models_spend_reasoning_tokens(serve, model, effort, rea
 
 async def test_max_completion_tokens_budget_includes_reasoning(serve):
     client = await serve([{"name": "r", "reply": {"content": "word " * 50}}])
-    body = await complete(client, **chat_body(model="o3", reasoning_effort="low",
-                                              max_completion_tokens=70))
+    body = await complete(
+        client, **chat_body(model="o3", reasoning_effort="low", max_completion_tokens=70)
+    )
     choice, usage = body["choices"][0], body["usage"]
     assert choice["finish_reason"] == "length"
     assert usage["completion_tokens"] == 70
@@ -152,8 +189,9 @@ async def test_streamed_default_reply_equals_the_body_reply(serve):
     client = await serve(seed=7)
     text = await default_text(client, content="Stream me")
     events = await sse(await post_chat(client, stream=True, content="Stream me"))
-    streamed = "".join(e["choices"][0]["delta"].get("content") or ""
-                       for e in events[:-1] if e["choices"])
+    streamed = "".join(
+        e["choices"][0]["delta"].get("content") or "" for e in events[:-1] if e["choices"]
+    )
     assert streamed == text
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 
 from helpers import AUTH, api_json
-from mockai.tokenizer import encoding_sync
 from openapi import parse_sse, validate_completion_chunk
+
+from mockai.tokenizer import encoding_sync
 
 MODEL = "gpt-3.5-turbo-instruct"
 TEXT = " It was a dark and stormy night; the rain fell in torrents."
@@ -28,8 +29,9 @@ def pieces(text: str) -> list[str]:
 
 async def events(client, **body) -> list:
     """The stream's payloads, each chunk validated; the last one must be "[DONE]"."""
-    response = await client.post("/v1/completions", headers=AUTH, data=json.dumps(
-        {"model": MODEL, "stream": True, **body}))
+    response = await client.post(
+        "/v1/completions", headers=AUTH, data=json.dumps({"model": MODEL, "stream": True, **body})
+    )
     assert response.status == 200, await response.text()
     assert response.headers["Content-Type"] == "text/event-stream; charset=utf-8"
     assert response.headers["x-request-id"].startswith("req_")
@@ -57,8 +59,9 @@ def scripted(content: str, **stream) -> list[dict]:
 
 def test_sdk_stream_yields_text_deltas_then_the_finish(mockai):
     mockai.add_scenario(scripted(TEXT)[0])
-    chunks = list(mockai.client().completions.create(model=MODEL, prompt="Begin", stream=True,
-                                                     max_tokens=50))
+    chunks = list(
+        mockai.client().completions.create(model=MODEL, prompt="Begin", stream=True, max_tokens=50)
+    )
     for chunk in chunks:
         validate_completion_chunk(chunk.model_dump(mode="json", exclude_unset=True))
     assert "".join(c.choices[0].text for c in chunks) == TEXT
@@ -75,8 +78,11 @@ def test_sdk_stream_with_include_usage_matches_the_plain_usage(mockai):
     assert count(TEXT * 2) > 16
     client = mockai.client()
     plain = client.completions.create(model=MODEL, prompt="Begin")
-    chunks = list(client.completions.create(model=MODEL, prompt="Begin", stream=True,
-                                            stream_options={"include_usage": True}))
+    chunks = list(
+        client.completions.create(
+            model=MODEL, prompt="Begin", stream=True, stream_options={"include_usage": True}
+        )
+    )
     *text, last = chunks
     assert last.choices == [] and last.usage is not None
     assert last.usage.model_dump() == plain.usage.model_dump()
@@ -96,31 +102,39 @@ async def test_async_sdk_stream(mockai):
 
 async def test_raw_chunks_have_the_recorded_keys_and_no_usage_until_the_end(serve):
     client = await serve(scripted(TEXT))
-    chunks = await events(client, prompt="Begin", max_tokens=5,
-                          stream_options={"include_usage": True})
+    chunks = await events(
+        client, prompt="Begin", max_tokens=5, stream_options={"include_usage": True}
+    )
     *text, usage = chunks
     for chunk in text:
         assert list(chunk) == ["id", "object", "created", "choices", "model"]
         assert list(chunk["choices"][0]) == ["text", "index", "logprobs", "finish_reason"]
     assert list(usage) == ["id", "object", "created", "model", "usage", "choices"]
     assert usage["choices"] == []
-    assert usage["usage"] == {"prompt_tokens": count("Begin"), "completion_tokens": 5,
-                              "total_tokens": count("Begin") + 5}
+    assert usage["usage"] == {
+        "prompt_tokens": count("Begin"),
+        "completion_tokens": 5,
+        "total_tokens": count("Begin") + 5,
+    }
     assert [c["choices"][0]["finish_reason"] for c in text[-2:]] == [None, "length"]
 
 
 async def test_streamed_and_plain_default_replies_agree(serve):
     client = await serve()
-    response = await client.post("/v1/completions", headers=AUTH, data=json.dumps(
-        {"model": MODEL, "prompt": ["One", "Two"], "n": 2}))
+    response = await client.post(
+        "/v1/completions",
+        headers=AUTH,
+        data=json.dumps({"model": MODEL, "prompt": ["One", "Two"], "n": 2}),
+    )
     plain = await api_json(response)
     streamed = by_index(await events(client, prompt=["One", "Two"], n=2))
     assert sorted(streamed) == [0, 1, 2, 3]
     for choice in plain["choices"]:
         parts = streamed[choice["index"]]
         assert "".join(p["text"] for p in parts) == choice["text"]
-        assert [p["finish_reason"] for p in parts] == [None] * (len(parts) - 1) + \
-            [choice["finish_reason"]]
+        assert [p["finish_reason"] for p in parts] == [None] * (len(parts) - 1) + [
+            choice["finish_reason"]
+        ]
 
 
 async def test_choices_are_interleaved(serve):
@@ -149,24 +163,38 @@ async def test_logprobs_ride_along_with_each_chunk(serve):
         assert all(len(top) == 2 for top in lp["top_logprobs"])
         offset += len(choice["text"])
     assert chunks[-1]["choices"][0]["logprobs"] == {
-        "tokens": [], "token_logprobs": [], "top_logprobs": [], "text_offset": []}
+        "tokens": [],
+        "token_logprobs": [],
+        "top_logprobs": [],
+        "text_offset": [],
+    }
 
 
 async def test_chunk_tokens_and_exact_chunks(serve):
     client = await serve(scripted(TEXT, chunk_tokens=4))
     texts = [c["choices"][0]["text"] for c in await events(client, prompt="x", max_tokens=50)]
     expected = pieces(TEXT)
-    assert texts[:-1] == ["".join(expected[i:i + 4]) for i in range(0, len(expected), 4)]
-    exact = await serve([{"name": "e", "reply": {}, "stream": {
-        "chunks": [{"text": "Hel"}, {"text": "lo", "after_ms": 5}]}}])
+    assert texts[:-1] == ["".join(expected[i : i + 4]) for i in range(0, len(expected), 4)]
+    exact = await serve(
+        [
+            {
+                "name": "e",
+                "reply": {},
+                "stream": {"chunks": [{"text": "Hel"}, {"text": "lo", "after_ms": 5}]},
+            }
+        ]
+    )
     texts = [c["choices"][0]["text"] for c in await events(exact, prompt="x")]
     assert texts == ["Hel", "lo", ""]
 
 
 async def test_a_stream_cut_by_the_scenario(serve):
     client = await serve(scripted(TEXT, disconnect_after_chunks=2))
-    response = await client.post("/v1/completions", headers=AUTH, data=json.dumps(
-        {"model": MODEL, "prompt": "x", "stream": True}))
+    response = await client.post(
+        "/v1/completions",
+        headers=AUTH,
+        data=json.dumps({"model": MODEL, "prompt": "x", "stream": True}),
+    )
     raw = b""
     try:
         async for line in response.content:
@@ -179,15 +207,23 @@ async def test_a_stream_cut_by_the_scenario(serve):
 async def test_a_scripted_error_mid_stream(serve):
     """As recorded for this endpoint (vercel/ai's completion fixtures): `data: {"error": ...}`
     in place of the next chunk, then `[DONE]`; a bare error step streams default text first."""
-    client = await serve([
-        {"name": "text", "match": {"user": "scripted"}, "reply": {
-            "content": TEXT, "error": 500, "stream": {"error_after_chunks": 3}}},
-        {"name": "bare", "reply": {"error": 503, "stream": {"error_after_chunks": 2}}},
-    ])
+    client = await serve(
+        [
+            {
+                "name": "text",
+                "match": {"user": "scripted"},
+                "reply": {"content": TEXT, "error": 500, "stream": {"error_after_chunks": 3}},
+            },
+            {"name": "bare", "reply": {"error": 503, "stream": {"error_after_chunks": 2}}},
+        ]
+    )
 
     async def stream_of(prompt: str, chunks: int) -> str:
-        response = await client.post("/v1/completions", headers=AUTH, data=json.dumps(
-            {"model": MODEL, "prompt": prompt, "stream": True}))
+        response = await client.post(
+            "/v1/completions",
+            headers=AUTH,
+            data=json.dumps({"model": MODEL, "prompt": prompt, "stream": True}),
+        )
         payloads = parse_sse(await response.text())
         assert payloads[-1] == "[DONE]" and len(payloads) == chunks + 2
         for chunk in payloads[:chunks]:
@@ -200,6 +236,7 @@ async def test_a_scripted_error_mid_stream(serve):
     assert await stream_of("scripted", 3) == "".join(pieces(TEXT)[:3])
     generated = await stream_of("other", 2)
     assert generated and not TEXT.startswith(generated)
-    response = await client.post("/v1/completions", headers=AUTH, data=json.dumps(
-        {"model": MODEL, "prompt": "scripted"}))
+    response = await client.post(
+        "/v1/completions", headers=AUTH, data=json.dumps({"model": MODEL, "prompt": "scripted"})
+    )
     assert response.status == 500  # not streamed: the plain HTTP error

@@ -11,14 +11,13 @@ import urllib.request
 
 import openai
 import pytest
-from PIL import Image
-
 from openapi import validate_response, validate_schema
+from PIL import Image
 
 
 def png(size: tuple[int, int] = (256, 256), mode: str = "RGBA") -> io.BytesIO:
     out = io.BytesIO()
-    Image.new(mode, size, (200, 40, 40, 0)[:len(mode)]).save(out, "PNG")
+    Image.new(mode, size, (200, 40, 40, 0)[: len(mode)]).save(out, "PNG")
     out.seek(0)
     out.name = "photo.png"
     return out
@@ -32,7 +31,8 @@ def opened(data: bytes) -> Image.Image:
 
 def test_generate_dall_e_3_url_opens_without_a_key(mockai):
     raw = mockai.client().images.with_raw_response.generate(
-        model="dall-e-3", prompt="A lighthouse at dusk", size="1792x1024", quality="hd")
+        model="dall-e-3", prompt="A lighthouse at dusk", size="1792x1024", quality="hd"
+    )
     validate_response("POST", "/v1/images/generations", 200, raw.http_response.json())
     result = raw.parse()
     (image,) = result.data
@@ -43,26 +43,42 @@ def test_generate_dall_e_3_url_opens_without_a_key(mockai):
 
 
 def test_generate_gpt_image_1_base64_with_usage(mockai):
-    mockai.add_scenario({"name": "img", "match": {"endpoint": "images.generations",
-                                                  "model": "gpt-image-*"}, "reply": {}})
+    mockai.add_scenario(
+        {
+            "name": "img",
+            "match": {"endpoint": "images.generations", "model": "gpt-image-*"},
+            "reply": {},
+        }
+    )
     raw = mockai.client().images.with_raw_response.generate(
-        model="gpt-image-1", prompt="A gift basket", quality="low", output_format="jpeg",
-        output_compression=70, n=2)
+        model="gpt-image-1",
+        prompt="A gift basket",
+        quality="low",
+        output_format="jpeg",
+        output_compression=70,
+        n=2,
+    )
     validate_response("POST", "/v1/images/generations", 200, raw.http_response.json())
     result = raw.parse()
-    assert (result.output_format, result.quality, result.size, result.background) == \
-        ("jpeg", "low", "1024x1024", "opaque")
+    assert (result.output_format, result.quality, result.size, result.background) == (
+        "jpeg",
+        "low",
+        "1024x1024",
+        "opaque",
+    )
     assert [opened(base64.b64decode(d.b64_json)).format for d in result.data] == ["JPEG"] * 2
     assert result.usage.output_tokens == 2 * 272
     assert [r["scenario"] for r in mockai.requests] == ["img"]
 
 
 def test_generate_stream_yields_typed_events(mockai):
-    stream = mockai.client().images.generate(model="gpt-image-1", prompt="A fox", stream=True,
-                                             partial_images=3, quality="medium")
+    stream = mockai.client().images.generate(
+        model="gpt-image-1", prompt="A fox", stream=True, partial_images=3, quality="medium"
+    )
     events = list(stream)
-    assert [e.type for e in events] == ["image_generation.partial_image"] * 3 + \
-        ["image_generation.completed"]
+    assert [e.type for e in events] == ["image_generation.partial_image"] * 3 + [
+        "image_generation.completed"
+    ]
     for event in events:
         validate_schema("ImageGenStreamEvent", event.model_dump(exclude_unset=True))
     assert [e.partial_image_index for e in events[:3]] == [0, 1, 2]
@@ -73,8 +89,13 @@ def test_generate_stream_yields_typed_events(mockai):
 def test_edit_with_a_list_of_files_and_streaming(mockai):
     client = mockai.client()
     raw = client.images.with_raw_response.edit(
-        model="gpt-image-1", image=[png(), png((512, 256))], prompt="Combine them",
-        size="1536x1024", background="transparent", output_format="webp")
+        model="gpt-image-1",
+        image=[png(), png((512, 256))],
+        prompt="Combine them",
+        size="1536x1024",
+        background="transparent",
+        output_format="webp",
+    )
     validate_response("POST", "/v1/images/edits", 200, raw.http_response.json())
     result = raw.parse()
     image = opened(base64.b64decode(result.data[0].b64_json))
@@ -83,8 +104,11 @@ def test_edit_with_a_list_of_files_and_streaming(mockai):
     (entry,) = mockai.requests
     assert [f["filename"] for f in entry["body"]["image"]] == ["photo.png", "photo.png"]
 
-    events = list(client.images.edit(model="gpt-image-1-mini", image=png(), prompt="Snow",
-                                     stream=True, partial_images=1))
+    events = list(
+        client.images.edit(
+            model="gpt-image-1-mini", image=png(), prompt="Snow", stream=True, partial_images=1
+        )
+    )
     assert [e.type for e in events] == ["image_edit.partial_image", "image_edit.completed"]
     for event in events:
         validate_schema("ImageEditStreamEvent", event.model_dump(exclude_unset=True))
@@ -93,11 +117,17 @@ def test_edit_with_a_list_of_files_and_streaming(mockai):
 @pytest.mark.filterwarnings("ignore:deprecated:DeprecationWarning")  # create_variation
 def test_dall_e_2_edit_and_variation(mockai):
     client = mockai.client()
-    edited = client.images.edit(model="dall-e-2", image=png(), prompt="Add a hat",
-                                size="256x256", response_format="b64_json")
+    edited = client.images.edit(
+        model="dall-e-2",
+        image=png(),
+        prompt="Add a hat",
+        size="256x256",
+        response_format="b64_json",
+    )
     assert opened(base64.b64decode(edited.data[0].b64_json)).size == (256, 256)
-    raw = client.images.with_raw_response.create_variation(image=png(mode="RGB"), n=2,
-                                                           size="512x512")
+    raw = client.images.with_raw_response.create_variation(
+        image=png(mode="RGB"), n=2, size="512x512"
+    )
     validate_response("POST", "/v1/images/variations", 200, raw.http_response.json())
     urls = [d.url for d in raw.parse().data]
     for url in urls:
@@ -114,14 +144,15 @@ def test_errors_raise_the_sdk_exceptions(mockai):
     with pytest.raises(openai.BadRequestError) as caught:
         client.images.create_variation(image=png((300, 200)))
     assert caught.value.code == "invalid_image_format"
-    mockai.add_scenario({"name": "down", "match": {"endpoint": "images.edits"},
-                         "reply": {"error": 503}})
+    mockai.add_scenario(
+        {"name": "down", "match": {"endpoint": "images.edits"}, "reply": {"error": 503}}
+    )
     with pytest.raises(openai.InternalServerError):
         client.images.edit(model="gpt-image-1", image=png(), prompt="x")
 
 
 async def test_async_client_generates(mockai):
-    result = await mockai.async_client().images.generate(model="dall-e-2", prompt="A cat",
-                                                         size="256x256",
-                                                         response_format="b64_json")
+    result = await mockai.async_client().images.generate(
+        model="dall-e-2", prompt="A cat", size="256x256", response_format="b64_json"
+    )
     assert opened(base64.b64decode(result.data[0].b64_json)).size == (256, 256)

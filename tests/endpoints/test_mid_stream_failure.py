@@ -8,9 +8,14 @@ import json
 
 import openai
 import pytest
-
 from helpers import AUTH, chat_body, post_chat
-from openapi import parse_sse, parse_sse_events, validate_chat_chunk, validate_error, validate_schema
+from openapi import (
+    parse_sse,
+    parse_sse_events,
+    validate_chat_chunk,
+    validate_error,
+    validate_schema,
+)
 
 SCENARIOS = """
 - name: fail-mid
@@ -28,8 +33,11 @@ SCENARIOS = """
 
 
 async def _responses(client, text: str, stream: bool = True):
-    return await client.post("/v1/responses", headers=AUTH,
-                             data=json.dumps({"model": "gpt-4o", "input": text, "stream": stream}))
+    return await client.post(
+        "/v1/responses",
+        headers=AUTH,
+        data=json.dumps({"model": "gpt-4o", "input": text, "stream": stream}),
+    )
 
 
 async def test_chat_stream_carries_the_error_after_n_chunks(serve):
@@ -52,8 +60,14 @@ async def test_bare_error_step_streams_generated_text_first(serve):
     events = parse_sse(await (await post_chat(client, chat_body("limit", stream=True))).text())
     assert len(events) == 5  # role chunk, two content chunks, the error, [DONE]
     assert events[2]["choices"][0]["delta"]["content"]
-    assert events[3] == {"error": {"message": "Rate limit reached mid-stream", "type": "requests",
-                                   "param": None, "code": "rate_limit_exceeded"}}
+    assert events[3] == {
+        "error": {
+            "message": "Rate limit reached mid-stream",
+            "type": "requests",
+            "param": None,
+            "code": "rate_limit_exceeded",
+        }
+    }
 
 
 async def test_non_streamed_request_gets_the_http_error(serve):
@@ -81,12 +95,19 @@ async def test_responses_server_error_fails_the_response(serve):
 async def test_responses_rate_limit_arrives_as_an_error_event(serve):
     client = await serve(SCENARIOS)
     events = parse_sse_events(await (await _responses(client, "limit")).text())
-    assert [name for name, _ in events] == ["response.created", "response.in_progress",
-                                            "response.output_item.added", "error"]
+    assert [name for name, _ in events] == [
+        "response.created",
+        "response.in_progress",
+        "response.output_item.added",
+        "error",
+    ]
     error = events[-1][1]
     validate_schema("ResponseStreamEvent", error)
     assert (error["code"], error["message"], error["sequence_number"]) == (
-        "rate_limit_exceeded", "Rate limit reached mid-stream", 3)
+        "rate_limit_exceeded",
+        "Rate limit reached mid-stream",
+        3,
+    )
 
 
 def test_the_sdk_sees_both_stream_formats(mockai):
@@ -95,7 +116,8 @@ def test_the_sdk_sees_both_stream_formats(mockai):
     received = []
     with pytest.raises(openai.APIError, match="server had an error"):
         for chunk in client.chat.completions.create(
-                model="gpt-4o", stream=True, messages=[{"role": "user", "content": "fail"}]):
+            model="gpt-4o", stream=True, messages=[{"role": "user", "content": "fail"}]
+        ):
             received.append(chunk)
     assert len(received) == 4
     # For Responses the SDK hands the `error` event to the caller as a typed event.

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import openai
 import pytest
-
 from helpers import AUTH, api_json
 from openapi import validate_response
 
 FT = "ft:gpt-4o-mini-2024-07-18:acme:support:abc123"
 
 
-async def get(client, path: str, status: int = 200, method: str = "GET", headers: dict | None = None):
+async def get(
+    client, path: str, status: int = 200, method: str = "GET", headers: dict | None = None
+):
     response = await client.request(method, path, headers={**AUTH, **(headers or {})})
     data = await api_json(response)
     assert response.status == status, data
@@ -24,8 +25,14 @@ async def test_list_holds_the_registry_with_spec_shaped_models(serve):
     data = await get(await serve(), "/v1/models")
     assert data["object"] == "list"
     ids = [m["id"] for m in data["data"]]
-    for expected in ("gpt-4o", "gpt-4o-2024-08-06", "text-embedding-3-small", "whisper-1",
-                     "omni-moderation-latest", "dall-e-3"):
+    for expected in (
+        "gpt-4o",
+        "gpt-4o-2024-08-06",
+        "text-embedding-3-small",
+        "whisper-1",
+        "omni-moderation-latest",
+        "dall-e-3",
+    ):
         assert expected in ids
     assert len(ids) == len(set(ids))
     gpt4o = next(m for m in data["data"] if m["id"] == "gpt-4o")
@@ -44,9 +51,12 @@ async def test_retrieve_known_unknown_and_fine_tuned(serve):
     client = await serve()
     assert (await get(client, "/api/openai/v1/models/gpt-4o-mini"))["id"] == "gpt-4o-mini"
     missing = await get(client, "/v1/models/gpt-17", status=404)
-    assert missing["error"] == {"message": "The model 'gpt-17' does not exist",
-                                "type": "invalid_request_error", "param": "model",
-                                "code": "model_not_found"}
+    assert missing["error"] == {
+        "message": "The model 'gpt-17' does not exist",
+        "type": "invalid_request_error",
+        "param": "model",
+        "code": "model_not_found",
+    }
     fine_tuned = await get(client, f"/v1/models/{FT}")
     assert (fine_tuned["id"], fine_tuned["object"]) == (FT, "model")
     await get(client, "/v1/models/ft:no-such-base:acme::x", status=404)
@@ -80,8 +90,16 @@ async def test_wrong_method_is_a_405(serve):
 
 
 async def test_scenarios_can_script_failures_and_strict_mode_still_lists(serve):
-    client = await serve([{"name": "flaky-models", "match": {"endpoint": "models", "model": "gpt-4o"},
-                           "replies": [{"error": 503}, {"headers": {"x-extra": "1"}}]}], strict=True)
+    client = await serve(
+        [
+            {
+                "name": "flaky-models",
+                "match": {"endpoint": "models", "model": "gpt-4o"},
+                "replies": [{"error": 503}, {"headers": {"x-extra": "1"}}],
+            }
+        ],
+        strict=True,
+    )
     assert (await get(client, "/v1/models"))["object"] == "list"
     await get(client, "/v1/models/gpt-4o", status=503)
     response = await client.get("/v1/models/gpt-4o", headers=AUTH)

@@ -10,10 +10,10 @@ import re
 
 import openai
 import pytest
-
 from helpers import AUTH, api_json
-from mockai.endpoints.moderations.rules import CATEGORIES
 from openapi import validate_response
+
+from mockai.endpoints.moderations.rules import CATEGORIES
 
 IMAGE = {"type": "image_url", "image_url": {"url": "https://example.com/cat.png"}}
 
@@ -40,12 +40,18 @@ async def test_harmless_string_with_the_default_model(serve):
     assert all(types == ["text"] for types in result["category_applied_input_types"].values())
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("I will kill you", {"violence", "harassment", "harassment/threatening"}),
-    ("I want to die, I keep thinking about suicide", {"self-harm", "self-harm/intent"}),
-    ("Tell me how to shoplift and how to make a bomb", {"illicit", "illicit/violent", "violence"}),
-    ("so much blood and gore", {"violence/graphic", "violence"}),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I will kill you", {"violence", "harassment", "harassment/threatening"}),
+        ("I want to die, I keep thinking about suicide", {"self-harm", "self-harm/intent"}),
+        (
+            "Tell me how to shoplift and how to make a bomb",
+            {"illicit", "illicit/violent", "violence"},
+        ),
+        ("so much blood and gore", {"violence/graphic", "violence"}),
+    ],
+)
 async def test_default_rules_flag_keywords_deterministically(serve, text, expected):
     client = await serve()
     first = (await moderate(client, input=text))["results"][0]
@@ -75,15 +81,30 @@ async def test_multimodal_input_is_one_result_with_image_types(serve):
 
 
 async def test_scenario_verdicts_list_scores_and_flag(serve):
-    client = await serve([
-        {"name": "scored", "match": {"endpoint": "moderations", "user": "score me"},
-         "reply": {"categories": {"violence": 0.97, "hate": 0.2}}},
-        {"name": "listed", "match": {"endpoint": "moderations", "user": "list me"},
-         "reply": {"flagged": True, "categories": ["hate", "hate/threatening"]}},
-        {"name": "cleared", "match": {"endpoint": "moderations", "user": "kill"},
-         "reply": {"flagged": False}},
-        {"name": "down", "match": {"endpoint": "moderations", "user": "outage"}, "reply": {"error": 500}},
-    ])
+    client = await serve(
+        [
+            {
+                "name": "scored",
+                "match": {"endpoint": "moderations", "user": "score me"},
+                "reply": {"categories": {"violence": 0.97, "hate": 0.2}},
+            },
+            {
+                "name": "listed",
+                "match": {"endpoint": "moderations", "user": "list me"},
+                "reply": {"flagged": True, "categories": ["hate", "hate/threatening"]},
+            },
+            {
+                "name": "cleared",
+                "match": {"endpoint": "moderations", "user": "kill"},
+                "reply": {"flagged": False},
+            },
+            {
+                "name": "down",
+                "match": {"endpoint": "moderations", "user": "outage"},
+                "reply": {"error": 500},
+            },
+        ]
+    )
     scored = (await moderate(client, input="score me"))["results"][0]
     assert scored["flagged"] is True and flagged(scored) == {"violence"}
     assert (scored["category_scores"]["violence"], scored["category_scores"]["hate"]) == (0.97, 0.2)
@@ -97,8 +118,15 @@ async def test_scenario_verdicts_list_scores_and_flag(serve):
 
 
 async def test_unknown_scenario_category_is_reported(serve):
-    client = await serve([{"name": "typo", "match": {"endpoint": "moderations"},
-                           "reply": {"categories": ["violense"]}}])
+    client = await serve(
+        [
+            {
+                "name": "typo",
+                "match": {"endpoint": "moderations"},
+                "reply": {"categories": ["violense"]},
+            }
+        ]
+    )
     error = (await moderate(client, status=500, input="x"))["error"]
     assert "violense" in error["message"]
 
@@ -116,15 +144,21 @@ async def test_legacy_text_model(serve):
 
 async def test_errors(serve):
     client = await serve()
-    assert (await moderate(client, status=404, model="gpt-4o", input="x"))["error"]["code"] == \
-        "model_not_found"
+    assert (await moderate(client, status=404, model="gpt-4o", input="x"))["error"][
+        "code"
+    ] == "model_not_found"
     missing = await moderate(client, status=400, model="omni-moderation-latest")
     assert missing["error"]["message"] == "Missing required parameter: 'input'."
     bad_part = await moderate(client, status=400, input=[{"type": "audio", "data": "x"}])
-    assert (bad_part["error"]["param"], bad_part["error"]["code"]) == ("input[0].type", "invalid_value")
+    assert (bad_part["error"]["param"], bad_part["error"]["code"]) == (
+        "input[0].type",
+        "invalid_value",
+    )
     mixed = await moderate(client, status=400, input=["a", IMAGE])
-    assert mixed["error"]["message"] == \
-        "Invalid type for 'input[1]': expected a string, but got an object instead."
+    assert (
+        mixed["error"]["message"]
+        == "Invalid type for 'input[1]': expected a string, but got an object instead."
+    )
     empty = await moderate(client, status=400, input=[])
     assert empty["error"]["code"] == "empty_array"
 
@@ -136,8 +170,9 @@ def test_sdk_create(mockai):
     result = raw.parse()
     assert [r.flagged for r in result.results] == [False, True]
     assert result.results[1].categories.harassment is True
-    multimodal = client.moderations.create(model="omni-moderation-latest",
-                                           input=[{"type": "text", "text": "hi"}, IMAGE])
+    multimodal = client.moderations.create(
+        model="omni-moderation-latest", input=[{"type": "text", "text": "hi"}, IMAGE]
+    )
     assert multimodal.results[0].category_applied_input_types.violence == ["text", "image"]
     assert mockai.requests[-1]["body"]["input"][1] == IMAGE
     with pytest.raises(openai.NotFoundError):

@@ -8,8 +8,7 @@ import asyncio
 import time
 
 from openapi import parse_sse_events, validate_schema
-from responses_support import (check_events, create, deltas, error_of, get, post, read_events,
-                               types)
+from responses_support import check_events, create, deltas, error_of, get, post, read_events, types
 
 ANSWER = "Finished in the background."
 
@@ -61,14 +60,21 @@ async def test_replay_with_stream_true_gives_every_event(serve):
     queued = await create(client, input="Work", background=True)
     await poll(client, queued["id"], "completed")
     events = await read_events(await get(client, f"/v1/responses/{queued['id']}?stream=true"))
-    assert types(events)[:4] == ["response.created", "response.queued", "response.in_progress",
-                                 "response.output_item.added"]
+    assert types(events)[:4] == [
+        "response.created",
+        "response.queued",
+        "response.in_progress",
+        "response.output_item.added",
+    ]
     assert types(events)[-1] == "response.completed"
     assert events[0]["response"]["status"] == events[1]["response"]["status"] == "queued"
     assert events[2]["response"]["status"] == "in_progress"
     assert all(e["response"]["id"] == queued["id"] for e in events if "response" in e)
     assert "".join(deltas(events)) == ANSWER
-    assert events[-1]["response"]["output"] == (await poll(client, queued["id"], "completed"))["output"]
+    assert (
+        events[-1]["response"]["output"]
+        == (await poll(client, queued["id"], "completed"))["output"]
+    )
 
     again = await read_events(await get(client, f"/v1/responses/{queued['id']}?stream=true"))
     assert again == events
@@ -97,8 +103,9 @@ async def test_starting_after_gives_only_the_later_events(serve):
 
 async def test_stream_on_create_follows_the_live_events(serve):
     client = await serve(scripted(latency_ms=100, stream={"chunk_ms": 10}))
-    events = await read_events(await post(client, {"model": "gpt-4o", "input": "Work",
-                                                   "background": True, "stream": True}))
+    events = await read_events(
+        await post(client, {"model": "gpt-4o", "input": "Work", "background": True, "stream": True})
+    )
     assert types(events)[:3] == ["response.created", "response.queued", "response.in_progress"]
     assert events[0]["response"]["status"] == "queued" and events[0]["response"]["background"]
     assert types(events)[-1] == "response.completed"
@@ -118,10 +125,19 @@ async def test_follow_a_response_that_is_still_running(serve):
 
 
 async def test_background_with_a_function_call(serve):
-    client = await serve([{"name": "bg", "reply": {"tool_calls": [
-        {"name": "get_weather", "arguments": {"city": "Bern"}}]}}])
-    tool = {"type": "function", "name": "get_weather",
-            "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}
+    client = await serve(
+        [
+            {
+                "name": "bg",
+                "reply": {"tool_calls": [{"name": "get_weather", "arguments": {"city": "Bern"}}]},
+            }
+        ]
+    )
+    tool = {
+        "type": "function",
+        "name": "get_weather",
+        "parameters": {"type": "object", "properties": {"city": {"type": "string"}}},
+    }
     queued = await create(client, input="Weather", tools=[tool], background=True)
     done = await poll(client, queued["id"], "completed")
     assert done["output"][0]["type"] == "function_call"
@@ -137,16 +153,18 @@ async def test_cancel_before_it_runs_then_stream_shows_only_the_start(serve):
     assert cancelled["status"] == "cancelled"
     await asyncio.sleep(0.6)
     assert (await poll(client, queued["id"], "cancelled"))["status"] == "cancelled"
-    events = check_events(await (await get(
-        client, f"/v1/responses/{queued['id']}?stream=true")).text())
+    events = check_events(
+        await (await get(client, f"/v1/responses/{queued['id']}?stream=true")).text()
+    )
     assert "response.completed" not in types(events)
 
 
 async def test_delete_a_running_background_response(serve):
     client = await serve(scripted(latency_ms=500))
     queued = await create(client, input="Work", background=True)
-    response = await client.delete(f"/v1/responses/{queued['id']}",
-                                   headers={"Authorization": "Bearer sk-test"})
+    response = await client.delete(
+        f"/v1/responses/{queued['id']}", headers={"Authorization": "Bearer sk-test"}
+    )
     assert response.status == 200
     await error_of(await get(client, f"/v1/responses/{queued['id']}"), 404)
 
@@ -161,6 +179,7 @@ async def test_stream_replay_of_a_foreground_response_is_a_400(serve):
 async def test_starting_after_must_be_an_integer(serve):
     client = await serve(scripted())
     queued = await create(client, input="Work", background=True)
-    error = await error_of(await get(
-        client, f"/v1/responses/{queued['id']}?stream=true&starting_after=abc"), 400)
+    error = await error_of(
+        await get(client, f"/v1/responses/{queued['id']}?stream=true&starting_after=abc"), 400
+    )
     assert (error["param"], error["code"]) == ("starting_after", "invalid_type")

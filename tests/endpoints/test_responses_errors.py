@@ -8,10 +8,10 @@ import time
 
 import openai
 import pytest
-
-from mockai.errors import DEFAULTS
 from openapi import validate_response
 from responses_support import check_sdk
+
+from mockai.errors import DEFAULTS
 
 
 def raise_from(mockai, **create_args) -> openai.APIStatusError:
@@ -23,14 +23,18 @@ def raise_from(mockai, **create_args) -> openai.APIStatusError:
     return error
 
 
-@pytest.mark.parametrize(("status", "exception", "kind", "code"), [
-    (429, openai.RateLimitError, "requests", "rate_limit_exceeded"),
-    (500, openai.InternalServerError, "server_error", None),
-    (503, openai.InternalServerError, "server_error", None),
-])
+@pytest.mark.parametrize(
+    ("status", "exception", "kind", "code"),
+    [
+        (429, openai.RateLimitError, "requests", "rate_limit_exceeded"),
+        (500, openai.InternalServerError, "server_error", None),
+        (503, openai.InternalServerError, "server_error", None),
+    ],
+)
 def test_scripted_status_maps_to_the_sdk_class(mockai, status, exception, kind, code):
-    mockai.add_scenario({"name": "fail", "match": {"endpoint": "responses"},
-                         "reply": {"error": status}})
+    mockai.add_scenario(
+        {"name": "fail", "match": {"endpoint": "responses"}, "reply": {"error": status}}
+    )
     error = raise_from(mockai)
     assert type(error) is exception and error.status_code == status
     assert (error.type, error.code, error.param) == (kind, code, None)
@@ -40,15 +44,30 @@ def test_scripted_status_maps_to_the_sdk_class(mockai, status, exception, kind, 
 
 
 def test_429_carries_retry_after_headers_and_the_scripted_fields(mockai):
-    mockai.add_scenario({"name": "limited", "reply": {"error": {
-        "status": 429, "type": "tokens", "code": "rate_limit_exceeded", "retry_after": 2,
-        "message": "Rate limit reached for gpt-4o on tokens per min (TPM)."}}})
+    mockai.add_scenario(
+        {
+            "name": "limited",
+            "reply": {
+                "error": {
+                    "status": 429,
+                    "type": "tokens",
+                    "code": "rate_limit_exceeded",
+                    "retry_after": 2,
+                    "message": "Rate limit reached for gpt-4o on tokens per min (TPM).",
+                }
+            },
+        }
+    )
     error = raise_from(mockai)
     assert isinstance(error, openai.RateLimitError)
     assert error.response.headers["retry-after"] == "2"
     assert error.response.headers["retry-after-ms"] == "2000"
-    assert error.body == {"message": "Rate limit reached for gpt-4o on tokens per min (TPM).",
-                          "type": "tokens", "param": None, "code": "rate_limit_exceeded"}
+    assert error.body == {
+        "message": "Rate limit reached for gpt-4o on tokens per min (TPM).",
+        "type": "tokens",
+        "param": None,
+        "code": "rate_limit_exceeded",
+    }
 
 
 def test_a_scripted_error_on_a_streamed_request_fails_before_any_event(mockai):
@@ -63,14 +82,16 @@ def test_a_scripted_error_on_a_streamed_request_fails_before_any_event(mockai):
 def test_a_scripted_error_on_a_background_request(mockai):
     mockai.add_scenario({"name": "fail", "reply": {"error": 503}})
     with pytest.raises(openai.InternalServerError):
-        mockai.client(max_retries=0).responses.create(model="gpt-4o", input="hi",
-                                                      background=True)
+        mockai.client(max_retries=0).responses.create(model="gpt-4o", input="hi", background=True)
 
 
 def test_sdk_retries_a_503_then_succeeds(mockai):
-    mockai.add_scenario({"name": "flaky", "replies": [
-        {"error": {"status": 503, "retry_after": 0.05}},
-        {"content": "Recovered."}]})
+    mockai.add_scenario(
+        {
+            "name": "flaky",
+            "replies": [{"error": {"status": 503, "retry_after": 0.05}}, {"content": "Recovered."}],
+        }
+    )
     started = time.monotonic()
     response = mockai.client(max_retries=1).responses.create(model="gpt-4o", input="hi")
     check_sdk(response)
@@ -80,9 +101,15 @@ def test_sdk_retries_a_503_then_succeeds(mockai):
 
 
 def test_sdk_retries_a_429_on_the_stream_helper(mockai):
-    mockai.add_scenario({"name": "flaky", "replies": [
-        {"error": {"status": 429, "retry_after": 0.05}},
-        {"content": "Streamed after a retry."}]})
+    mockai.add_scenario(
+        {
+            "name": "flaky",
+            "replies": [
+                {"error": {"status": 429, "retry_after": 0.05}},
+                {"content": "Streamed after a retry."},
+            ],
+        }
+    )
     with mockai.client(max_retries=2).responses.stream(model="gpt-4o", input="hi") as events:
         final = events.get_final_response()
     assert final.output_text == "Streamed after a retry."
@@ -90,17 +117,24 @@ def test_sdk_retries_a_429_on_the_stream_helper(mockai):
 
 
 def test_without_retries_the_error_surfaces(mockai):
-    mockai.add_scenario({"name": "flaky", "replies": [
-        {"error": {"status": 503, "retry_after": 0.05}},
-        {"content": "Too late."}]})
+    mockai.add_scenario(
+        {
+            "name": "flaky",
+            "replies": [{"error": {"status": 503, "retry_after": 0.05}}, {"content": "Too late."}],
+        }
+    )
     with pytest.raises(openai.InternalServerError):
         mockai.client(max_retries=0).responses.create(model="gpt-4o", input="hi")
     assert [r["status"] for r in mockai.requests] == [503]
 
 
 def test_scenario_headers_reach_the_sdk(mockai):
-    mockai.add_scenario({"name": "h", "reply": {"content": "ok",
-                                                "headers": {"x-ratelimit-remaining-requests": "0"}}})
+    mockai.add_scenario(
+        {
+            "name": "h",
+            "reply": {"content": "ok", "headers": {"x-ratelimit-remaining-requests": "0"}},
+        }
+    )
     raw = mockai.client().responses.with_raw_response.create(model="gpt-4o", input="hi")
     assert raw.headers["x-ratelimit-remaining-requests"] == "0"
     assert raw.headers["openai-version"] == "2020-10-01"

@@ -13,21 +13,42 @@ from typing import Any
 
 import aiohttp
 import pytest
-
 from openapi import RECORDINGS, validate_schema
-from responses_support import (check_events, create, deltas, post, read_events, stream,
-                               token_pieces, types)
+from responses_support import (
+    check_events,
+    create,
+    deltas,
+    post,
+    read_events,
+    stream,
+    token_pieces,
+    types,
+)
 
 RECORDED_TEXT = "Hey! Not much, just here to help. What about you?"
 RECORDED_ARGUMENTS = '{"location":"New York City, USA"}'
-RECORDED_TOOL = {"type": "function", "name": "get_weather",
-                 "description": "Get the weather for a specified location",
-                 "parameters": {"type": "object", "properties": {"location": {
-                     "type": "string", "description": "Name of the location to get the weather for"}},
-                     "required": ["location"], "additionalProperties": False},
-                 "strict": True}
-DELTA_TYPES = ("response.output_text.delta", "response.function_call_arguments.delta",
-               "response.reasoning_summary_text.delta")
+RECORDED_TOOL = {
+    "type": "function",
+    "name": "get_weather",
+    "description": "Get the weather for a specified location",
+    "parameters": {
+        "type": "object",
+        "properties": {
+            "location": {
+                "type": "string",
+                "description": "Name of the location to get the weather for",
+            }
+        },
+        "required": ["location"],
+        "additionalProperties": False,
+    },
+    "strict": True,
+}
+DELTA_TYPES = (
+    "response.output_text.delta",
+    "response.function_call_arguments.delta",
+    "response.reasoning_summary_text.delta",
+)
 
 
 def recorded(name: str) -> list[tuple[str, dict[str, Any] | None]]:
@@ -70,7 +91,7 @@ async def test_text_stream_matches_the_recording_event_for_event(serve):
     client = await serve(scripted(content=RECORDED_TEXT))
     ours = await stream(client, input="Hey, what's up?")
     assert types(ours) == [name for name, _ in real]
-    for (name, theirs), mine in zip(real, ours):
+    for (name, theirs), mine in zip(real, ours, strict=False):
         if theirs is None or "response" in theirs:
             continue  # abbreviated, or a response snapshot (compared below)
         if name == "response.output_text.delta" and "sequence_number" not in theirs:
@@ -78,8 +99,11 @@ async def test_text_stream_matches_the_recording_event_for_event(serve):
             continue
         assert blank(mine) == blank(theirs), name
     assert deltas(ours) == token_pieces(RECORDED_TEXT)
-    for status, event in (("in_progress", ours[0]), ("in_progress", ours[1]),
-                          ("completed", ours[-1])):
+    for status, event in (
+        ("in_progress", ours[0]),
+        ("in_progress", ours[1]),
+        ("completed", ours[-1]),
+    ):
         assert event["response"]["status"] == status
     assert ours[0]["response"]["output"] == [] and ours[0]["response"]["usage"] is None
     assert ours[-1]["response"]["output"] == [ours[-2]["item"]]
@@ -87,13 +111,19 @@ async def test_text_stream_matches_the_recording_event_for_event(serve):
 
 async def test_function_call_stream_matches_the_recording_event_for_event(serve):
     real = recorded("responses-function-call.sse")
-    client = await serve(scripted(tool_calls=[{"name": "get_weather",
-                                               "arguments": RECORDED_ARGUMENTS}]))
-    ours = await stream(client, model="gpt-5", input="What's the weather in New York?",
-                        tools=[RECORDED_TOOL], include=["reasoning.encrypted_content"],
-                        reasoning={"effort": "minimal", "summary": "detailed"})
+    client = await serve(
+        scripted(tool_calls=[{"name": "get_weather", "arguments": RECORDED_ARGUMENTS}])
+    )
+    ours = await stream(
+        client,
+        model="gpt-5",
+        input="What's the weather in New York?",
+        tools=[RECORDED_TOOL],
+        include=["reasoning.encrypted_content"],
+        reasoning={"effort": "minimal", "summary": "detailed"},
+    )
     assert types(ours) == [name for name, _ in real]
-    for (name, theirs), mine in zip(real, ours):
+    for (name, theirs), mine in zip(real, ours, strict=False):
         if theirs is None or "response" in theirs:
             continue
         mine = blank(mine)
@@ -110,26 +140,55 @@ async def test_function_call_stream_matches_the_recording_event_for_event(serve)
 
 async def test_response_snapshots_carry_every_field_the_recording_has(serve):
     real = dict((n, p) for n, p in recorded("responses-function-call.sse") if p is not None)
-    client = await serve(scripted(tool_calls=[{"name": "get_weather",
-                                               "arguments": RECORDED_ARGUMENTS}]))
-    ours = await stream(client, model="gpt-5", input="Weather?", tools=[RECORDED_TOOL],
-                        reasoning={"effort": "minimal", "summary": "detailed"})
+    client = await serve(
+        scripted(tool_calls=[{"name": "get_weather", "arguments": RECORDED_ARGUMENTS}])
+    )
+    ours = await stream(
+        client,
+        model="gpt-5",
+        input="Weather?",
+        tools=[RECORDED_TOOL],
+        reasoning={"effort": "minimal", "summary": "detailed"},
+    )
     for name in ("response.created", "response.completed"):
-        theirs, mine = real[name]["response"], next(e for e in ours if e["type"] == name)["response"]
+        theirs, mine = (
+            real[name]["response"],
+            next(e for e in ours if e["type"] == name)["response"],
+        )
         assert set(theirs) <= set(mine), name
-        for key in ("status", "background", "error", "incomplete_details", "instructions",
-                    "max_output_tokens", "model", "parallel_tool_calls", "reasoning",
-                    "service_tier", "store", "temperature", "text", "tool_choice", "tools",
-                    "top_logprobs", "top_p", "truncation", "user", "metadata"):
+        for key in (
+            "status",
+            "background",
+            "error",
+            "incomplete_details",
+            "instructions",
+            "max_output_tokens",
+            "model",
+            "parallel_tool_calls",
+            "reasoning",
+            "service_tier",
+            "store",
+            "temperature",
+            "text",
+            "tool_choice",
+            "tools",
+            "top_logprobs",
+            "top_p",
+            "truncation",
+            "user",
+            "metadata",
+        ):
             assert mine[key] == theirs[key], (name, key)
-    assert set(real["response.completed"]["response"]["usage"]) == \
-        set(ours[-1]["response"]["usage"])
+    assert set(real["response.completed"]["response"]["usage"]) == set(
+        ours[-1]["response"]["usage"]
+    )
 
 
 async def test_minimal_effort_leaves_the_summary_empty_as_recorded(serve):
     client = await serve(scripted(content="Quick."))
-    body = await create(client, model="gpt-5", input="Hi",
-                        reasoning={"effort": "minimal", "summary": "detailed"})
+    body = await create(
+        client, model="gpt-5", input="Hi", reasoning={"effort": "minimal", "summary": "detailed"}
+    )
     assert body["output"][0]["summary"] == []
 
 
@@ -141,17 +200,23 @@ async def test_sse_framing_headers_and_no_done(serve):
     assert re.fullmatch(r"req_[0-9a-f]{32}", response.headers["x-request-id"])
     text = await response.text()
     assert "[DONE]" not in text and text.endswith("}\n\n")
-    assert text.startswith('event: response.created\ndata: {"type":"response.created",'
-                           '"sequence_number":0,')
+    assert text.startswith(
+        'event: response.created\ndata: {"type":"response.created","sequence_number":0,'
+    )
     check_events(text)
 
 
 async def test_stream_invariants_for_a_mixed_output(serve):
-    client = await serve(scripted(content="Checking the weather.", reasoning="Plan the call.",
-                                  tool_calls=[{"name": "get_weather",
-                                               "arguments": {"location": "Oslo"}}]))
-    events = await stream(client, model="o3", input="Weather?", tools=[RECORDED_TOOL],
-                          reasoning={"summary": "auto"})
+    client = await serve(
+        scripted(
+            content="Checking the weather.",
+            reasoning="Plan the call.",
+            tool_calls=[{"name": "get_weather", "arguments": {"location": "Oslo"}}],
+        )
+    )
+    events = await stream(
+        client, model="o3", input="Weather?", tools=[RECORDED_TOOL], reasoning={"summary": "auto"}
+    )
     added = [e for e in events if e["type"] == "response.output_item.added"]
     done = [e for e in events if e["type"] == "response.output_item.done"]
     assert [e["output_index"] for e in added] == [e["output_index"] for e in done] == [0, 1, 2]
@@ -161,7 +226,7 @@ async def test_stream_invariants_for_a_mixed_output(serve):
     assert final["output"] == [e["item"] for e in done]
     validate_schema("Response", final)
     # every event about an item sits between that item's added and done
-    for index, (a, d) in enumerate(zip(added, done)):
+    for index, (a, d) in enumerate(zip(added, done, strict=False)):
         start, end = events.index(a), events.index(d)
         inner = [e for e in events if e.get("output_index") == index]
         assert all(start <= events.index(e) <= end for e in inner)
@@ -175,42 +240,61 @@ async def test_streamed_and_plain_responses_agree(serve):
     final = (await stream(client, input="Hi"))[-1]["response"]
     assert final["usage"] == plain["usage"]
     assert [i["content"] for i in final["output"]] == [i["content"] for i in plain["output"]]
-    stored = await (await client.get(f"/v1/responses/{final['id']}",
-                                     headers={"Authorization": "Bearer sk-test"})).json()
+    stored = await (
+        await client.get(
+            f"/v1/responses/{final['id']}", headers={"Authorization": "Bearer sk-test"}
+        )
+    ).json()
     assert stored["output"] == final["output"] and stored["status"] == "completed"
 
 
 # -- obfuscation ----------------------------------------------------------------------------------
 def test_recorded_obfuscation_pads_each_delta_to_16_characters():
     """The premise of the next test, checked on the recordings themselves."""
-    padded = [p for name in ("responses-text.sse", "responses-function-call.sse")
-              for _, p in recorded(name) if p and "obfuscation" in p]
+    padded = [
+        p
+        for name in ("responses-text.sse", "responses-function-call.sse")
+        for _, p in recorded(name)
+        if p and "obfuscation" in p
+    ]
     assert len(padded) == 11
     assert all(len(p["delta"]) + len(p["obfuscation"]) == 16 for p in padded)
 
 
 async def test_obfuscation_on_every_delta_by_default(serve):
-    client = await serve(scripted(content=RECORDED_TEXT, reasoning="Short plan.",
-                                  tool_calls=[{"name": "get_weather",
-                                               "arguments": RECORDED_ARGUMENTS}]))
-    events = await stream(client, model="o3", input="Hi", tools=[RECORDED_TOOL],
-                          reasoning={"summary": "auto"})
+    client = await serve(
+        scripted(
+            content=RECORDED_TEXT,
+            reasoning="Short plan.",
+            tool_calls=[{"name": "get_weather", "arguments": RECORDED_ARGUMENTS}],
+        )
+    )
+    events = await stream(
+        client, model="o3", input="Hi", tools=[RECORDED_TOOL], reasoning={"summary": "auto"}
+    )
     padded = [e for e in events if e["type"] in DELTA_TYPES]
     assert {e["type"] for e in padded} == set(DELTA_TYPES)
     for event in padded:
         assert re.fullmatch(r"[A-Za-z0-9]*", event["obfuscation"])
         if len(event["delta"]) < 16:
             assert len(event["delta"]) + len(event["obfuscation"]) == 16, event
-    assert not any("obfuscation" in e for e in events if e["type"] not in DELTA_TYPES
-                   and not e["type"].endswith(".delta"))
+    assert not any(
+        "obfuscation" in e
+        for e in events
+        if e["type"] not in DELTA_TYPES and not e["type"].endswith(".delta")
+    )
 
 
 async def test_include_obfuscation_false_removes_it(serve):
-    client = await serve(scripted(content=RECORDED_TEXT,
-                                  tool_calls=[{"name": "get_weather",
-                                               "arguments": RECORDED_ARGUMENTS}]))
-    events = await stream(client, input="Hi", tools=[RECORDED_TOOL],
-                          stream_options={"include_obfuscation": False})
+    client = await serve(
+        scripted(
+            content=RECORDED_TEXT,
+            tool_calls=[{"name": "get_weather", "arguments": RECORDED_ARGUMENTS}],
+        )
+    )
+    events = await stream(
+        client, input="Hi", tools=[RECORDED_TOOL], stream_options={"include_obfuscation": False}
+    )
     assert deltas(events) and deltas(events, "response.function_call_arguments.delta")
     assert not any("obfuscation" in e for e in events)
     explicit = await stream(client, input="Hi", stream_options={"include_obfuscation": True})
@@ -250,26 +334,36 @@ async def test_exact_chunks_follow_their_after_ms(serve):
 
 @pytest.mark.parametrize("size", [1, 3, 5])
 async def test_chunk_tokens_groups_tokens(serve, size):
-    client = await serve([{"name": "grouped", "reply": {"content": TEXT},
-                           "stream": {"chunk_tokens": size}}])
+    client = await serve(
+        [{"name": "grouped", "reply": {"content": TEXT}, "stream": {"chunk_tokens": size}}]
+    )
     pieces = token_pieces(TEXT)
-    expected = ["".join(pieces[i:i + size]) for i in range(0, len(pieces), size)]
+    expected = ["".join(pieces[i : i + size]) for i in range(0, len(pieces), size)]
     assert deltas(await stream(client, input="Hi")) == expected
 
 
 async def test_chunk_tokens_groups_function_arguments_too(serve):
-    client = await serve([{"name": "grouped", "stream": {"chunk_tokens": 4},
-                           "reply": {"tool_calls": [{"name": "get_weather",
-                                                     "arguments": RECORDED_ARGUMENTS}]}}])
+    client = await serve(
+        [
+            {
+                "name": "grouped",
+                "stream": {"chunk_tokens": 4},
+                "reply": {"tool_calls": [{"name": "get_weather", "arguments": RECORDED_ARGUMENTS}]},
+            }
+        ]
+    )
     pieces = token_pieces(RECORDED_ARGUMENTS)
-    got = deltas(await stream(client, input="Hi", tools=[RECORDED_TOOL]),
-                 "response.function_call_arguments.delta")
-    assert got == ["".join(pieces[i:i + 4]) for i in range(0, len(pieces), 4)]
+    got = deltas(
+        await stream(client, input="Hi", tools=[RECORDED_TOOL]),
+        "response.function_call_arguments.delta",
+    )
+    assert got == ["".join(pieces[i : i + 4]) for i in range(0, len(pieces), 4)]
 
 
 async def test_first_chunk_ms_delays_the_text_not_the_headers(serve):
-    client = await serve([{"name": "slow", "reply": {"content": "Late."},
-                           "stream": {"first_chunk_ms": 300}}])
+    client = await serve(
+        [{"name": "slow", "reply": {"content": "Late."}, "stream": {"first_chunk_ms": 300}}]
+    )
     started = time.monotonic()
     response = await post(client, {"model": "gpt-4o", "input": "Hi", "stream": True})
     headers_at = time.monotonic() - started
@@ -285,8 +379,9 @@ async def test_first_chunk_ms_delays_the_text_not_the_headers(serve):
 
 
 async def test_chunk_ms_spaces_the_deltas(serve):
-    client = await serve([{"name": "paced", "reply": {"content": "one two three four"},
-                           "stream": {"chunk_ms": 100}}])
+    client = await serve(
+        [{"name": "paced", "reply": {"content": "one two three four"}, "stream": {"chunk_ms": 100}}]
+    )
     started = time.monotonic()
     events = await stream(client, input="Hi")
     assert deltas(events) == ["one", " two", " three", " four"]
@@ -294,8 +389,9 @@ async def test_chunk_ms_spaces_the_deltas(serve):
 
 
 async def test_disconnect_after_chunks_cuts_the_stream(serve):
-    client = await serve([{"name": "cut", "reply": {"content": TEXT},
-                           "stream": {"disconnect_after_chunks": 5}}])
+    client = await serve(
+        [{"name": "cut", "reply": {"content": TEXT}, "stream": {"disconnect_after_chunks": 5}}]
+    )
     response = await post(client, {"model": "gpt-4o", "input": "Hi", "stream": True})
     assert response.status == 200
     received = b""
@@ -303,14 +399,26 @@ async def test_disconnect_after_chunks_cuts_the_stream(serve):
         async for piece in response.content.iter_any():
             received += piece
     events = check_events(received.decode())
-    assert types(events) == ["response.created", "response.in_progress",
-                             "response.output_item.added", "response.content_part.added",
-                             "response.output_text.delta"]
+    assert types(events) == [
+        "response.created",
+        "response.in_progress",
+        "response.output_item.added",
+        "response.content_part.added",
+        "response.output_text.delta",
+    ]
 
 
 async def test_disconnect_beyond_the_end_is_a_complete_stream(serve):
-    client = await serve([{"name": "cut", "reply": {"content": "Short."},
-                           "stream": {"disconnect_after_chunks": 500}}])
-    events = await read_events(await post(client, {"model": "gpt-4o", "input": "Hi",
-                                                   "stream": True}))
+    client = await serve(
+        [
+            {
+                "name": "cut",
+                "reply": {"content": "Short."},
+                "stream": {"disconnect_after_chunks": 500},
+            }
+        ]
+    )
+    events = await read_events(
+        await post(client, {"model": "gpt-4o", "input": "Hi", "stream": True})
+    )
     assert types(events)[-1] == "response.completed"

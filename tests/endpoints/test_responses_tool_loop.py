@@ -9,10 +9,10 @@ from pathlib import Path
 
 import openai
 import pytest
+from responses_support import CALL_ID, check_sdk, check_sdk_event, item_id
 
 from mockai.config import Settings
 from mockai.pytest_plugin import MockaiServer, MockaiSession
-from responses_support import CALL_ID, check_sdk, check_sdk_event, item_id
 
 SCENARIO_FILE = """\
 - name: lookup-call
@@ -32,10 +32,20 @@ SCENARIO_FILE = """\
     content: "ACME trades at 42.50 USD."
 """
 
-TOOLS = [{"type": "function", "name": "get_stock_price", "description": "Latest price",
-          "parameters": {"type": "object", "properties": {"symbol": {"type": "string"}},
-                         "required": ["symbol"], "additionalProperties": False},
-          "strict": True}]
+TOOLS = [
+    {
+        "type": "function",
+        "name": "get_stock_price",
+        "description": "Latest price",
+        "parameters": {
+            "type": "object",
+            "properties": {"symbol": {"type": "string"}},
+            "required": ["symbol"],
+            "additionalProperties": False,
+        },
+        "strict": True,
+    }
+]
 
 
 @pytest.fixture(scope="module")
@@ -56,19 +66,31 @@ def session(server) -> MockaiSession:
 
 def test_function_call_then_answer_with_previous_response_id(session):
     client = session.client()
-    first = client.responses.create(model="gpt-4o", input="What is the stock price of ACME?",
-                                    tools=TOOLS)
+    first = client.responses.create(
+        model="gpt-4o", input="What is the stock price of ACME?", tools=TOOLS
+    )
     check_sdk(first)
     (call,) = first.output
-    assert (call.type, call.name, json.loads(call.arguments)) == \
-        ("function_call", "get_stock_price", {"symbol": "ACME"})
+    assert (call.type, call.name, json.loads(call.arguments)) == (
+        "function_call",
+        "get_stock_price",
+        {"symbol": "ACME"},
+    )
     assert CALL_ID.match(call.call_id) and item_id("fc").match(call.id)
     assert first.output_text == ""
 
     second = client.responses.create(
-        model="gpt-4o", previous_response_id=first.id, tools=TOOLS,
-        input=[{"type": "function_call_output", "call_id": call.call_id,
-                "output": json.dumps({"price": 42.5, "currency": "USD"})}])
+        model="gpt-4o",
+        previous_response_id=first.id,
+        tools=TOOLS,
+        input=[
+            {
+                "type": "function_call_output",
+                "call_id": call.call_id,
+                "output": json.dumps({"price": 42.5, "currency": "USD"}),
+            }
+        ],
+    )
     check_sdk(second)
     assert second.output_text == "ACME trades at 42.50 USD."
     assert second.previous_response_id == first.id
@@ -81,16 +103,19 @@ def test_function_call_then_answer_with_previous_response_id(session):
 
 def test_the_loop_streamed_through_the_sdk_helper(session):
     client = session.client()
-    with client.responses.stream(model="gpt-4o", input="ACME stock price please",
-                                 tools=TOOLS) as events:
+    with client.responses.stream(
+        model="gpt-4o", input="ACME stock price please", tools=TOOLS
+    ) as events:
         for event in events:
             check_sdk_event(event)
         first = events.get_final_response()
     (call,) = first.output
     with client.responses.stream(
-            model="gpt-4o", previous_response_id=first.id, tools=TOOLS,
-            input=[{"type": "function_call_output", "call_id": call.call_id,
-                    "output": "42.50"}]) as events:
+        model="gpt-4o",
+        previous_response_id=first.id,
+        tools=TOOLS,
+        input=[{"type": "function_call_output", "call_id": call.call_id, "output": "42.50"}],
+    ) as events:
         text = "".join(e.delta for e in events if e.type == "response.output_text.delta")
         second = events.get_final_response()
     assert text == second.output_text == "ACME trades at 42.50 USD."
@@ -100,10 +125,13 @@ def test_manual_history_without_previous_response_id(session):
     """A client may resend the whole history itself, call item included."""
     history = [
         {"role": "user", "content": "What is the stock price of ACME?"},
-        {"type": "function_call", "call_id": "call_manualHistory0000001", "name": "get_stock_price",
-         "arguments": '{"symbol": "ACME"}'},
-        {"type": "function_call_output", "call_id": "call_manualHistory0000001",
-         "output": "42.50"},
+        {
+            "type": "function_call",
+            "call_id": "call_manualHistory0000001",
+            "name": "get_stock_price",
+            "arguments": '{"symbol": "ACME"}',
+        },
+        {"type": "function_call_output", "call_id": "call_manualHistory0000001", "output": "42.50"},
     ]
     answer = session.client().responses.create(model="gpt-4o", input=history, tools=TOOLS)
     check_sdk(answer)
@@ -114,12 +142,14 @@ def test_manual_history_without_previous_response_id(session):
 def test_unknown_previous_response_id_is_a_400(session):
     missing = "resp_" + "a" * 48
     with pytest.raises(openai.BadRequestError) as caught:
-        session.client().responses.create(model="gpt-4o", input="Hi",
-                                          previous_response_id=missing)
+        session.client().responses.create(model="gpt-4o", input="Hi", previous_response_id=missing)
     error = caught.value.body
-    assert error == {"message": f"Previous response with id '{missing}' not found.",
-                     "type": "invalid_request_error", "param": "previous_response_id",
-                     "code": "previous_response_not_found"}
+    assert error == {
+        "message": f"Previous response with id '{missing}' not found.",
+        "type": "invalid_request_error",
+        "param": "previous_response_id",
+        "code": "previous_response_not_found",
+    }
 
 
 def test_a_deleted_response_cannot_be_continued(session):
@@ -134,17 +164,28 @@ def test_a_deleted_response_cannot_be_continued(session):
 def test_function_call_output_for_a_call_never_issued_is_a_400(session):
     client = session.client()
     with pytest.raises(openai.BadRequestError) as caught:
-        client.responses.create(model="gpt-4o", tools=TOOLS, input=[
-            {"type": "function_call_output", "call_id": "call_neverIssued", "output": "1"}])
-    assert caught.value.body["message"] == \
-        "No tool call found for function call output with call_id call_neverIssued."
+        client.responses.create(
+            model="gpt-4o",
+            tools=TOOLS,
+            input=[{"type": "function_call_output", "call_id": "call_neverIssued", "output": "1"}],
+        )
+    assert (
+        caught.value.body["message"]
+        == "No tool call found for function call output with call_id call_neverIssued."
+    )
     assert caught.value.body["param"] == "input"
 
-    first = client.responses.create(model="gpt-4o", input="What is the stock price of ACME?",
-                                    tools=TOOLS)
+    first = client.responses.create(
+        model="gpt-4o", input="What is the stock price of ACME?", tools=TOOLS
+    )
     with pytest.raises(openai.BadRequestError) as caught:
-        client.responses.create(model="gpt-4o", previous_response_id=first.id, tools=TOOLS,
-                                input=[{"type": "function_call_output",
-                                        "call_id": "call_wrongOne", "output": "1"}])
-    assert caught.value.body["message"] == \
-        "No tool call found for function call output with call_id call_wrongOne."
+        client.responses.create(
+            model="gpt-4o",
+            previous_response_id=first.id,
+            tools=TOOLS,
+            input=[{"type": "function_call_output", "call_id": "call_wrongOne", "output": "1"}],
+        )
+    assert (
+        caught.value.body["message"]
+        == "No tool call found for function call output with call_id call_wrongOne."
+    )

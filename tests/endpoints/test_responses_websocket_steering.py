@@ -6,19 +6,27 @@ from __future__ import annotations
 
 import json
 
-from openai.types.responses import ResponseSteerAcceptedEvent
-
 from helpers import AUTH
+from openai.types.responses import ResponseSteerAcceptedEvent
 from websocket_support import SLOW, connect, create, receive, terminal, until
 
-
 # -- steering -------------------------------------------------------------------------------------
-STEERED = [{"name": "long-turn", "match": {"endpoint": "responses", "user": "start"},
-            "reply": {"content": "I will look this up in a moment, step by step.",
-                      "tool_calls": [{"name": "lookup", "arguments": {"q": "weather"}}]},
-            "stream": SLOW},
-           {"name": "steered-turn", "match": {"endpoint": "responses", "user": "paris"},
-            "reply": {"content": "Paris it is."}}]
+STEERED = [
+    {
+        "name": "long-turn",
+        "match": {"endpoint": "responses", "user": "start"},
+        "reply": {
+            "content": "I will look this up in a moment, step by step.",
+            "tool_calls": [{"name": "lookup", "arguments": {"q": "weather"}}],
+        },
+        "stream": SLOW,
+    },
+    {
+        "name": "steered-turn",
+        "match": {"endpoint": "responses", "user": "paris"},
+        "reply": {"content": "Paris it is."},
+    },
+]
 
 
 async def test_a_steer_ends_the_response_steered_at_an_item_boundary_and_a_successor_follows(serve):
@@ -27,8 +35,11 @@ async def test_a_steer_ends_the_response_steered_at_an_item_boundary_and_a_succe
     await ws.send_str(create("start", stream_id="s", instructions="Be brief."))
     before = await until(ws, lambda e: e["type"] == "response.output_text.delta")
     target = before[0]["response"]["id"]
-    await ws.send_str(json.dumps({"type": "response.steer", "previous_response_id": target,
-                                  "input": "Focus on Paris"}))
+    await ws.send_str(
+        json.dumps(
+            {"type": "response.steer", "previous_response_id": target, "input": "Focus on Paris"}
+        )
+    )
     first = await until(ws, terminal)
     accepted = next(e for e in first if e["type"] == "response.steer.accepted")
     assert accepted["stream_id"] == "s" and accepted["steer"]["previous_response_id"] == target
@@ -52,30 +63,53 @@ async def test_a_steer_ends_the_response_steered_at_an_item_boundary_and_a_succe
     journal = await (await client.get("/_mockai/requests")).json()
     posts = [e for e in journal["data"] if e["method"] == "POST"]
     assert [e["scenario"] for e in posts] == ["long-turn", "steered-turn"]
-    assert posts[-1]["body"]["input"] == [{"type": "message", "role": "user", "content": "Focus on Paris"}]
+    assert posts[-1]["body"]["input"] == [
+        {"type": "message", "role": "user", "content": "Focus on Paris"}
+    ]
 
 
 async def test_steering_that_waits_for_a_function_output_is_pending_then_prepended(serve):
-    client = await serve([{"name": "call", "match": {"endpoint": "responses", "tool_result": False},
-                           "reply": {"tool_calls": [{"name": "lookup",
-                                                     "arguments": {"q": "a long query " * 5}}]},
-                           "stream": SLOW},
-                          {"name": "answer", "match": {"endpoint": "responses", "tool_result": True},
-                           "reply": {"content": "Done."}}])
+    client = await serve(
+        [
+            {
+                "name": "call",
+                "match": {"endpoint": "responses", "tool_result": False},
+                "reply": {
+                    "tool_calls": [{"name": "lookup", "arguments": {"q": "a long query " * 5}}]
+                },
+                "stream": SLOW,
+            },
+            {
+                "name": "answer",
+                "match": {"endpoint": "responses", "tool_result": True},
+                "reply": {"content": "Done."},
+            },
+        ]
+    )
     ws = await connect(client)
     await ws.send_str(create("start", stream_id="p"))
     before = await until(ws, lambda e: e["type"] == "response.function_call_arguments.delta")
     target = before[0]["response"]["id"]
-    await ws.send_str(json.dumps({"type": "response.steer", "previous_response_id": target,
-                                  "input": [{"role": "user", "content": "Also check Rome"}]}))
+    await ws.send_str(
+        json.dumps(
+            {
+                "type": "response.steer",
+                "previous_response_id": target,
+                "input": [{"role": "user", "content": "Also check Rome"}],
+            }
+        )
+    )
     events = await until(ws, lambda e: e["type"] == "response.steer.pending")
-    assert [e["type"] for e in events if e["type"].startswith("response.steer")] == \
-        ["response.steer.accepted", "response.steer.pending"]
+    assert [e["type"] for e in events if e["type"].startswith("response.steer")] == [
+        "response.steer.accepted",
+        "response.steer.pending",
+    ]
     completed = next(e for e in events if e["type"] == "response.completed")
     call = completed["response"]["output"][0]
     pending = events[-1]
-    assert pending["required_input"] == [{"type": "function_call_output", "call_id": call["call_id"],
-                                          "name": "lookup"}]
+    assert pending["required_input"] == [
+        {"type": "function_call_output", "call_id": call["call_id"], "name": "lookup"}
+    ]
     accepted = next(e for e in events if e["type"] == "response.steer.accepted")
     assert pending["steer"] == accepted["steer"] and pending["stream_id"] == "p"
     output = {"type": "function_call_output", "call_id": call["call_id"], "output": "sunny"}
@@ -89,27 +123,37 @@ async def test_steering_that_waits_for_a_function_output_is_pending_then_prepend
 async def test_a_steer_that_cannot_be_accepted_fails_with_its_input_back(serve):
     client = await serve()
     ws = await connect(client)
-    await ws.send_str(json.dumps({"type": "response.steer", "previous_response_id": "resp_nope",
-                                  "input": "hello"}))
+    await ws.send_str(
+        json.dumps(
+            {"type": "response.steer", "previous_response_id": "resp_nope", "input": "hello"}
+        )
+    )
     missing = await receive(ws)
     assert missing["type"] == "response.steer.failed"
     assert missing["error"]["code"] == "response_not_found"
     assert missing["steer"] == {"input": "hello", "previous_response_id": "resp_nope"}
     await ws.send_str(create(stream_id="d"))
     done = (await until(ws, terminal))[-1]["response"]["id"]
-    await ws.send_str(json.dumps({"type": "response.steer", "previous_response_id": done,
-                                  "input": "too late"}))
+    await ws.send_str(
+        json.dumps({"type": "response.steer", "previous_response_id": done, "input": "too late"})
+    )
     late = await receive(ws)
     assert (late["error"]["code"], late["stream_id"]) == ("response_already_completed", "d")
-    for bad in ({"input": [{"role": "assistant", "content": "no"}]}, {"input": ""},
-                {"input": "x", "stream_id": "d"}):
-        await ws.send_str(json.dumps({"type": "response.steer", "previous_response_id": done, **bad}))
+    for bad in (
+        {"input": [{"role": "assistant", "content": "no"}]},
+        {"input": ""},
+        {"input": "x", "stream_id": "d"},
+    ):
+        await ws.send_str(
+            json.dumps({"type": "response.steer", "previous_response_id": done, **bad})
+        )
         # the input comes back as sent, which the SDK's model of valid steering input refuses
         failed = await receive(ws, checked=False)
-        assert (failed["type"], failed["error"]["code"]) == ("response.steer.failed", "invalid_input")
+        assert (failed["type"], failed["error"]["code"]) == (
+            "response.steer.failed",
+            "invalid_input",
+        )
         assert failed["steer"]["input"] == bad["input"] and "id" not in failed["steer"]
-
-
 
 
 async def test_sdk_steer_and_its_events(mockai):

@@ -13,13 +13,13 @@ nested fields are still refused with the real 400.
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import openai
 import pytest
-from pydantic import BaseModel
-
 from openapi import validate_error, validate_response, validate_schema
+from pydantic import BaseModel
 from responses_support import check_sdk
 
 
@@ -35,14 +35,26 @@ class Forecast(BaseModel):
 ASK = [{"role": "user", "content": "What is the weather in Boston and Paris?"}]
 CHAT_TOOLS = [openai.pydantic_function_tool(GetWeather)]
 CHAT_LOOP = [
-    {"name": "call", "match": {"endpoint": "chat.completions", "tool_result": False,
-                               "user": "weather"},
-     "reply": {"tool_calls": [{"name": "GetWeather", "arguments": {"city": "Boston"}},
-                              {"name": "GetWeather", "arguments": {"city": "Paris"}}]}},
-    {"name": "answer", "match": {"endpoint": "chat.completions", "tool_result": True},
-     "reply": {"content": "Boston 20°C, Paris 18°C."}},
-    {"name": "structured", "match": {"user": "as json"},
-     "reply": {"content": '{"city": "Boston", "temp_c": 20}'}},
+    {
+        "name": "call",
+        "match": {"endpoint": "chat.completions", "tool_result": False, "user": "weather"},
+        "reply": {
+            "tool_calls": [
+                {"name": "GetWeather", "arguments": {"city": "Boston"}},
+                {"name": "GetWeather", "arguments": {"city": "Paris"}},
+            ]
+        },
+    },
+    {
+        "name": "answer",
+        "match": {"endpoint": "chat.completions", "tool_result": True},
+        "reply": {"content": "Boston 20°C, Paris 18°C."},
+    },
+    {
+        "name": "structured",
+        "match": {"user": "as json"},
+        "reply": {"content": '{"city": "Boston", "temp_c": 20}'},
+    },
     {"name": "thanks", "match": {"user": "thanks"}, "reply": {"content": "You are welcome."}},
 ]
 
@@ -65,26 +77,29 @@ def journaled(mockai, raw) -> dict[str, Any]:
 def chat_again(mockai, messages: list[Any], **extra: Any):
     """The next chat request: (the completion, the body the SDK sent)."""
     raw = mockai.client().chat.completions.with_raw_response.create(
-        model="gpt-4o", messages=messages, **extra)
+        model="gpt-4o", messages=messages, **extra
+    )
     validate_response("POST", "/v1/chat/completions", 200, raw.http_response.json())
     return raw.parse(), journaled(mockai, raw)
 
 
 def tool_results(message) -> list[dict[str, Any]]:
-    return [{"role": "tool", "tool_call_id": call.id, "content": "20°C"}
-            for call in message.tool_calls]
+    return [
+        {"role": "tool", "tool_call_id": call.id, "content": "20°C"} for call in message.tool_calls
+    ]
 
 
 # -- chat completions ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("dump", DUMPS)
 def test_chat_create_message_fed_back(mockai, dump):
     mockai.add_scenario(CHAT_LOOP)
-    first = mockai.client().chat.completions.create(model="gpt-4o", messages=ASK,
-                                                    tools=CHAT_TOOLS)
+    first = mockai.client().chat.completions.create(model="gpt-4o", messages=ASK, tools=CHAT_TOOLS)
     message = first.choices[0].message
-    answer, sent = chat_again(mockai, [*ASK, DUMPS[dump](message), *tool_results(message)],
-                              tools=CHAT_TOOLS)
+    answer, sent = chat_again(
+        mockai, [*ASK, DUMPS[dump](message), *tool_results(message)], tools=CHAT_TOOLS
+    )
     assert answer.choices[0].message.content == "Boston 20°C, Paris 18°C."
     replayed = sent["messages"][1]
     assert [c["id"] for c in replayed["tool_calls"]] == [c.id for c in message.tool_calls]
@@ -94,12 +109,14 @@ def test_chat_create_message_fed_back(mockai, dump):
 @pytest.mark.parametrize("dump", DUMPS)
 def test_chat_stream_helper_final_message_fed_back_with_tool_call_index(mockai, dump):
     mockai.add_scenario(CHAT_LOOP)
-    with mockai.client().chat.completions.stream(model="gpt-4o", messages=ASK,
-                                                 tools=CHAT_TOOLS) as stream:
+    with mockai.client().chat.completions.stream(
+        model="gpt-4o", messages=ASK, tools=CHAT_TOOLS
+    ) as stream:
         final = stream.get_final_completion()
     message = final.choices[0].message
-    answer, sent = chat_again(mockai, [*ASK, DUMPS[dump](message), *tool_results(message)],
-                              tools=CHAT_TOOLS)
+    answer, sent = chat_again(
+        mockai, [*ASK, DUMPS[dump](message), *tool_results(message)], tools=CHAT_TOOLS
+    )
     assert answer.choices[0].message.content == "Boston 20°C, Paris 18°C."
     assert [c["index"] for c in sent["messages"][1]["tool_calls"]] == [0, 1]
 
@@ -110,12 +127,14 @@ def test_chat_stream_helper_final_message_fed_back_with_tool_call_index(mockai, 
 def test_chat_parse_message_fed_back_with_parsed(mockai, dump):
     mockai.add_scenario(CHAT_LOOP)
     asked = [{"role": "user", "content": "The Boston forecast as json"}]
-    first = mockai.client().chat.completions.parse(model="gpt-4o", messages=asked,
-                                                   response_format=Forecast)
+    first = mockai.client().chat.completions.parse(
+        model="gpt-4o", messages=asked, response_format=Forecast
+    )
     message = first.choices[0].message
     assert message.parsed == Forecast(city="Boston", temp_c=20)
-    answer, sent = chat_again(mockai, [*asked, DUMPS[dump](message),
-                                       {"role": "user", "content": "thanks"}])
+    answer, sent = chat_again(
+        mockai, [*asked, DUMPS[dump](message), {"role": "user", "content": "thanks"}]
+    )
     assert answer.choices[0].message.content == "You are welcome."
     assert sent["messages"][1]["parsed"] == {"city": "Boston", "temp_c": 20}
 
@@ -127,13 +146,17 @@ def test_chat_tool_loop_with_pydantic_function_tool_and_parsed_arguments(mockai)
     messages: list[Any] = list(ASK)
     first = client.chat.completions.parse(model="gpt-4o", messages=messages, tools=CHAT_TOOLS)
     message = first.choices[0].message
-    assert [c.function.parsed_arguments for c in message.tool_calls] == \
-        [GetWeather(city="Boston"), GetWeather(city="Paris")]
+    assert [c.function.parsed_arguments for c in message.tool_calls] == [
+        GetWeather(city="Boston"),
+        GetWeather(city="Paris"),
+    ]
     messages += [message, *tool_results(message)]
     answer, sent = chat_again(mockai, messages, tools=CHAT_TOOLS)
     assert answer.choices[0].finish_reason == "stop"
-    assert [c["function"]["parsed_arguments"] for c in sent["messages"][1]["tool_calls"]] == \
-        [{"city": "Boston"}, {"city": "Paris"}]
+    assert [c["function"]["parsed_arguments"] for c in sent["messages"][1]["tool_calls"]] == [
+        {"city": "Boston"},
+        {"city": "Paris"},
+    ]
 
 
 def test_a_stored_completion_keeps_replayed_tool_calls_without_the_sdk_extras(mockai):
@@ -141,70 +164,113 @@ def test_a_stored_completion_keeps_replayed_tool_calls_without_the_sdk_extras(mo
     client = mockai.client()
     with client.chat.completions.stream(model="gpt-4o", messages=ASK, tools=CHAT_TOOLS) as stream:
         message = stream.get_final_completion().choices[0].message
-    answer, _ = chat_again(mockai, [*ASK, message, *tool_results(message)], tools=CHAT_TOOLS,
-                           store=True)
+    answer, _ = chat_again(
+        mockai, [*ASK, message, *tool_results(message)], tools=CHAT_TOOLS, store=True
+    )
     listed = client.chat.completions.messages.with_raw_response.list(answer.id).http_response
     calls = listed.json()["data"][1]["tool_calls"]
     for call in calls:
         validate_schema("ChatCompletionMessageToolCall", call)
-    assert [c["function"]["arguments"] for c in calls] == \
-        [c.function.arguments for c in message.tool_calls]
+    assert [c["function"]["arguments"] for c in calls] == [
+        c.function.arguments for c in message.tool_calls
+    ]
 
 
 TYPO_CALL = {"id": "call_1", "type": "function", "function": {"name": "f", "arguments": "{}"}}
 
 
-@pytest.mark.parametrize("assistant, param", [
-    ({"foo": 1}, "messages[1].foo"),
-    ({"parsed_arguments": {}}, "messages[1].parsed_arguments"),
-    ({"index": 0}, "messages[1].index"),
-    ({"tool_calls": [{**TYPO_CALL, "foo": 1}]}, "messages[1].tool_calls[0].foo"),
-    ({"tool_calls": [{**TYPO_CALL, "parsed": {}}]}, "messages[1].tool_calls[0].parsed"),
-    ({"tool_calls": [{**TYPO_CALL, "function": {"name": "f", "arguments": "{}", "foo": 1}}]},
-     "messages[1].tool_calls[0].function.foo"),
-    ({"function_call": {"name": "f", "arguments": "{}", "parsed_arguments": {}}},
-     "messages[1].function_call.parsed_arguments"),
-], ids=lambda value: value if isinstance(value, str) else None)
+@pytest.mark.parametrize(
+    "assistant, param",
+    [
+        ({"foo": 1}, "messages[1].foo"),
+        ({"parsed_arguments": {}}, "messages[1].parsed_arguments"),
+        ({"index": 0}, "messages[1].index"),
+        ({"tool_calls": [{**TYPO_CALL, "foo": 1}]}, "messages[1].tool_calls[0].foo"),
+        ({"tool_calls": [{**TYPO_CALL, "parsed": {}}]}, "messages[1].tool_calls[0].parsed"),
+        (
+            {"tool_calls": [{**TYPO_CALL, "function": {"name": "f", "arguments": "{}", "foo": 1}}]},
+            "messages[1].tool_calls[0].function.foo",
+        ),
+        (
+            {"function_call": {"name": "f", "arguments": "{}", "parsed_arguments": {}}},
+            "messages[1].function_call.parsed_arguments",
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
 def test_unknown_nested_fields_are_still_refused(mockai, assistant, param):
     """Only what the real API accepts back is accepted: the SDKs' extras in their own places."""
     message = {"role": "assistant", "content": "ok", **assistant}
-    tools = [{"role": "tool", "tool_call_id": "call_1", "content": "{}"}] \
-        if "tool_calls" in assistant else []
+    tools = (
+        [{"role": "tool", "tool_call_id": "call_1", "content": "{}"}]
+        if "tool_calls" in assistant
+        else []
+    )
     with pytest.raises(openai.BadRequestError) as raised:
         mockai.client().chat.completions.create(
-            model="gpt-4o", messages=[*ASK[:1], message, *tools])
+            model="gpt-4o", messages=[*ASK[:1], message, *tools]
+        )
     body = raised.value.response.json()
     validate_error(body)
-    assert body["error"] == {"message": f"Unknown parameter: '{param}'.",
-                             "type": "invalid_request_error", "param": param,
-                             "code": "unknown_parameter"}
+    assert body["error"] == {
+        "message": f"Unknown parameter: '{param}'.",
+        "type": "invalid_request_error",
+        "param": param,
+        "code": "unknown_parameter",
+    }
 
 
 def test_a_tool_call_index_must_still_be_an_integer(mockai):
     call = {**TYPO_CALL, "index": "0"}
     with pytest.raises(openai.BadRequestError) as raised:
-        mockai.client().chat.completions.create(model="gpt-4o", messages=[
-            *ASK, {"role": "assistant", "tool_calls": [call]},
-            {"role": "tool", "tool_call_id": "call_1", "content": "{}"}])
+        mockai.client().chat.completions.create(
+            model="gpt-4o",
+            messages=[
+                *ASK,
+                {"role": "assistant", "tool_calls": [call]},
+                {"role": "tool", "tool_call_id": "call_1", "content": "{}"},
+            ],
+        )
     validate_error(raised.value.response.json())
-    assert (raised.value.param, raised.value.code) == \
-        ("messages[1].tool_calls[0].index", "invalid_type")
+    assert (raised.value.param, raised.value.code) == (
+        "messages[1].tool_calls[0].index",
+        "invalid_type",
+    )
 
 
 # -- the Responses API --------------------------------------------------------------------------
 
-WEATHER_TOOL = {"type": "function", "name": "get_weather",
-                "parameters": {"type": "object", "properties": {"city": {"type": "string"}},
-                               "required": ["city"], "additionalProperties": False}}
+WEATHER_TOOL = {
+    "type": "function",
+    "name": "get_weather",
+    "parameters": {
+        "type": "object",
+        "properties": {"city": {"type": "string"}},
+        "required": ["city"],
+        "additionalProperties": False,
+    },
+}
 RESPONSES_LOOP = [
-    {"name": "call", "match": {"endpoint": "responses", "tool_result": False, "user": "weather"},
-     "reply": {"tool_calls": [{"name": "get_weather", "arguments": {"city": "Boston"}}]}},
-    {"name": "answer", "match": {"endpoint": "responses", "tool_result": True},
-     "reply": {"content": "It is 20°C in Boston."}},
-    {"name": "structured", "match": {"endpoint": "responses", "user": "as json"},
-     "reply": {"content": '{"city": "Boston", "temp_c": 20}'}},
-    {"name": "thanks", "match": {"endpoint": "responses", "user": "thanks"},
-     "reply": {"content": "You are welcome."}},
+    {
+        "name": "call",
+        "match": {"endpoint": "responses", "tool_result": False, "user": "weather"},
+        "reply": {"tool_calls": [{"name": "get_weather", "arguments": {"city": "Boston"}}]},
+    },
+    {
+        "name": "answer",
+        "match": {"endpoint": "responses", "tool_result": True},
+        "reply": {"content": "It is 20°C in Boston."},
+    },
+    {
+        "name": "structured",
+        "match": {"endpoint": "responses", "user": "as json"},
+        "reply": {"content": '{"city": "Boston", "temp_c": 20}'},
+    },
+    {
+        "name": "thanks",
+        "match": {"endpoint": "responses", "user": "thanks"},
+        "reply": {"content": "You are welcome."},
+    },
 ]
 ASK_ITEM = {"role": "user", "content": "What is the weather in Boston?"}
 THANKS = {"role": "user", "content": "thanks"}
@@ -213,7 +279,9 @@ THANKS = {"role": "user", "content": "thanks"}
 # openai/openai-python#3008, openai/openai-agents-python#1883), and the SDK serialises its models
 # without unset fields and without the parse helpers' `parsed` (`__api_exclude__`).
 ITEM_DUMPS: dict[str, Callable[[BaseModel], Any]] = {
-    "exclude_none": DUMPS["exclude_none"], "the model": DUMPS["the model"]}
+    "exclude_none": DUMPS["exclude_none"],
+    "the model": DUMPS["the model"],
+}
 
 
 def respond_again(mockai, items: list[Any], **extra: Any):
@@ -227,8 +295,7 @@ def respond_again(mockai, items: list[Any], **extra: Any):
     listed = client.responses.input_items.with_raw_response.list(response.id, order="asc")
     listing = listed.http_response.json()
     validate_response("GET", f"/v1/responses/{response.id}/input_items", 200, listing)
-    assert [i["type"] for i in listing["data"]] == \
-        [i.get("type", "message") for i in sent["input"]]
+    assert [i["type"] for i in listing["data"]] == [i.get("type", "message") for i in sent["input"]]
     return response, sent
 
 
@@ -236,8 +303,12 @@ def respond_again(mockai, items: list[Any], **extra: Any):
 def test_responses_reasoning_and_function_call_items_fed_back(mockai, dump):
     mockai.add_scenario(RESPONSES_LOOP)
     first = mockai.client().responses.create(
-        model="o3", input=[ASK_ITEM], tools=[WEATHER_TOOL], reasoning={"summary": "auto"},
-        include=["reasoning.encrypted_content"])
+        model="o3",
+        input=[ASK_ITEM],
+        tools=[WEATHER_TOOL],
+        reasoning={"summary": "auto"},
+        include=["reasoning.encrypted_content"],
+    )
     reasoning, call = first.output
     assert (reasoning.type, call.type) == ("reasoning", "function_call")
     output = {"type": "function_call_output", "call_id": call.call_id, "output": "20°C"}
@@ -246,8 +317,11 @@ def test_responses_reasoning_and_function_call_items_fed_back(mockai, dump):
     check_sdk(answer)
     assert answer.output_text == "It is 20°C in Boston."
     fed = sent["input"]
-    assert (fed[1]["id"], fed[1]["encrypted_content"], fed[1]["summary"][0]["text"]) == \
-        (reasoning.id, reasoning.encrypted_content, reasoning.summary[0].text)
+    assert (fed[1]["id"], fed[1]["encrypted_content"], fed[1]["summary"][0]["text"]) == (
+        reasoning.id,
+        reasoning.encrypted_content,
+        reasoning.summary[0].text,
+    )
     assert (fed[2]["id"], fed[2]["status"]) == (call.id, "completed")
 
 
@@ -256,8 +330,11 @@ def test_responses_output_message_fed_back_with_id_status_annotations_and_logpro
     """`model_dump()`'s Nones are accepted on a message: its one None, `phase`, is nullable."""
     mockai.add_scenario(RESPONSES_LOOP)
     first = mockai.client().responses.create(
-        model="gpt-4o", input="The Boston forecast as json",
-        include=["message.output_text.logprobs"], top_logprobs=2)
+        model="gpt-4o",
+        input="The Boston forecast as json",
+        include=["message.output_text.logprobs"],
+        top_logprobs=2,
+    )
     (message,) = first.output
     answer, sent = respond_again(mockai, [DUMPS[dump](message), THANKS])
     assert answer.output_text == "You are welcome."
@@ -270,23 +347,35 @@ def test_responses_output_message_fed_back_with_id_status_annotations_and_logpro
 
 def test_responses_stream_helper_final_response_fed_back(mockai):
     mockai.add_scenario(RESPONSES_LOOP)
-    with mockai.client().responses.stream(model="o3", input=[ASK_ITEM],
-                                          tools=[WEATHER_TOOL]) as events:
+    with mockai.client().responses.stream(
+        model="o3", input=[ASK_ITEM], tools=[WEATHER_TOOL]
+    ) as events:
         final = events.get_final_response()
     call = final.output[-1]
-    answer, sent = respond_again(mockai, [ASK_ITEM, *final.output, {
-        "type": "function_call_output", "call_id": call.call_id, "output": "20°C"}],
-        tools=[WEATHER_TOOL])
+    answer, sent = respond_again(
+        mockai,
+        [
+            ASK_ITEM,
+            *final.output,
+            {"type": "function_call_output", "call_id": call.call_id, "output": "20°C"},
+        ],
+        tools=[WEATHER_TOOL],
+    )
     assert answer.output_text == "It is 20°C in Boston."
-    assert [i.get("type") for i in sent["input"]] == \
-        [None, "reasoning", "function_call", "function_call_output"]
+    assert [i.get("type") for i in sent["input"]] == [
+        None,
+        "reasoning",
+        "function_call",
+        "function_call_output",
+    ]
 
 
 def test_responses_parse_output_fed_back(mockai):
     """The parse helper's models go back without `parsed`: the SDK leaves it out."""
     mockai.add_scenario(RESPONSES_LOOP)
-    first = mockai.client().responses.parse(model="gpt-4o", input="The Boston forecast as json",
-                                            text_format=Forecast)
+    first = mockai.client().responses.parse(
+        model="gpt-4o", input="The Boston forecast as json", text_format=Forecast
+    )
     assert first.output_parsed == Forecast(city="Boston", temp_c=20)
     answer, sent = respond_again(mockai, [*first.output, THANKS])
     assert answer.output_text == "You are welcome."

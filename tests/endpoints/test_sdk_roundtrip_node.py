@@ -22,18 +22,26 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-
 from openapi import parse_sse, validate_chat_chunk, validate_response
 from responses_support import check_events
 
 NODE_DIR = Path(__file__).resolve().parent.parent / "node"
 SCENARIOS = [
-    {"name": "call", "match": {"tool_result": False, "user": "weather"},
-     "reply": {"tool_calls": [{"name": "get_weather", "arguments": {"city": "Boston"}}]}},
-    {"name": "answer", "match": {"tool_result": True},
-     "reply": {"content": "It is 20°C in Boston."}},
-    {"name": "structured", "match": {"user": "as json"},
-     "reply": {"content": '{"city": "Boston", "temp_c": 20}'}},
+    {
+        "name": "call",
+        "match": {"tool_result": False, "user": "weather"},
+        "reply": {"tool_calls": [{"name": "get_weather", "arguments": {"city": "Boston"}}]},
+    },
+    {
+        "name": "answer",
+        "match": {"tool_result": True},
+        "reply": {"content": "It is 20°C in Boston."},
+    },
+    {
+        "name": "structured",
+        "match": {"user": "as json"},
+        "reply": {"content": '{"city": "Boston", "temp_c": 20}'},
+    },
     {"name": "thanks", "match": {"user": "thanks"}, "reply": {"content": "You are welcome."}},
 ]
 
@@ -61,8 +69,13 @@ def node() -> str:
     with open(NODE_DIR / ".install.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (stamp.is_file() and stamp.read_text() == digest):
-            done = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=NODE_DIR,
-                                  capture_output=True, text=True, timeout=300)
+            done = subprocess.run(
+                [npm, "ci", "--no-audit", "--no-fund"],
+                cwd=NODE_DIR,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
             assert done.returncode == 0, f"npm ci failed:\n{done.stdout}\n{done.stderr}"
             stamp.write_text(digest)
     return node
@@ -83,14 +96,21 @@ def _check_reply(exchange: dict[str, Any]) -> None:
 
 def test_node_sdk_helpers_output_fed_back(mockai, node):
     mockai.add_scenario(SCENARIOS)
-    run = subprocess.run([node, "roundtrip.mjs", mockai.url, mockai.session], cwd=NODE_DIR,
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [node, "roundtrip.mjs", mockai.url, mockai.session],
+        cwd=NODE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout)
-    assert result["answers"] == {"chat_stream": "It is 20°C in Boston.",
-                                 "run_tools": "It is 20°C in Boston.",
-                                 "responses": "It is 20°C in Boston.",
-                                 "responses_stream": "You are welcome."}
+    assert result["answers"] == {
+        "chat_stream": "It is 20°C in Boston.",
+        "run_tools": "It is 20°C in Boston.",
+        "responses": "It is 20°C in Boston.",
+        "responses_stream": "You are welcome.",
+    }
     exchanges = result["exchanges"]
     for exchange in exchanges:
         _check_reply(exchange)

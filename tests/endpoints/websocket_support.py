@@ -10,16 +10,20 @@ import json
 from typing import Any
 
 import aiohttp
-from openai.types.responses import (ResponseSteerAcceptedEvent, ResponseSteerFailedEvent,
-                                    ResponseSteerPendingEvent)
-
 from helpers import AUTH
+from openai.types.responses import (
+    ResponseSteerAcceptedEvent,
+    ResponseSteerFailedEvent,
+    ResponseSteerPendingEvent,
+)
 from openapi import validate_schema
 
 SLOW = {"chunk_ms": 30}  # pacing that keeps a response streaming while other things happen
-SDK_ONLY = {"response.steer.accepted": ResponseSteerAcceptedEvent,
-            "response.steer.failed": ResponseSteerFailedEvent,
-            "response.steer.pending": ResponseSteerPendingEvent}
+SDK_ONLY = {
+    "response.steer.accepted": ResponseSteerAcceptedEvent,
+    "response.steer.failed": ResponseSteerFailedEvent,
+    "response.steer.pending": ResponseSteerPendingEvent,
+}
 
 
 def check(event: dict[str, Any]) -> dict[str, Any]:
@@ -28,8 +32,16 @@ def check(event: dict[str, Any]) -> dict[str, Any]:
     if model is not None:
         assert model.model_validate(event).model_dump(exclude_unset=True) == event
     elif (event.get("response") or {}).get("incomplete_details") == {"reason": "steered"}:
-        validate_schema("ResponsesServerEvent", {
-            **event, "response": {**event["response"], "incomplete_details": {"reason": "max_output_tokens"}}})
+        validate_schema(
+            "ResponsesServerEvent",
+            {
+                **event,
+                "response": {
+                    **event["response"],
+                    "incomplete_details": {"reason": "max_output_tokens"},
+                },
+            },
+        )
     else:
         validate_schema("ResponsesServerEvent", event)
     return event
@@ -56,7 +68,12 @@ async def until(ws, predicate) -> list[dict[str, Any]]:
 
 
 def terminal(event: dict[str, Any]) -> bool:
-    return event["type"] in ("response.completed", "response.incomplete", "response.failed", "error")
+    return event["type"] in (
+        "response.completed",
+        "response.incomplete",
+        "response.failed",
+        "error",
+    )
 
 
 def create(input: str = "hi", **fields: Any) -> str:

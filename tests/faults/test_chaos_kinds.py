@@ -12,9 +12,14 @@ import time
 import aiohttp
 import openai
 import pytest
-
 from helpers import AUTH, api_json, chat_body, post_chat, sse
-from openapi import parse_sse, parse_sse_events, validate_chat_chunk, validate_error, validate_schema
+from openapi import (
+    parse_sse,
+    parse_sse_events,
+    validate_chat_chunk,
+    validate_error,
+    validate_schema,
+)
 
 TEXT = "one two three four five six seven eight nine ten"
 HOW = ["header", "scenario"]
@@ -54,12 +59,15 @@ async def read_cut(response) -> tuple[list[bytes], bool]:
 
 
 def data_of(frame: bytes) -> bytes:
-    return frame[frame.rfind(b"data: ") + len(b"data: "):].rstrip(b"\n")
+    return frame[frame.rfind(b"data: ") + len(b"data: ") :].rstrip(b"\n")
 
 
 async def post_responses(client, headers: dict | None = None, stream: bool = True):
-    return await client.post("/v1/responses", headers={**AUTH, **(headers or {})},
-                             data=json.dumps({"model": "gpt-4o", "input": "hi", "stream": stream}))
+    return await client.post(
+        "/v1/responses",
+        headers={**AUTH, **(headers or {})},
+        data=json.dumps({"model": "gpt-4o", "input": "hi", "stream": stream}),
+    )
 
 
 # -- before any response ----------------------------------------------------------------
@@ -67,7 +75,8 @@ async def post_responses(client, headers: dict | None = None, stream: bool = Tru
 RATE_LIMIT = re.compile(
     r"Rate limit reached for gpt-4o in organization org-\w+ on requests per min \(RPM\): "
     r"Limit 10000, Used 10000, Requested 1\. Please try again in \d+ms\. Visit "
-    r"https://platform\.openai\.com/account/rate-limits to learn more\.")
+    r"https://platform\.openai\.com/account/rate-limits to learn more\."
+)
 
 
 @pytest.mark.parametrize("how", HOW)
@@ -91,8 +100,10 @@ async def test_429_under_configured_limits_shows_those_limits(serve):
     response = await post_chat(client, headers={"X-Mockai-Chaos": "429"})
     assert response.status == 429
     body = await api_json(response)
-    assert "on requests per min (RPM): Limit 60, Used 60, Requested 1. Please try again in 1s." \
+    assert (
+        "on requests per min (RPM): Limit 60, Used 60, Requested 1. Please try again in 1s."
         in body["error"]["message"]
+    )
     assert (response.headers["retry-after"], response.headers["retry-after-ms"]) == ("1", "1000")
     assert response.headers["x-ratelimit-limit-requests"] == "60"
     assert response.headers["x-ratelimit-remaining-requests"] == "0"
@@ -115,12 +126,17 @@ async def test_server_errors_have_their_bodies(serve, how, status):
         body = await api_json(response)
         message, kind = ERROR_BODIES[status]
         assert body["error"]["message"].startswith(message)
-        assert (body["error"]["type"], body["error"]["code"], body["error"]["param"]) == (kind, None, None)
+        assert (body["error"]["type"], body["error"]["code"], body["error"]["param"]) == (
+            kind,
+            None,
+            None,
+        )
         if status != 502:  # the real 500 and 503 texts name the request
             assert response.headers["x-request-id"] in body["error"]["message"]
     entries = await journal(client)
-    assert [(e["status"], e["fault"]) for e in entries] == \
-        [(status, {"kind": str(status), "source": "chaos"})] * 2
+    assert [(e["status"], e["fault"]) for e in entries] == [
+        (status, {"kind": str(status), "source": "chaos"})
+    ] * 2
 
 
 @pytest.mark.parametrize("how", HOW)
@@ -142,9 +158,12 @@ async def test_reset_drops_the_connection_without_an_answer(serve, how, stream):
 async def test_stall_then_the_answer(serve, how):
     client, headers = await forced(serve, how, "stall", stall_ms=300)
     with pytest.raises(asyncio.TimeoutError):
-        response = await client.post("/v1/chat/completions", data=json.dumps(chat_body()),
-                                     headers={**AUTH, **headers},
-                                     timeout=aiohttp.ClientTimeout(total=0.1))
+        response = await client.post(
+            "/v1/chat/completions",
+            data=json.dumps(chat_body()),
+            headers={**AUTH, **headers},
+            timeout=aiohttp.ClientTimeout(total=0.1),
+        )
         await response.read()
     started = time.monotonic()
     response = await post_chat(client, chat_body(), headers)
@@ -158,8 +177,7 @@ async def test_stall_then_the_answer(serve, how):
 
 
 def test_stall_without_a_length_lasts_until_the_client_gives_up(mockai):
-    client = mockai.client(max_retries=0, timeout=0.3,
-                           default_headers={"X-Mockai-Chaos": "stall"})
+    client = mockai.client(max_retries=0, timeout=0.3, default_headers={"X-Mockai-Chaos": "stall"})
     started = time.monotonic()
     with pytest.raises(openai.APITimeoutError):
         client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "x"}])
@@ -173,6 +191,7 @@ def test_stall_without_a_length_lasts_until_the_client_gives_up(mockai):
 
 
 # -- on the finished body ---------------------------------------------------------------
+
 
 @pytest.mark.parametrize("how", HOW)
 async def test_malformed_json_is_a_200_that_does_not_parse(serve, how):
@@ -208,6 +227,7 @@ async def test_body_faults_spare_error_answers(serve):
 
 
 # -- inside the stream ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("how", HOW)
 async def test_disconnect_cuts_the_stream(serve, how):
@@ -250,7 +270,9 @@ async def test_stream_error_sends_an_error_frame_then_done(serve, how):
     assert events[4] == "[DONE]"
     entry = (await journal(client))[-1]
     assert (entry["status"], entry["fault"]) == (
-        200, {"kind": "stream_error", "source": "chaos", "after_chunks": 3})
+        200,
+        {"kind": "stream_error", "source": "chaos", "after_chunks": 3},
+    )
 
 
 @pytest.mark.parametrize("how", HOW)
@@ -268,8 +290,11 @@ async def test_malformed_chunk_breaks_one_frame(serve, how):
         if index != 2:
             validate_chat_chunk(json.loads(payload))
     assert len(payloads) > 4  # the stream went on after the broken frame
-    assert await last_fault(client) == {"kind": "malformed_chunk", "source": "chaos",
-                                        "after_chunks": 2}
+    assert await last_fault(client) == {
+        "kind": "malformed_chunk",
+        "source": "chaos",
+        "after_chunks": 2,
+    }
 
 
 @pytest.mark.parametrize("how", HOW)
@@ -283,13 +308,16 @@ async def test_stream_stall_pauses_between_two_frames(serve, how):
         arrivals.append((time.monotonic(), frame))
         if data_of(frame) == b"[DONE]":
             break
-    gaps = [later[0] - earlier[0] for earlier, later in zip(arrivals, arrivals[1:])]
+    gaps = [later[0] - earlier[0] for earlier, later in zip(arrivals, arrivals[1:], strict=False)]
     assert gaps[1] >= 0.25  # between frame 1 and frame 2
     assert max(gaps[:1] + gaps[2:]) < gaps[1]
     for _, frame in arrivals[:-1]:
         validate_chat_chunk(json.loads(data_of(frame)))
-    assert await last_fault(client) == {"kind": "stream_stall", "source": "chaos",
-                                        "after_chunks": 2}
+    assert await last_fault(client) == {
+        "kind": "stream_stall",
+        "source": "chaos",
+        "after_chunks": 2,
+    }
 
 
 async def test_responses_stream_error_fails_the_response(serve):
@@ -301,14 +329,20 @@ async def test_responses_stream_error_fails_the_response(serve):
         assert name == data["type"]
         validate_schema("ResponseStreamEvent", data)
     assert [data["sequence_number"] for _, data in events] == list(range(4))
-    assert [name for name, _ in events[:3]] == ["response.created", "response.in_progress",
-                                                "response.output_item.added"]
+    assert [name for name, _ in events[:3]] == [
+        "response.created",
+        "response.in_progress",
+        "response.output_item.added",
+    ]
     failed = events[3][1]
     assert failed["type"] == "response.failed"
     assert failed["response"]["status"] == "failed"
     assert failed["response"]["error"]["code"] == "server_error"
-    assert await last_fault(client) == {"kind": "stream_error", "source": "chaos",
-                                        "after_chunks": 3}
+    assert await last_fault(client) == {
+        "kind": "stream_error",
+        "source": "chaos",
+        "after_chunks": 3,
+    }
 
 
 async def test_responses_stream_disconnect(serve):
@@ -340,7 +374,8 @@ def test_sdk_raises_on_a_stream_error(mockai):
     received = []
     with pytest.raises(openai.APIError, match="server had an error"):
         for chunk in client.chat.completions.create(
-                model="gpt-4o", stream=True, messages=[{"role": "user", "content": "x"}]):
+            model="gpt-4o", stream=True, messages=[{"role": "user", "content": "x"}]
+        ):
             received.append(chunk)
     [entry] = mockai.requests
     assert entry["fault"]["kind"] == "stream_error"
@@ -352,16 +387,22 @@ def test_sdk_raises_on_a_malformed_chunk(mockai):
     received = []
     with pytest.raises(json.JSONDecodeError):
         for chunk in client.chat.completions.create(
-                model="gpt-4o", stream=True, messages=[{"role": "user", "content": "x"}]):
+            model="gpt-4o", stream=True, messages=[{"role": "user", "content": "x"}]
+        ):
             received.append(chunk)
     [entry] = mockai.requests
     assert len(received) == entry["fault"]["after_chunks"]
 
 
-@pytest.mark.parametrize("kind, error", [("429", openai.RateLimitError),
-                                         ("503", openai.InternalServerError),
-                                         ("reset", openai.APIConnectionError),
-                                         ("malformed_json", json.JSONDecodeError)])
+@pytest.mark.parametrize(
+    "kind, error",
+    [
+        ("429", openai.RateLimitError),
+        ("503", openai.InternalServerError),
+        ("reset", openai.APIConnectionError),
+        ("malformed_json", json.JSONDecodeError),
+    ],
+)
 def test_sdk_sees_the_failure(mockai, kind, error):
     client = mockai.client(max_retries=0, default_headers={"X-Mockai-Chaos": kind})
     with pytest.raises(error):
@@ -370,19 +411,28 @@ def test_sdk_sees_the_failure(mockai, kind, error):
 
 
 def test_sdk_retry_after_chaos_gets_the_step_the_failed_attempt_would_have(mockai):
-    mockai.add_scenario({"name": "flaky", "chaos": {"rate": 0.5, "kinds": ["503"]},
-                         "replies": [{"content": "first"}, {"content": "second"}]})
+    mockai.add_scenario(
+        {
+            "name": "flaky",
+            "chaos": {"rate": 0.5, "kinds": ["503"]},
+            "replies": [{"content": "first"}, {"content": "second"}],
+        }
+    )
     reply = mockai.client(max_retries=3).chat.completions.create(
-        model="gpt-4o", messages=[{"role": "user", "content": "x"}])
+        model="gpt-4o", messages=[{"role": "user", "content": "x"}]
+    )
     assert reply.choices[0].message.content == "first"
     # Seed 0: the session's first draw fails, the second does not.
     assert [(e["status"], e["step"]) for e in mockai.requests] == [(503, None), (200, 0)]
     calm = mockai.client(max_retries=0, default_headers={"X-Mockai-Chaos": "0"})
-    reply = calm.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "x"}])
+    reply = calm.chat.completions.create(
+        model="gpt-4o", messages=[{"role": "user", "content": "x"}]
+    )
     assert reply.choices[0].message.content == "second"
 
 
 # -- asking for chaos -------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("value", ["bogus", "1.5", "-0.1", "nan", "RESET", "429,503"])
 async def test_bad_chaos_header_is_a_400(serve, value):
@@ -391,7 +441,10 @@ async def test_bad_chaos_header_is_a_400(serve, value):
     assert response.status == 400
     body = await api_json(response)
     assert (body["error"]["param"], body["error"]["code"], body["error"]["type"]) == (
-        "X-Mockai-Chaos", "invalid_chaos", "invalid_request_error")
+        "X-Mockai-Chaos",
+        "invalid_chaos",
+        "invalid_request_error",
+    )
     assert repr(value) in body["error"]["message"]
 
 
@@ -413,17 +466,26 @@ async def test_body_kind_on_a_stream_is_ignored(serve, kind):
 
 
 async def test_header_kind_beats_a_scenarios_chaos(serve):
-    client = await serve([{"name": "flaky", "chaos": {"rate": 1, "kinds": ["503"]},
-                           "reply": {"content": "ok"}}])
+    client = await serve(
+        [{"name": "flaky", "chaos": {"rate": 1, "kinds": ["503"]}, "reply": {"content": "ok"}}]
+    )
     assert (await post_chat(client, headers={"X-Mockai-Chaos": "502"})).status == 502
     assert (await post_chat(client, headers={"X-Mockai-Chaos": "0"})).status == 200
     assert (await post_chat(client)).status == 503
 
 
 async def test_scenario_chaos_only_touches_its_own_requests(serve):
-    client = await serve([{"name": "flaky", "match": {"user": "flaky"},
-                           "chaos": {"rate": 1, "kinds": ["500"]}, "reply": {"content": "ok"}},
-                          {"name": "steady", "reply": {"content": "fine"}}])
+    client = await serve(
+        [
+            {
+                "name": "flaky",
+                "match": {"user": "flaky"},
+                "chaos": {"rate": 1, "kinds": ["500"]},
+                "reply": {"content": "ok"},
+            },
+            {"name": "steady", "reply": {"content": "fine"}},
+        ]
+    )
     assert (await post_chat(client, chat_body("flaky please"))).status == 500
     response = await post_chat(client, chat_body("steady please"))
     assert (await api_json(response))["choices"][0]["message"]["content"] == "fine"

@@ -40,10 +40,13 @@ async def test_same_seed_gives_the_same_faults_on_a_fresh_server(serve):
     assert {f["kind"] for f in faults} & {"disconnect", "stream_error", "malformed_chunk"}
     assert not {f["kind"] for f in faults} & {"stall", "stream_stall"}
     # Stream faults say after how many chunks they strike (drawn from 1..3).
-    assert all(1 <= f["after_chunks"] <= 3 for f in faults
-               if f["kind"] in ("disconnect", "stream_error", "malformed_chunk"))
+    assert all(
+        1 <= f["after_chunks"] <= 3
+        for f in faults
+        if f["kind"] in ("disconnect", "stream_error", "malformed_chunk")
+    )
     # What the client saw agrees with the journal.
-    for observed, (status, _, fault) in zip(seen, entries):
+    for observed, (status, _, fault) in zip(seen, entries, strict=False):
         kind = fault["kind"] if fault else None
         if kind == "reset":
             assert (observed, status) == ("reset", None)
@@ -90,8 +93,15 @@ async def test_failure_ratio_follows_the_configured_rate(serve):
     faults = [f for _, _, f in await journal(client) if f is not None]
     assert 0.12 <= len(faults) / 300 <= 0.28
     # Stream-only kinds never strike a non-streamed request.
-    assert {f["kind"] for f in faults} <= {"429", "500", "502", "503", "reset", "malformed_json",
-                                            "wrong_content_type"}
+    assert {f["kind"] for f in faults} <= {
+        "429",
+        "500",
+        "502",
+        "503",
+        "reset",
+        "malformed_json",
+        "wrong_content_type",
+    }
 
 
 async def test_header_rate_overrides_the_servers(serve):
@@ -107,8 +117,16 @@ async def test_header_rate_overrides_the_servers(serve):
 
 
 async def test_scenario_chaos_rate_and_weights(serve):
-    client = await serve([{"name": "flaky", "chaos": {"rate": 0.5, "kinds": {"503": 3, "500": 1}},
-                           "reply": {"content": "ok"}}], seed=2)
+    client = await serve(
+        [
+            {
+                "name": "flaky",
+                "chaos": {"rate": 0.5, "kinds": {"503": 3, "500": 1}},
+                "reply": {"content": "ok"},
+            }
+        ],
+        seed=2,
+    )
     for _ in range(200):
         await chat_outcome(client, False)
     faults = [f for _, _, f in await journal(client) if f is not None]

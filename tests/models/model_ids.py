@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import re
 import typing
+from collections.abc import Iterator
 from functools import cache
-from typing import Any, Iterator
+from typing import Any
 
 import openai.types as sdk_types
 from openai.types.audio.speech_model import SpeechModel
-
 from openapi import spec
 
 # The SDK's model literals (ChatModel, ResponsesModel, the image, audio, embedding,
 # moderation and video models); SpeechModel lives apart.
 # Schemas that are lists of model ids (ModelIdsShared, BetaModelIdsResponses, VideoModel, ...).
 MODEL_LISTS = re.compile(r"(Beta)?ModelIds\w*|\w*VideoModel|AssistantSupportedModels")
-SDK_MODEL_TYPES = [getattr(sdk_types, name) for name in dir(sdk_types)
-                   if name.endswith("Model") and name != "Model"] + [SpeechModel]
+SDK_MODEL_TYPES = [
+    getattr(sdk_types, name)
+    for name in dir(sdk_types)
+    if name.endswith("Model") and name != "Model"
+] + [SpeechModel]
 
 
 def _enums(node: Any, in_model: bool) -> Iterator[str]:
@@ -28,8 +31,9 @@ def _enums(node: Any, in_model: bool) -> Iterator[str]:
             if key == "enum" and in_model and isinstance(value, list):
                 yield from (v for v in value if isinstance(v, str))
             else:
-                yield from _enums(value, in_model or key == "model"
-                                  or MODEL_LISTS.fullmatch(key) is not None)
+                yield from _enums(
+                    value, in_model or key == "model" or MODEL_LISTS.fullmatch(key) is not None
+                )
     elif isinstance(node, list):
         for item in node:
             yield from _enums(item, in_model)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import typing
 
+from model_ids import sdk_model_ids, spec_model_ids
 from openai.types.shared.reasoning_effort import ReasoningEffort
+from openapi import spec
 
 from mockai.models import BUILTIN, KINDS, ModelRegistry
 from mockai.models.model import KIND_ENDPOINTS
-from model_ids import sdk_model_ids, spec_model_ids
-from openapi import spec
 
 EFFORTS = set(spec()["components"]["schemas"]["ReasoningEffort"]["anyOf"][0]["enum"])
 
@@ -29,8 +29,13 @@ def test_the_sdk_names_no_model_the_catalog_does_not_know():
 
 # Ids the real GET /v1/models lists (captured listings; catalog.yaml cites them) that neither
 # the description nor the SDK names: older dated snapshots that clients still send.
-LISTED_BY_THE_REAL_API = {"tts-1-1106", "tts-1-hd-1106", "gpt-4o-mini-tts-2025-03-20",
-                          "gpt-4o-mini-transcribe-2025-03-20", "text-moderation-007"}
+LISTED_BY_THE_REAL_API = {
+    "tts-1-1106",
+    "tts-1-hd-1106",
+    "gpt-4o-mini-tts-2025-03-20",
+    "gpt-4o-mini-transcribe-2025-03-20",
+    "text-moderation-007",
+}
 
 
 def test_the_catalog_holds_nothing_its_sources_do_not_name():
@@ -79,8 +84,10 @@ def test_the_agents_sdk_default_efforts_are_accepted_by_their_models():
 
     from mockai.models.registry import ModelRegistry
 
-    named = {model_id: (default_models._get_default_reasoning_effort(model_id), model.efforts)
-             for model_id, model in ModelRegistry()._models.items()}
+    named = {
+        model_id: (default_models._get_default_reasoning_effort(model_id), model.efforts)
+        for model_id, model in ModelRegistry()._models.items()
+    }
     named = {k: v for k, v in named.items() if v[0] is not None}
     assert "gpt-5.6-luna" in named
     refused = {k: v for k, v in named.items() if v[0] not in (v[1] or [])}

@@ -5,7 +5,6 @@ reports them; bodies validated against ListModelsResponse / Model."""
 from __future__ import annotations
 
 import pytest
-
 from model_ids import spec_model_ids
 from openapi import validate_response
 
@@ -43,8 +42,10 @@ def test_created_and_owned_by_as_the_real_api_reports_them(mockai, model_id, cre
     assert (listed.created, listed.owned_by) == (created, owned_by)
 
 
-@pytest.mark.parametrize("model_id", ["gpt-5.6-luna", "gpt-5.5-pro", "o3-pro", "sora-2",
-                                      "gpt-realtime", "computer-use-preview"])
+@pytest.mark.parametrize(
+    "model_id",
+    ["gpt-5.6-luna", "gpt-5.5-pro", "o3-pro", "sora-2", "gpt-realtime", "computer-use-preview"],
+)
 def test_todays_models_are_retrievable(mockai, model_id):
     model = mockai.client(max_retries=0).models.retrieve(model_id)
     assert (model.id, model.object) == (model_id, "model")

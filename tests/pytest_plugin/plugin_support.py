@@ -33,8 +33,10 @@ def chat(url, text="hi", key="sk-mockai-test", session=None):
 '''
 
 # Scenario files and tests that pass only when the file is loaded.
-COUNTER = "- name: counter\n  match: {user: counting}\n  replies: [{content: first}, {content: second}]\n"
-FILE_SCENARIO_TESTS = '''
+COUNTER = (
+    "- name: counter\n  match: {user: counting}\n  replies: [{content: first}, {content: second}]\n"
+)
+FILE_SCENARIO_TESTS = """
 def ask(mockai, text):
     completion = mockai.client().chat.completions.create(
         model="gpt-4o", messages=[{"role": "user", "content": text}])
@@ -55,4 +57,4 @@ def test_reset_inside_a_test(mockai):
     mockai.reset()
     assert mockai.requests == []
     assert ask(mockai, "counting") == "first"
-'''
+"""

@@ -4,12 +4,11 @@ so the test's loop (pytest-asyncio's or anyio's) only drives the client. Each pl
 from __future__ import annotations
 
 import pytest
-
 from plugin_support import QUIET
 
 pytest_plugins = ["pytester"]
 
-ASYNC_TEST = '''
+ASYNC_TEST = """
 import pytest
 
 
@@ -24,7 +23,7 @@ async def test_async_client(mockai):
         streamed = "".join([c.choices[0].delta.content or "" async for c in stream if c.choices])
     assert completion.choices[0].message.content == streamed == "async ok"
     mockai.assert_called(scenario="async", times=2)
-'''
+"""
 
 
 def test_under_pytest_asyncio(pytester: pytest.Pytester) -> None:

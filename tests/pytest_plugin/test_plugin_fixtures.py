@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from plugin_support import COUNTER, FILE_SCENARIO_TESTS, QUIET
 
 from mockai.pytest_plugin import ScenarioError
-from plugin_support import COUNTER, FILE_SCENARIO_TESTS, QUIET
 
 pytest_plugins = ["pytester"]
 
 
-INNER_TESTS = '''
+INNER_TESTS = """
 import json
 import urllib.request
 
@@ -108,9 +108,9 @@ def test_async_client(mockai):
         return completion.choices[0].message.content
 
     assert asyncio.run(go()) == "async ok"
-'''
+"""
 
-TIMING_CONFTEST = '''
+TIMING_CONFTEST = """
 import json
 import time
 
@@ -136,8 +136,7 @@ def pytest_runtest_teardown(item):
 def pytest_sessionfinish(session):
     with open("fixture_times.json", "w") as out:
         json.dump(TIMES, out)
-'''
-
+"""
 
 
 def test_fixtures_in_an_inner_session(pytester: pytest.Pytester) -> None:
@@ -179,7 +178,8 @@ def test_without_scenarios_the_file_tests_fail(pytester: pytest.Pytester) -> Non
 
 
 def test_scenarios_folder_in_the_rootdir_is_loaded_by_default(
-        pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """As `mockai serve` loads ./scenarios; from the rootdir, so running pytest in a
     sub-folder (where there is no scenarios/) serves the same scenarios."""
     pytester.makeini("[pytest]\n")
@@ -205,15 +205,32 @@ def test_configured_scenarios_replace_the_default(pytester: pytest.Pytester) -> 
 def test_scenario_error_carries_the_servers_message_whatever_the_body() -> None:
     """`add_scenario`'s error for the control API's three possible answers: its `problems`,
     an error message without problems, and a body that is not JSON (a proxy's page)."""
-    listed = ScenarioError.from_response(400, json.dumps(
-        {"error": {"message": "a; b"}, "problems": ["<request>:1: a", "<request>:2: b"]}).encode())
+    listed = ScenarioError.from_response(
+        400,
+        json.dumps(
+            {"error": {"message": "a; b"}, "problems": ["<request>:1: a", "<request>:2: b"]}
+        ).encode(),
+    )
     assert listed.problems == ["<request>:1: a", "<request>:2: b"]
     assert str(listed) == "invalid scenario:\n<request>:1: a\n<request>:2: b"
-    message_only = ScenarioError.from_response(400, json.dumps(
-        {"error": {"message": "Scenarios must be a mapping or a list.", "type": "invalid_request_error",
-                   "param": None, "code": "invalid_scenario"}, "problems": []}).encode())
+    message_only = ScenarioError.from_response(
+        400,
+        json.dumps(
+            {
+                "error": {
+                    "message": "Scenarios must be a mapping or a list.",
+                    "type": "invalid_request_error",
+                    "param": None,
+                    "code": "invalid_scenario",
+                },
+                "problems": [],
+            }
+        ).encode(),
+    )
     assert (message_only.problems, str(message_only)) == (
-        [], "invalid scenario (HTTP 400): Scenarios must be a mapping or a list.")
+        [],
+        "invalid scenario (HTTP 400): Scenarios must be a mapping or a list.",
+    )
     not_json = ScenarioError.from_response(502, b"<html>Bad Gateway</html>")
     assert str(not_json) == "invalid scenario (HTTP 502): <html>Bad Gateway</html>"
     assert isinstance(not_json, ValueError)

@@ -5,12 +5,11 @@ through `@pytest.mark.mockai(...)` or `mockai_factory`."""
 from __future__ import annotations
 
 import pytest
-
 from plugin_support import INNER_HTTP, QUIET
 
 pytest_plugins = ["pytester"]
 
-CONFIGURED_TESTS = '''
+CONFIGURED_TESTS = """
 import openai
 import pytest
 
@@ -47,9 +46,9 @@ def test_the_fixture_client_sends_a_given_key_and_rpm_applies(mockai):
     assert [ask(), ask()] == ["ok", "ok"]
     with pytest.raises(openai.RateLimitError):
         ask()
-'''
+"""
 
-CHAOS_TESTS = '''
+CHAOS_TESTS = """
 from inner_http import chat
 
 
@@ -59,22 +58,44 @@ def test_every_request_gets_the_named_fault(mockai, mockai_settings):
     assert (status, body["error"]["type"]) == (503, "server_error")
     [entry] = mockai.requests
     assert entry["fault"]["source"] == "chaos"
-'''
+"""
 
 
 @pytest.mark.parametrize("where", ["flags", "ini"])
 def test_strict_keys_limits_seed(pytester: pytest.Pytester, where: str) -> None:
     pytester.makepyfile(inner_http=INNER_HTTP, test_inner=CONFIGURED_TESTS)
     if where == "flags":
-        args = ["--mockai-strict", "--mockai-lenient", "--mockai-api-key", "sk-a",
-                "--mockai-api-key", "sk-b", "--mockai-rpm", "2", "--mockai-seed", "7",
-                "--mockai-tpm", "90000", "--mockai-rpd", "500", "--mockai-tpd", "900000",
-                "--mockai-tier", "1", "--mockai-quota-requests", "100", "--mockai-quota-usd", "5.5"]
+        args = [
+            "--mockai-strict",
+            "--mockai-lenient",
+            "--mockai-api-key",
+            "sk-a",
+            "--mockai-api-key",
+            "sk-b",
+            "--mockai-rpm",
+            "2",
+            "--mockai-seed",
+            "7",
+            "--mockai-tpm",
+            "90000",
+            "--mockai-rpd",
+            "500",
+            "--mockai-tpd",
+            "900000",
+            "--mockai-tier",
+            "1",
+            "--mockai-quota-requests",
+            "100",
+            "--mockai-quota-usd",
+            "5.5",
+        ]
     else:
-        pytester.makeini("[pytest]\nmockai_strict = true\nmockai_lenient = yes\n"
-                         "mockai_api_key = sk-a sk-b\nmockai_rpm = 2\nmockai_seed = 7\n"
-                         "mockai_tpm = 90000\nmockai_rpd = 500\nmockai_tpd = 900000\n"
-                         "mockai_tier = 1\nmockai_quota_requests = 100\nmockai_quota_usd = 5.5\n")
+        pytester.makeini(
+            "[pytest]\nmockai_strict = true\nmockai_lenient = yes\n"
+            "mockai_api_key = sk-a sk-b\nmockai_rpm = 2\nmockai_seed = 7\n"
+            "mockai_tpm = 90000\nmockai_rpd = 500\nmockai_tpd = 900000\n"
+            "mockai_tier = 1\nmockai_quota_requests = 100\nmockai_quota_usd = 5.5\n"
+        )
         args = []
     result = pytester.runpytest(*QUIET, *args)
     result.assert_outcomes(passed=4)
@@ -94,7 +115,8 @@ def test_chaos(pytester: pytest.Pytester, where: str) -> None:
 
 @pytest.mark.parametrize("where", ["flags", "ini"])
 def test_config_file_under_flags_and_ini_and_no_environment(
-        pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
     """The file's settings apply (not its port: the fixture picks a free one), an ini key wins
     over the file, and MOCKAI_* variables (a developer's shell) are not read."""
     pytester.mkdir("conf")
@@ -102,7 +124,9 @@ def test_config_file_under_flags_and_ini_and_no_environment(
     config.write_text("port: 9\nstrict: true\nrpm: 1\ntpm: 5000\n")
     monkeypatch.setenv("MOCKAI_LENIENT", "1")
     monkeypatch.setenv("MOCKAI_TPM", "1")
-    pytester.makepyfile(inner_http=INNER_HTTP, test_inner=f'''
+    pytester.makepyfile(
+        inner_http=INNER_HTTP,
+        test_inner=f"""
 from inner_http import chat
 
 
@@ -114,7 +138,8 @@ def test_settings(mockai_settings):
 
 def test_strict_applies(mockai):
     assert chat(mockai.url, session=mockai.session)[0] == 404
-''')
+""",
+    )
     if where == "flags":
         pytester.makeini("[pytest]\nmockai_rpm = 3\n")
         args = ["--mockai-config", "conf/mock.yaml"]
@@ -126,7 +151,7 @@ def test_strict_applies(mockai):
 
 
 def test_conftest_overrides_the_settings(pytester: pytest.Pytester) -> None:
-    pytester.makeconftest('''
+    pytester.makeconftest("""
 import dataclasses
 
 import pytest
@@ -135,19 +160,22 @@ import pytest
 @pytest.fixture(scope="session")
 def mockai_settings(mockai_settings):
     return dataclasses.replace(mockai_settings, strict=True)
-''')
-    pytester.makepyfile(inner_http=INNER_HTTP, test_inner='''
+""")
+    pytester.makepyfile(
+        inner_http=INNER_HTTP,
+        test_inner="""
 from inner_http import chat
 
 
 def test_strict(mockai):
     assert chat(mockai.url, session=mockai.session)[0] == 404
-''')
+""",
+    )
     result = pytester.runpytest(*QUIET)
     result.assert_outcomes(passed=1)
 
 
-PER_TEST = '''
+PER_TEST = """
 import urllib.error
 
 import pytest
@@ -191,7 +219,7 @@ def test_factory(mockai_factory, mockai):
 @pytest.mark.mockai(strikt=True)
 def test_unknown_setting(mockai):
     pass
-'''
+"""
 
 
 def test_marker_and_factory_start_dedicated_servers(pytester: pytest.Pytester) -> None:

@@ -28,11 +28,23 @@ def limiter(**settings) -> tuple[Limiter, Clock]:
     return Limiter(LimitPolicy(Settings(**settings)), clock), clock
 
 
-@pytest.mark.parametrize("seconds, text", [
-    (0, "0s"), (0.0004, "0s"), (0.006, "6ms"), (0.12, "120ms"), (1, "1s"), (8.64, "8.64s"),
-    (59.5, "59.5s"), (60, "1m0s"), (135.5, "2m15.5s"), (360, "6m0s"), (432, "7m12s"),
-    (86_400, "24h0m0s"),
-])
+@pytest.mark.parametrize(
+    "seconds, text",
+    [
+        (0, "0s"),
+        (0.0004, "0s"),
+        (0.006, "6ms"),
+        (0.12, "120ms"),
+        (1, "1s"),
+        (8.64, "8.64s"),
+        (59.5, "59.5s"),
+        (60, "1m0s"),
+        (135.5, "2m15.5s"),
+        (360, "6m0s"),
+        (432, "7m12s"),
+        (86_400, "24h0m0s"),
+    ],
+)
 def test_durations_in_the_real_format(seconds, text):
     assert format_duration(seconds) == text
 
@@ -47,8 +59,10 @@ def test_requests_refill_continuously():
     with pytest.raises(APIError) as refused:
         limits.admit(None, "k", "gpt-4o", 0)
     assert "Please try again in 10s." in refused.value.message
-    assert (refused.value.headers["retry-after"], refused.value.headers["retry-after-ms"]) == \
-        ("10", "10000")
+    assert (refused.value.headers["retry-after"], refused.value.headers["retry-after-ms"]) == (
+        "10",
+        "10000",
+    )
 
     clock.now += 10  # 20 s after the last one: exactly one request is back
     assert limits.admit(None, "k", "gpt-4o", 0)["x-ratelimit-remaining-requests"] == "0"
@@ -66,10 +80,16 @@ def test_the_longest_wait_decides_the_refusal():
 
 
 def test_resolution_order_most_specific_first():
-    policy = LimitPolicy(Settings(rpm=10, tier="1", limits={
-        "models": {"gpt-4o": {"rpm": 20, "tpm": 2000}},
-        "keys": {"vip": {"rpm": 30, "models": {"gpt-4o": {"rpm": 40}}}},
-    }))
+    policy = LimitPolicy(
+        Settings(
+            rpm=10,
+            tier="1",
+            limits={
+                "models": {"gpt-4o": {"rpm": 20, "tpm": 2000}},
+                "keys": {"vip": {"rpm": 30, "models": {"gpt-4o": {"rpm": 40}}}},
+            },
+        )
+    )
 
     def rates(key, model, scenario=None):
         return {d.name: v for d, v in policy.rates(key, model, scenario)}
@@ -82,14 +102,17 @@ def test_resolution_order_most_specific_first():
     assert rates("anyone", "ft:gpt-4o:acme::abc123")["rpm"] == 20
 
 
-@pytest.mark.parametrize("settings, message", [
-    ({"limits": {"keys": {"k": {"rpm": 0}}}}, "limits.keys.*.rpm"),  # the key masked
-    ({"limits": {"modles": {}}}, "limits.modles"),
-    ({"rpm": -1}, "rpm: Input should be greater than or equal to 1"),
-    ({"tier": "6"}, "tier: '6' is not one of free, 1, 2, 3, 4, 5"),
-    ({"limits": {"keys": {"k": {"quota": {"usd": -1}}}}}, "limits.keys.*.quota.usd"),
-    ({"quota_requests": -1}, "quota_requests: Input should be greater than or equal to 0"),
-])
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        ({"limits": {"keys": {"k": {"rpm": 0}}}}, "limits.keys.*.rpm"),  # the key masked
+        ({"limits": {"modles": {}}}, "limits.modles"),
+        ({"rpm": -1}, "rpm: Input should be greater than or equal to 1"),
+        ({"tier": "6"}, "tier: '6' is not one of free, 1, 2, 3, 4, 5"),
+        ({"limits": {"keys": {"k": {"quota": {"usd": -1}}}}}, "limits.keys.*.quota.usd"),
+        ({"quota_requests": -1}, "quota_requests: Input should be greater than or equal to 0"),
+    ],
+)
 def test_nonsense_limits_are_one_clear_error(settings, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         LimitPolicy(Settings(**settings))

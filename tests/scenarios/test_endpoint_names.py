@@ -14,8 +14,8 @@ from typing import Any
 import openai
 import pytest
 import yaml
-
 from helpers import AUTH, api_json, chat_body, post_chat
+
 from mockai.endpoints import all_routes
 from mockai.scenarios.endpoints import FAMILIES
 from mockai.spec import OPENAPI_PATH, OPERATIONS_PATH
@@ -28,9 +28,12 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 def derive_operations() -> dict[str, str]:
     """operationId -> `METHOD /path`, in the description's order."""
     spec = yaml.load(OPENAPI_PATH.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    return {operation["operationId"]: f"{method.upper()} {path}"
-            for path, item in spec["paths"].items()
-            for method, operation in item.items() if method in HTTP_METHODS}
+    return {
+        operation["operationId"]: f"{method.upper()} {path}"
+        for path, item in spec["paths"].items()
+        for method, operation in item.items()
+        if method in HTTP_METHODS
+    }
 
 
 def test_operation_index_matches_the_description() -> None:
@@ -62,9 +65,17 @@ def named(endpoint: str, content: str) -> dict[str, Any]:
     return {"name": content, "match": {"endpoint": endpoint}, "reply": {"content": content}}
 
 
-@pytest.mark.parametrize("endpoint", ["chat.completions", "createChatCompletion",
-                                      "POST /chat/completions", "POST /chat/*", "create*C*",
-                                      "*"])
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        "chat.completions",
+        "createChatCompletion",
+        "POST /chat/completions",
+        "POST /chat/*",
+        "create*C*",
+        "*",
+    ],
+)
 async def test_names_that_cover_chat_completions(serve, endpoint: str):
     client = await serve([named(endpoint, "matched"), named("*", "fallback")])
     response = await post_chat(client, chat_body("hi"))
@@ -72,9 +83,18 @@ async def test_names_that_cover_chat_completions(serve, endpoint: str):
     assert body["choices"][0]["message"]["content"] == "matched"
 
 
-@pytest.mark.parametrize("endpoint", ["chat.completions.stored", "completions", "createEmbedding",
-                                      "GET /chat/completions", "createVectorStore",
-                                      "POST /vector_stores", "*vector_store*"])
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        "chat.completions.stored",
+        "completions",
+        "createEmbedding",
+        "GET /chat/completions",
+        "createVectorStore",
+        "POST /vector_stores",
+        "*vector_store*",
+    ],
+)
 async def test_names_that_do_not_cover_chat_completions(serve, endpoint: str):
     """Other families, and operations no family serves yet (they match nothing for now)."""
     client = await serve([named(endpoint, "matched")], strict=True)
@@ -85,22 +105,37 @@ async def test_names_that_do_not_cover_chat_completions(serve, endpoint: str):
 
 async def test_an_operation_of_a_multi_route_family(serve):
     """`GET /models/{model}` is the `models` family: its scripted error answers a retrieve."""
-    client = await serve([{"name": "gone", "match": {"endpoint": "retrieveModel"},
-                           "reply": {"error": {"status": 404, "code": "model_not_found",
-                                               "message": "scripted"}}}])
+    client = await serve(
+        [
+            {
+                "name": "gone",
+                "match": {"endpoint": "retrieveModel"},
+                "reply": {
+                    "error": {"status": 404, "code": "model_not_found", "message": "scripted"}
+                },
+            }
+        ]
+    )
     response = await client.get("/v1/models/gpt-4o", headers=AUTH)
     body = await api_json(response)
     assert (response.status, body["error"]["message"]) == (404, "scripted")
 
 
 def test_operation_names_with_the_sdk(mockai):
-    mockai.add_scenario([
-        {"name": "embeddings", "match": {"endpoint": "POST /embeddings"},
-         "reply": {"error": {"status": 409, "message": "scripted for embeddings"}}},
-        named("createChatCompletion", "by operation id")])
+    mockai.add_scenario(
+        [
+            {
+                "name": "embeddings",
+                "match": {"endpoint": "POST /embeddings"},
+                "reply": {"error": {"status": 409, "message": "scripted for embeddings"}},
+            },
+            named("createChatCompletion", "by operation id"),
+        ]
+    )
     client = mockai.client(max_retries=0)
-    answer = client.chat.completions.create(model="gpt-4o",
-                                            messages=[{"role": "user", "content": "hi"}])
+    answer = client.chat.completions.create(
+        model="gpt-4o", messages=[{"role": "user", "content": "hi"}]
+    )
     assert answer.choices[0].message.content == "by operation id"
     with pytest.raises(openai.ConflictError, match="scripted for embeddings"):
         client.embeddings.create(model="text-embedding-3-small", input="x")

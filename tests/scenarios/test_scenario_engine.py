@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from helpers import AUTH, api_json, chat_body, post_chat
+
 from mockai.config import Settings
 from mockai.scenarios import load
 from mockai.server.app import create_app
@@ -48,8 +48,13 @@ def serve_files(aiohttp_client, tmp_path: Path):
             path = tmp_path / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text)
-        options = {"port": 0, "watch": False, "quiet": True, "scenarios": [str(tmp_path)],
-                   **settings}
+        options = {
+            "port": 0,
+            "watch": False,
+            "quiet": True,
+            "scenarios": [str(tmp_path)],
+            **settings,
+        }
         return await aiohttp_client(create_app(Settings(**options), load([tmp_path])))
 
     return make
@@ -59,20 +64,23 @@ def serve_files(aiohttp_client, tmp_path: Path):
 
 
 async def test_first_match_wins_within_a_file(serve):
-    client = await serve([reply("specific", match={"user": "weather"}),
-                          reply("catch-all"),
-                          reply("never")])
+    client = await serve(
+        [reply("specific", match={"user": "weather"}), reply("catch-all"), reply("never")]
+    )
     assert await said(client, "the weather?") == "specific"
     assert await said(client, "anything else") == "catch-all"
 
 
 async def test_files_in_sorted_path_order(serve_files):
     # Written in reverse order; "10-..." sorts before "2-...", and "0-sub/..." before both.
-    client = await serve_files({
-        "2-second.yaml": "- name: second\n  reply: {content: second}\n",
-        "10-first.yaml": "- name: first\n  match: {user: one}\n  reply: {content: first}\n",
-        "0-sub/nested.yaml": "- name: nested\n  match: {user: nested}\n  reply: {content: nested}\n",
-    }, strict=True)
+    client = await serve_files(
+        {
+            "2-second.yaml": "- name: second\n  reply: {content: second}\n",
+            "10-first.yaml": "- name: first\n  match: {user: one}\n  reply: {content: first}\n",
+            "0-sub/nested.yaml": "- name: nested\n  match: {user: nested}\n  reply: {content: nested}\n",
+        },
+        strict=True,
+    )
     assert await said(client, "one nested") == "nested"
     assert await said(client, "one") == "first"
     assert await said(client, "two") == "second"
@@ -81,8 +89,10 @@ async def test_files_in_sorted_path_order(serve_files):
 async def test_runtime_scenarios_are_tried_before_files(serve_files):
     client = await serve_files({"a.yaml": "- name: from-file\n  reply: {content: file}\n"})
     assert await said(client) == "file"
-    added = await client.post("/_mockai/scenarios",
-                              data="- name: added\n  match: {user: hello}\n  reply: {content: runtime}\n")
+    added = await client.post(
+        "/_mockai/scenarios",
+        data="- name: added\n  match: {user: hello}\n  reply: {content: runtime}\n",
+    )
     assert added.status == 201
     assert await said(client, "hello") == "runtime"
     assert await said(client, "goodbye") == "file"
@@ -102,8 +112,13 @@ async def test_later_runtime_additions_go_first_and_same_name_replaces(serve):
 
 # -- match conditions --------------------------------------------------------------------------
 
-WEATHER_TOOL = {"type": "function", "function": {"name": "get_weather", "parameters": {
-    "type": "object", "properties": {"city": {"type": "string"}}}}}
+WEATHER_TOOL = {
+    "type": "function",
+    "function": {
+        "name": "get_weather",
+        "parameters": {"type": "object", "properties": {"city": {"type": "string"}}},
+    },
+}
 
 
 def tool(name: str) -> dict[str, Any]:
@@ -114,9 +129,17 @@ def tool_turn(last_is_result: bool) -> list[dict[str, Any]]:
     messages: list[dict[str, Any]] = [{"role": "user", "content": "weather in Boston?"}]
     if last_is_result:
         messages += [
-            {"role": "assistant", "content": None, "tool_calls": [{
-                "id": "call_1", "type": "function",
-                "function": {"name": "get_weather", "arguments": '{"city": "Boston"}'}}]},
+            {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [
+                    {
+                        "id": "call_1",
+                        "type": "function",
+                        "function": {"name": "get_weather", "arguments": '{"city": "Boston"}'},
+                    }
+                ],
+            },
             {"role": "tool", "tool_call_id": "call_1", "content": "20C"},
         ]
     return messages
@@ -127,58 +150,115 @@ CONDITIONS: dict[str, tuple[dict[str, Any], list[dict[str, Any]], list[dict[str,
     "endpoint glob": ({"endpoint": "chat.*"}, [{}], []),
     "endpoint exact": ({"endpoint": "chat.completions"}, [{}], []),
     "endpoint other": ({"endpoint": "embeddings"}, [], [{}]),
-    "model glob": ({"model": "gpt-4o-m*"}, [{"model": "gpt-4o-mini"}],
-                   [{"model": "gpt-4o"}, {"model": "gpt-4.1-mini"}]),
+    "model glob": (
+        {"model": "gpt-4o-m*"},
+        [{"model": "gpt-4o-mini"}],
+        [{"model": "gpt-4o"}, {"model": "gpt-4.1-mini"}],
+    ),
     "model exact": ({"model": "gpt-4o"}, [{"model": "gpt-4o"}], [{"model": "gpt-4o-mini"}]),
     "user contains, case-insensitive": (
         {"user": "WeAtHeR"},
         [{"content": "what's the weather like?"}, {"content": "WEATHER!"}],
-        [{"content": "whether or not"}]),
+        [{"content": "whether or not"}],
+    ),
     "user regex": (
         {"user": {"regex": r"^order #\d+$"}},
         [{"content": "order #42"}],
-        [{"content": "my order #42"}, {"content": "order #x"}]),
+        [{"content": "my order #42"}, {"content": "order #x"}],
+    ),
     "user is the last user message": (
         {"user": "first"},
-        [{"messages": [{"role": "user", "content": "second"}, {"role": "assistant", "content": "ok"},
-                       {"role": "user", "content": "the first one"}]}],
-        [{"messages": [{"role": "user", "content": "first"}, {"role": "assistant", "content": "ok"},
-                       {"role": "user", "content": "second"}]}]),
+        [
+            {
+                "messages": [
+                    {"role": "user", "content": "second"},
+                    {"role": "assistant", "content": "ok"},
+                    {"role": "user", "content": "the first one"},
+                ]
+            }
+        ],
+        [
+            {
+                "messages": [
+                    {"role": "user", "content": "first"},
+                    {"role": "assistant", "content": "ok"},
+                    {"role": "user", "content": "second"},
+                ]
+            }
+        ],
+    ),
     "system contains": (
         {"system": "travel agent"},
-        [{"messages": [{"role": "system", "content": "You are a Travel Agent."},
-                       {"role": "user", "content": "hi"}]},
-         {"messages": [{"role": "developer", "content": "act as a travel agent"},
-                       {"role": "user", "content": "hi"}]}],
-        [{"messages": [{"role": "system", "content": "You are a chef."},
-                       {"role": "user", "content": "travel agent"}]}]),
+        [
+            {
+                "messages": [
+                    {"role": "system", "content": "You are a Travel Agent."},
+                    {"role": "user", "content": "hi"},
+                ]
+            },
+            {
+                "messages": [
+                    {"role": "developer", "content": "act as a travel agent"},
+                    {"role": "user", "content": "hi"},
+                ]
+            },
+        ],
+        [
+            {
+                "messages": [
+                    {"role": "system", "content": "You are a chef."},
+                    {"role": "user", "content": "travel agent"},
+                ]
+            }
+        ],
+    ),
     "system regex": (
         {"system": {"regex": "^You are (a|an) .*agent"}},
-        [{"messages": [{"role": "system", "content": "You are an insurance agent."},
-                       {"role": "user", "content": "hi"}]}],
-        [{"messages": [{"role": "system", "content": "Be an agent."},
-                       {"role": "user", "content": "hi"}]}]),
+        [
+            {
+                "messages": [
+                    {"role": "system", "content": "You are an insurance agent."},
+                    {"role": "user", "content": "hi"},
+                ]
+            }
+        ],
+        [
+            {
+                "messages": [
+                    {"role": "system", "content": "Be an agent."},
+                    {"role": "user", "content": "hi"},
+                ]
+            }
+        ],
+    ),
     "tools subset": (
         {"tools": ["get_weather", "get_time"]},
         [{"tools": [tool("get_time"), tool("search"), WEATHER_TOOL]}],
-        [{"tools": [WEATHER_TOOL]}, {}]),
+        [{"tools": [WEATHER_TOOL]}, {}],
+    ),
     "tool_result true": (
         {"tool_result": True},
         [{"messages": tool_turn(True), "tools": [WEATHER_TOOL]}],
-        [{"messages": tool_turn(False), "tools": [WEATHER_TOOL]}]),
+        [{"messages": tool_turn(False), "tools": [WEATHER_TOOL]}],
+    ),
     "tool_result false": (
         {"tool_result": False},
         [{"messages": tool_turn(False), "tools": [WEATHER_TOOL]}],
-        [{"messages": tool_turn(True), "tools": [WEATHER_TOOL]}]),
+        [{"messages": tool_turn(True), "tools": [WEATHER_TOOL]}],
+    ),
     "headers": (
         {"headers": {"X-Tenant": "acme"}},
         [{"_headers": {"x-tenant": "acme"}}, {"_headers": {"X-TENANT": "acme"}}],
-        [{"_headers": {"x-tenant": "other"}}, {}]),
+        [{"_headers": {"x-tenant": "other"}}, {}],
+    ),
     "all conditions together": (
         {"model": "gpt-4o*", "user": "weather", "tools": ["get_weather"], "headers": {"x-a": "1"}},
         [{"content": "Weather?", "tools": [WEATHER_TOOL], "_headers": {"x-a": "1"}}],
-        [{"content": "Weather?", "tools": [WEATHER_TOOL]},
-         {"content": "Time?", "tools": [WEATHER_TOOL], "_headers": {"x-a": "1"}}]),
+        [
+            {"content": "Weather?", "tools": [WEATHER_TOOL]},
+            {"content": "Time?", "tools": [WEATHER_TOOL], "_headers": {"x-a": "1"}},
+        ],
+    ),
 }
 
 
@@ -189,8 +269,9 @@ async def test_match_condition(serve, condition: str):
     for overrides, expected in [*((h, True) for h in hits), *((m, False) for m in misses)]:
         overrides = dict(overrides)
         headers = overrides.pop("_headers", None)
-        response = await post_chat(client, chat_body(overrides.pop("content", "Hello"), **overrides),
-                                   headers=headers)
+        response = await post_chat(
+            client, chat_body(overrides.pop("content", "Hello"), **overrides), headers=headers
+        )
         data = await api_json(response)
         if expected:
             assert response.status == 200, (overrides, headers, data)
@@ -202,7 +283,10 @@ async def test_match_condition(serve, condition: str):
 
 # -- sequences and sessions ---------------------------------------------------------------------
 
-SEQUENCE = {"name": "seq", "replies": [{"content": "one"}, {"content": "two"}, {"content": "three"}]}
+SEQUENCE = {
+    "name": "seq",
+    "replies": [{"content": "one"}, {"content": "two"}, {"content": "three"}],
+}
 
 
 async def test_sequence_last_step_repeats(serve):
@@ -230,9 +314,16 @@ async def test_sequences_count_per_session(serve):
 
 
 async def test_sequences_count_per_scenario(serve):
-    client = await serve([{**SEQUENCE, "match": {"user": "seq"}},
-                          {"name": "other", "match": {"user": "other"},
-                           "replies": [{"content": "o1"}, {"content": "o2"}]}])
+    client = await serve(
+        [
+            {**SEQUENCE, "match": {"user": "seq"}},
+            {
+                "name": "other",
+                "match": {"user": "other"},
+                "replies": [{"content": "o1"}, {"content": "o2"}],
+            },
+        ]
+    )
     assert await said(client, "seq") == "one"
     assert await said(client, "other") == "o1"
     assert await said(client, "seq") == "two"
@@ -243,8 +334,12 @@ async def test_sequences_count_per_scenario(serve):
 
 
 async def test_scenario_header_forces_a_scenario(serve):
-    client = await serve([reply("weather", match={"user": "weather"}),
-                          {**SEQUENCE, "match": {"model": "nothing-like-this"}}])
+    client = await serve(
+        [
+            reply("weather", match={"user": "weather"}),
+            {**SEQUENCE, "match": {"model": "nothing-like-this"}},
+        ]
+    )
     forced = {"X-Mockai-Scenario": "seq"}
     assert await said(client, "weather", headers=forced) == "one"
     assert await said(client, "weather", headers=forced) == "two"
@@ -305,8 +400,21 @@ async def test_latency_applies_to_error_steps(serve):
 
 
 async def test_step_headers_add_and_override(serve):
-    client = await serve([{"name": "h", "reply": {"content": "x", "headers": {
-        "X-Custom": "yes", "x-ratelimit-remaining-requests": "0", "openai-processing-ms": "1234"}}}])
+    client = await serve(
+        [
+            {
+                "name": "h",
+                "reply": {
+                    "content": "x",
+                    "headers": {
+                        "X-Custom": "yes",
+                        "x-ratelimit-remaining-requests": "0",
+                        "openai-processing-ms": "1234",
+                    },
+                },
+            }
+        ]
+    )
     response = await post_chat(client)
     assert response.status == 200
     assert response.headers["x-custom"] == "yes"
@@ -316,15 +424,19 @@ async def test_step_headers_add_and_override(serve):
 
 
 async def test_scenario_level_defaults_merge_into_steps(serve):
-    client = await serve([{
-        "name": "defaults",
-        "latency_ms": 1000,
-        "headers": {"x-from": "scenario", "x-keep": "scenario"},
-        "replies": [
-            {"content": "inherits"},
-            {"content": "overrides", "latency_ms": 0, "headers": {"X-From": "step"}},
-        ],
-    }])
+    client = await serve(
+        [
+            {
+                "name": "defaults",
+                "latency_ms": 1000,
+                "headers": {"x-from": "scenario", "x-keep": "scenario"},
+                "replies": [
+                    {"content": "inherits"},
+                    {"content": "overrides", "latency_ms": 0, "headers": {"X-From": "step"}},
+                ],
+            }
+        ]
+    )
     start = time.monotonic()
     first = await post_chat(client)
     first_elapsed = time.monotonic() - start
@@ -360,11 +472,15 @@ async def _timed_stream(client) -> tuple[float, list[str]]:
 
 async def test_scenario_level_stream_merges_with_step_stream(serve):
     text = "one two three four five six seven eight nine ten"
-    client = await serve([{
-        "name": "paced",
-        "stream": {"first_chunk_ms": 1200, "chunk_tokens": 5},
-        "replies": [{"content": text}, {"content": text, "stream": {"first_chunk_ms": 0}}],
-    }])
+    client = await serve(
+        [
+            {
+                "name": "paced",
+                "stream": {"first_chunk_ms": 1200, "chunk_tokens": 5},
+                "replies": [{"content": text}, {"content": text, "stream": {"first_chunk_ms": 0}}],
+            }
+        ]
+    )
     slow_first, slow_pieces = await _timed_stream(client)
     fast_first, fast_pieces = await _timed_stream(client)
     assert slow_first >= 1.1
@@ -374,8 +490,9 @@ async def test_scenario_level_stream_merges_with_step_stream(serve):
 
 
 async def test_scenario_stream_does_not_delay_non_streamed_reply(serve):
-    client = await serve([{"name": "s", "stream": {"first_chunk_ms": 2000},
-                           "reply": {"content": "x"}}])
+    client = await serve(
+        [{"name": "s", "stream": {"first_chunk_ms": 2000}, "reply": {"content": "x"}}]
+    )
     start = time.monotonic()
     assert await said(client) == "x"
     assert time.monotonic() - start < 1.5
@@ -383,8 +500,7 @@ async def test_scenario_stream_does_not_delay_non_streamed_reply(serve):
 
 async def test_every_response_carries_standard_headers(serve):
     client = await serve([{"name": "e", "reply": {"error": {"status": 429, "retry_after": 2}}}])
-    response = await client.post("/v1/chat/completions", data=json.dumps(chat_body()),
-                                 headers=AUTH)
+    response = await client.post("/v1/chat/completions", data=json.dumps(chat_body()), headers=AUTH)
     assert response.status == 429
     assert response.headers["retry-after"] == "2"
     assert response.headers["x-request-id"].startswith("req_")

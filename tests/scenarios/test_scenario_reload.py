@@ -12,7 +12,7 @@ RELOAD_WITHIN = 10.0  # seconds; the watcher polls twice a second
 
 
 def scenario(content: str, name: str = "greeting") -> str:
-    return f"- name: {name}\n  match: {{user: hello}}\n  reply:\n    content: \"{content}\"\n"
+    return f'- name: {name}\n  match: {{user: hello}}\n  reply:\n    content: "{content}"\n'
 
 
 def answer(root: str, text: str = "hello there") -> str | None:
@@ -30,8 +30,9 @@ def test_edit_broken_edit_and_fix(tmp_path: Path) -> None:
         assert answer(server.root) == "version one"
 
         file.write_text(scenario("version two, a little longer"))
-        assert wait_until(lambda: answer(server.root) == "version two, a little longer",
-                          RELOAD_WITHIN), server.stderr()
+        assert wait_until(
+            lambda: answer(server.root) == "version two, a little longer", RELOAD_WITHIN
+        ), server.stderr()
 
         file.write_text(scenario("broken") + "    colour: red\n")
         assert wait_until(lambda: "refused" in server.stderr(), RELOAD_WITHIN), server.stderr()
@@ -41,8 +42,9 @@ def test_edit_broken_edit_and_fix(tmp_path: Path) -> None:
             time.sleep(0.3)
 
         file.write_text(scenario("version three"))
-        assert wait_until(lambda: answer(server.root) == "version three", RELOAD_WITHIN), \
+        assert wait_until(lambda: answer(server.root) == "version three", RELOAD_WITHIN), (
             server.stderr()
+        )
         assert server.process.poll() is None
 
 
@@ -54,8 +56,7 @@ def test_new_and_deleted_files_and_invalid_yaml(tmp_path: Path) -> None:
         assert answer(server.root) == "from a"
 
         (folder / "0-sub" / "first.yaml").write_text(scenario("from sub", "sub"))
-        assert wait_until(lambda: answer(server.root) == "from sub", RELOAD_WITHIN), \
-            server.stderr()
+        assert wait_until(lambda: answer(server.root) == "from sub", RELOAD_WITHIN), server.stderr()
 
         (folder / "0-sub" / "first.yaml").write_text("- name: sub\n  reply: [\n")
         assert wait_until(lambda: "invalid YAML" in server.stderr(), RELOAD_WITHIN), server.stderr()
@@ -69,16 +70,24 @@ def test_reload_keeps_runtime_scenarios(tmp_path: Path) -> None:
     folder = tmp_path / "scenarios"
     folder.mkdir()
     file = folder / "seq.yaml"
-    file.write_text("- name: seq\n  match: {user: seq}\n  replies: [{content: one}, {content: two}]\n")
+    file.write_text(
+        "- name: seq\n  match: {user: seq}\n  replies: [{content: one}, {content: two}]\n"
+    )
     with mockai_serve("--port", "0", "--scenarios", str(folder), env=clean_env()) as server:
-        status, _, _ = http(f"{server.root}/_mockai/scenarios", "POST",
-                            "- name: added\n  match: {user: added}\n  reply: {content: runtime}\n")
+        status, _, _ = http(
+            f"{server.root}/_mockai/scenarios",
+            "POST",
+            "- name: added\n  match: {user: added}\n  reply: {content: runtime}\n",
+        )
         assert status == 201
         assert answer(server.root, "seq") == "one"
-        file.write_text("- name: seq\n  match: {user: seq}\n"
-                        "  replies: [{content: uno}, {content: dos}, {content: tres}]\n")
-        assert wait_until(lambda: answer(server.root, "seq") in ("uno", "dos", "tres"),
-                          RELOAD_WITHIN), server.stderr()
+        file.write_text(
+            "- name: seq\n  match: {user: seq}\n"
+            "  replies: [{content: uno}, {content: dos}, {content: tres}]\n"
+        )
+        assert wait_until(
+            lambda: answer(server.root, "seq") in ("uno", "dos", "tres"), RELOAD_WITHIN
+        ), server.stderr()
         assert answer(server.root, "added") == "runtime"
 
 
@@ -103,23 +112,28 @@ def test_a_bad_regex_saved_while_serving_does_not_end_the_watching(tmp_path: Pat
     with mockai_serve("--port", "0", "--scenarios", str(folder)) as server:
         assert answer(server.root) == "before"
 
-        file.write_text("- name: greeting\n  match: {user: {regex: \"([a-z\"}}\n"
-                        "  reply: {content: broken}\n")
+        file.write_text(
+            '- name: greeting\n  match: {user: {regex: "([a-z"}}\n  reply: {content: broken}\n'
+        )
         assert wait_until(lambda: "refused" in server.stderr(), RELOAD_WITHIN), server.stderr()
-        assert f"{file}:2: match.user.regex: unterminated character set at position 1" \
+        assert (
+            f"{file}:2: match.user.regex: unterminated character set at position 1"
             in server.stderr()
+        )
         assert "Traceback" not in server.stderr()
         assert answer(server.root) == "before"
 
         file.write_text(scenario("fixed"))
         assert wait_until(lambda: answer(server.root) == "fixed", RELOAD_WITHIN), server.stderr()
         (folder / "0-new.yaml").write_text(scenario("from a new file", "new"))
-        assert wait_until(lambda: answer(server.root) == "from a new file", RELOAD_WITHIN), \
+        assert wait_until(lambda: answer(server.root) == "from a new file", RELOAD_WITHIN), (
             server.stderr()
+        )
 
 
-async def test_the_watcher_outlives_any_exception_from_loading(tmp_path: Path, monkeypatch,
-                                                                caplog) -> None:
+async def test_the_watcher_outlives_any_exception_from_loading(
+    tmp_path: Path, monkeypatch, caplog
+) -> None:
     """A loader failure that is not a list of problems (a bug, a file vanishing mid-read) is
     logged; the last good set keeps serving and the next edit is loaded."""
     import asyncio

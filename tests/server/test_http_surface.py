@@ -7,14 +7,17 @@ import logging
 import re
 
 import pytest
-
 from helpers import AUTH, api_json, chat_body, post_chat
-from mockai.config import Settings
-from mockai.server.app import create_app
 from openapi import validate_error
 
-RATE_LIMIT_HEADERS = [f"x-ratelimit-{kind}-{unit}" for kind in ("limit", "remaining", "reset")
-                      for unit in ("requests", "tokens")]
+from mockai.config import Settings
+from mockai.server.app import create_app
+
+RATE_LIMIT_HEADERS = [
+    f"x-ratelimit-{kind}-{unit}"
+    for kind in ("limit", "remaining", "reset")
+    for unit in ("requests", "tokens")
+]
 
 
 def assert_standard_headers(response) -> None:
@@ -24,7 +27,9 @@ def assert_standard_headers(response) -> None:
     for name in RATE_LIMIT_HEADERS:
         assert name in response.headers, name
     assert re.fullmatch(r"\d+", response.headers["x-ratelimit-remaining-requests"])
-    assert re.fullmatch(r"(\d+h)?(\d+m)?(\d+(\.\d+)?s|\d+ms)", response.headers["x-ratelimit-reset-requests"])
+    assert re.fullmatch(
+        r"(\d+h)?(\d+m)?(\d+(\.\d+)?s|\d+ms)", response.headers["x-ratelimit-reset-requests"]
+    )
 
 
 async def error_of(response, status: int) -> dict:
@@ -39,7 +44,9 @@ async def error_of(response, status: int) -> dict:
 @pytest.mark.parametrize("prefix", ["/v1", "/api/openai/v1"])
 async def test_both_prefixes_answer(serve, prefix):
     client = await serve()
-    response = await client.post(f"{prefix}/chat/completions", data=json.dumps(chat_body()), headers=AUTH)
+    response = await client.post(
+        f"{prefix}/chat/completions", data=json.dumps(chat_body()), headers=AUTH
+    )
     assert response.status == 200
     assert_standard_headers(response)
     await api_json(response)
@@ -48,8 +55,12 @@ async def test_both_prefixes_answer(serve, prefix):
 async def test_unknown_route_is_an_openai_404(serve):
     client = await serve()
     error = await error_of(await client.post("/v1/chat/complete", headers=AUTH), 404)
-    assert error == {"message": "Invalid URL (POST /v1/chat/complete)", "type": "invalid_request_error",
-                     "param": None, "code": None}
+    assert error == {
+        "message": "Invalid URL (POST /v1/chat/complete)",
+        "type": "invalid_request_error",
+        "param": None,
+        "code": None,
+    }
 
 
 async def test_wrong_method_is_an_openai_405(serve):
@@ -69,8 +80,9 @@ async def test_missing_key_is_401_with_the_real_text(serve):
 
 async def test_x_api_key_header_is_accepted(serve):
     client = await serve()
-    response = await client.post("/v1/chat/completions", data=json.dumps(chat_body()),
-                                 headers={"x-api-key": "sk-anything"})
+    response = await client.post(
+        "/v1/chat/completions", data=json.dumps(chat_body()), headers={"x-api-key": "sk-anything"}
+    )
     assert response.status == 200
 
 
@@ -78,18 +90,23 @@ async def test_configured_keys_refuse_others_with_a_masked_key(serve):
     client = await serve(api_key=["sk-good-key-1234567890"])
     ok = await post_chat(client, headers={"Authorization": "Bearer sk-good-key-1234567890"})
     assert ok.status == 200
-    error = await error_of(await post_chat(client, headers={"Authorization": "Bearer sk-not-a-real-key"}), 401)
+    error = await error_of(
+        await post_chat(client, headers={"Authorization": "Bearer sk-not-a-real-key"}), 401
+    )
     assert error["code"] == "invalid_api_key"
     assert "provided: sk-n*********-key." in error["message"]  # short: a quarter at each end
     long_key = "sk-proj-not-the-configured-one-WXYZ"
-    error = await error_of(await post_chat(client, headers={"Authorization": f"Bearer {long_key}"}),
-                           401)
+    error = await error_of(
+        await post_chat(client, headers={"Authorization": f"Bearer {long_key}"}), 401
+    )
     assert f"provided: sk-proj-{'*' * 23}WXYZ." in error["message"]  # the real API's shape
 
 
 async def test_malformed_json_is_400(serve):
     client = await serve()
-    error = await error_of(await client.post("/v1/chat/completions", data=b"{not json", headers=AUTH), 400)
+    error = await error_of(
+        await client.post("/v1/chat/completions", data=b"{not json", headers=AUTH), 400
+    )
     assert error["message"].startswith("We could not parse the JSON body of your request.")
     assert error["type"] == "invalid_request_error"
 
@@ -119,8 +136,17 @@ async def test_a_crashing_handler_answers_500_in_openai_shape(aiohttp_client, ca
 
 
 async def test_scripted_errors_carry_the_standard_headers_and_overrides(serve):
-    client = await serve([{"name": "limited", "reply": {
-        "error": {"status": 429, "retry_after": 2.5}, "headers": {"x-ratelimit-remaining-requests": "0"}}}])
+    client = await serve(
+        [
+            {
+                "name": "limited",
+                "reply": {
+                    "error": {"status": 429, "retry_after": 2.5},
+                    "headers": {"x-ratelimit-remaining-requests": "0"},
+                },
+            }
+        ]
+    )
     response = await post_chat(client)
     error = await error_of(response, 429)
     assert error["code"] == "rate_limit_exceeded" and error["type"] == "requests"

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import AsyncIterator, Callable
 
 import openai
 import pytest
-
 from helpers import AUTH
 from openapi import validate_error
 
@@ -43,31 +42,68 @@ class Route:
 
 
 ROUTES = {
-    "files": Route("/v1/files", "file", "input.jsonl", {"purpose": "user_data"},
-                   (files_handlers, "MAX_FILE_BYTES"), file_as_text_param="file"),
-    "upload parts": Route("/v1/uploads/{upload_id}/parts", "data", "blob", {},
-                          (uploads_handlers, "MAX_PART_BYTES"), file_as_text_param="data"),
-    "image edits": Route("/v1/images/edits", "image", "otter.png",
-                         {"model": "gpt-image-1", "prompt": "A hat"},
-                         (images_request, "GPT_UPLOAD_LIMIT")),
-    "image variations": Route("/v1/images/variations", "image", "otter.png",
-                              {"model": "dall-e-2"}, (images_request, "GPT_UPLOAD_LIMIT")),
-    "transcriptions": Route("/v1/audio/transcriptions", "file", "clip.wav",
-                            {"model": "whisper-1"}, (audio_upload, "UPLOAD_LIMIT"), too_large=413,
-                            names_param=False),
-    "translations": Route("/v1/audio/translations", "file", "clip.wav", {"model": "whisper-1"},
-                          (audio_upload, "UPLOAD_LIMIT"), too_large=413, names_param=False),
+    "files": Route(
+        "/v1/files",
+        "file",
+        "input.jsonl",
+        {"purpose": "user_data"},
+        (files_handlers, "MAX_FILE_BYTES"),
+        file_as_text_param="file",
+    ),
+    "upload parts": Route(
+        "/v1/uploads/{upload_id}/parts",
+        "data",
+        "blob",
+        {},
+        (uploads_handlers, "MAX_PART_BYTES"),
+        file_as_text_param="data",
+    ),
+    "image edits": Route(
+        "/v1/images/edits",
+        "image",
+        "otter.png",
+        {"model": "gpt-image-1", "prompt": "A hat"},
+        (images_request, "GPT_UPLOAD_LIMIT"),
+    ),
+    "image variations": Route(
+        "/v1/images/variations",
+        "image",
+        "otter.png",
+        {"model": "dall-e-2"},
+        (images_request, "GPT_UPLOAD_LIMIT"),
+    ),
+    "transcriptions": Route(
+        "/v1/audio/transcriptions",
+        "file",
+        "clip.wav",
+        {"model": "whisper-1"},
+        (audio_upload, "UPLOAD_LIMIT"),
+        too_large=413,
+        names_param=False,
+    ),
+    "translations": Route(
+        "/v1/audio/translations",
+        "file",
+        "clip.wav",
+        {"model": "whisper-1"},
+        (audio_upload, "UPLOAD_LIMIT"),
+        too_large=413,
+        names_param=False,
+    ),
 }
 
 
 def text_part(name: str, value: str) -> bytes:
-    return (f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
-            f"{value}\r\n").encode()
+    return (
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+    ).encode()
 
 
 def file_head(name: str, filename: str) -> bytes:
-    return (f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"; '
-            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n').encode()
+    return (
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"; '
+        f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'
+    ).encode()
 
 
 def file_part(name: str, filename: str, data: bytes = b"some bytes") -> bytes:
@@ -102,46 +138,81 @@ def first_text(route: Route) -> str:
 FAULTS = {
     "missing boundary": Fault(lambda r: "multipart/form-data", valid),
     "empty body": Fault(lambda r: FORM, lambda r: b""),
-    "truncated body": Fault(lambda r: FORM, lambda r: fields(r) + file_head(
-        r.file_field, r.filename) + b"half a fi"),
-    "no closing boundary": Fault(lambda r: FORM, lambda r: fields(r) + file_part(
-        r.file_field, r.filename)),
-    "header without a colon": Fault(lambda r: FORM,
-                                    lambda r: f"--{BOUNDARY}\r\nxx\r\n\r\nv\r\n".encode() + END),
-    "control character in name": Fault(lambda r: FORM, lambda r: text_part("mo\x01del", "x")
-                                       + valid(r)),
-    "part without a name": Fault(lambda r: FORM, lambda r: (
-        f"--{BOUNDARY}\r\nContent-Disposition: form-data\r\n\r\nv\r\n").encode() + valid(r)),
-    "nested multipart": Fault(lambda r: FORM, lambda r: (
-        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{r.file_field}"\r\n'
-        "Content-Type: multipart/mixed; boundary=C\r\n\r\n--C\r\n\r\nx\r\n--C--\r\n"
-    ).encode() + END),
+    "truncated body": Fault(
+        lambda r: FORM, lambda r: fields(r) + file_head(r.file_field, r.filename) + b"half a fi"
+    ),
+    "no closing boundary": Fault(
+        lambda r: FORM, lambda r: fields(r) + file_part(r.file_field, r.filename)
+    ),
+    "header without a colon": Fault(
+        lambda r: FORM, lambda r: f"--{BOUNDARY}\r\nxx\r\n\r\nv\r\n".encode() + END
+    ),
+    "control character in name": Fault(
+        lambda r: FORM, lambda r: text_part("mo\x01del", "x") + valid(r)
+    ),
+    "part without a name": Fault(
+        lambda r: FORM,
+        lambda r: (
+            (f"--{BOUNDARY}\r\nContent-Disposition: form-data\r\n\r\nv\r\n").encode() + valid(r)
+        ),
+    ),
+    "nested multipart": Fault(
+        lambda r: FORM,
+        lambda r: (
+            (
+                f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{r.file_field}"\r\n'
+                "Content-Type: multipart/mixed; boundary=C\r\n\r\n--C\r\n\r\nx\r\n--C--\r\n"
+            ).encode()
+            + END
+        ),
+    ),
     "text sent as a file": Fault(
         lambda r: FORM,
-        lambda r: file_part(first_text(r), "value.txt", r.text[first_text(r)].encode())
-        + file_part(r.file_field, r.filename) + END,
-        param=first_text, applies=lambda r: bool(r.text)),
+        lambda r: (
+            file_part(first_text(r), "value.txt", r.text[first_text(r)].encode())
+            + file_part(r.file_field, r.filename)
+            + END
+        ),
+        param=first_text,
+        applies=lambda r: bool(r.text),
+    ),
     "file sent as text": Fault(
-        lambda r: FORM, lambda r: fields(r) + text_part(r.file_field, "not a file") + END,
-        param=lambda r: r.file_as_text_param),
+        lambda r: FORM,
+        lambda r: fields(r) + text_part(r.file_field, "not a file") + END,
+        param=lambda r: r.file_as_text_param,
+    ),
     "field sent twice": Fault(
         lambda r: FORM,
-        lambda r: valid(r).replace(END, fields(r) if r.text else file_part(
-            r.file_field, r.filename)) + END,
-        param=lambda r: first_text(r) if r.text else r.file_field),
+        lambda r: (
+            valid(r).replace(END, fields(r) if r.text else file_part(r.file_field, r.filename))
+            + END
+        ),
+        param=lambda r: first_text(r) if r.text else r.file_field,
+    ),
 }
 
-CASES = [pytest.param(route, fault, id=f"{route}: {fault}")
-         for route in ROUTES for fault in FAULTS if FAULTS[fault].applies(ROUTES[route])]
+CASES = [
+    pytest.param(route, fault, id=f"{route}: {fault}")
+    for route in ROUTES
+    for fault in FAULTS
+    if FAULTS[fault].applies(ROUTES[route])
+]
 
 
 async def route_path(client, route: Route) -> str:
     """The route's URL; an Upload's parts route needs a pending Upload."""
     if "{upload_id}" not in route.path:
         return route.path
-    created = await client.post("/v1/uploads", headers=AUTH, json={
-        "filename": "big.jsonl", "purpose": "assistants", "bytes": 1 << 30,
-        "mime_type": "application/jsonl"})
+    created = await client.post(
+        "/v1/uploads",
+        headers=AUTH,
+        json={
+            "filename": "big.jsonl",
+            "purpose": "assistants",
+            "bytes": 1 << 30,
+            "mime_type": "application/jsonl",
+        },
+    )
     assert created.status == 200, await created.text()
     return route.path.format(upload_id=(await created.json())["id"])
 
@@ -164,8 +235,11 @@ async def test_malformed_form_is_a_400(serve, caplog, route_name, fault_name):
     route, fault = ROUTES[route_name], FAULTS[fault_name]
     client = await serve()
     caplog.set_level(logging.INFO)
-    response = await client.post(await route_path(client, route), data=fault.body(route),
-                                 headers={**AUTH, "Content-Type": fault.content_type(route)})
+    response = await client.post(
+        await route_path(client, route),
+        data=fault.body(route),
+        headers={**AUTH, "Content-Type": fault.content_type(route)},
+    )
     error = await refused(response, 400)
     assert error["type"] == "invalid_request_error"
     blamed = fault.param(route)
@@ -195,13 +269,14 @@ async def test_huge_part_is_refused_before_it_ends(serve, caplog, monkeypatch, r
     client = await serve()
     caplog.set_level(logging.INFO)
     answered = asyncio.Event()
-    response = await client.post(await route_path(client, route),
-                                 data=endless_part(route, answered),
-                                 headers={**AUTH, "Content-Type": FORM})
+    response = await client.post(
+        await route_path(client, route),
+        data=endless_part(route, answered),
+        headers={**AUTH, "Content-Type": FORM},
+    )
     answered.set()
     error = await refused(response, route.too_large)
-    assert error["type"] == ("server_error" if route.too_large == 413 else
-                             "invalid_request_error")
+    assert error["type"] == ("server_error" if route.too_large == 413 else "invalid_request_error")
     assert_no_crash_logged(caplog)
 
 

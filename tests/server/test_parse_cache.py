@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 from helpers import AUTH, api_json, chat_body, post_chat
-from mockai.server.parsed import Parsed, ParseCache
+
+from mockai.server.parsed import ParseCache, Parsed
 
 SCRIPTED = """
 - name: weather
@@ -27,8 +28,7 @@ SCRIPTED = """
 
 async def test_the_same_body_twice_gets_two_answers_of_its_own(serve):
     client = await serve("- name: hi\n  match: {user: hello}\n  reply: {content: Hi there.}\n")
-    first, second = [await api_json(await post_chat(client, chat_body("hello")))
-                     for _ in range(2)]
+    first, second = [await api_json(await post_chat(client, chat_body("hello"))) for _ in range(2)]
     assert first["id"] != second["id"]
     assert first["choices"] == second["choices"]
     assert first["usage"] == second["usage"]
@@ -53,23 +53,43 @@ async def test_a_bad_body_is_refused_every_time(serve):
 
 async def test_a_scripted_call_without_an_id_gets_a_new_one_each_answer(serve):
     client = await serve(SCRIPTED)
-    ids = [(await api_json(await post_chat(client, chat_body("weather?"))))
-           ["choices"][0]["message"]["tool_calls"][0]["id"] for _ in range(3)]
+    ids = [
+        (await api_json(await post_chat(client, chat_body("weather?"))))["choices"][0]["message"][
+            "tool_calls"
+        ][0]["id"]
+        for _ in range(3)
+    ]
     assert len(set(ids)) == 3
-    pinned = [(await api_json(await post_chat(client, chat_body("pinned?"))))
-              ["choices"][0]["message"]["tool_calls"][0]["id"] for _ in range(2)]
+    pinned = [
+        (await api_json(await post_chat(client, chat_body("pinned?"))))["choices"][0]["message"][
+            "tool_calls"
+        ][0]["id"]
+        for _ in range(2)
+    ]
     assert pinned == ["call_pinned", "call_pinned"]
 
 
 async def test_a_scripted_reply_is_cut_by_each_request_own_limit(serve):
     client = await serve(SCRIPTED)
-    answers = [await api_json(await post_chat(client, chat_body("long", **extra)))
-               for extra in ({}, {"max_tokens": 3}, {}, {"max_tokens": 5}, {"stop": " four"})]
+    answers = [
+        await api_json(await post_chat(client, chat_body("long", **extra)))
+        for extra in ({}, {"max_tokens": 3}, {}, {"max_tokens": 5}, {"stop": " four"})
+    ]
     texts = [a["choices"][0]["message"]["content"] for a in answers]
-    assert texts == ["one two three four five six seven eight nine ten", "one two three",
-                     texts[0], "one two three four five", "one two three"]
-    assert [a["choices"][0]["finish_reason"] for a in answers] == \
-        ["stop", "length", "stop", "length", "stop"]
+    assert texts == [
+        "one two three four five six seven eight nine ten",
+        "one two three",
+        texts[0],
+        "one two three four five",
+        "one two three",
+    ]
+    assert [a["choices"][0]["finish_reason"] for a in answers] == [
+        "stop",
+        "length",
+        "stop",
+        "length",
+        "stop",
+    ]
     assert [a["usage"]["completion_tokens"] for a in answers] == [10, 3, 10, 5, 3]
 
 
@@ -86,14 +106,29 @@ def test_the_cache_is_bounded_in_entries_and_body_size():
 
 async def test_a_default_reply_repeats_but_its_forced_calls_get_new_ids(serve):
     client = await serve()
-    texts = [(await api_json(await post_chat(client, chat_body("anything", n=2))))["choices"]
-             for _ in range(2)]
-    assert [c["message"]["content"] for c in texts[0]] == [c["message"]["content"] for c in texts[1]]
+    texts = [
+        (await api_json(await post_chat(client, chat_body("anything", n=2))))["choices"]
+        for _ in range(2)
+    ]
+    assert [c["message"]["content"] for c in texts[0]] == [
+        c["message"]["content"] for c in texts[1]
+    ]
     assert texts[0][0]["message"]["content"] != texts[0][1]["message"]["content"]
-    tool = {"type": "function", "function": {"name": "lookup", "parameters": {
-        "type": "object", "properties": {"q": {"type": "string"}}, "required": ["q"]}}}
+    tool = {
+        "type": "function",
+        "function": {
+            "name": "lookup",
+            "parameters": {
+                "type": "object",
+                "properties": {"q": {"type": "string"}},
+                "required": ["q"],
+            },
+        },
+    }
     body = chat_body("call it", tools=[tool], tool_choice="required")
-    calls = [(await api_json(await post_chat(client, body)))["choices"][0]["message"]["tool_calls"][0]
-             for _ in range(2)]
+    calls = [
+        (await api_json(await post_chat(client, body)))["choices"][0]["message"]["tool_calls"][0]
+        for _ in range(2)
+    ]
     assert calls[0]["function"] == calls[1]["function"]
     assert calls[0]["id"] != calls[1]["id"]

@@ -18,13 +18,18 @@ from pathlib import Path
 import aiohttp
 import openai
 import pytest
+from openapi import (
+    parse_sse,
+    parse_sse_events,
+    validate_chat_chunk,
+    validate_response,
+    validate_schema,
+)
+from serve_process import AUTH, Served, mockai_serve
 
 from mockai.config import Settings
 from mockai.scenarios import load_text
 from mockai.server.app import create_app, start
-from openapi import (parse_sse, parse_sse_events, validate_chat_chunk, validate_response,
-                     validate_schema)
-from serve_process import AUTH, Served, mockai_serve
 
 SLOW_ANSWER_MS = 2500
 WORDS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
@@ -42,8 +47,16 @@ SCENARIOS = f"""
 
 def serve_slowly(tmp_path: Path, *args: str):
     (tmp_path / "slow.yaml").write_text(SCENARIOS)
-    return mockai_serve("--port", "0", "--quiet", "--no-watch", "--scenarios",
-                        str(tmp_path / "slow.yaml"), *args, cwd=tmp_path)
+    return mockai_serve(
+        "--port",
+        "0",
+        "--quiet",
+        "--no-watch",
+        "--scenarios",
+        str(tmp_path / "slow.yaml"),
+        *args,
+        cwd=tmp_path,
+    )
 
 
 def refused(port: int) -> bool:
@@ -54,11 +67,15 @@ def refused(port: int) -> bool:
     return False
 
 
-async def stream_events(session: aiohttp.ClientSession, root: str,
-                        first: asyncio.Event) -> tuple[list, float]:
+async def stream_events(
+    session: aiohttp.ClientSession, root: str, first: asyncio.Event
+) -> tuple[list, float]:
     """A raw chat stream's events, each chunk validated; and when the body ended."""
-    body = {"model": "gpt-4o", "stream": True,
-            "messages": [{"role": "user", "content": "slow stream"}]}
+    body = {
+        "model": "gpt-4o",
+        "stream": True,
+        "messages": [{"role": "user", "content": "slow stream"}],
+    }
     async with session.post(f"{root}/v1/chat/completions", json=body, headers=AUTH) as response:
         assert response.status == 200
         raw = b""
@@ -77,9 +94,14 @@ async def slow_answer(server: Served) -> str | None:
     client = openai.AsyncOpenAI(base_url=f"{server.root}/v1", api_key="sk-test", max_retries=0)
     async with client:
         raw = await client.chat.completions.with_raw_response.create(
-            model="gpt-4o", messages=[{"role": "user", "content": "slow answer"}])
-    validate_response("POST", "/v1/chat/completions", raw.http_response.status_code,
-                      json.loads(raw.http_response.content))
+            model="gpt-4o", messages=[{"role": "user", "content": "slow answer"}]
+        )
+    validate_response(
+        "POST",
+        "/v1/chat/completions",
+        raw.http_response.status_code,
+        json.loads(raw.http_response.content),
+    )
     return raw.parse().choices[0].message.content
 
 
@@ -104,15 +126,20 @@ async def test_a_signal_lets_requests_in_flight_finish_and_exits_0(tmp_path: Pat
             assert await answer == "worth the wait"
             events, ended = await stream
         assert events[-1] == "[DONE]"
-        assert "".join(e["choices"][0]["delta"].get("content") or "" for e in events[:-1]
-                       if e["choices"]) == WORDS
+        assert (
+            "".join(
+                e["choices"][0]["delta"].get("content") or "" for e in events[:-1] if e["choices"]
+            )
+            == WORDS
+        )
         assert ended - signalled < 2  # the rest came at once, not at 500 ms a chunk
         assert await asyncio.to_thread(server.process.wait, 10) == 0
         assert time.monotonic() - signalled < 5 + 1  # the default grace, with some slack
         name = signal.Signals(signum).name
         assert server.stderr().splitlines() == [
             f"mockai: {name}: stopping; in-flight requests get up to 5s, streams end now "
-            "(signal again to exit at once)"]
+            "(signal again to exit at once)"
+        ]
 
 
 async def test_the_grace_bounds_the_wait_and_a_second_signal_exits_at_once(tmp_path: Path) -> None:
@@ -153,8 +180,9 @@ async def test_the_stop_itself_ends_a_paced_responses_stream_in_process() -> Non
     runner, port = await start(app, "127.0.0.1", 0)
     body = {"model": "gpt-4o", "input": "slow stream", "stream": True}
     async with aiohttp.ClientSession() as session:
-        async with session.post(f"http://127.0.0.1:{port}/v1/responses", json=body,
-                                headers=AUTH) as response:
+        async with session.post(
+            f"http://127.0.0.1:{port}/v1/responses", json=body, headers=AUTH
+        ) as response:
             assert response.status == 200
             first = await response.content.readuntil(b"\n\n")
             stopped = time.monotonic()

@@ -34,11 +34,15 @@ print(json.dumps({"at_start": at_start, "after": loaded()}))
 
 
 def test_a_family_is_imported_on_its_first_request():
-    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     modules = json.loads(done.stdout)
-    families = {p.name for p in (ROOT / "mockai" / "endpoints").iterdir() if p.is_dir()
-                and (p / "__init__.py").exists()}
+    families = {
+        p.name
+        for p in (ROOT / "mockai" / "endpoints").iterdir()
+        if p.is_dir() and (p / "__init__.py").exists()
+    }
     assert set(modules["at_start"]) == {f"mockai.endpoints.{f}" for f in families}
     assert set(modules["after"]) - set(modules["at_start"]) == {"mockai.endpoints.models.handlers"}

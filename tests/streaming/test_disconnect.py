@@ -8,22 +8,30 @@ import json
 import logging
 
 import aiohttp
-
 from helpers import AUTH, chat_body
 
 SLOW = [{"name": "slow", "stream": {"chunk_ms": 50}, "reply": {"content": "word " * 200}}]
-CUT = [{"name": "cut", "stream": {"disconnect_after_chunks": 3}, "reply": {"content": "one two three four five six"}}]
+CUT = [
+    {
+        "name": "cut",
+        "stream": {"disconnect_after_chunks": 3},
+        "reply": {"content": "one two three four five six"},
+    }
+]
 
 
 def _handler_tasks() -> list[asyncio.Task]:
-    return [t for t in asyncio.all_tasks() if not t.done() and "_handle_request" in repr(t.get_coro())]
+    return [
+        t for t in asyncio.all_tasks() if not t.done() and "_handle_request" in repr(t.get_coro())
+    ]
 
 
 async def test_client_leaving_mid_stream_stops_the_handler_quietly(serve, caplog):
     caplog.set_level(logging.DEBUG)
     client = await serve(SLOW)
-    response = await client.post("/v1/chat/completions", data=json.dumps(chat_body(stream=True)),
-                                 headers=AUTH)
+    response = await client.post(
+        "/v1/chat/completions", data=json.dumps(chat_body(stream=True)), headers=AUTH
+    )
     assert response.status == 200
     await response.content.readuntil(b"\n\n")
     await response.content.readuntil(b"\n\n")
@@ -44,8 +52,9 @@ async def test_client_leaving_mid_stream_stops_the_handler_quietly(serve, caplog
 async def test_scripted_disconnect_cuts_the_body_without_logging_errors(serve, caplog):
     caplog.set_level(logging.DEBUG)
     client = await serve(CUT)
-    response = await client.post("/v1/chat/completions", data=json.dumps(chat_body(stream=True)),
-                                 headers=AUTH)
+    response = await client.post(
+        "/v1/chat/completions", data=json.dumps(chat_body(stream=True)), headers=AUTH
+    )
     frames = []
     try:
         async for line in response.content:

@@ -22,10 +22,14 @@ SUPPORTED_FORMATS = ["flac", "m4a", "mp3", "mp4", "mpeg", "mpga", "oga", "ogg", 
 
 
 def body_errors(exc: ValidationError) -> APIError:
-    errors = [{**{k: v for k, v in error.items() if k != "loc"}, "loc": ("body", *error["loc"])}
-              for error in exc.errors(include_url=False)]
-    ordered = [{key: error[key] for key in ("type", "loc", "msg", "input", "ctx") if key in error}
-               for error in errors]
+    errors = [
+        {**{k: v for k, v in error.items() if k != "loc"}, "loc": ("body", *error["loc"])}
+        for error in exc.errors(include_url=False)
+    ]
+    ordered = [
+        {key: error[key] for key in ("type", "loc", "msg", "input", "ctx") if key in error}
+        for error in errors
+    ]
     return invalid_request(str(ordered))
 
 
@@ -39,8 +43,12 @@ def validate_body(model: type[M], data: dict[str, Any]) -> M:
 def too_large(read: int) -> APIError:
     """The upload limit's 413, a `server_error` (chidiwilliams/buzz#381,
     StanGirard/speechdigest#1)."""
-    return APIError(413, f"Maximum content size limit ({UPLOAD_LIMIT}) exceeded "
-                         f"({read} bytes read)", type="server_error", code=None)
+    return APIError(
+        413,
+        f"Maximum content size limit ({UPLOAD_LIMIT}) exceeded ({read} bytes read)",
+        type="server_error",
+        code=None,
+    )
 
 
 def invalid_file_format() -> APIError:
@@ -53,4 +61,7 @@ def incompatible_format(response_format: str, model: str) -> APIError:
     lfnovo/esperanto#204)."""
     return invalid_request(
         f"response_format '{response_format}' is not compatible with model '{model}'. "
-        "Use 'json' or 'text' instead.", "response_format", "unsupported_value")
+        "Use 'json' or 'text' instead.",
+        "response_format",
+        "unsupported_value",
+    )

@@ -15,9 +15,10 @@ import random
 import re
 import struct
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Iterator
+from typing import Any
 
 from mockai.generation import logprob
 from mockai.streaming.sse import data_frame
@@ -31,12 +32,35 @@ AUDIO_TOKENS_PER_SECOND = 1000 / 60
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[\w'’-]+")
 LANGUAGES = {
-    "en": "english", "de": "german", "es": "spanish", "fr": "french", "it": "italian",
-    "pt": "portuguese", "nl": "dutch", "ja": "japanese", "zh": "chinese", "ko": "korean",
-    "ru": "russian", "pl": "polish", "tr": "turkish", "sv": "swedish", "uk": "ukrainian",
-    "ar": "arabic", "hi": "hindi", "da": "danish", "fi": "finnish", "no": "norwegian",
-    "cs": "czech", "el": "greek", "he": "hebrew", "hu": "hungarian", "id": "indonesian",
-    "ro": "romanian", "vi": "vietnamese", "th": "thai", "ca": "catalan",
+    "en": "english",
+    "de": "german",
+    "es": "spanish",
+    "fr": "french",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "ja": "japanese",
+    "zh": "chinese",
+    "ko": "korean",
+    "ru": "russian",
+    "pl": "polish",
+    "tr": "turkish",
+    "sv": "swedish",
+    "uk": "ukrainian",
+    "ar": "arabic",
+    "hi": "hindi",
+    "da": "danish",
+    "fi": "finnish",
+    "no": "norwegian",
+    "cs": "czech",
+    "el": "greek",
+    "he": "hebrew",
+    "hu": "hungarian",
+    "id": "indonesian",
+    "ro": "romanian",
+    "vi": "vietnamese",
+    "th": "thai",
+    "ca": "catalan",
 }
 
 
@@ -87,19 +111,24 @@ class Transcript:
         for index, (sentence, start, end) in enumerate(self._timed_sentences):
             raw = sentence.encode()
             ratio = len(raw) / len(zlib.compress(raw)) if raw else 0.0
-            segments.append({
-                "id": index,
-                "seek": int(start // 30) * 3000,
-                "start": f32(start),
-                "end": f32(end),
-                "text": " " + sentence,
-                "tokens": [TIMESTAMP_BEGIN + round(start / 0.02), *self.tok.encode(" " + sentence),
-                           TIMESTAMP_BEGIN + round(end / 0.02)],
-                "temperature": 0.0,
-                "avg_logprob": f32(-self.rng.uniform(0.15, 0.45)),
-                "compression_ratio": f32(ratio),
-                "no_speech_prob": f32(self.rng.uniform(0.001, 0.03)),
-            })
+            segments.append(
+                {
+                    "id": index,
+                    "seek": int(start // 30) * 3000,
+                    "start": f32(start),
+                    "end": f32(end),
+                    "text": " " + sentence,
+                    "tokens": [
+                        TIMESTAMP_BEGIN + round(start / 0.02),
+                        *self.tok.encode(" " + sentence),
+                        TIMESTAMP_BEGIN + round(end / 0.02),
+                    ],
+                    "temperature": 0.0,
+                    "avg_logprob": f32(-self.rng.uniform(0.15, 0.45)),
+                    "compression_ratio": f32(ratio),
+                    "no_speech_prob": f32(self.rng.uniform(0.001, 0.03)),
+                }
+            )
         return segments
 
     def words(self) -> list[dict[str, Any]]:
@@ -110,14 +139,19 @@ class Transcript:
             at = start
             for word in found:
                 length = (end - start) * len(word) / total
-                words.append({"word": word, "start": f32(_step(at)),
-                              "end": f32(_step(at + length))})
+                words.append(
+                    {"word": word, "start": f32(_step(at)), "end": f32(_step(at + length))}
+                )
                 at += length
         return words
 
     def verbose(self, *, words: bool, segments: bool, usage: bool) -> dict[str, Any]:
-        body: dict[str, Any] = {"task": self.task, "language": self.language,
-                                "duration": f32(self.duration), "text": self.text}
+        body: dict[str, Any] = {
+            "task": self.task,
+            "language": self.language,
+            "duration": f32(self.duration),
+            "text": self.text,
+        }
         if words:
             body["words"] = self.words()
         if segments:
@@ -127,13 +161,16 @@ class Transcript:
         return body
 
     def srt(self) -> str:
-        return "".join(f"{i}\n{_clock(start, ',')} --> {_clock(end, ',')}\n{sentence}\n\n"
-                       for i, (sentence, start, end) in enumerate(self._timed_sentences, 1))
+        return "".join(
+            f"{i}\n{_clock(start, ',')} --> {_clock(end, ',')}\n{sentence}\n\n"
+            for i, (sentence, start, end) in enumerate(self._timed_sentences, 1)
+        )
 
     def vtt(self) -> str:
         return "WEBVTT\n\n" + "".join(
             f"{_clock(start, '.')} --> {_clock(end, '.')}\n{sentence}\n\n"
-            for sentence, start, end in self._timed_sentences)
+            for sentence, start, end in self._timed_sentences
+        )
 
     # -- usage and logprobs (gpt-4o transcription models) -----------------------------------
     def duration_usage(self) -> dict[str, Any]:
@@ -143,16 +180,23 @@ class Transcript:
         text_tokens = self.tok.count(prompt) if prompt else 0
         audio_tokens = math.ceil(self.duration * AUDIO_TOKENS_PER_SECOND)
         output = self.tok.count(self.text)
-        return {"type": "tokens", "input_tokens": text_tokens + audio_tokens,
-                "input_token_details": {"text_tokens": text_tokens, "audio_tokens": audio_tokens},
-                "output_tokens": output, "total_tokens": text_tokens + audio_tokens + output}
+        return {
+            "type": "tokens",
+            "input_tokens": text_tokens + audio_tokens,
+            "input_token_details": {"text_tokens": text_tokens, "audio_tokens": audio_tokens},
+            "output_tokens": output,
+            "total_tokens": text_tokens + audio_tokens + output,
+        }
 
     def logprobs(self, pieces: list[str]) -> list[dict[str, Any]]:
-        return [{"token": piece, "logprob": logprob(self.rng), "bytes": list(piece.encode())}
-                for piece in pieces]
+        return [
+            {"token": piece, "logprob": logprob(self.rng), "bytes": list(piece.encode())}
+            for piece in pieces
+        ]
 
-    def frames(self, deltas: list[str], *, logprobs: bool, usage: dict[str, Any]
-               ) -> Iterator[tuple[bytes, bool]]:
+    def frames(
+        self, deltas: list[str], *, logprobs: bool, usage: dict[str, Any]
+    ) -> Iterator[tuple[bytes, bool]]:
         """`transcript.text.delta` events, one per delta, then `transcript.text.done`."""
         every: list[dict[str, Any]] = []
         for delta in deltas:

@@ -18,8 +18,9 @@ import asyncio
 import base64
 import math
 import random
+from collections.abc import Iterator
 from enum import Enum
-from typing import Any, Iterator
+from typing import Any
 
 from aiohttp import web
 from pydantic import BaseModel, Field
@@ -56,10 +57,13 @@ class ClassicVoice(str, Enum):
 
 _STEERABLE_ONLY = ("ballad", "verse", "marin", "cedar")
 SteerableVoice = Enum(  # type: ignore[misc]
-    "SteerableVoice", [(v, v) for v in [*(c.value for c in ClassicVoice), *_STEERABLE_ONLY]],
-    type=str)
+    "SteerableVoice",
+    [(v, v) for v in [*(c.value for c in ClassicVoice), *_STEERABLE_ONLY]],
+    type=str,
+)
 ResponseFormat = Enum(  # type: ignore[misc]
-    "ResponseFormat", [(f, f) for f in synth.CONTENT_TYPES], type=str)
+    "ResponseFormat", [(f, f) for f in synth.CONTENT_TYPES], type=str
+)
 
 
 class StreamFormat(str, Enum):
@@ -69,6 +73,7 @@ class StreamFormat(str, Enum):
 
 class CustomVoice(BaseModel):
     """`{"id": "voice_..."}`: a custom voice, accepted and voiced like any other name."""
+
     id: str
 
 
@@ -117,11 +122,18 @@ def _request_class(request: web.Request, model_id: str | None) -> type[_Speech]:
     return SteerableSpeech if model.generic or model.id.startswith("gpt-") else ClassicSpeech
 
 
-async def _audio_stream(request: web.Request, data: bytes, content_type: str, seconds: float,
-                        pacing: Pacing, rng: random.Random) -> web.StreamResponse:
+async def _audio_stream(
+    request: web.Request,
+    data: bytes,
+    content_type: str,
+    seconds: float,
+    pacing: Pacing,
+    rng: random.Random,
+) -> web.StreamResponse:
     """The file in chunks of a quarter second of audio each, paced like a scenario asks."""
-    response = web.StreamResponse(headers={**standard_headers(request),
-                                           "Content-Type": content_type})
+    response = web.StreamResponse(
+        headers={**standard_headers(request), "Content-Type": content_type}
+    )
     response.enable_chunked_encoding()
     exchange_of(request).stream = response
     await response.prepare(request)
@@ -132,19 +144,18 @@ async def _audio_stream(request: web.Request, data: bytes, content_type: str, se
         for start in range(0, len(data), size):
             if not pacing.instant:
                 await clock.tick()
-            await response.write(data[start:start + size])
+            await response.write(data[start : start + size])
         await response.write_eof()
     except (ConnectionResetError, RuntimeError):
         pass  # the client went away mid-stream
     return response
 
 
-def _sse_frames(data: bytes, seconds: float, usage: dict[str, int]
-                ) -> Iterator[tuple[bytes, bool]]:
+def _sse_frames(data: bytes, seconds: float, usage: dict[str, int]) -> Iterator[tuple[bytes, bool]]:
     count = max(1, math.ceil(seconds / SSE_CHUNK_SECONDS))
     size = max(1, math.ceil(len(data) / count))
     for start in range(0, len(data), size):
-        chunk = base64.b64encode(data[start:start + size]).decode()
+        chunk = base64.b64encode(data[start : start + size]).decode()
         yield data_frame({"type": "speech.audio.delta", "audio": chunk}), True
     yield data_frame({"type": "speech.audio.done", "usage": usage}), False
 
@@ -161,25 +172,38 @@ async def create(request: web.Request) -> web.StreamResponse:
     steerable = schema is SteerableSpeech
     sse = steerable and req.stream_format is StreamFormat.sse
     tok = await tokenizer.encoding("o200k_base")
-    input_tokens = tok.count(req.input) + (tok.count(req.instructions)
-                                           if steerable and req.instructions else 0)
+    input_tokens = tok.count(req.input) + (
+        tok.count(req.instructions) if steerable and req.instructions else 0
+    )
     exchange.tokens = input_tokens
 
-    call = Call("audio.speech", body, request.headers, exchange.session, model=req.model,
-                last_user_message=req.input, system_message=req.instructions or "")
+    call = Call(
+        "audio.speech",
+        body,
+        request.headers,
+        exchange.session,
+        model=req.model,
+        last_user_message=req.input,
+        system_message=req.instructions or "",
+    )
     step = await answer_step(request, call, streaming=sse)
     voice = custom or req.voice.value
-    rng = generation.rng_for(state.settings.seed, "audio.speech",
-                             {"input": req.input, "voice": voice, "speed": req.speed})
+    rng = generation.rng_for(
+        state.settings.seed,
+        "audio.speech",
+        {"input": req.input, "voice": voice, "speed": req.speed},
+    )
     samples = await asyncio.to_thread(synth.pcm, req.input, voice, req.speed, rng)
     data = await asyncio.to_thread(synth.encode, samples, fmt)
     seconds = synth.duration(samples)
     pacing = Pacing.from_spec(step.stream if step is not None else None)
     if not sse:
-        return await _audio_stream(request, data, synth.CONTENT_TYPES[fmt], seconds, pacing,
-                                   rng)
+        return await _audio_stream(request, data, synth.CONTENT_TYPES[fmt], seconds, pacing, rng)
     output_tokens = math.ceil(seconds * OUTPUT_TOKENS_PER_SECOND)
-    usage = {"input_tokens": input_tokens, "output_tokens": output_tokens,
-             "total_tokens": input_tokens + output_tokens}
+    usage = {
+        "input_tokens": input_tokens,
+        "output_tokens": output_tokens,
+        "total_tokens": input_tokens + output_tokens,
+    }
     frames = with_error_frame(_sse_frames(data, seconds, usage), step, exchange.request_id)
     return await send_stream(request, frames, pacing, rng, done=None)

@@ -35,8 +35,12 @@ _NOISE = bytes(((b - 256 if b > 127 else b) // 4) & 0xFF for b in range(256))
 
 # Content types as the real API labels each format.
 CONTENT_TYPES = {
-    "mp3": "audio/mpeg", "opus": "audio/opus", "aac": "audio/aac", "flac": "audio/flac",
-    "wav": "audio/wav", "pcm": "audio/pcm",
+    "mp3": "audio/mpeg",
+    "opus": "audio/opus",
+    "aac": "audio/aac",
+    "flac": "audio/flac",
+    "wav": "audio/wav",
+    "pcm": "audio/pcm",
 }
 # format -> (PyAV container, codec, bit rate, encoder options): the fastest settings of each
 # encoder, since tests want answers quickly more than they want fine audio.
@@ -56,10 +60,20 @@ def _syllables(word: str) -> int:
 def _period(size: int, amplitude: int) -> bytes:
     """One period (`size` samples) of a voiced sound: a fundamental with two falling
     harmonics. Periods are whole samples, so a handful of them serve every syllable."""
-    return array("h", (int(amplitude * (0.6 * math.sin(2 * math.pi * i / size)
-                                        + 0.25 * math.sin(4 * math.pi * i / size)
-                                        + 0.15 * math.sin(6 * math.pi * i / size)))
-                       for i in range(size))).tobytes()
+    return array(
+        "h",
+        (
+            int(
+                amplitude
+                * (
+                    0.6 * math.sin(2 * math.pi * i / size)
+                    + 0.25 * math.sin(4 * math.pi * i / size)
+                    + 0.15 * math.sin(6 * math.pi * i / size)
+                )
+            )
+            for i in range(size)
+        ),
+    ).tobytes()
 
 
 def _tone(freq: float, seconds: float, rng: random.Random) -> bytes:
@@ -112,9 +126,15 @@ def duration(samples: bytes) -> float:
 def wav(samples: bytes) -> bytes:
     """A WAV file the way the real API streams one: both RIFF sizes are 0xFFFFFFFF, since
     the header leaves before the length is known (readers take the data up to EOF)."""
-    header = b"RIFF" + struct.pack("<I", 0xFFFFFFFF) + b"WAVE" + b"fmt " + struct.pack(
-        "<IHHIIHH", 16, 1, 1, SAMPLE_RATE, SAMPLE_RATE * 2, 2, 16) + b"data" + \
-        struct.pack("<I", 0xFFFFFFFF)
+    header = (
+        b"RIFF"
+        + struct.pack("<I", 0xFFFFFFFF)
+        + b"WAVE"
+        + b"fmt "
+        + struct.pack("<IHHIIHH", 16, 1, 1, SAMPLE_RATE, SAMPLE_RATE * 2, 2, 16)
+        + b"data"
+        + struct.pack("<I", 0xFFFFFFFF)
+    )
     return header + samples
 
 
@@ -130,7 +150,7 @@ def _encoded(samples: bytes, fmt: str) -> bytes:
         step = frame_samples * 2
         pts = 0
         for start in range(0, len(samples), step):
-            chunk = samples[start:start + step]
+            chunk = samples[start : start + step]
             frame = av.AudioFrame(format="s16", layout="mono", samples=len(chunk) // 2)
             frame.planes[0].update(chunk)
             frame.sample_rate = SAMPLE_RATE

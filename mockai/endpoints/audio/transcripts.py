@@ -24,8 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from mockai import generation, tokenizer
 from mockai.endpoints.audio.errors import incompatible_format, validate_body
 from mockai.endpoints.audio.render import LANGUAGES, Transcript, spoken_seconds
-from mockai.endpoints.audio.upload import AudioFile, check_extension, digest, read_form, \
-    wav_seconds
+from mockai.endpoints.audio.upload import AudioFile, check_extension, digest, read_form, wav_seconds
 from mockai.models import Model, capabilities
 from mockai.scenarios.call import Call
 from mockai.scenarios.schema import Step
@@ -34,8 +33,16 @@ from mockai.server.scripting import answer_step, with_error_frame
 from mockai.server.state import exchange_of, state_of
 from mockai.streaming.pacing import Pacing
 
-LIST_FIELDS = frozenset({"include", "timestamp_granularities", "languages", "keywords",
-                         "known_speaker_names", "known_speaker_references"})
+LIST_FIELDS = frozenset(
+    {
+        "include",
+        "timestamp_granularities",
+        "languages",
+        "keywords",
+        "known_speaker_names",
+        "known_speaker_references",
+    }
+)
 # Objects in the form: the SDKs send `chunking_strategy[type]=server_vad` and so on.
 OBJECT_FIELDS = frozenset({"chunking_strategy"})
 TEXT_TYPE = "text/plain"
@@ -110,8 +117,9 @@ def _whisper(model: Model) -> bool:
     return "audio.translations" in model.served_by
 
 
-def _default_text(seed: int, endpoint: str, fields: dict[str, Any], file_digest: str,
-                  seconds: float | None) -> str:
+def _default_text(
+    seed: int, endpoint: str, fields: dict[str, Any], file_digest: str, seconds: float | None
+) -> str:
     """Faker sentences, as many as the audio's length holds (about 150 words a minute)."""
     rng = generation.rng_for(seed, endpoint, {**fields, "file": file_digest})
     if seconds is None:
@@ -124,8 +132,9 @@ def _default_text(seed: int, endpoint: str, fields: dict[str, Any], file_digest:
     return " ".join(sentences)
 
 
-async def _answer(request: web.Request, endpoint: str, form_type: type[_Form]
-                  ) -> web.StreamResponse:
+async def _answer(
+    request: web.Request, endpoint: str, form_type: type[_Form]
+) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
     fields, file = await read_form(request, LIST_FIELDS, OBJECT_FIELDS)
@@ -141,13 +150,23 @@ async def _answer(request: web.Request, endpoint: str, form_type: type[_Form]
     language = None if translating else form.language  # type: ignore[attr-defined]
     streaming = not whisper and bool(getattr(form, "stream", False))
 
-    call = Call(endpoint, fields, request.headers, exchange.session, model=form.model,
-                last_user_message=form.prompt or "", file_name=form.file.filename,
-                language=language)
+    call = Call(
+        endpoint,
+        fields,
+        request.headers,
+        exchange.session,
+        model=form.model,
+        last_user_message=form.prompt or "",
+        file_name=form.file.filename,
+        language=language,
+    )
     step: Step | None = await answer_step(request, call, streaming=streaming)
     seconds = wav_seconds(form.file)
-    chunks = [c.text for c in step.stream.chunks] \
-        if step is not None and step.stream is not None and step.stream.chunks else None
+    chunks = (
+        [c.text for c in step.stream.chunks]
+        if step is not None and step.stream is not None and step.stream.chunks
+        else None
+    )
     if chunks is not None:
         text = "".join(chunks)
     elif step is not None and step.content is not None:
@@ -157,10 +176,13 @@ async def _answer(request: web.Request, endpoint: str, form_type: type[_Form]
     tok = await tokenizer.encoding("o200k_base")
     exchange.tokens = tok.count(form.prompt) if form.prompt else 0
     transcript = Transcript(
-        text=text, duration=seconds if seconds is not None else spoken_seconds(text),
-        language="english" if translating else LANGUAGES.get((language or "en").lower(),
-                                                             language or "english"),
-        task="translate" if translating else "transcribe", tok=tok,
+        text=text,
+        duration=seconds if seconds is not None else spoken_seconds(text),
+        language="english"
+        if translating
+        else LANGUAGES.get((language or "en").lower(), language or "english"),
+        task="translate" if translating else "transcribe",
+        tok=tok,
         rng=generation.rng_for(state.settings.seed, endpoint + ".meta", fields),
     )
     logprobs = not whisper and Include.logprobs in getattr(form, "include", [])
@@ -168,12 +190,23 @@ async def _answer(request: web.Request, endpoint: str, form_type: type[_Form]
 
     if streaming:
         pacing = Pacing.from_spec(step.stream if step is not None else None)
-        deltas = chunks if chunks is not None else [
-            "".join(pieces[i:i + pacing.chunk_tokens])
-            for pieces in [tok.pieces(text)] for i in range(0, len(pieces), pacing.chunk_tokens)]
+        deltas = (
+            chunks
+            if chunks is not None
+            else [
+                "".join(pieces[i : i + pacing.chunk_tokens])
+                for pieces in [tok.pieces(text)]
+                for i in range(0, len(pieces), pacing.chunk_tokens)
+            ]
+        )
         frames = transcript.frames(deltas, logprobs=logprobs, usage=usage)
-        return await send_stream(request, with_error_frame(frames, step, exchange.request_id),
-                                 pacing, transcript.rng, done=None)
+        return await send_stream(
+            request,
+            with_error_frame(frames, step, exchange.request_id),
+            pacing,
+            transcript.rng,
+            done=None,
+        )
     if fmt == "text":
         return web.Response(text=text + "\n", content_type=TEXT_TYPE)
     if fmt == "srt":
@@ -182,10 +215,13 @@ async def _answer(request: web.Request, endpoint: str, form_type: type[_Form]
         return web.Response(text=transcript.vtt(), content_type=TEXT_TYPE)
     if fmt == "verbose_json":
         granularities = set(getattr(form, "timestamp_granularities", [Granularity.segment]))
-        return json_response(transcript.verbose(
-            words=Granularity.word in granularities,
-            segments=Granularity.segment in granularities or translating,
-            usage=not translating))
+        return json_response(
+            transcript.verbose(
+                words=Granularity.word in granularities,
+                segments=Granularity.segment in granularities or translating,
+                usage=not translating,
+            )
+        )
     body: dict[str, Any] = {"text": text}
     if logprobs:
         body["logprobs"] = transcript.logprobs(tok.pieces(text))

@@ -11,8 +11,12 @@ from typing import Annotated, Any
 from aiohttp import web
 from pydantic import PlainValidator
 
-from mockai.endpoints.audio.errors import SUPPORTED_FORMATS, UPLOAD_LIMIT, invalid_file_format, \
-    too_large
+from mockai.endpoints.audio.errors import (
+    SUPPORTED_FORMATS,
+    UPLOAD_LIMIT,
+    invalid_file_format,
+    too_large,
+)
 from mockai.errors import APIError
 from mockai.server import multipart
 from mockai.server.multipart import Upload
@@ -34,13 +38,14 @@ def _too_large(form: multipart.Form, name: str, read: int) -> APIError:
     return too_large(read)
 
 
-async def read_form(request: web.Request, list_fields: frozenset[str],
-                    object_fields: frozenset[str] = frozenset()
-                    ) -> tuple[dict[str, Any], Upload | str | None]:
+async def read_form(
+    request: web.Request, list_fields: frozenset[str], object_fields: frozenset[str] = frozenset()
+) -> tuple[dict[str, Any], Upload | str | None]:
     """The form's fields (`x[]` and repeated list fields as lists, `x[key]` of object fields
     as objects) and its `file`: the upload, or the text sent in its place."""
-    form = await multipart.read_form(request, files=_FILES, lists=list_fields,
-                                     limit=UPLOAD_LIMIT, too_large=_too_large)
+    form = await multipart.read_form(
+        request, files=_FILES, lists=list_fields, limit=UPLOAD_LIMIT, too_large=_too_large
+    )
     fields = multipart.objects(form.fields, object_fields)
     upload = form.upload("file")
     if upload is not None and upload.filename is None:

@@ -13,10 +13,10 @@ from mockai.endpoints.batches import runner
 from mockai.endpoints.batches.state import KIND, StoredBatch, Target
 from mockai.endpoints.files.handlers import ExpiresAfter
 from mockai.endpoints.files.scripted import answer_if_targeted
-from mockai.server.pagination import page
 from mockai.errors import APIError, invalid_request
 from mockai.server.http import json_response, read_json
 from mockai.server.loopback import loopback
+from mockai.server.pagination import page
 from mockai.server.state import exchange_of, state_of, stored
 from mockai.validation import validate
 
@@ -27,9 +27,16 @@ PACE_HEADER = "x-mockai-batch-line-ms"
 class CreateBatch(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     input_file_id: str
-    endpoint: Literal["/v1/responses", "/v1/chat/completions", "/v1/embeddings", "/v1/completions",
-                      "/v1/moderations", "/v1/images/generations", "/v1/images/edits",
-                      "/v1/videos"]
+    endpoint: Literal[
+        "/v1/responses",
+        "/v1/chat/completions",
+        "/v1/embeddings",
+        "/v1/completions",
+        "/v1/moderations",
+        "/v1/images/generations",
+        "/v1/images/edits",
+        "/v1/videos",
+    ]
     completion_window: Literal["24h"]
     metadata: dict[str, str] | None = None
     output_expires_after: ExpiresAfter | None = None
@@ -43,18 +50,24 @@ def _check_metadata(metadata: dict[str, str] | None) -> None:
         raise invalid_request(
             f"Invalid 'metadata': too many properties. Expected an object with at most 16 "
             f"properties, but got an object with {len(metadata)} properties instead.",
-            "metadata", "object_above_max_properties")
+            "metadata",
+            "object_above_max_properties",
+        )
     for key, value in metadata.items():
         if len(key) > 64:
             raise invalid_request(
                 f"Invalid 'metadata': string too long. Expected a string with maximum length 64, "
-                f"but got a string with length {len(key)} instead.", "metadata",
-                "string_above_max_length")
+                f"but got a string with length {len(key)} instead.",
+                "metadata",
+                "string_above_max_length",
+            )
         if len(value) > 512:
             raise invalid_request(
                 f"Invalid 'metadata.{key}': string too long. Expected a string with maximum length "
-                f"512, but got a string with length {len(value)} instead.", f"metadata.{key}",
-                "string_above_max_length")
+                f"512, but got a string with length {len(value)} instead.",
+                f"metadata.{key}",
+                "string_above_max_length",
+            )
 
 
 def _target(request: web.Request) -> Target:
@@ -63,14 +76,19 @@ def _target(request: web.Request) -> Target:
     try:
         pace = max(float(raw_pace), 0.0)
     except ValueError:
-        raise invalid_request(f"Invalid {PACE_HEADER} header: expected milliseconds, got "
-                              f"'{raw_pace}'.", PACE_HEADER) from None
+        raise invalid_request(
+            f"Invalid {PACE_HEADER} header: expected milliseconds, got '{raw_pace}'.", PACE_HEADER
+        ) from None
     return Target(loopback(request, drop=(PACE_HEADER,)), pace / 1000)
 
 
 def _stored(request: web.Request) -> StoredBatch:
-    return stored(request, KIND, "batch_id",
-                  lambda key: APIError(404, f"No batch found with id '{key}'.", code=None))
+    return stored(
+        request,
+        KIND,
+        "batch_id",
+        lambda key: APIError(404, f"No batch found with id '{key}'.", code=None),
+    )
 
 
 async def create(request: web.Request) -> web.Response:
@@ -81,8 +99,13 @@ async def create(request: web.Request) -> web.Response:
     _check_metadata(req.metadata)
     await answer_if_targeted(request, "batches", body)
     target = _target(request)
-    batch = StoredBatch.new(req.input_file_id, req.endpoint, req.metadata, target,
-                            req.output_expires_after.model_dump() if req.output_expires_after else None)
+    batch = StoredBatch.new(
+        req.input_file_id,
+        req.endpoint,
+        req.metadata,
+        target,
+        req.output_expires_after.model_dump() if req.output_expires_after else None,
+    )
     target.loopback.headers["x-mockai-batch"] = batch.body["id"]
     state.store.put(session, KIND, batch.body["id"], batch)
     batch.task = asyncio.get_running_loop().create_task(runner.run(state, session, batch))

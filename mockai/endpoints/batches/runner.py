@@ -45,14 +45,17 @@ def _add_usage(total: dict[str, Any], body: Any) -> None:
     total["output_tokens"] += given_out
     total["total_tokens"] += given_in + given_out
     total["input_tokens_details"]["cached_tokens"] += details_in.get("cached_tokens", 0) or 0
-    total["output_tokens_details"]["reasoning_tokens"] += details_out.get("reasoning_tokens", 0) or 0
+    total["output_tokens_details"]["reasoning_tokens"] += (
+        details_out.get("reasoning_tokens", 0) or 0
+    )
 
 
 async def _send(http: aiohttp.ClientSession, batch: StoredBatch, line: Line) -> Outcome:
     target = batch.target.loopback
     try:
-        async with http.post(target.base_url + line.url, data=orjson.dumps(line.body),
-                             headers=target.headers) as answer:
+        async with http.post(
+            target.base_url + line.url, data=orjson.dumps(line.body), headers=target.headers
+        ) as answer:
             raw = await answer.read()
             status, req_id = answer.status, answer.headers.get("x-request-id", "")
     except aiohttp.ClientError as exc:
@@ -64,30 +67,57 @@ async def _send(http: aiohttp.ClientSession, batch: StoredBatch, line: Line) -> 
     return _line(line, {"status_code": status, "request_id": req_id, "body": body}, None)
 
 
-def _write(state: ServerState, session: str | None, batch: StoredBatch,
-           done: list[Outcome], failed: list[Outcome]) -> None:
+def _write(
+    state: ServerState,
+    session: str | None,
+    batch: StoredBatch,
+    done: list[Outcome],
+    failed: list[Outcome],
+) -> None:
     """The output file (2xx answers) and the error file (everything else), each only when it
     has lines, as `batch_<id>_output.jsonl` / `batch_<id>_error.jsonl`, purpose batch_output."""
-    for key, name, lines in (("output_file_id", "output", done), ("error_file_id", "error", failed)):
+    for key, name, lines in (
+        ("output_file_id", "output", done),
+        ("error_file_id", "error", failed),
+    ):
         if lines:
             data = b"".join(orjson.dumps(line) + b"\n" for line in lines)
-            stored = put_file(state, session, filename=f"{batch.body['id']}_{name}.jsonl",
-                              purpose="batch_output", data=data,
-                              expires_after=batch.output_expires_after)
+            stored = put_file(
+                state,
+                session,
+                filename=f"{batch.body['id']}_{name}.jsonl",
+                purpose="batch_output",
+                data=data,
+                expires_after=batch.output_expires_after,
+            )
             batch.body[key] = stored.body["id"]
 
 
-def _validate(state: ServerState, session: str | None, batch: StoredBatch) -> tuple[list, list[Line]]:
+def _validate(
+    state: ServerState, session: str | None, batch: StoredBatch
+) -> tuple[list, list[Line]]:
     file_id = batch.body["input_file_id"]
     found = find_file(state, session, file_id)
     if found is None:
-        return [{"code": "invalid_request", "param": "file_id", "line": None,
-                 "message": f"Cannot find file {file_id}, or organization user-mockai does not "
-                            "have access to it."}], []
+        return [
+            {
+                "code": "invalid_request",
+                "param": "file_id",
+                "line": None,
+                "message": f"Cannot find file {file_id}, or organization user-mockai does not "
+                "have access to it.",
+            }
+        ], []
     if found.body["purpose"] != "batch":
-        return [{"code": "invalid_request", "param": "input_file_id", "line": None,
-                 "message": f"The input file {file_id} must be uploaded with purpose 'batch', "
-                            f"not '{found.body['purpose']}'."}], []
+        return [
+            {
+                "code": "invalid_request",
+                "param": "input_file_id",
+                "line": None,
+                "message": f"The input file {file_id} must be uploaded with purpose 'batch', "
+                f"not '{found.body['purpose']}'.",
+            }
+        ], []
     return check_input(found.data, batch.body["endpoint"], state.models, state.settings.lenient)
 
 
@@ -142,9 +172,16 @@ async def run(state: ServerState, session: str | None, batch: StoredBatch) -> No
         answered = {o["custom_id"] for o in done + failed}
         for line in lines:
             if line.custom_id not in answered:
-                failed.append(_line(line, None, {
-                    "code": "batch_cancelled",
-                    "message": "The batch was cancelled before this request executed."}))
+                failed.append(
+                    _line(
+                        line,
+                        None,
+                        {
+                            "code": "batch_cancelled",
+                            "message": "The batch was cancelled before this request executed.",
+                        },
+                    )
+                )
                 counts["failed"] += 1
         _write(state, session, batch, done, failed)
         batch.move("cancelled")

@@ -41,21 +41,49 @@ class StoredBatch:
     task: asyncio.Task | None = field(default=None, repr=False)
 
     @classmethod
-    def new(cls, input_file_id: str, endpoint: str, metadata: dict[str, str] | None,
-            target: Target, output_expires_after: dict[str, Any] | None) -> StoredBatch:
+    def new(
+        cls,
+        input_file_id: str,
+        endpoint: str,
+        metadata: dict[str, str] | None,
+        target: Target,
+        output_expires_after: dict[str, Any] | None,
+    ) -> StoredBatch:
         created = int(time.time())
-        return cls({
-            "id": batch_id(), "object": "batch", "endpoint": endpoint, "model": None, "errors": None,
-            "input_file_id": input_file_id, "completion_window": "24h", "status": "validating",
-            "output_file_id": None, "error_file_id": None, "created_at": created,
-            "in_progress_at": None, "expires_at": created + WINDOW_S, "finalizing_at": None,
-            "completed_at": None, "failed_at": None, "expired_at": None, "cancelling_at": None,
-            "cancelled_at": None, "request_counts": {"total": 0, "completed": 0, "failed": 0},
-            "usage": {"input_tokens": 0, "input_tokens_details": {"cached_tokens": 0},
-                      "output_tokens": 0, "output_tokens_details": {"reasoning_tokens": 0},
-                      "total_tokens": 0},
-            "metadata": metadata,
-        }, target, output_expires_after)
+        return cls(
+            {
+                "id": batch_id(),
+                "object": "batch",
+                "endpoint": endpoint,
+                "model": None,
+                "errors": None,
+                "input_file_id": input_file_id,
+                "completion_window": "24h",
+                "status": "validating",
+                "output_file_id": None,
+                "error_file_id": None,
+                "created_at": created,
+                "in_progress_at": None,
+                "expires_at": created + WINDOW_S,
+                "finalizing_at": None,
+                "completed_at": None,
+                "failed_at": None,
+                "expired_at": None,
+                "cancelling_at": None,
+                "cancelled_at": None,
+                "request_counts": {"total": 0, "completed": 0, "failed": 0},
+                "usage": {
+                    "input_tokens": 0,
+                    "input_tokens_details": {"cached_tokens": 0},
+                    "output_tokens": 0,
+                    "output_tokens_details": {"reasoning_tokens": 0},
+                    "total_tokens": 0,
+                },
+                "metadata": metadata,
+            },
+            target,
+            output_expires_after,
+        )
 
     def move(self, status: str) -> None:
         """Change status and stamp the matching `<status>_at`."""

@@ -27,8 +27,15 @@ ENDPOINTS = {
     "/v1/images/edits": ("Images", "prompt", False),
     "/v1/videos": ("Videos", "prompt", False),
 }
-_KINDS = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", int: "an integer",
-          float: "a decimal", type(None): "null"}
+_KINDS = {
+    dict: "an object",
+    list: "an array",
+    str: "a string",
+    bool: "a boolean",
+    int: "an integer",
+    float: "a decimal",
+    type(None): "null",
+}
 
 
 @dataclass
@@ -43,45 +50,77 @@ def _error(code: str, message: str, line: int | None, param: str | None = None) 
     return {"code": code, "message": message, "param": param, "line": line}
 
 
-def _check(request: Any, number: int, endpoint: str, models: ModelRegistry,
-           lenient: bool) -> dict[str, Any] | None:
+def _check(
+    request: Any, number: int, endpoint: str, models: ModelRegistry, lenient: bool
+) -> dict[str, Any] | None:
     """The first problem of one parsed line, or None."""
     if not isinstance(request, dict):
         return _error("invalid_json_line", "This line is not parseable as valid JSON.", number)
     for name in ("custom_id", "method", "url", "body"):
         if name not in request:
-            return _error("missing_required_parameter", f"Missing required parameter: '{name}'.",
-                          number, name)
+            return _error(
+                "missing_required_parameter", f"Missing required parameter: '{name}'.", number, name
+            )
         wanted = dict if name == "body" else str
         if not isinstance(request[name], wanted):
-            return _error("invalid_type", f"Invalid type for '{name}': expected "
-                          f"{_KINDS[wanted]}, but got {_KINDS.get(type(request[name]), 'an object')} "
-                          "instead.", number, name)
+            return _error(
+                "invalid_type",
+                f"Invalid type for '{name}': expected "
+                f"{_KINDS[wanted]}, but got {_KINDS.get(type(request[name]), 'an object')} "
+                "instead.",
+                number,
+                name,
+            )
     if request["method"] != "POST":
-        return _error("invalid_value", f"Invalid value: '{request['method']}'. Supported values "
-                      "are: 'POST'.", number, "method")
+        return _error(
+            "invalid_value",
+            f"Invalid value: '{request['method']}'. Supported values are: 'POST'.",
+            number,
+            "method",
+        )
     if request["url"] != endpoint:
-        return _error("invalid_url", "The URL provided for this request does not match the batch "
-                      "endpoint.", number, "url")
+        return _error(
+            "invalid_url",
+            "The URL provided for this request does not match the batch endpoint.",
+            number,
+            "url",
+        )
     body = request["body"]
     api, required, needs_model = ENDPOINTS[endpoint]
     if body.get("stream"):
-        return _error("streaming_unsupported",
-                      f"{api}: Streaming is not supported in the Batch API.", number, "body.stream")
+        return _error(
+            "streaming_unsupported",
+            f"{api}: Streaming is not supported in the Batch API.",
+            number,
+            "body.stream",
+        )
     if needs_model and "model" not in body:
         return _error("invalid_request", "Model parameter is required.", number, "body.model")
     if required is not None and required not in body:
-        return _error("invalid_request", f"{required.capitalize()} parameter is required.", number,
-                      f"body.{required}")
+        return _error(
+            "invalid_request",
+            f"{required.capitalize()} parameter is required.",
+            number,
+            f"body.{required}",
+        )
     model = body.get("model")
-    if not lenient and "model" in body and (not isinstance(model, str) or models.get(model) is None):
-        return _error("model_not_found", f"The provided model '{model}' is not supported by the "
-                      "Batch API.", number, "body.model")
+    if (
+        not lenient
+        and "model" in body
+        and (not isinstance(model, str) or models.get(model) is None)
+    ):
+        return _error(
+            "model_not_found",
+            f"The provided model '{model}' is not supported by the Batch API.",
+            number,
+            "body.model",
+        )
     return None
 
 
-def check_input(data: bytes, endpoint: str, models: ModelRegistry,
-                lenient: bool) -> tuple[list[dict[str, Any]], list[Line]]:
+def check_input(
+    data: bytes, endpoint: str, models: ModelRegistry, lenient: bool
+) -> tuple[list[dict[str, Any]], list[Line]]:
     """The batch's errors (empty when it may run) and its requests in file order."""
     errors: list[dict[str, Any]] = []
     lines: list[Line] = []
@@ -92,14 +131,20 @@ def check_input(data: bytes, endpoint: str, models: ModelRegistry,
         try:
             request = orjson.loads(raw)
         except orjson.JSONDecodeError:
-            errors.append(_error("invalid_json_line", "This line is not parseable as valid JSON.",
-                                 number))
+            errors.append(
+                _error("invalid_json_line", "This line is not parseable as valid JSON.", number)
+            )
             continue
         problem = _check(request, number, endpoint, models, lenient)
         if problem is None and request["custom_id"] in seen:
-            problem = _error("duplicate_custom_id", "The custom_id for this request is a duplicate "
-                             "of another request. The custom_id parameter must be unique for each "
-                             "request in a batch.", number, "custom_id")
+            problem = _error(
+                "duplicate_custom_id",
+                "The custom_id for this request is a duplicate "
+                "of another request. The custom_id parameter must be unique for each "
+                "request in a batch.",
+                number,
+                "custom_id",
+            )
         if problem is not None:
             errors.append(problem)
             continue

@@ -15,8 +15,14 @@ from mockai.endpoints.chat.request import ChatRequest, FunctionDef, check
 from mockai.endpoints.chat_store import store as chat_store
 from mockai.errors import APIError, invalid_request
 from mockai.models import Model, capabilities
-from mockai.replies import (REASONING_TOKENS_BY_EFFORT, Outcome, Reply, apply_limits, generated,
-                            scripted_outcome)
+from mockai.replies import (
+    REASONING_TOKENS_BY_EFFORT,
+    Outcome,
+    Reply,
+    apply_limits,
+    generated,
+    scripted_outcome,
+)
 from mockai.scenarios.call import Call
 from mockai.scenarios.schema import Step
 from mockai.server.http import json_response, read_request, send_stream
@@ -37,13 +43,17 @@ def _context_check(prompt: int, limit: int | None, model: Model) -> None:
         raise invalid_request(
             f"This model's maximum context length is {window} tokens. However, your messages "
             f"resulted in {prompt} tokens. Please reduce the length of the messages.",
-            "messages", "context_length_exceeded")
+            "messages",
+            "context_length_exceeded",
+        )
     if limit is not None and prompt + limit > window:
         raise invalid_request(
             f"This model's maximum context length is {window} tokens. However, you requested "
             f"{prompt + limit} tokens ({prompt} in the messages, {limit} in the completion). "
             "Please reduce the length of the messages or completion.",
-            "messages", "context_length_exceeded")
+            "messages",
+            "context_length_exceeded",
+        )
 
 
 def _forced_function(req: ChatRequest) -> list[FunctionDef]:
@@ -62,8 +72,11 @@ def _forced_function(req: ChatRequest) -> list[FunctionDef]:
 
 def _default_reply(req: ChatRequest, body: dict, seed: int, index: int) -> Reply:
     fmt = req.response_format
-    schema = fmt.json_schema.schema_ or {"type": "object"} \
-        if fmt is not None and fmt.type == "json_schema" and fmt.json_schema is not None else None
+    schema = (
+        fmt.json_schema.schema_ or {"type": "object"}
+        if fmt is not None and fmt.type == "json_schema" and fmt.json_schema is not None
+        else None
+    )
     return generated(
         generation.rng_for(seed, "chat.completions", body, index),
         functions=[(f.name, f.parameters) for f in _forced_function(req)],
@@ -102,8 +115,9 @@ async def _checked(parsed: Parsed[ChatRequest], model: Model) -> _Checked:
     return checked
 
 
-def _default_outcome(checked: _Checked, req: ChatRequest, body: dict, seed: int, index: int,
-                     limits: dict[str, Any]) -> Outcome:
+def _default_outcome(
+    checked: _Checked, req: ChatRequest, body: dict, seed: int, index: int, limits: dict[str, Any]
+) -> Outcome:
     outcome = checked.defaults.get(index)
     if outcome is None:
         outcome = apply_limits(_default_reply(req, body, seed, index), checked.tok, **limits)
@@ -126,22 +140,34 @@ async def create(request: web.Request) -> web.StreamResponse:
 
     call = Call(headers=request.headers, session=exchange.session, **checked.facts)
     step: Step | None = await answer_step(request, call, streaming=bool(req.stream))
-    reasoning = REASONING_TOKENS_BY_EFFORT[capabilities.effort_of(model, req.reasoning_effort)] \
-        if model.reasoning else 0
+    reasoning = (
+        REASONING_TOKENS_BY_EFFORT[capabilities.effort_of(model, req.reasoning_effort)]
+        if model.reasoning
+        else 0
+    )
     legacy = bool(req.functions) and not req.tools
-    limits = dict(budget=limit, stop=req.stop_list, reasoning_tokens=reasoning, function_call=legacy)
+    limits = dict(
+        budget=limit, stop=req.stop_list, reasoning_tokens=reasoning, function_call=legacy
+    )
     outcomes = [
-        scripted_outcome(step, tok, **limits) if step is not None and step.says_something
+        scripted_outcome(step, tok, **limits)
+        if step is not None and step.says_something
         else _default_outcome(checked, req, body, settings.seed, i, limits)
         for i in range(req.n or 1)
     ]
     exchange.billed = (req.model, prompt, sum(o.completion_tokens for o in outcomes))
     render = ChatRender(
-        tok=tok, model=model.served_as, outcomes=outcomes, prompt_tokens=prompt,
+        tok=tok,
+        model=model.served_as,
+        outcomes=outcomes,
+        prompt_tokens=prompt,
         usage_override=step.usage if step is not None else None,
-        service_tier=req.service_tier, legacy_functions=legacy, logprobs=bool(req.logprobs),
+        service_tier=req.service_tier,
+        legacy_functions=legacy,
+        logprobs=bool(req.logprobs),
         top_logprobs=req.top_logprobs or 0,
-        seed=settings.seed, request_body=body,
+        seed=settings.seed,
+        request_body=body,
     )
     if not req.stream:
         reply = render.body()
@@ -159,5 +185,6 @@ async def create(request: web.Request) -> web.StreamResponse:
     )
     if req.store:
         frames = chat_store.keep_stream(request, frames, body, render.usage)
-    return await send_stream(request, with_error_frame(frames, step, exchange.request_id), pacing,
-                             render.rng)
+    return await send_stream(
+        request, with_error_frame(frames, step, exchange.request_id), pacing, render.rng
+    )

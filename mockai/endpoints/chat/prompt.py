@@ -84,8 +84,11 @@ def render_functions(functions: list[FunctionDef]) -> str:
 def _image_tokens(part: ContentPart, model: str, param: str) -> int:
     """An `image_url` part's cost for `model`, by its size and `detail` (see mockai.imagecost)."""
     if part.image_url is None:
-        raise invalid_request(f"Missing required parameter: '{param}.image_url'.",
-                              f"{param}.image_url", "missing_required_parameter")
+        raise invalid_request(
+            f"Missing required parameter: '{param}.image_url'.",
+            f"{param}.image_url",
+            "missing_required_parameter",
+        )
     width, height = url_size(part.image_url.url, f"{param}.image_url.url")
     return image_tokens(model, width, height, part.image_url.detail or "auto")
 
@@ -109,8 +112,14 @@ def prompt_tokens(req: ChatRequest, tok: Tokenizer, model: str) -> int:
             if call.function is not None:
                 total += tok.count(call.function.name) + tok.count(call.function.arguments) + 3
         if message.function_call is not None:
-            total += tok.count(message.function_call.name) + tok.count(message.function_call.arguments) + 3
-    functions = [t.function for t in req.tools or () if t.function is not None] + list(req.functions or ())
+            total += (
+                tok.count(message.function_call.name)
+                + tok.count(message.function_call.arguments)
+                + 3
+            )
+    functions = [t.function for t in req.tools or () if t.function is not None] + list(
+        req.functions or ()
+    )
     if functions:
         total += tok.count(render_functions(functions)) + 9
     return total

@@ -6,10 +6,11 @@ from __future__ import annotations
 import hashlib
 import random
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from itertools import zip_longest
-from typing import Any, Iterator
+from typing import Any
 
 from mockai import ids
 from mockai.generation import rng_for
@@ -18,15 +19,22 @@ from mockai.scenarios.schema import Usage
 from mockai.streaming.sse import data_frame
 from mockai.tokenizer import Tokenizer
 
-SERVICE_TIERS = {None: "default", "auto": "default", "default": "default", "flex": "flex",
-                 "scale": "scale", "priority": "priority", "fast": "priority",
-                 "ultrafast": "ultrafast"}
+SERVICE_TIERS = {
+    None: "default",
+    "auto": "default",
+    "default": "default",
+    "flex": "flex",
+    "scale": "scale",
+    "priority": "priority",
+    "fast": "priority",
+    "ultrafast": "ultrafast",
+}
 
 
 _NO_OVERRIDE = Usage()
 
 
-@lru_cache(maxsize=None)
+@cache
 def fingerprint(model: str) -> str:
     return "fp_" + hashlib.blake2b(model.encode(), digest_size=5).hexdigest()
 
@@ -60,14 +68,19 @@ class ChatRender:
     # -- shared pieces -------------------------------------------------------------------
     def usage(self) -> dict[str, Any]:
         override = self.usage_override or _NO_OVERRIDE
-        prompt = override.prompt_tokens if override.prompt_tokens is not None else self.prompt_tokens
+        prompt = (
+            override.prompt_tokens if override.prompt_tokens is not None else self.prompt_tokens
+        )
         completion = sum(o.completion_tokens for o in self.outcomes)
         reasoning = sum(o.reasoning_tokens for o in self.outcomes)
         return {
             "prompt_tokens": prompt,
             "completion_tokens": completion,
             "total_tokens": prompt + completion,
-            "prompt_tokens_details": {"cached_tokens": override.cached_tokens or 0, "audio_tokens": 0},
+            "prompt_tokens_details": {
+                "cached_tokens": override.cached_tokens or 0,
+                "audio_tokens": 0,
+            },
             "completion_tokens_details": {
                 "reasoning_tokens": reasoning,
                 "audio_tokens": 0,
@@ -88,7 +101,11 @@ class ChatRender:
             message["function_call"] = {"name": first.name, "arguments": first.arguments}
         elif reply.tool_calls:
             message["tool_calls"] = [
-                {"id": c.id, "type": "function", "function": {"name": c.name, "arguments": c.arguments}}
+                {
+                    "id": c.id,
+                    "type": "function",
+                    "function": {"name": c.name, "arguments": c.arguments},
+                }
                 for c in reply.tool_calls
             ]
         message["refusal"] = reply.refusal
@@ -101,10 +118,18 @@ class ChatRender:
             logprobs = None
             if self.logprobs:
                 text = outcome.reply.content or ""
-                logprobs = {"content": self._logprob_entries(self.tok.pieces(text)) if text else [],
-                            "refusal": None}
-            choices.append({"index": index, "message": self._message(outcome),
-                            "logprobs": logprobs, "finish_reason": outcome.finish_reason})
+                logprobs = {
+                    "content": self._logprob_entries(self.tok.pieces(text)) if text else [],
+                    "refusal": None,
+                }
+            choices.append(
+                {
+                    "index": index,
+                    "message": self._message(outcome),
+                    "logprobs": logprobs,
+                    "finish_reason": outcome.finish_reason,
+                }
+            )
         return {
             "id": self.id,
             "object": "chat.completion",
@@ -117,8 +142,13 @@ class ChatRender:
         }
 
     # -- streamed --------------------------------------------------------------------------
-    def _chunk(self, choices: list[dict[str, Any]], include_usage: bool, obfuscate: bool,
-               usage: dict[str, Any] | None = None) -> dict[str, Any]:
+    def _chunk(
+        self,
+        choices: list[dict[str, Any]],
+        include_usage: bool,
+        obfuscate: bool,
+        usage: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
         chunk: dict[str, Any] = {
             "id": self.id,
             "object": "chat.completion.chunk",
@@ -134,8 +164,9 @@ class ChatRender:
             chunk["obfuscation"] = ids.obfuscation(self.rng.randint(1, 16))
         return chunk
 
-    def _choice_deltas(self, index: int, outcome: Outcome, chunk_tokens: int
-                       ) -> Iterator[tuple[dict[str, Any], bool]]:
+    def _choice_deltas(
+        self, index: int, outcome: Outcome, chunk_tokens: int
+    ) -> Iterator[tuple[dict[str, Any], bool]]:
         """(choice object, carries content) for one choice, role chunk first."""
         reply = outcome.reply
         lp_empty = {"content": [], "refusal": None} if self.logprobs else None
@@ -150,12 +181,18 @@ class ChatRender:
                 yield choice({"refusal": piece}), True
         elif reply.content is not None or not reply.tool_calls:
             yield choice({"role": "assistant", "content": "", "refusal": None}, lp_empty), False
-            pieces = list(reply.chunks) if reply.chunks is not None else \
-                _group(self.tok.pieces(reply.content or ""), chunk_tokens)
+            pieces = (
+                list(reply.chunks)
+                if reply.chunks is not None
+                else _group(self.tok.pieces(reply.content or ""), chunk_tokens)
+            )
             for piece in pieces:
                 logprobs = None
                 if self.logprobs:
-                    logprobs = {"content": self._logprob_entries(self.tok.pieces(piece)), "refusal": None}
+                    logprobs = {
+                        "content": self._logprob_entries(self.tok.pieces(piece)),
+                        "refusal": None,
+                    }
                 yield choice({"content": piece}, logprobs), True
         else:
             merged_first_call = True  # as recorded: the role chunk carries the first call's header
@@ -173,8 +210,16 @@ class ChatRender:
     def _call_header(self, index: int, call) -> dict[str, Any]:
         if self.legacy_functions:
             return {"function_call": {"name": call.name, "arguments": ""}}
-        return {"tool_calls": [{"index": index, "id": call.id, "type": "function",
-                                "function": {"name": call.name, "arguments": ""}}]}
+        return {
+            "tool_calls": [
+                {
+                    "index": index,
+                    "id": call.id,
+                    "type": "function",
+                    "function": {"name": call.name, "arguments": ""},
+                }
+            ]
+        }
 
     def _call_fragments(self, index: int, call, chunk_tokens: int) -> Iterator[dict[str, Any]]:
         for piece in _group(self.tok.pieces(call.arguments), chunk_tokens):
@@ -183,8 +228,9 @@ class ChatRender:
             else:
                 yield {"tool_calls": [{"index": index, "function": {"arguments": piece}}]}
 
-    def frames(self, *, chunk_tokens: int, include_usage: bool, obfuscate: bool,
-               exact: bool) -> Iterator[tuple[bytes, bool]]:
+    def frames(
+        self, *, chunk_tokens: int, include_usage: bool, obfuscate: bool, exact: bool
+    ) -> Iterator[tuple[bytes, bool]]:
         """(SSE frame, paced) pairs. With exact replay only content chunks follow the clock."""
         per_choice = [self._choice_deltas(i, o, chunk_tokens) for i, o in enumerate(self.outcomes)]
         for row in zip_longest(*per_choice):
@@ -201,4 +247,4 @@ class ChatRender:
 def _group(pieces: list[str], size: int) -> list[str]:
     if size <= 1:
         return pieces
-    return ["".join(pieces[i:i + size]) for i in range(0, len(pieces), size)]
+    return ["".join(pieces[i : i + size]) for i in range(0, len(pieces), size)]

@@ -8,7 +8,7 @@ the real API reports them.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -86,7 +86,7 @@ Role = Literal["system", "assistant", "user", "function", "tool", "developer"]
 
 class Message(_Model):
     role: Role
-    content: Union[str, list[ContentPart], None] = None
+    content: str | list[ContentPart] | None = None
     name: str | None = None
     tool_calls: list[MessageToolCall] | None = None
     tool_call_id: str | None = None
@@ -136,7 +136,7 @@ class ChatRequest(_Model):
     messages: list[Message] = Field(min_length=1)
     audio: dict[str, Any] | None = None
     frequency_penalty: float | None = Field(None, ge=-2, le=2)
-    function_call: Union[Literal["none", "auto"], NamedFunction, None] = None
+    function_call: Literal["none", "auto"] | NamedFunction | None = None
     functions: list[FunctionDef] | None = Field(None, min_length=1, max_length=128)
     logit_bias: dict[str, int] | None = None
     logprobs: bool | None = None
@@ -152,17 +152,19 @@ class ChatRequest(_Model):
     prompt_cache_key: str | None = None
     prompt_cache_options: Any = None
     prompt_cache_retention: str | None = None
-    reasoning_effort: Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"] | None = None
+    reasoning_effort: Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"] | None = (
+        None
+    )
     response_format: ResponseFormat | None = None
     safety_identifier: str | None = None
     seed: int | None = None
     service_tier: Literal["auto", "default", "flex", "scale", "priority", "fast"] | None = None
-    stop: Union[str, Annotated[list[str], Field(max_length=4)], None] = None
+    stop: str | Annotated[list[str], Field(max_length=4)] | None = None
     store: bool | None = None
     stream: bool | None = None
     stream_options: StreamOptions | None = None
     temperature: float | None = Field(None, ge=0, le=2)
-    tool_choice: Union[Literal["none", "auto", "required"], NamedToolChoice, None] = None
+    tool_choice: Literal["none", "auto", "required"] | NamedToolChoice | None = None
     tools: list[Tool] | None = Field(None, min_length=1)
     top_logprobs: int | None = Field(None, ge=0, le=20)
     top_p: float | None = Field(None, ge=0, le=1)
@@ -176,7 +178,11 @@ class ChatRequest(_Model):
 
     @property
     def output_limit(self) -> int | None:
-        return self.max_completion_tokens if self.max_completion_tokens is not None else self.max_tokens
+        return (
+            self.max_completion_tokens
+            if self.max_completion_tokens is not None
+            else self.max_tokens
+        )
 
 
 def _check_messages(req: ChatRequest) -> None:
@@ -184,17 +190,24 @@ def _check_messages(req: ChatRequest) -> None:
     for index, message in enumerate(req.messages):
         role = message.role
         if role in ("system", "developer", "user") and message.content is None:
-            raise invalid_request(f"Missing required parameter: 'messages[{index}].content'.",
-                                  f"messages[{index}].content", "missing_required_parameter")
+            raise invalid_request(
+                f"Missing required parameter: 'messages[{index}].content'.",
+                f"messages[{index}].content",
+                "missing_required_parameter",
+            )
         if role == "tool":
             if message.tool_call_id is None:
                 raise invalid_request(
                     f"Missing required parameter: 'messages[{index}].tool_call_id'.",
-                    f"messages[{index}].tool_call_id", "missing_required_parameter")
+                    f"messages[{index}].tool_call_id",
+                    "missing_required_parameter",
+                )
             if message.tool_call_id not in pending:
                 raise invalid_request(
                     "Invalid parameter: messages with role 'tool' must be a response to a "
-                    "preceeding message with 'tool_calls'.", f"messages.[{index}].role")
+                    "preceeding message with 'tool_calls'.",
+                    f"messages.[{index}].role",
+                )
             pending.pop(message.tool_call_id)
             continue
         if pending:
@@ -209,7 +222,9 @@ def _unanswered(pending: dict[str, int]) -> APIError:
     return invalid_request(
         "An assistant message with 'tool_calls' must be followed by tool messages responding "
         "to each 'tool_call_id'. The following tool_call_ids did not have response messages: "
-        f"{', '.join(pending)}", f"messages.[{min(pending.values())}].role")
+        f"{', '.join(pending)}",
+        f"messages.[{min(pending.values())}].role",
+    )
 
 
 def _mentions_json(req: ChatRequest) -> bool:
@@ -228,32 +243,53 @@ def check(req: ChatRequest, model: Model) -> None:
     if req.stream_options is not None and not req.stream:
         raise invalid_request(
             "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
-            "stream_options")
+            "stream_options",
+        )
     if req.tool_choice is not None and not req.tools:
         raise invalid_request(
             "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are "
-            "specified.", "tool_choice")
+            "specified.",
+            "tool_choice",
+        )
     if req.top_logprobs is not None and not req.logprobs:
         raise invalid_request(
             "Invalid value for 'logprobs': must be true when 'top_logprobs' is specified.",
-            "logprobs", "invalid_value")
-    if req.response_format is not None and req.response_format.type == "json_schema" \
-            and req.response_format.json_schema is None:
-        raise invalid_request("Missing required parameter: 'response_format.json_schema'.",
-                              "response_format.json_schema", "missing_required_parameter")
+            "logprobs",
+            "invalid_value",
+        )
+    if (
+        req.response_format is not None
+        and req.response_format.type == "json_schema"
+        and req.response_format.json_schema is None
+    ):
+        raise invalid_request(
+            "Missing required parameter: 'response_format.json_schema'.",
+            "response_format.json_schema",
+            "missing_required_parameter",
+        )
     for index, tool in enumerate(req.tools or ()):
         if tool.type == "function" and tool.function is None:
-            raise invalid_request(f"Missing required parameter: 'tools[{index}].function'.",
-                                  f"tools[{index}].function", "missing_required_parameter")
+            raise invalid_request(
+                f"Missing required parameter: 'tools[{index}].function'.",
+                f"tools[{index}].function",
+                "missing_required_parameter",
+            )
     _check_messages(req)
     for name in ("max_tokens", "max_completion_tokens"):
         value = getattr(req, name)
         if value is not None and model.max_output_tokens and value > model.max_output_tokens:
             raise invalid_request(
                 f"{name} is too large: {value}. This model supports at most "
-                f"{model.max_output_tokens} completion tokens, whereas you provided {value}.", name)
-    if req.response_format is not None and req.response_format.type == "json_object" \
-            and not _mentions_json(req):
+                f"{model.max_output_tokens} completion tokens, whereas you provided {value}.",
+                name,
+            )
+    if (
+        req.response_format is not None
+        and req.response_format.type == "json_object"
+        and not _mentions_json(req)
+    ):
         raise invalid_request(
             "'messages' must contain the word 'json' in some form, to use 'response_format' of "
-            "type 'json_object'.", "messages")
+            "type 'json_object'.",
+            "messages",
+        )

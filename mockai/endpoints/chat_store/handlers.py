@@ -28,14 +28,22 @@ class MetadataUpdate(BaseModel):
 
 async def _scripted(request: web.Request) -> None:
     """Scenarios may script errors, latency and headers (endpoint `chat.completions.stored`)."""
-    call = Call(endpoint="chat.completions.stored", body=exchange_of(request).body or {},
-                headers=request.headers, session=exchange_of(request).session)
+    call = Call(
+        endpoint="chat.completions.stored",
+        body=exchange_of(request).body or {},
+        headers=request.headers,
+        session=exchange_of(request).session,
+    )
     await answer_step(request, call, streaming=False, optional=True)
 
 
 def _stored(request: web.Request) -> StoredCompletion:
-    return stored(request, KIND, "completion_id", lambda key: APIError(
-        404, f"Chat completion with id '{key}' not found.", code=None))
+    return stored(
+        request,
+        KIND,
+        "completion_id",
+        lambda key: APIError(404, f"Chat completion with id '{key}' not found.", code=None),
+    )
 
 
 def _matches(stored: StoredCompletion, model: str | None, metadata: dict[str, str]) -> bool:
@@ -47,11 +55,16 @@ def _matches(stored: StoredCompletion, model: str | None, metadata: dict[str, st
 
 async def list_completions(request: web.Request) -> web.Response:
     await _scripted(request)
-    metadata = {key[len("metadata["):-1]: value for key, value in request.query.items()
-                if key.startswith("metadata[") and key.endswith("]")}
+    metadata = {
+        key[len("metadata[") : -1]: value
+        for key, value in request.query.items()
+        if key.startswith("metadata[") and key.endswith("]")
+    }
     model = request.query.get("model")
     kept = state_of(request).store.values(exchange_of(request).session, KIND)
-    return json_response(page([s.body for s in kept if _matches(s, model, metadata)], request, default_order="asc"))
+    return json_response(
+        page([s.body for s in kept if _matches(s, model, metadata)], request, default_order="asc")
+    )
 
 
 async def retrieve(request: web.Request) -> web.Response:
@@ -64,22 +77,31 @@ def _check_metadata(metadata: dict[str, str]) -> None:
         raise invalid_request(
             f"Invalid 'metadata': too many properties. Expected an object with at most "
             f"{METADATA_PAIRS} properties, but got an object with {len(metadata)} properties "
-            "instead.", "metadata", "object_above_max_properties")
+            "instead.",
+            "metadata",
+            "object_above_max_properties",
+        )
     for key, value in metadata.items():
         for what, text, limit in (("key", key, METADATA_KEY), ("value", value, METADATA_VALUE)):
             if len(text) > limit:
                 raise invalid_request(
                     f"Invalid 'metadata': string too long. Expected a metadata {what} with maximum "
                     f"length {limit}, but got a string with length {len(text)} instead.",
-                    "metadata", "string_above_max_length")
+                    "metadata",
+                    "string_above_max_length",
+                )
 
 
 async def update(request: web.Request) -> web.Response:
     body = await read_json(request)
     await _scripted(request)
     stored = _stored(request)
-    metadata = validate(MetadataUpdate, body, unknown_parameter=True,
-                        lenient=state_of(request).settings.lenient).metadata or {}
+    metadata = (
+        validate(
+            MetadataUpdate, body, unknown_parameter=True, lenient=state_of(request).settings.lenient
+        ).metadata
+        or {}
+    )
     _check_metadata(metadata)
     stored.body["metadata"] = metadata  # in place: the store keeps creation order
     return json_response(stored.body)
@@ -89,8 +111,9 @@ async def delete(request: web.Request) -> web.Response:
     await _scripted(request)
     stored = _stored(request)
     state_of(request).store.delete(exchange_of(request).session, KIND, stored.body["id"])
-    return json_response({"object": "chat.completion.deleted", "id": stored.body["id"],
-                          "deleted": True})
+    return json_response(
+        {"object": "chat.completion.deleted", "id": stored.body["id"], "deleted": True}
+    )
 
 
 async def messages(request: web.Request) -> web.Response:

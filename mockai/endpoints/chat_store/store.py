@@ -10,8 +10,9 @@ sent, and kept only when the stream ran to its end.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 import orjson
 from aiohttp import web
@@ -47,10 +48,18 @@ def _tool_call(call: dict[str, Any]) -> dict[str, Any]:
 
 def _message(completion_id: str, index: int, message: dict[str, Any]) -> dict[str, Any]:
     content = message.get("content")
-    parts = [p for p in content if isinstance(p, dict) and p.get("type") in ("text", "image_url")] \
-        if isinstance(content, list) else None
-    out = {"id": f"{completion_id}-{index}", "role": message.get("role"),
-           "content": _text(content), "name": message.get("name"), "content_parts": parts}
+    parts = (
+        [p for p in content if isinstance(p, dict) and p.get("type") in ("text", "image_url")]
+        if isinstance(content, list)
+        else None
+    )
+    out = {
+        "id": f"{completion_id}-{index}",
+        "role": message.get("role"),
+        "content": _text(content),
+        "name": message.get("name"),
+        "content_parts": parts,
+    }
     if message.get("tool_calls") is not None:
         out["tool_calls"] = [_tool_call(call) for call in message["tool_calls"]]
     if message.get("function_call") is not None:
@@ -73,10 +82,15 @@ def keep(request: web.Request, completion: dict[str, Any], request_body: dict[st
         "response_format": request_body.get("response_format"),
         "metadata": request_body.get("metadata") or {},
     }
-    messages = [_message(completion["id"], i, m)
-                for i, m in enumerate(request_body.get("messages", []))]
-    state_of(request).store.put(exchange_of(request).session, KIND, completion["id"],
-                                StoredCompletion(body, request_body.get("model", ""), messages))
+    messages = [
+        _message(completion["id"], i, m) for i, m in enumerate(request_body.get("messages", []))
+    ]
+    state_of(request).store.put(
+        exchange_of(request).session,
+        KIND,
+        completion["id"],
+        StoredCompletion(body, request_body.get("model", ""), messages),
+    )
 
 
 class _Assembly:
@@ -100,10 +114,20 @@ class _Assembly:
         if chunk.get("usage"):
             self.usage = chunk["usage"]
         for choice in chunk["choices"]:
-            self._delta(self.choices.setdefault(choice["index"], {"pieces": [], "refusal": None,
-                                                                  "calls": {}, "logprobs": None,
-                                                                  "finish": None, "text": False}),
-                        choice)
+            self._delta(
+                self.choices.setdefault(
+                    choice["index"],
+                    {
+                        "pieces": [],
+                        "refusal": None,
+                        "calls": {},
+                        "logprobs": None,
+                        "finish": None,
+                        "text": False,
+                    },
+                ),
+                choice,
+            )
 
     @staticmethod
     def _delta(state: dict[str, Any], choice: dict[str, Any]) -> None:
@@ -114,8 +138,10 @@ class _Assembly:
         if isinstance(delta.get("refusal"), str) and (delta["refusal"] or state["refusal"] is None):
             state["refusal"] = (state["refusal"] or "") + delta["refusal"]
         for call in delta.get("tool_calls") or ():
-            kept = state["calls"].setdefault(call["index"], {"id": None, "type": "function",
-                                                             "function": {"name": "", "arguments": ""}})
+            kept = state["calls"].setdefault(
+                call["index"],
+                {"id": None, "type": "function", "function": {"name": "", "arguments": ""}},
+            )
             kept["id"] = call.get("id") or kept["id"]
             function = call.get("function") or {}
             kept["function"]["name"] += function.get("name") or ""
@@ -132,33 +158,54 @@ class _Assembly:
 
     @property
     def complete(self) -> bool:
-        return not self.failed and self.head is not None and bool(self.choices) \
+        return (
+            not self.failed
+            and self.head is not None
+            and bool(self.choices)
             and all(state["finish"] for state in self.choices.values())
+        )
 
     def body(self, usage: dict[str, Any]) -> dict[str, Any]:
         head = self.head or {}
         choices = []
         for index in sorted(self.choices):
             state = self.choices[index]
-            message: dict[str, Any] = {"role": "assistant",
-                                       "content": "".join(state["pieces"]) if state["text"] else None}
+            message: dict[str, Any] = {
+                "role": "assistant",
+                "content": "".join(state["pieces"]) if state["text"] else None,
+            }
             if "function_call" in state:
                 message["function_call"] = state["function_call"]
             elif state["calls"]:
                 message["tool_calls"] = [state["calls"][i] for i in sorted(state["calls"])]
             message["refusal"] = state["refusal"]
             message["annotations"] = []
-            choices.append({"index": index, "message": message, "logprobs": state["logprobs"],
-                            "finish_reason": state["finish"]})
-        return {"id": head["id"], "object": "chat.completion", "created": head["created"],
-                "model": head["model"], "choices": choices, "usage": self.usage or usage,
-                "service_tier": head.get("service_tier"),
-                "system_fingerprint": head.get("system_fingerprint")}
+            choices.append(
+                {
+                    "index": index,
+                    "message": message,
+                    "logprobs": state["logprobs"],
+                    "finish_reason": state["finish"],
+                }
+            )
+        return {
+            "id": head["id"],
+            "object": "chat.completion",
+            "created": head["created"],
+            "model": head["model"],
+            "choices": choices,
+            "usage": self.usage or usage,
+            "service_tier": head.get("service_tier"),
+            "system_fingerprint": head.get("system_fingerprint"),
+        }
 
 
-def keep_stream(request: web.Request, frames: Iterable[tuple[bytes, bool]],
-                request_body: dict[str, Any], usage: Callable[[], dict[str, Any]]
-                ) -> Iterator[tuple[bytes, bool]]:
+def keep_stream(
+    request: web.Request,
+    frames: Iterable[tuple[bytes, bool]],
+    request_body: dict[str, Any],
+    usage: Callable[[], dict[str, Any]],
+) -> Iterator[tuple[bytes, bool]]:
     """Pass the frames through; once the last one is sent, keep the assembled completion."""
     assembly = _Assembly()
     for frame, paced in frames:

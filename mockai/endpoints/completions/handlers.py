@@ -41,7 +41,8 @@ def _context_check(prompt: int, limit: int | None, model: Model) -> None:
         raise invalid_request(
             f"This model's maximum context length is {model.context_window} tokens, however you "
             f"requested {requested} tokens ({prompt} in your prompt; {limit or 0} for the "
-            "completion). Please reduce your prompt; or completion length.")
+            "completion). Please reduce your prompt; or completion length."
+        )
 
 
 def _as_completion(reply: Reply) -> Reply:
@@ -71,15 +72,21 @@ async def create(request: web.Request) -> web.StreamResponse:
     call = to_call(req, prompts, body, request.headers, exchange.session)
     step = await answer_step(request, call, streaming=bool(req.stream))
     # A bare error step that fails mid-stream streams default text before its error.
-    scripted = _as_completion(from_step(step)) \
-        if step is not None and step.says_something else None
+    scripted = _as_completion(from_step(step)) if step is not None and step.says_something else None
     choices: list[Choice] = []
     generated = 0
-    for p, (prompt, size) in enumerate(zip(prompts, sizes)):
+    for p, (prompt, size) in enumerate(zip(prompts, sizes, strict=False)):
         budget = req.max_tokens if req.max_tokens is not None else model.context_window - size
         for i in range(candidates):
-            reply = scripted if scripted is not None else Reply(content=generation.text(
-                generation.rng_for(settings.seed, "completions", body, p * candidates + i)))
+            reply = (
+                scripted
+                if scripted is not None
+                else Reply(
+                    content=generation.text(
+                        generation.rng_for(settings.seed, "completions", body, p * candidates + i)
+                    )
+                )
+            )
             outcome = apply_limits(reply, tok, budget=budget, stop=req.stop_list)
             generated += outcome.completion_tokens
             if i < req.choices_per_prompt:
@@ -87,10 +94,15 @@ async def create(request: web.Request) -> web.StreamResponse:
     exchange.billed = (req.model, sum(sizes), generated)
     override = step.usage.prompt_tokens if step is not None and step.usage is not None else None
     render = CompletionRender(
-        tok=tok, model=model.served_as, choices=choices,
+        tok=tok,
+        model=model.served_as,
+        choices=choices,
         prompt_tokens=override if override is not None else sum(sizes),
-        completion_tokens=generated, echo=bool(req.echo), logprobs=req.logprobs,
-        seed=settings.seed, request_body=body,
+        completion_tokens=generated,
+        echo=bool(req.echo),
+        logprobs=req.logprobs,
+        seed=settings.seed,
+        request_body=body,
     )
     if not req.stream:
         return json_response(render.body())
@@ -101,5 +113,6 @@ async def create(request: web.Request) -> web.StreamResponse:
         include_usage=bool(req.stream_options and req.stream_options.include_usage),
         exact=pacing.exact is not None,
     )
-    return await send_stream(request, with_error_frame(frames, step, exchange.request_id), pacing,
-                             render.rng)
+    return await send_stream(
+        request, with_error_frame(frames, step, exchange.request_id), pacing, render.rng
+    )

@@ -9,8 +9,9 @@ arrays are checked against the vocabulary and decoded, so scenarios can match th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from mockai.endpoints.completions.request import CompletionRequest
 from mockai.errors import APIError, invalid_request
@@ -30,8 +31,10 @@ class Prompt:
 def _invalid_token(token: int, tok: Tokenizer) -> APIError:
     """Worded as the real API words it (a recorded body in DataDog/dd-trace-py's langchain
     test fixtures); the maximum is the encoding's `<|endoftext|>` id."""
-    return invalid_request(f"Invalid token in prompt: {token}. Minimum value is 0, maximum value "
-                           f"is {tok.enc.eot_token} (inclusive).")
+    return invalid_request(
+        f"Invalid token in prompt: {token}. Minimum value is 0, maximum value "
+        f"is {tok.enc.eot_token} (inclusive)."
+    )
 
 
 def _known(token: int, tok: Tokenizer) -> bool:
@@ -57,13 +60,19 @@ def prompts_of(req: CompletionRequest, tok: Tokenizer) -> list[Prompt]:
     items: list[Any] = [raw] if isinstance(raw, str) or isinstance(raw[0], int) else list(raw)
     return [
         Prompt(item, tuple(tok.enc.encode(item, allowed_special=_SPECIAL, disallowed_special=())))
-        if isinstance(item, str) else _from_ids(item, tok)
+        if isinstance(item, str)
+        else _from_ids(item, tok)
         for item in items
     ]
 
 
-def to_call(req: CompletionRequest, prompts: list[Prompt], body: dict[str, Any],
-            headers: Mapping[str, str], session: str | None) -> Call:
+def to_call(
+    req: CompletionRequest,
+    prompts: list[Prompt],
+    body: dict[str, Any],
+    headers: Mapping[str, str],
+    session: str | None,
+) -> Call:
     """`user:` matches the last prompt (the only one, usually); there is no system message and
     there are no tools."""
     return Call(

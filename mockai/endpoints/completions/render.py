@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import zip_longest
-from typing import Any, Iterator
+from typing import Any
 
 from mockai import ids
 from mockai.endpoints.completions.prompt import Prompt
@@ -67,8 +68,11 @@ class CompletionRender:
         return rng_for(self.seed, "completions.meta", self.request_body)
 
     def usage(self) -> dict[str, int]:
-        return {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
-                "total_tokens": self.prompt_tokens + self.completion_tokens}
+        return {
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "total_tokens": self.prompt_tokens + self.completion_tokens,
+        }
 
     # -- logprobs ------------------------------------------------------------------------
     def _top(self, piece: str, chosen: float) -> dict[str, float]:
@@ -81,8 +85,9 @@ class CompletionRender:
                 top[alt] = last
         return top
 
-    def _logprobs(self, pieces: list[str], offset: int, *, unscored_first: bool = False
-                  ) -> dict[str, Any]:
+    def _logprobs(
+        self, pieces: list[str], offset: int, *, unscored_first: bool = False
+    ) -> dict[str, Any]:
         scores: list[float | None] = []
         tops: list[dict[str, float] | None] = []
         offsets = []
@@ -96,8 +101,12 @@ class CompletionRender:
             chosen = logprob(self.rng)
             scores.append(chosen)
             tops.append(self._top(piece, chosen))
-        return {"tokens": pieces, "token_logprobs": scores,
-                "top_logprobs": tops if self.logprobs else None, "text_offset": offsets}
+        return {
+            "tokens": pieces,
+            "token_logprobs": scores,
+            "top_logprobs": tops if self.logprobs else None,
+            "text_offset": offsets,
+        }
 
     def _echoed(self, choice: Choice) -> dict[str, Any]:
         return self._logprobs(self.tok.pieces_of(choice.prompt.ids), 0, unscored_first=True)
@@ -109,13 +118,19 @@ class CompletionRender:
             generated = self._logprobs(self.tok.pieces(choice.text), len(choice.prompt.text))
             if self.echo:
                 echoed = self._echoed(choice)
-                logprobs = {key: echoed[key] + generated[key] if echoed[key] is not None else None
-                            for key in echoed}
+                logprobs = {
+                    key: echoed[key] + generated[key] if echoed[key] is not None else None
+                    for key in echoed
+                }
             else:
                 logprobs = generated
         text = choice.prompt.text + choice.text if self.echo else choice.text
-        return {"text": text, "index": choice.index, "logprobs": logprobs,
-                "finish_reason": choice.outcome.finish_reason}
+        return {
+            "text": text,
+            "index": choice.index,
+            "logprobs": logprobs,
+            "finish_reason": choice.outcome.finish_reason,
+        }
 
     def body(self) -> dict[str, Any]:
         return {
@@ -134,8 +149,12 @@ class CompletionRender:
         wants = self.logprobs is not None
 
         def entry(text: str, logprobs: dict[str, Any] | None, finish: str | None = None):
-            return {"text": text, "index": choice.index, "logprobs": logprobs,
-                    "finish_reason": finish}
+            return {
+                "text": text,
+                "index": choice.index,
+                "logprobs": logprobs,
+                "finish_reason": finish,
+            }
 
         offset = len(choice.prompt.text)
         if self.echo:
@@ -147,15 +166,21 @@ class CompletionRender:
         else:
             pieces = self.tok.pieces(choice.text)
             size = max(chunk_tokens, 1)
-            parts = ["".join(pieces[i:i + size]) for i in range(0, len(pieces), size)]
+            parts = ["".join(pieces[i : i + size]) for i in range(0, len(pieces), size)]
         for part in parts:
-            yield entry(part, self._logprobs(self.tok.pieces(part), offset) if wants else None), True
+            yield (
+                entry(part, self._logprobs(self.tok.pieces(part), offset) if wants else None),
+                True,
+            )
             offset += len(part)
-        yield entry("", self._logprobs([], offset) if wants else None,
-                    choice.outcome.finish_reason), False
+        yield (
+            entry("", self._logprobs([], offset) if wants else None, choice.outcome.finish_reason),
+            False,
+        )
 
-    def frames(self, *, chunk_tokens: int, include_usage: bool,
-               exact: bool) -> Iterator[tuple[bytes, bool]]:
+    def frames(
+        self, *, chunk_tokens: int, include_usage: bool, exact: bool
+    ) -> Iterator[tuple[bytes, bool]]:
         """(SSE frame, paced) pairs, choices interleaved; with exact replay only text chunks
         follow the clock."""
         per_choice = [self._deltas(c, chunk_tokens) for c in self.choices]
@@ -163,9 +188,29 @@ class CompletionRender:
             for item in row:
                 if item is not None:
                     entry, carries = item
-                    yield data_frame({"id": self.id, "object": "text_completion",
-                                      "created": self.created, "choices": [entry],
-                                      "model": self.model}), carries if exact else True
+                    yield (
+                        data_frame(
+                            {
+                                "id": self.id,
+                                "object": "text_completion",
+                                "created": self.created,
+                                "choices": [entry],
+                                "model": self.model,
+                            }
+                        ),
+                        carries if exact else True,
+                    )
         if include_usage:
-            yield data_frame({"id": self.id, "object": "text_completion", "created": self.created,
-                              "model": self.model, "usage": self.usage(), "choices": []}), False
+            yield (
+                data_frame(
+                    {
+                        "id": self.id,
+                        "object": "text_completion",
+                        "created": self.created,
+                        "model": self.model,
+                        "usage": self.usage(),
+                        "choices": [],
+                    }
+                ),
+                False,
+            )

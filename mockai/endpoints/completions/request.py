@@ -28,7 +28,9 @@ class _Model(BaseModel):
 
 class StreamOptions(_Model):
     include_usage: bool | None = None
-    include_obfuscation: bool | None = None  # accepted (shared schema); completion chunks carry none
+    include_obfuscation: bool | None = (
+        None  # accepted (shared schema); completion chunks carry none
+    )
 
 
 class CompletionRequest(_Model):
@@ -45,7 +47,7 @@ class CompletionRequest(_Model):
     n: int | None = Field(None, ge=1, le=128)
     presence_penalty: float | None = Field(None, ge=-2, le=2)
     seed: int | None = None
-    stop: Union[str, Annotated[list[str], Field(max_length=4)], None] = None
+    stop: str | Annotated[list[str], Field(max_length=4)] | None = None
     stream: bool | None = None
     stream_options: StreamOptions | None = None
     suffix: str | None = None
@@ -84,8 +86,9 @@ def _check_prompt(prompt: list[Any]) -> None:
     which, and the others are reported against that shape (`prompt[1]`), where one union of
     all shapes would only say that the whole list is not a string."""
     first = prompt[0] if prompt else ""
-    shape = _Strings if isinstance(first, str) else _TokenArrays if isinstance(first, list) \
-        else _Tokens
+    shape = (
+        _Strings if isinstance(first, str) else _TokenArrays if isinstance(first, list) else _Tokens
+    )
     validate(shape, {"prompt": prompt})
 
 
@@ -96,7 +99,8 @@ def check(req: CompletionRequest, model: Model) -> None:
     if req.stream_options is not None and not req.stream:
         raise invalid_request(
             "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
-            "stream_options")
+            "stream_options",
+        )
     # No public record of the real texts for these two was found: the wording follows the
     # spec's note ("best_of must be greater than n", "Results cannot be streamed") and the
     # guard the official client libraries once applied before sending.

@@ -50,27 +50,41 @@ async def create(request: web.Request) -> web.Response:
     exchange.tokens = sum(counts)
     exchange.billed = (req.model, sum(counts), 0)
 
-    call = Call(endpoint="embeddings", body=body, headers=request.headers,
-                session=exchange.session, model=req.model, last_user_message="\n".join(texts))
+    call = Call(
+        endpoint="embeddings",
+        body=body,
+        headers=request.headers,
+        session=exchange.session,
+        model=req.model,
+        last_user_message="\n".join(texts),
+    )
     step = await answer_step(request, call, streaming=False)
     prompt = sum(counts)
     if step is not None and step.usage is not None and step.usage.prompt_tokens is not None:
         prompt = step.usage.prompt_tokens
 
     def vectors() -> list[dict[str, object]]:
-        return [{"object": "embedding", "index": index,
-                 "embedding": embedding(text, model.id, state.settings.seed, profile.full, size,
-                                        req.encoding_format)}
-                for index, text in enumerate(texts)]
+        return [
+            {
+                "object": "embedding",
+                "index": index,
+                "embedding": embedding(
+                    text, model.id, state.settings.seed, profile.full, size, req.encoding_format
+                ),
+            }
+            for index, text in enumerate(texts)
+        ]
 
     # A big batch takes seconds of pure Python: off the event loop, so other requests go on.
     data = vectors() if sum(map(len, texts)) < BIG_BATCH_CHARS else await asyncio.to_thread(vectors)
-    return json_response({
-        "object": "list",
-        "data": data,
-        "model": SERVED_AS.get(model.id, model.served_as),
-        "usage": {"prompt_tokens": prompt, "total_tokens": prompt},
-    })
+    return json_response(
+        {
+            "object": "list",
+            "data": data,
+            "model": SERVED_AS.get(model.id, model.served_as),
+            "usage": {"prompt_tokens": prompt, "total_tokens": prompt},
+        }
+    )
 
 
 def _decoded(tok: tokenizer.Tokenizer, ids: list[int]) -> str:

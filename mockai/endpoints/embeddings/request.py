@@ -18,8 +18,10 @@ from mockai.models import Model
 MAX_INPUTS = 2048
 MAX_INPUT_TOKENS = 8192
 MAX_REQUEST_TOKENS = 300_000
-INVALID_INPUT = ("'$.input' is invalid. Please check the API reference: "
-                 "https://platform.openai.com/docs/api-reference.")
+INVALID_INPUT = (
+    "'$.input' is invalid. Please check the API reference: "
+    "https://platform.openai.com/docs/api-reference."
+)
 
 
 class EmbeddingRequest(BaseModel):
@@ -40,7 +42,7 @@ class Profile:
     shortenable: bool
 
     @classmethod
-    def of(cls, model: Model) -> "Profile":
+    def of(cls, model: Model) -> Profile:
         """Built-ins by name; config-added models may say `dimensions:` (default 1536)."""
         name = model.id
         full = model.extra.get("dimensions") or (3072 if "3-large" in name else 1536)
@@ -54,22 +56,32 @@ class Profile:
         if asked > self.full:
             raise invalid_request(
                 f"Invalid 'dimensions': integer above maximum value. Expected a value <= "
-                f"{self.full}, but got {asked} instead.", "dimensions", "integer_above_max_value")
+                f"{self.full}, but got {asked} instead.",
+                "dimensions",
+                "integer_above_max_value",
+            )
         return asked
 
 
 def inputs(value: Any) -> list[str | list[int]]:
     """The inputs, one per vector: a string or a list of token ids each."""
+
     def is_ids(item: Any) -> bool:
-        return isinstance(item, list) and bool(item) and all(
-            isinstance(t, int) and not isinstance(t, bool) for t in item)
+        return (
+            isinstance(item, list)
+            and bool(item)
+            and all(isinstance(t, int) and not isinstance(t, bool) for t in item)
+        )
 
     if isinstance(value, str):
         found: list[str | list[int]] = [value]
     elif is_ids(value):
         found = [value]
-    elif isinstance(value, list) and value and (all(isinstance(v, str) for v in value)
-                                                or all(is_ids(v) for v in value)):
+    elif (
+        isinstance(value, list)
+        and value
+        and (all(isinstance(v, str) for v in value) or all(is_ids(v) for v in value))
+    ):
         found = list(value)
     else:
         raise invalid_request(INVALID_INPUT)
@@ -78,8 +90,10 @@ def inputs(value: Any) -> list[str | list[int]]:
     if isinstance(value, list) and len(value) > MAX_INPUTS:  # the spec's maxItems, for ids too
         raise invalid_request(
             f"Invalid 'input': array too long. Expected an array with maximum length "
-            f"{MAX_INPUTS}, but got an array with length {len(value)} instead.", "input",
-            "array_above_max_length")
+            f"{MAX_INPUTS}, but got an array with length {len(value)} instead.",
+            "input",
+            "array_above_max_length",
+        )
     return found
 
 
@@ -89,8 +103,13 @@ def check_tokens(counts: list[int]) -> None:
             raise invalid_request(
                 f"This model's maximum context length is {MAX_INPUT_TOKENS} tokens, however you "
                 f"requested {count} tokens ({count} in your prompt; 0 for the completion). "
-                "Please reduce your prompt; or completion length.")
+                "Please reduce your prompt; or completion length."
+            )
     total = sum(counts)
     if total > MAX_REQUEST_TOKENS:
-        raise APIError(400, f"Requested {total} tokens, max {MAX_REQUEST_TOKENS} tokens per request",
-                       type="max_tokens_per_request", code="max_tokens_per_request")
+        raise APIError(
+            400,
+            f"Requested {total} tokens, max {MAX_REQUEST_TOKENS} tokens per request",
+            type="max_tokens_per_request",
+            code="max_tokens_per_request",
+        )

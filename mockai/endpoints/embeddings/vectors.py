@@ -30,9 +30,9 @@ def _features(text: str) -> Counter[tuple[str, float]]:
     words = _WORD.findall(lowered)
     padded = f" {lowered} "
     found: Counter[tuple[str, float]] = Counter()
-    found.update(("c:" + padded[i:i + 3], 1.0) for i in range(len(padded) - 2))
+    found.update(("c:" + padded[i : i + 3], 1.0) for i in range(len(padded) - 2))
     found.update(("w:" + w, 1.5) for w in words)
-    found.update(("b:" + a + " " + b, 1.0) for a, b in zip(words, words[1:]))
+    found.update(("b:" + a + " " + b, 1.0) for a, b in zip(words, words[1:], strict=False))
     return found
 
 
@@ -43,7 +43,7 @@ def _slots(key: bytes, feature: str, full: int) -> tuple[tuple[int, float], ...]
     for i in range(0, 2 * SLOTS, 2):
         value = digest[i] << 8 | digest[i + 1]
         u = (value >> 1) / 32768.0
-        out.append((int(full * u ** 1.5), -1.0 if value & 1 else 1.0))
+        out.append((int(full * u**1.5), -1.0 if value & 1 else 1.0))
     return tuple(out)
 
 
@@ -58,7 +58,8 @@ def full_vector(text: str, model: str, seed: int, full: int) -> list[float]:
     energy = sum(x * x for x in vector)
     amplitude = math.sqrt(3 * NOISE_SHARE * energy / full) if energy else 1.0
     noise = random.Random(hashlib.blake2b(key + text.encode(), digest_size=16).digest())
-    return [x + (b - 127.5) / 127.5 * amplitude for x, b in zip(vector, noise.randbytes(full))]
+    draws = noise.randbytes(full)
+    return [x + (b - 127.5) / 127.5 * amplitude for x, b in zip(vector, draws, strict=False)]
 
 
 def shortened(vector: list[float], size: int) -> list[float]:
@@ -77,8 +78,9 @@ def encoded(vector: list[float], encoding_format: str) -> list[float] | str:
 
 
 @lru_cache(maxsize=128)  # test suites and load tests embed the same texts again and again
-def embedding(text: str, model: str, seed: int, full: int, size: int,
-              encoding_format: str) -> tuple[float, ...] | str:
+def embedding(
+    text: str, model: str, seed: int, full: int, size: int, encoding_format: str
+) -> tuple[float, ...] | str:
     """The vector as the response carries it: ~2 ms of pure Python, done once per text."""
     vector = encoded(shortened(full_vector(text, model, seed, full), size), encoding_format)
     return vector if isinstance(vector, str) else tuple(vector)

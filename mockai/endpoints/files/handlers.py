@@ -10,8 +10,7 @@ from aiohttp import web
 from pydantic import BaseModel, Field
 
 from mockai.endpoints.files.scripted import answer_if_targeted
-from mockai.endpoints.files.store import (KIND, PURPOSES, PURPOSES_AS_LISTED, put_file,
-                                          stored_file)
+from mockai.endpoints.files.store import KIND, PURPOSES, PURPOSES_AS_LISTED, put_file, stored_file
 from mockai.errors import APIError, invalid_request
 from mockai.server.http import json_response
 from mockai.server.multipart import Form, Upload, objects, read_form
@@ -80,15 +79,24 @@ async def create(request: web.Request) -> web.Response:
     if purpose == "batch":
         check_batch_input(upload)
     await answer_if_targeted(request, "files", exchange_of(request).body, file_name=upload.filename)
-    stored = put_file(state_of(request), exchange_of(request).session, filename=upload.filename,
-                      purpose=purpose, data=upload.data, expires_after=expires_after)
+    stored = put_file(
+        state_of(request),
+        exchange_of(request).session,
+        filename=upload.filename,
+        purpose=purpose,
+        data=upload.data,
+        expires_after=expires_after,
+    )
     return json_response(stored.body)
 
 
 async def list_files(request: web.Request) -> web.Response:
     purpose = request.query.get("purpose")
-    files = [f.body for f in state_of(request).store.values(exchange_of(request).session, KIND)
-             if purpose is None or f.body["purpose"] == purpose]
+    files = [
+        f.body
+        for f in state_of(request).store.values(exchange_of(request).session, KIND)
+        if purpose is None or f.body["purpose"] == purpose
+    ]
     return json_response(page(files, request, max_limit=10_000, default_limit=10_000))
 
 

@@ -48,14 +48,27 @@ def _expiry(created: int, purpose: str, expires_after: dict[str, Any] | None) ->
     return created + BATCH_FILE_TTL_S if purpose in ("batch", "batch_output") else None
 
 
-def put_file(state: ServerState, session: str | None, *, filename: str, purpose: str, data: bytes,
-             expires_after: dict[str, Any] | None = None) -> StoredFile:
+def put_file(
+    state: ServerState,
+    session: str | None,
+    *,
+    filename: str,
+    purpose: str,
+    data: bytes,
+    expires_after: dict[str, Any] | None = None,
+) -> StoredFile:
     """Store a new processed file and return it; the session's oldest files make room."""
     created = int(time.time())
     body = {
-        "id": file_id(), "object": "file", "bytes": len(data), "created_at": created,
-        "expires_at": _expiry(created, purpose, expires_after), "filename": filename,
-        "purpose": purpose, "status": "processed", "status_details": None,
+        "id": file_id(),
+        "object": "file",
+        "bytes": len(data),
+        "created_at": created,
+        "expires_at": _expiry(created, purpose, expires_after),
+        "filename": filename,
+        "purpose": purpose,
+        "status": "processed",
+        "status_details": None,
     }
     new = StoredFile(body, data)
     state.store.put(session, KIND, body["id"], new)

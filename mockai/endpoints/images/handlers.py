@@ -15,10 +15,20 @@ from mockai import tokenizer
 from mockai.endpoints.images import references, render
 from mockai.endpoints.images.models import GPT_ONLY, ImageModel, check, invalid_model, resolve
 from mockai.endpoints.images.picture import digest
-from mockai.endpoints.images.request import (DALL_E_UPLOAD_LIMIT, EDIT_MODEL, VARIATION_MODEL,
-                                              EditRequest, Form, GenerateRequest,
-                                              JsonEditRequest, VariationRequest,
-                                              invalid_image_file, not_a_png, picture, read_form)
+from mockai.endpoints.images.request import (
+    DALL_E_UPLOAD_LIMIT,
+    EDIT_MODEL,
+    VARIATION_MODEL,
+    EditRequest,
+    Form,
+    GenerateRequest,
+    JsonEditRequest,
+    VariationRequest,
+    invalid_image_file,
+    not_a_png,
+    picture,
+    read_form,
+)
 from mockai.errors import APIError, invalid_request
 from mockai.imagecost import image_tokens
 from mockai.scenarios.call import Call
@@ -34,13 +44,17 @@ from mockai.validation import validated
 GPT_IMAGES_LIMIT = 16
 
 
-def _material(request: web.Request, endpoint: str, fields: dict[str, Any],
-              uploads: list[Upload]) -> str:
+def _material(
+    request: web.Request, endpoint: str, fields: dict[str, Any], uploads: list[Upload]
+) -> str:
     """What the pictures are drawn from: the request (streaming aside), its files, --seed."""
     drawn = {k: v for k, v in fields.items() if k not in ("stream", "partial_images")}
-    return digest(state_of(request).settings.seed, endpoint,
-                  orjson.dumps(drawn, option=orjson.OPT_SORT_KEYS, default=str).decode(),
-                  *(digest(upload.data) for upload in uploads))
+    return digest(
+        state_of(request).settings.seed,
+        endpoint,
+        orjson.dumps(drawn, option=orjson.OPT_SORT_KEYS, default=str).decode(),
+        *(digest(upload.data) for upload in uploads),
+    )
 
 
 def _gpt_options(job: render.Job, req: GenerateRequest | EditRequest) -> None:
@@ -53,21 +67,30 @@ def _gpt_options(job: render.Job, req: GenerateRequest | EditRequest) -> None:
     job.partial_images = (req.partial_images or 0) if req.stream else 0
 
 
-async def _answer(request: web.Request, job: render.Job, call: Call, *,
-                  streaming: bool) -> web.StreamResponse:
+async def _answer(
+    request: web.Request, job: render.Job, call: Call, *, streaming: bool
+) -> web.StreamResponse:
     exchange = exchange_of(request)
     step: Step | None = await answer_step(request, call, streaming=streaming)
-    pictures = [job.picture(i, fade) for i in range(job.n) for fade in
-                [(job.partial_images - k) / (job.partial_images + 1)
-                 for k in range(job.partial_images if streaming else 0)] + [0.0]]
+    pictures = [
+        job.picture(i, fade)
+        for i in range(job.n)
+        for fade in [
+            (job.partial_images - k) / (job.partial_images + 1)
+            for k in range(job.partial_images if streaming else 0)
+        ]
+        + [0.0]
+    ]
     await asyncio.to_thread(lambda: [p.encode() for p in pictures])  # cached for what follows
     if not streaming:
         return json_response(render.body(request, job, step))
     frames = render.frames(job, step)
     if step is not None and step.fails_mid_stream:
         error = {"type": "error", **scripted_error(step.error).body(exchange.request_id)}  # type: ignore[arg-type]
-        frames = chain(islice(frames, step.stream.error_after_chunks),  # type: ignore[union-attr]
-                       [(event_frame("error", error), False)])
+        frames = chain(
+            islice(frames, step.stream.error_after_chunks),  # type: ignore[union-attr]
+            [(event_frame("error", error), False)],
+        )
     pacing = Pacing.from_spec(step.stream if step is not None else None)
     return await send_stream(request, frames, pacing, random.Random(job.material), done=None)
 
@@ -80,26 +103,42 @@ async def _text_tokens(prompt: str | None) -> int:
 async def generate(request: web.Request) -> web.StreamResponse:
     settings = state_of(request).settings
     exchange = exchange_of(request)
-    req, body = validated(GenerateRequest, await read_json(request), unknown_parameter=True,
-                          lenient=settings.lenient)
+    req, body = validated(
+        GenerateRequest, await read_json(request), unknown_parameter=True, lenient=settings.lenient
+    )
     # Without a model the API uses dall-e-2, unless a GPT-image-only parameter is given.
-    gpt_hint = any(body.get(k) is not None for k in GPT_ONLY) or \
-        req.quality in ("low", "medium", "high")
+    gpt_hint = any(body.get(k) is not None for k in GPT_ONLY) or req.quality in (
+        "low",
+        "medium",
+        "high",
+    )
     model = resolve(req.model, "gpt-image-1" if gpt_hint else "dall-e-2", lenient=settings.lenient)
     if settings.lenient:
         body = {k: v for k, v in body.items() if k not in model.refused()}
     n = req.n or 1
     check(model, body, prompt=req.prompt, n=n, size=req.size, quality=req.quality)
     size = req.size or model.default_size
-    job = render.Job(model, "image_generation", _material(request, "images.generations", body, []),
-                     n, "1024x1024" if size == "auto" else size, req.response_format or "url",
-                     prompt=req.prompt)
+    job = render.Job(
+        model,
+        "image_generation",
+        _material(request, "images.generations", body, []),
+        n,
+        "1024x1024" if size == "auto" else size,
+        req.response_format or "url",
+        prompt=req.prompt,
+    )
     if model.gpt_image:
         _gpt_options(job, req)
         job.text_tokens = await _text_tokens(req.prompt)
     exchange.tokens = job.text_tokens
-    call = Call("images.generations", body, request.headers, exchange.session, model=model.id,
-                last_user_message=req.prompt)
+    call = Call(
+        "images.generations",
+        body,
+        request.headers,
+        exchange.session,
+        model=model.id,
+        last_user_message=req.prompt,
+    )
     return await _answer(request, job, call, streaming=bool(req.stream))
 
 
@@ -108,12 +147,17 @@ def _png_for_dall_e(upload: Upload, *, needs_alpha: bool) -> tuple[int, int]:
     """dall-e-2 takes one square PNG under 4 MB; without a mask, its transparency is the area
     to edit, so it must have an alpha channel (or be greyscale, as the real check allows)."""
     image = picture(upload)
-    if image is None or image.format != "PNG" or len(upload.data) >= DALL_E_UPLOAD_LIMIT \
-            or image.width != image.height:
+    if (
+        image is None
+        or image.format != "PNG"
+        or len(upload.data) >= DALL_E_UPLOAD_LIMIT
+        or image.width != image.height
+    ):
         raise not_a_png()
     if needs_alpha and image.mode not in ("RGBA", "LA", "L"):
         raise invalid_request(
-            f"Invalid input image - format must be in ['RGBA', 'LA', 'L'], got {image.mode}.")
+            f"Invalid input image - format must be in ['RGBA', 'LA', 'L'], got {image.mode}."
+        )
     return image.size
 
 
@@ -122,7 +166,9 @@ def _gpt_inputs(images: list[Upload]) -> list[tuple[int, int]]:
         raise invalid_request(
             f"Invalid 'image': array too long. Expected an array with maximum length "
             f"{GPT_IMAGES_LIMIT}, but got an array with length {len(images)} instead.",
-            "image", "array_above_max_length")
+            "image",
+            "array_above_max_length",
+        )
     sizes = []
     for number, upload in enumerate(images, 1):
         image = picture(upload)
@@ -139,8 +185,11 @@ def _check_mask(mask: Upload | None, size: tuple[int, int]) -> None:
     if image is None or image.format != "PNG" or len(mask.data) >= DALL_E_UPLOAD_LIMIT:
         raise not_a_png("mask")
     if image.size != size:
-        raise invalid_request("Invalid mask image - the mask must have the same dimensions as "
-                              "the image.", "mask", "invalid_image_format")
+        raise invalid_request(
+            "Invalid mask image - the mask must have the same dimensions as the image.",
+            "mask",
+            "invalid_image_format",
+        )
 
 
 def _auto_size(width: int, height: int) -> str:
@@ -150,24 +199,35 @@ def _auto_size(width: int, height: int) -> str:
 
 def _missing_image(form: Form) -> None:
     if not form.images:
-        raise invalid_request("Missing required parameter: 'image'.", "image",
-                              "missing_required_parameter")
+        raise invalid_request(
+            "Missing required parameter: 'image'.", "image", "missing_required_parameter"
+        )
 
 
-def _upload_call(request: web.Request, endpoint: str, model: ImageModel, form: Form,
-                 prompt: str = "") -> Call:
+def _upload_call(
+    request: web.Request, endpoint: str, model: ImageModel, form: Form, prompt: str = ""
+) -> Call:
     exchange = exchange_of(request)
-    return Call(endpoint, exchange.body, request.headers, exchange.session, model=model.id,
-                last_user_message=prompt, file_name=form.images[0].filename)
+    return Call(
+        endpoint,
+        exchange.body,
+        request.headers,
+        exchange.session,
+        model=model.id,
+        last_user_message=prompt,
+        file_name=form.images[0].filename,
+    )
 
 
-async def _read_edit(request: web.Request, *,
-                     lenient: bool) -> tuple[EditRequest, dict[str, Any], Form]:
+async def _read_edit(
+    request: web.Request, *, lenient: bool
+) -> tuple[EditRequest, dict[str, Any], Form]:
     """The edit's request, fields and pictures: from a multipart form, or from a JSON body
     naming its pictures by reference (see references.py); one pipeline follows."""
     if request.content_type == "application/json":
-        req, fields = validated(JsonEditRequest, await read_json(request),
-                                unknown_parameter=True, lenient=lenient)
+        req, fields = validated(
+            JsonEditRequest, await read_json(request), unknown_parameter=True, lenient=lenient
+        )
         return req, fields, references.form(request, req, fields)
     form = await read_form(request, EDIT_MODEL)
     req, fields = validated(EditRequest, form.fields, unknown_parameter=True, lenient=lenient)
@@ -194,10 +254,15 @@ async def edit(request: web.Request) -> web.StreamResponse:
         inputs = [_png_for_dall_e(form.images[0], needs_alpha=form.mask is None)]
     _check_mask(form.mask, inputs[0])
     size = req.size or model.default_size
-    job = render.Job(model, "image_edit",
-                     _material(request, "images.edits", fields, form.images), n,
-                     _auto_size(*inputs[0]) if size == "auto" else size,
-                     req.response_format or "url", prompt=req.prompt)
+    job = render.Job(
+        model,
+        "image_edit",
+        _material(request, "images.edits", fields, form.images),
+        n,
+        _auto_size(*inputs[0]) if size == "auto" else size,
+        req.response_format or "url",
+        prompt=req.prompt,
+    )
     if model.gpt_image:
         _gpt_options(job, req)
         job.text_tokens = await _text_tokens(req.prompt)
@@ -210,16 +275,22 @@ async def edit(request: web.Request) -> web.StreamResponse:
 async def variation(request: web.Request) -> web.StreamResponse:
     settings = state_of(request).settings
     form = await read_form(request, VARIATION_MODEL)
-    req, fields = validated(VariationRequest, form.fields, unknown_parameter=True,
-                            lenient=settings.lenient)
+    req, fields = validated(
+        VariationRequest, form.fields, unknown_parameter=True, lenient=settings.lenient
+    )
     _missing_image(form)
     model = resolve(req.model, VARIATION_MODEL, lenient=settings.lenient)
     if not model.variations:
         raise invalid_model(model.id)
     _png_for_dall_e(form.images[0], needs_alpha=False)
-    job = render.Job(model, "image_variation",
-                     _material(request, "images.variations", fields, form.images[:1]),
-                     req.n or 1, req.size or model.default_size, req.response_format or "url")
+    job = render.Job(
+        model,
+        "image_variation",
+        _material(request, "images.variations", fields, form.images[:1]),
+        req.n or 1,
+        req.size or model.default_size,
+        req.response_format or "url",
+    )
     call = _upload_call(request, "images.variations", model, form)
     return await _answer(request, job, call, streaming=False)
 

@@ -7,14 +7,22 @@ names the model's own choices when a value is wrong.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from mockai.errors import APIError, choices, invalid_request
 
 GPT_SIZES = ("1024x1024", "1536x1024", "1024x1536", "auto")
-GPT_ONLY = ("output_format", "output_compression", "background", "moderation", "stream",
-            "partial_images", "input_fidelity")
+GPT_ONLY = (
+    "output_format",
+    "output_compression",
+    "background",
+    "moderation",
+    "stream",
+    "partial_images",
+    "input_fidelity",
+)
 
 
 @dataclass(frozen=True)
@@ -40,26 +48,60 @@ class ImageModel:
 
 
 def _gpt_image(model_id: str) -> ImageModel:
-    return ImageModel(model_id, GPT_SIZES, "auto", ("low", "medium", "high", "auto"), 32_000,
-                      gpt_image=True, edits=True)
+    return ImageModel(
+        model_id,
+        GPT_SIZES,
+        "auto",
+        ("low", "medium", "high", "auto"),
+        32_000,
+        gpt_image=True,
+        edits=True,
+    )
 
 
-MODELS: dict[str, ImageModel] = {m.id: m for m in (
-    ImageModel("dall-e-2", ("256x256", "512x512", "1024x1024"), "1024x1024", None, 1_000,
-               edits=True, variations=True),
-    ImageModel("dall-e-3", ("1024x1024", "1792x1024", "1024x1792"), "1024x1024",
-               ("standard", "hd", "auto"), 4_000, single_image=True, styles=True,
-               revises_prompt=True),
-    _gpt_image("gpt-image-1"),
-    _gpt_image("gpt-image-1-mini"),
-    _gpt_image("gpt-image-1.5"),
-    # Later GPT image models of the description and the SDK: gpt-image-1.5's rules until
-    # their own are known.
-    *(_gpt_image(i) for i in ("gpt-image-2", "gpt-image-2-2026-04-21", "chatgpt-image-latest",
-                              "gpt-image-2.5-flare", "gpt-image-2.5-flare-2026-09-08",
-                              "gpt-image-2.5-sunburst", "gpt-image-2.5-sunburst-2026-09-08",
-                              "gpt-image-2.6-flare", "gpt-image-2.6-sunburst")),
-)}
+MODELS: dict[str, ImageModel] = {
+    m.id: m
+    for m in (
+        ImageModel(
+            "dall-e-2",
+            ("256x256", "512x512", "1024x1024"),
+            "1024x1024",
+            None,
+            1_000,
+            edits=True,
+            variations=True,
+        ),
+        ImageModel(
+            "dall-e-3",
+            ("1024x1024", "1792x1024", "1024x1792"),
+            "1024x1024",
+            ("standard", "hd", "auto"),
+            4_000,
+            single_image=True,
+            styles=True,
+            revises_prompt=True,
+        ),
+        _gpt_image("gpt-image-1"),
+        _gpt_image("gpt-image-1-mini"),
+        _gpt_image("gpt-image-1.5"),
+        # Later GPT image models of the description and the SDK: gpt-image-1.5's rules until
+        # their own are known.
+        *(
+            _gpt_image(i)
+            for i in (
+                "gpt-image-2",
+                "gpt-image-2-2026-04-21",
+                "chatgpt-image-latest",
+                "gpt-image-2.5-flare",
+                "gpt-image-2.5-flare-2026-09-08",
+                "gpt-image-2.5-sunburst",
+                "gpt-image-2.5-sunburst-2026-09-08",
+                "gpt-image-2.6-flare",
+                "gpt-image-2.6-sunburst",
+            )
+        ),
+    )
+}
 
 # Output tokens per image, by quality and size: the gpt-image-1 pricing table.
 OUTPUT_TOKENS = {
@@ -70,8 +112,11 @@ OUTPUT_TOKENS = {
 
 
 def invalid_value(value: Any, allowed: Iterable[str], param: str) -> APIError:
-    return invalid_request(f"Invalid value: '{value}'. Supported values are: {choices(allowed)}.",
-                           param, "invalid_value")
+    return invalid_request(
+        f"Invalid value: '{value}'. Supported values are: {choices(allowed)}.",
+        param,
+        "invalid_value",
+    )
 
 
 def invalid_model(model: str) -> APIError:
@@ -91,8 +136,15 @@ def resolve(model_id: str | None, default: str, *, lenient: bool) -> ImageModel:
     return found
 
 
-def check(model: ImageModel, body: dict[str, Any], *, prompt: str | None, n: int,
-          size: str | None, quality: str | None) -> None:
+def check(
+    model: ImageModel,
+    body: dict[str, Any],
+    *,
+    prompt: str | None,
+    n: int,
+    size: str | None,
+    quality: str | None,
+) -> None:
     """Cross-field rules, in the order the real API reports them: parameters the model does not
     take, the prompt's length, `n`, `size`, `quality`."""
     for name in model.refused():
@@ -102,7 +154,9 @@ def check(model: ImageModel, body: dict[str, Any], *, prompt: str | None, n: int
         raise invalid_request(
             f"Invalid 'prompt': string too long. Expected a string with maximum length "
             f"{model.prompt_limit}, but got a string with length {len(prompt)} instead.",
-            "prompt", "string_above_max_length")
+            "prompt",
+            "string_above_max_length",
+        )
     if model.single_image and n != 1:
         raise invalid_request("You must provide n=1 for this model.")
     if size is not None and size not in model.sizes:
@@ -112,5 +166,8 @@ def check(model: ImageModel, body: dict[str, Any], *, prompt: str | None, n: int
     if quality is not None and model.qualities is not None and quality not in model.qualities:
         raise invalid_value(quality, model.qualities, "quality")
     if body.get("background") == "transparent" and body.get("output_format") == "jpeg":
-        raise invalid_request("Transparent background is not supported for JPEG output format",
-                              "background", "invalid_value")
+        raise invalid_request(
+            "Transparent background is not supported for JPEG output format",
+            "background",
+            "invalid_value",
+        )

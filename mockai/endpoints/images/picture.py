@@ -43,7 +43,7 @@ def digest(*parts: object) -> str:
 
 
 def _mix(a: tuple[int, ...], b: tuple[int, ...], t: float) -> tuple[int, ...]:
-    return tuple(int(x + (y - x) * t) for x, y in zip(a, b))
+    return tuple(int(x + (y - x) * t) for x, y in zip(a, b, strict=False))
 
 
 def _strip(picture: Picture, length: int) -> bytes:
@@ -74,19 +74,27 @@ def _rows(picture: Picture) -> list[bytes]:
     slope = random.Random(picture.material + "/slope").choice((1, 2, 3))
     channels = 4 if picture.transparent else 3
     strip = _strip(picture, width + height * slope)
-    return [strip[(y * slope) * channels:(y * slope + width) * channels] for y in range(height)]
+    return [strip[(y * slope) * channels : (y * slope + width) * channels] for y in range(height)]
 
 
 def _png(picture: Picture, rows: list[bytes]) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     colour_type = 6 if picture.transparent else 2
     header = struct.pack(">IIBBBBB", picture.width, picture.height, 8, colour_type, 0, 0, 0)
     raw = b"".join(b"\x00" + row for row in rows)  # filter type 0 on every row
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 6))
+        + chunk(b"IEND", b"")
+    )
 
 
 @lru_cache(maxsize=64)

@@ -7,8 +7,9 @@ from __future__ import annotations
 import base64
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from aiohttp import web
 
@@ -58,8 +59,15 @@ class Job:
 
     def picture(self, index: int, fade: float = 0.0) -> Picture:
         width, height = self.dimensions
-        return Picture(f"{self.material}/{index}", width, height, self.output_format,
-                       self.background == "transparent", self.compression, fade)
+        return Picture(
+            f"{self.material}/{index}",
+            width,
+            height,
+            self.output_format,
+            self.background == "transparent",
+            self.compression,
+            fade,
+        )
 
     def usage(self, step: Step | None, images: int) -> dict[str, Any]:
         """GPT image usage: the prompt's text tokens and the input images' tokens in, the
@@ -71,9 +79,12 @@ class Job:
             text, pictures = override.prompt_tokens, 0
         if override is not None and override.completion_tokens is not None:
             output = override.completion_tokens
-        return {"input_tokens": text + pictures, "input_tokens_details":
-                {"image_tokens": pictures, "text_tokens": text},
-                "output_tokens": output, "total_tokens": text + pictures + output}
+        return {
+            "input_tokens": text + pictures,
+            "input_tokens_details": {"image_tokens": pictures, "text_tokens": text},
+            "output_tokens": output,
+            "total_tokens": text + pictures + output,
+        }
 
 
 def revised_prompt(job: Job, step: Step | None, seed: int) -> str:
@@ -103,31 +114,52 @@ def body(request: web.Request, job: Job, step: Step | None) -> dict[str, Any]:
     data = []
     for index in range(job.n):
         encoded = job.picture(index).encode()
-        item: dict[str, Any] = {"b64_json": base64.b64encode(encoded).decode()} \
-            if job.response_format == "b64_json" else {"url": _url(request, job, encoded)}
+        item: dict[str, Any] = (
+            {"b64_json": base64.b64encode(encoded).decode()}
+            if job.response_format == "b64_json"
+            else {"url": _url(request, job, encoded)}
+        )
         if job.model.revises_prompt:
             item["revised_prompt"] = revised_prompt(job, step, seed)
         data.append(item)
     out: dict[str, Any] = {"created": job.created, "data": data}
     if job.model.gpt_image:
-        out.update(background=job.background, output_format=job.output_format, size=job.size,
-                   quality=job.quality, usage=job.usage(step, job.n))
+        out.update(
+            background=job.background,
+            output_format=job.output_format,
+            size=job.size,
+            quality=job.quality,
+            usage=job.usage(step, job.n),
+        )
     return out
 
 
 def frames(job: Job, step: Step | None) -> Iterator[tuple[bytes, bool]]:
     """Per image: `partial_images` ever less washed-out partials, then the finished one."""
-    shared = {"size": job.size, "quality": job.quality, "background": job.background,
-              "output_format": job.output_format}
+    shared = {
+        "size": job.size,
+        "quality": job.quality,
+        "background": job.background,
+        "output_format": job.output_format,
+    }
     for index in range(job.n):
         for k in range(job.partial_images):
             fade = (job.partial_images - k) / (job.partial_images + 1)
-            event = {"type": f"{job.event_prefix}.partial_image", "b64_json":
-                     _b64(job.picture(index, fade)), "created_at": int(time.time()), **shared,
-                     "partial_image_index": k}
+            event = {
+                "type": f"{job.event_prefix}.partial_image",
+                "b64_json": _b64(job.picture(index, fade)),
+                "created_at": int(time.time()),
+                **shared,
+                "partial_image_index": k,
+            }
             yield event_frame(event["type"], event), True
-        event = {"type": f"{job.event_prefix}.completed", "b64_json": _b64(job.picture(index)),
-                 "created_at": int(time.time()), **shared, "usage": job.usage(step, 1)}
+        event = {
+            "type": f"{job.event_prefix}.completed",
+            "b64_json": _b64(job.picture(index)),
+            "created_at": int(time.time()),
+            **shared,
+            "usage": job.usage(step, 1),
+        }
         yield event_frame(event["type"], event), True
 
 

@@ -91,8 +91,10 @@ def not_a_png(param: str | None = None) -> APIError:
 
 
 def invalid_image_file(number: int) -> APIError:
-    return invalid_request(f"Invalid image file or mode for image {number}, please check your "
-                           "image file.", code="invalid_image_file")
+    return invalid_request(
+        f"Invalid image file or mode for image {number}, please check your image file.",
+        code="invalid_image_file",
+    )
 
 
 def picture(upload: Upload):
@@ -137,8 +139,13 @@ def _too_large(default_model: str, form: multipart.Form, name: str, read: int) -
 async def read_form(request: web.Request, default_model: str) -> Form:
     """The multipart form's text fields (typed), images (`image` or `image[]`) and mask; text
     sent for a file is a file that is no image."""
-    form = await multipart.read_form(request, files=_FILES, lists=_LISTS,
-                                     limit=GPT_UPLOAD_LIMIT - 1, multipart_only=True,
-                                     too_large=partial(_too_large, default_model))
+    form = await multipart.read_form(
+        request,
+        files=_FILES,
+        lists=_LISTS,
+        limit=GPT_UPLOAD_LIMIT - 1,
+        multipart_only=True,
+        too_large=partial(_too_large, default_model),
+    )
     fields = {name: _typed(name, value) for name, value in form.fields.items()}
     return Form(fields, form.uploads("image"), form.upload("mask"))

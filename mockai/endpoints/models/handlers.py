@@ -23,8 +23,13 @@ def _model_object(model: Model) -> dict[str, Any]:
 
 async def _scripted(request: web.Request, model: str | None) -> None:
     """Scenarios may script errors, latency and headers for these routes (endpoint `models`)."""
-    call = Call(endpoint="models", body={}, headers=request.headers,
-                session=exchange_of(request).session, model=model)
+    call = Call(
+        endpoint="models",
+        body={},
+        headers=request.headers,
+        session=exchange_of(request).session,
+        model=model,
+    )
     await answer_step(request, call, streaming=False, optional=True)
 
 
@@ -33,15 +38,17 @@ def _found(request: web.Request) -> Model:
     state = state_of(request)
     model = state.models.get(model_id)
     if model is None or state.store.get(exchange_of(request).session, DELETED, model_id):
-        raise APIError(404, f"The model '{model_id}' does not exist", param="model",
-                       code="model_not_found")
+        raise APIError(
+            404, f"The model '{model_id}' does not exist", param="model", code="model_not_found"
+        )
     return model
 
 
 async def list_models(request: web.Request) -> web.Response:
     await _scripted(request, None)
-    return json_response({"object": "list",
-                          "data": [_model_object(m) for m in state_of(request).models]})
+    return json_response(
+        {"object": "list", "data": [_model_object(m) for m in state_of(request).models]}
+    )
 
 
 async def retrieve(request: web.Request) -> web.Response:
@@ -53,7 +60,11 @@ async def delete(request: web.Request) -> web.Response:
     await _scripted(request, request.match_info["model"])
     model = _found(request)
     if not model.id.startswith("ft:"):
-        raise APIError(403, "You have insufficient permissions for this operation.",
-                       type="invalid_request_error", code=None)
+        raise APIError(
+            403,
+            "You have insufficient permissions for this operation.",
+            type="invalid_request_error",
+            code=None,
+        )
     state_of(request).store.put(exchange_of(request).session, DELETED, model.id, True)
     return json_response({"id": model.id, "object": "model", "deleted": True})

@@ -4,14 +4,18 @@ its first request."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from aiohttp import web
 from pydantic import BaseModel, ConfigDict
 
 from mockai import ids
-from mockai.endpoints.moderations.rules import (CATEGORIES, IMAGE_CATEGORIES, flagged_categories,
-                                               score)
+from mockai.endpoints.moderations.rules import (
+    CATEGORIES,
+    IMAGE_CATEGORIES,
+    flagged_categories,
+    score,
+)
 from mockai.errors import APIError, invalid_request
 from mockai.models import capabilities
 from mockai.scenarios.call import Call
@@ -24,8 +28,10 @@ from mockai.validation import validate, validate_at
 DEFAULT_MODEL = "omni-moderation-latest"
 # What the legacy text models report in `model` (a name of no catalog model of its own);
 # the others report their own.
-LEGACY_SERVED_AS = {"text-moderation-latest": "text-moderation-007",
-                    "text-moderation-stable": "text-moderation-007"}
+LEGACY_SERVED_AS = {
+    "text-moderation-latest": "text-moderation-007",
+    "text-moderation-stable": "text-moderation-007",
+}
 OMNI_ONLY = ("illicit", "illicit/violent")
 
 
@@ -48,7 +54,7 @@ class ImagePart(_Strict):
 
 
 class ModerationRequest(_Strict):
-    input: Union[str, list[Any]]
+    input: str | list[Any]
     model: str = DEFAULT_MODEL
 
 
@@ -64,22 +70,39 @@ class Input:
 def _part(index: int, part: Any) -> TextPart | ImagePart:
     """One multi-modal part, its problems reported at `input[index]...`."""
     if not isinstance(part, dict):
-        raise invalid_request(f"Invalid type for 'input[{index}]': expected an object, but got "
-                              f"{_kind(part)} instead.", f"input[{index}]", "invalid_type")
+        raise invalid_request(
+            f"Invalid type for 'input[{index}]': expected an object, but got "
+            f"{_kind(part)} instead.",
+            f"input[{index}]",
+            "invalid_type",
+        )
     kind = part.get("type")
     if kind not in ("text", "image_url"):
         if kind is None:
-            raise invalid_request(f"Missing required parameter: 'input[{index}].type'.",
-                                  f"input[{index}].type", "missing_required_parameter")
-        raise invalid_request(f"Invalid value: '{kind}'. Supported values are: 'text' and "
-                              "'image_url'.", f"input[{index}].type", "invalid_value")
-    return validate_at(TextPart if kind == "text" else ImagePart, part, f"input[{index}]",
-                       unknown_parameter=True)
+            raise invalid_request(
+                f"Missing required parameter: 'input[{index}].type'.",
+                f"input[{index}].type",
+                "missing_required_parameter",
+            )
+        raise invalid_request(
+            f"Invalid value: '{kind}'. Supported values are: 'text' and 'image_url'.",
+            f"input[{index}].type",
+            "invalid_value",
+        )
+    return validate_at(
+        TextPart if kind == "text" else ImagePart, part, f"input[{index}]", unknown_parameter=True
+    )
 
 
 def _kind(value: Any) -> str:
-    for kind, word in ((type(None), "null"), (bool, "a boolean"), (int, "an integer"),
-                       (float, "a decimal"), (str, "a string"), (list, "an array")):
+    for kind, word in (
+        (type(None), "null"),
+        (bool, "a boolean"),
+        (int, "an integer"),
+        (float, "a decimal"),
+        (str, "a string"),
+        (list, "an array"),
+    ):
         if isinstance(value, kind):
             return word
     return "an object"
@@ -90,18 +113,31 @@ def _inputs(value: str | list[Any]) -> list[Input]:
     if isinstance(value, str):
         return [Input(text=value, has_text=True, has_image=False)]
     if not value:
-        raise invalid_request("Invalid 'input': empty array. Expected an array with minimum "
-                              "length 1, but got an empty array instead.", "input", "empty_array")
+        raise invalid_request(
+            "Invalid 'input': empty array. Expected an array with minimum "
+            "length 1, but got an empty array instead.",
+            "input",
+            "empty_array",
+        )
     if isinstance(value[0], str):
         for index, item in enumerate(value):
             if not isinstance(item, str):
-                raise invalid_request(f"Invalid type for 'input[{index}]': expected a string, but "
-                                      f"got {_kind(item)} instead.", f"input[{index}]", "invalid_type")
+                raise invalid_request(
+                    f"Invalid type for 'input[{index}]': expected a string, but "
+                    f"got {_kind(item)} instead.",
+                    f"input[{index}]",
+                    "invalid_type",
+                )
         return [Input(text=item, has_text=True, has_image=False) for item in value]
     parts = [_part(index, part) for index, part in enumerate(value)]
     texts = [part.text for part in parts if isinstance(part, TextPart)]
-    return [Input(text="\n".join(texts), has_text=bool(texts),
-                  has_image=any(isinstance(part, ImagePart) for part in parts))]
+    return [
+        Input(
+            text="\n".join(texts),
+            has_text=bool(texts),
+            has_image=any(isinstance(part, ImagePart) for part in parts),
+        )
+    ]
 
 
 def _model(request: web.Request, name: str) -> str:
@@ -121,8 +157,13 @@ def _verdict(item: Input, step: Step | None) -> tuple[bool, set[str], dict[str, 
     explicit: dict[str, float] = dict(given) if isinstance(given, dict) else {}
     unknown = set(explicit if isinstance(given, dict) else given or ()) - set(CATEGORIES)
     if unknown:
-        raise APIError(500, f"mockai scenario: unknown moderation categories {sorted(unknown)}; "
-                            f"known: {', '.join(CATEGORIES)}", type="server_error", code=None)
+        raise APIError(
+            500,
+            f"mockai scenario: unknown moderation categories {sorted(unknown)}; "
+            f"known: {', '.join(CATEGORIES)}",
+            type="server_error",
+            code=None,
+        )
     if isinstance(given, dict):
         found = {c for c, s in given.items() if s >= 0.5}
     elif given is not None:
@@ -146,10 +187,15 @@ def _result(item: Input, step: Step | None, legacy: bool) -> dict[str, Any]:
             continue
         categories[category] = category in found
         scores[category] = explicit.get(category, score(item.text, category, category in found))
-        applied[category] = (["text"] if item.has_text else []) + \
-            (["image"] if item.has_image and category in IMAGE_CATEGORIES else [])
-    return {"flagged": flagged, "categories": categories, "category_scores": scores,
-            "category_applied_input_types": applied}
+        applied[category] = (["text"] if item.has_text else []) + (
+            ["image"] if item.has_image and category in IMAGE_CATEGORIES else []
+        )
+    return {
+        "flagged": flagged,
+        "categories": categories,
+        "category_scores": scores,
+        "category_applied_input_types": applied,
+    }
 
 
 async def create(request: web.Request) -> web.Response:
@@ -160,9 +206,19 @@ async def create(request: web.Request) -> web.Response:
     items = _inputs(req.input)
     if legacy and any(item.has_image for item in items):
         raise invalid_request(f"Model '{req.model}' does not support image inputs.", "input")
-    call = Call(endpoint="moderations", body=body, headers=request.headers,
-                session=exchange_of(request).session, model=req.model,
-                last_user_message="\n".join(item.text for item in items))
+    call = Call(
+        endpoint="moderations",
+        body=body,
+        headers=request.headers,
+        session=exchange_of(request).session,
+        model=req.model,
+        last_user_message="\n".join(item.text for item in items),
+    )
     step = await answer_step(request, call, streaming=False)
-    return json_response({"id": ids.moderation_id(legacy), "model": served,
-                          "results": [_result(item, step, legacy) for item in items]})
+    return json_response(
+        {
+            "id": ids.moderation_id(legacy),
+            "model": served,
+            "results": [_result(item, step, legacy) for item in items],
+        }
+    )

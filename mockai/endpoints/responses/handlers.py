@@ -12,11 +12,22 @@ from aiohttp import web
 from mockai import generation, tokenizer
 from mockai.endpoints.responses import lifecycle
 from mockai.endpoints.responses.images import ImagePricing, pricing
-from mockai.endpoints.responses.items import (check_json_mentioned, check_tool_outputs, count_input,
-                                              instructions_text, normalise, to_call)
+from mockai.endpoints.responses.items import (
+    check_json_mentioned,
+    check_tool_outputs,
+    count_input,
+    instructions_text,
+    normalise,
+    to_call,
+)
 from mockai.endpoints.responses.render import ResponseRender
-from mockai.endpoints.responses.request import (BUILTIN_TOOLS, ResponseRequest, check,
-                                                request_schema, runs_builtin)
+from mockai.endpoints.responses.request import (
+    BUILTIN_TOOLS,
+    ResponseRequest,
+    check,
+    request_schema,
+    runs_builtin,
+)
 from mockai.endpoints.responses.state import CONVERSATIONS, KIND, StoredResponse
 from mockai.errors import APIError, invalid_request
 from mockai.models import Model, capabilities
@@ -27,9 +38,10 @@ from mockai.server.state import ServerState, exchange_of, state_of
 from mockai.streaming.pacing import Pacing
 
 
-
 def _missing_model() -> APIError:
-    return invalid_request("Missing required parameter: 'model'.", "model", "missing_required_parameter")
+    return invalid_request(
+        "Missing required parameter: 'model'.", "model", "missing_required_parameter"
+    )
 
 
 def _prior_context(state: ServerState, session: str | None, req: ResponseRequest) -> list[dict]:
@@ -38,16 +50,25 @@ def _prior_context(state: ServerState, session: str | None, req: ResponseRequest
         if previous is None:
             raise invalid_request(
                 f"Previous response with id '{req.previous_response_id}' not found.",
-                "previous_response_id", "previous_response_not_found")
+                "previous_response_id",
+                "previous_response_not_found",
+            )
         return list(previous.context)
     if req.conversation_id is not None:
         return list(state.store.get(session, CONVERSATIONS, req.conversation_id) or [])
     return []
 
 
-def _fit_window(tok, req: ResponseRequest, context: list[dict], functions: list, model: Model,
-                images: ImagePricing) -> tuple[list[dict], int]:
-    """`truncation: auto` drops the oldest items until the input fits; otherwise too long is a 400."""
+def _fit_window(
+    tok,
+    req: ResponseRequest,
+    context: list[dict],
+    functions: list,
+    model: Model,
+    images: ImagePricing,
+) -> tuple[list[dict], int]:
+    """`truncation: auto` drops the oldest items until the input fits; otherwise too long is a
+    400."""
     instructions = instructions_text(req.instructions)
     tokens = count_input(tok, instructions, context, functions, images)
     while tokens > model.context_window and req.truncation == "auto" and len(context) > 1:
@@ -56,7 +77,10 @@ def _fit_window(tok, req: ResponseRequest, context: list[dict], functions: list,
     if tokens > model.context_window:
         raise invalid_request(
             "Your input exceeds the context window of this model. Please adjust your input and "
-            "try again.", "input", "context_length_exceeded")
+            "try again.",
+            "input",
+            "context_length_exceeded",
+        )
     return context, tokens
 
 
@@ -85,9 +109,13 @@ def _default_reply(req: ResponseRequest, body: dict, seed: int) -> Reply:
     rng = generation.rng_for(seed, "responses", body)
     return generated(
         rng,
-        functions=[(name, _BUILTIN_ARGS[name] if runs_builtin(req, name) else params)
-                   for name, params in forced],
-        json_schema=(fmt.schema_ or {"type": "object"}) if fmt is not None and fmt.type == "json_schema" else None,
+        functions=[
+            (name, _BUILTIN_ARGS[name] if runs_builtin(req, name) else params)
+            for name, params in forced
+        ],
+        json_schema=(fmt.schema_ or {"type": "object"})
+        if fmt is not None and fmt.type == "json_schema"
+        else None,
         json_object=fmt is not None and fmt.type == "json_object",
         content=builtin_only,  # a built-in tool runs server-side, then the model answers
     )
@@ -95,8 +123,11 @@ def _default_reply(req: ResponseRequest, body: dict, seed: int) -> Reply:
 
 _QUERY = {"type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]}
 _BUILTIN_ARGS = {name: _QUERY for name in BUILTIN_TOOLS}
-_BUILTIN_ARGS["code_interpreter"] = {"type": "object", "properties": {"code": {"type": "string"}},
-                                     "required": ["code"]}
+_BUILTIN_ARGS["code_interpreter"] = {
+    "type": "object",
+    "properties": {"code": {"type": "string"}},
+    "required": ["code"],
+}
 
 
 def _without_parallel_calls(req: ResponseRequest, reply: Reply) -> Reply:
@@ -109,7 +140,9 @@ def _without_parallel_calls(req: ResponseRequest, reply: Reply) -> Reply:
     return replace(reply, tool_calls=tuple(calls))
 
 
-def _summary(req: ResponseRequest, model: Model, step_reasoning: str | None, body: dict, seed: int) -> str | None:
+def _summary(
+    req: ResponseRequest, model: Model, step_reasoning: str | None, body: dict, seed: int
+) -> str | None:
     wanted = req.reasoning is not None and (req.reasoning.summary or req.reasoning.generate_summary)
     if not (model.reasoning and wanted):
         return None
@@ -126,8 +159,9 @@ async def create(request: web.Request) -> web.StreamResponse:
     exchange = exchange_of(request)
     settings = state.settings
     schema = request_schema(request.headers.get("OpenAI-Beta", ""))
-    parsed = await read_request(request, schema, missing_model=_missing_model,
-                                unknown_parameter=True)
+    parsed = await read_request(
+        request, schema, missing_model=_missing_model, unknown_parameter=True
+    )
     body, req = parsed.body, parsed.model
     model = state.models.resolve(req.model, lenient=settings.lenient)
     capabilities.check_endpoint(model, "responses")  # per-model capabilities (mockai.models)
@@ -140,8 +174,9 @@ async def create(request: web.Request) -> web.StreamResponse:
     check_json_mentioned(req, prior + new)
     tok = await tokenizer.encoding(model.encoding)
     functions = [t for t in req.tools or () if t.type == "function"]
-    context, input_tokens = _fit_window(tok, req, prior + new, functions, model,
-                                        pricing(state, session, model.id))
+    context, input_tokens = _fit_window(
+        tok, req, prior + new, functions, model, pricing(state, session, model.id)
+    )
     # What rate limits charge: the larger of the input and the output reservation.
     exchange.tokens = max(input_tokens, req.max_output_tokens or 0)
     cached = lifecycle.prompt_cache_hit(state, session, req, tok, context)
@@ -149,24 +184,43 @@ async def create(request: web.Request) -> web.StreamResponse:
     background = bool(req.background)
     call = to_call(req, body, context, new, request.headers, session)
     step = await answer_step(request, call, streaming=bool(req.stream), background=background)
-    reply = from_step(step) if step is not None and step.says_something \
+    reply = (
+        from_step(step)
+        if step is not None and step.says_something
         else _default_reply(req, body, settings.seed)
+    )
     reply = _without_parallel_calls(req, reply)
-    effort = capabilities.effort_of(model, req.reasoning.effort if req.reasoning else None) \
-        if model.reasoning else None
-    outcome = apply_limits(reply, tok, budget=req.max_output_tokens, stop=None,
-                           reasoning_tokens=REASONING_TOKENS_BY_EFFORT[effort] if effort else 0)
+    effort = (
+        capabilities.effort_of(model, req.reasoning.effort if req.reasoning else None)
+        if model.reasoning
+        else None
+    )
+    outcome = apply_limits(
+        reply,
+        tok,
+        budget=req.max_output_tokens,
+        stop=None,
+        reasoning_tokens=REASONING_TOKENS_BY_EFFORT[effort] if effort else 0,
+    )
     exchange.billed = (req.model, input_tokens, outcome.completion_tokens)
     render = ResponseRender(
-        req=req, model=model.served_as, tok=tok, outcome=outcome, input_tokens=input_tokens,
+        req=req,
+        model=model.served_as,
+        tok=tok,
+        outcome=outcome,
+        input_tokens=input_tokens,
         cached_tokens=cached,
-        builtin_args=[orjson.loads(c.arguments or "{}") for c in reply.tool_calls
-                      if runs_builtin(req, c.name)],
+        builtin_args=[
+            orjson.loads(c.arguments or "{}") for c in reply.tool_calls if runs_builtin(req, c.name)
+        ],
         effort=effort,
-        summary=_summary(req, model, step.reasoning if step is not None else None, body, settings.seed),
+        summary=_summary(
+            req, model, step.reasoning if step is not None else None, body, settings.seed
+        ),
         obfuscate=not (req.stream_options and req.stream_options.include_obfuscation is False),
         logprob_rng=generation.rng_for(settings.seed, "responses.logprobs", body)
-        if "message.output_text.logprobs" in (req.include or ()) else None,
+        if "message.output_text.logprobs" in (req.include or ())
+        else None,
     )
     final = render.snapshot(render.status, final=True)
     stored = StoredResponse(body=final, input_items=new, context=context + render.items)

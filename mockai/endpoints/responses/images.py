@@ -7,8 +7,9 @@ mockai.imagesize assumes). The cost rules themselves are mockai.imagecost's.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Literal, Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -24,8 +25,11 @@ def image_parts(item: Mapping[str, Any]) -> list[tuple[int, Mapping[str, Any]]]:
     content = item.get("content")
     if not isinstance(content, list):
         return []
-    return [(number, part) for number, part in enumerate(content)
-            if isinstance(part, dict) and part.get("type") == "input_image"]
+    return [
+        (number, part)
+        for number, part in enumerate(content)
+        if isinstance(part, dict) and part.get("type") == "input_image"
+    ]
 
 
 class InputImage(BaseModel):

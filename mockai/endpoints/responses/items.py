@@ -7,7 +7,8 @@ so a conversation continued with `previous_response_id` costs what the real API 
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from mockai import ids
 from mockai.endpoints.chat.prompt import REPLY_PRIMING, TOKENS_PER_MESSAGE, render_functions
@@ -18,13 +19,34 @@ from mockai.scenarios.call import Call
 from mockai.tokenizer import Tokenizer
 
 MESSAGE_ROLES = ("user", "assistant", "system", "developer")
-ITEM_TYPES = ("message", "function_call", "function_call_output", "reasoning", "item_reference",
-              "web_search_call", "file_search_call", "code_interpreter_call", "computer_call",
-              "computer_call_output", "image_generation_call", "custom_tool_call",
-              "custom_tool_call_output", "mcp_call", "mcp_list_tools", "mcp_approval_request",
-              "mcp_approval_response", "local_shell_call", "local_shell_call_output", "compaction")
-ID_PREFIX = {"message": "msg_", "function_call": "fc_", "function_call_output": "fco_",
-             "reasoning": "rs_"}
+ITEM_TYPES = (
+    "message",
+    "function_call",
+    "function_call_output",
+    "reasoning",
+    "item_reference",
+    "web_search_call",
+    "file_search_call",
+    "code_interpreter_call",
+    "computer_call",
+    "computer_call_output",
+    "image_generation_call",
+    "custom_tool_call",
+    "custom_tool_call_output",
+    "mcp_call",
+    "mcp_list_tools",
+    "mcp_approval_request",
+    "mcp_approval_response",
+    "local_shell_call",
+    "local_shell_call_output",
+    "compaction",
+)
+ID_PREFIX = {
+    "message": "msg_",
+    "function_call": "fc_",
+    "function_call_output": "fco_",
+    "reasoning": "rs_",
+}
 
 
 def _text_part(role: str, text: str) -> dict[str, Any]:
@@ -36,8 +58,11 @@ def _text_part(role: str, text: str) -> dict[str, Any]:
 def _require(item: Mapping[str, Any], index: int, *names: str) -> None:
     for name in names:
         if item.get(name) is None:
-            raise invalid_request(f"Missing required parameter: 'input[{index}].{name}'.",
-                                  f"input[{index}].{name}", "missing_required_parameter")
+            raise invalid_request(
+                f"Missing required parameter: 'input[{index}].{name}'.",
+                f"input[{index}].{name}",
+                "missing_required_parameter",
+            )
 
 
 def normalise(raw: str | list[dict[str, Any]] | None) -> list[dict[str, Any]]:
@@ -52,15 +77,21 @@ def normalise(raw: str | list[dict[str, Any]] | None) -> list[dict[str, Any]]:
         if kind not in ITEM_TYPES:
             raise invalid_request(
                 f"Invalid value: '{kind}'. Supported values are: "
-                + ", ".join(f"'{t}'" for t in ITEM_TYPES[:-1]) + f", and '{ITEM_TYPES[-1]}'.",
-                f"input[{index}].type", "invalid_value")
+                + ", ".join(f"'{t}'" for t in ITEM_TYPES[:-1])
+                + f", and '{ITEM_TYPES[-1]}'.",
+                f"input[{index}].type",
+                "invalid_value",
+            )
         item = dict(given)
         if kind == "message":
             _require(item, index, "role", "content")
             if item["role"] not in MESSAGE_ROLES:
                 raise invalid_request(
                     f"Invalid value: '{item['role']}'. Supported values are: 'assistant', "
-                    "'system', 'developer', and 'user'.", f"input[{index}].role", "invalid_value")
+                    "'system', 'developer', and 'user'.",
+                    f"input[{index}].role",
+                    "invalid_value",
+                )
             if isinstance(item["content"], str):
                 item["content"] = [_text_part(item["role"], item["content"])]
             check_images(item, index)
@@ -68,8 +99,11 @@ def normalise(raw: str | list[dict[str, Any]] | None) -> list[dict[str, Any]]:
             _require(item, index, "call_id", "output")
         elif kind == "function_call":
             _require(item, index, "call_id", "name", "arguments")
-        item = {"id": item.get("id") or ids.item_id(ID_PREFIX.get(kind, "item_")), "type": kind,
-                **{k: v for k, v in item.items() if k not in ("id", "type")}}
+        item = {
+            "id": item.get("id") or ids.item_id(ID_PREFIX.get(kind, "item_")),
+            "type": kind,
+            **{k: v for k, v in item.items() if k not in ("id", "type")},
+        }
         if kind in ("message", "function_call", "function_call_output"):
             item.setdefault("status", "completed")
         items.append(item)
@@ -85,7 +119,8 @@ def check_tool_outputs(context: list[dict[str, Any]], new: list[dict[str, Any]])
         elif item["type"] == "function_call_output" and item["call_id"] not in called:
             raise invalid_request(
                 f"No tool call found for function call output with call_id {item['call_id']}.",
-                "input")
+                "input",
+            )
 
 
 def check_json_mentioned(req: ResponseRequest, context: list[dict[str, Any]]) -> None:
@@ -97,7 +132,9 @@ def check_json_mentioned(req: ResponseRequest, context: list[dict[str, Any]]) ->
     if not any("json" in item_text(item).lower() for item in context if item["type"] == "message"):
         raise invalid_request(
             "Response input messages must contain the word 'json' in some form to use "
-            "'text.format' of type 'json_object'.", "input")
+            "'text.format' of type 'json_object'.",
+            "input",
+        )
 
 
 def item_text(item: Mapping[str, Any]) -> str:
@@ -107,7 +144,9 @@ def item_text(item: Mapping[str, Any]) -> str:
         content = item.get("content") or []
         if isinstance(content, str):
             return content
-        return "\n".join(p.get("text") or p.get("refusal") or "" for p in content if isinstance(p, dict))
+        return "\n".join(
+            p.get("text") or p.get("refusal") or "" for p in content if isinstance(p, dict)
+        )
     if kind == "function_call_output":
         output = item.get("output")
         if isinstance(output, list):
@@ -124,12 +163,19 @@ def instructions_text(instructions: Instructions) -> str:
     return instructions or ""
 
 
-def to_call(req: ResponseRequest, body: dict[str, Any], context: list[dict[str, Any]],
-            new: list[dict[str, Any]], headers: Mapping[str, str], session: str | None) -> Call:
+def to_call(
+    req: ResponseRequest,
+    body: dict[str, Any],
+    context: list[dict[str, Any]],
+    new: list[dict[str, Any]],
+    headers: Mapping[str, str],
+    session: str | None,
+) -> Call:
     messages = [i for i in context if i["type"] == "message"]
     last_user = next((m for m in reversed(messages) if m.get("role") == "user"), None)
-    system = [instructions_text(req.instructions)] + [item_text(m) for m in messages
-                                         if m.get("role") in ("system", "developer")]
+    system = [instructions_text(req.instructions)] + [
+        item_text(m) for m in messages if m.get("role") in ("system", "developer")
+    ]
     names = {tool.name or tool.type for tool in req.tools or ()}  # built-in tools by their type
     return Call(
         endpoint="responses",
@@ -145,8 +191,13 @@ def to_call(req: ResponseRequest, body: dict[str, Any], context: list[dict[str, 
     )
 
 
-def count_input(tok: Tokenizer, instructions: str, context: Iterable[Mapping[str, Any]],
-                functions: list[Any], images: ImagePricing) -> int:
+def count_input(
+    tok: Tokenizer,
+    instructions: str,
+    context: Iterable[Mapping[str, Any]],
+    functions: list[Any],
+    images: ImagePricing,
+) -> int:
     """Input tokens with the chat format's framing: 3 per item plus its role and text, and
     what its images cost."""
     total = REPLY_PRIMING
@@ -155,7 +206,9 @@ def count_input(tok: Tokenizer, instructions: str, context: Iterable[Mapping[str
     for item in context:
         if item["type"] == "reasoning":
             continue  # earlier reasoning is not part of the next prompt
-        role = item.get("role") or ("tool" if item["type"] == "function_call_output" else "assistant")
+        role = item.get("role") or (
+            "tool" if item["type"] == "function_call_output" else "assistant"
+        )
         total += TOKENS_PER_MESSAGE + tok.count(role) + tok.count(item_text(item))
         total += sum(images.tokens(part) for _, part in image_parts(item))
     if functions:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, AsyncIterator, Awaitable, Callable
+from typing import Any
 
 import aiohttp
 import orjson
@@ -95,8 +96,12 @@ def _ws_event(payload: bytes, stream_id: str | None) -> Event | bytes:
         return payload
     if event.get("type") == "error" and "error" not in event:
         code = event.pop("code", None)
-        event["error"] = {"type": _TYPE_OF_CODE.get(code, "invalid_request_error"), "code": code,
-                          "message": event.pop("message", ""), "param": event.pop("param", None)}
+        event["error"] = {
+            "type": _TYPE_OF_CODE.get(code, "invalid_request_error"),
+            "code": code,
+            "message": event.pop("message", ""),
+            "param": event.pop("param", None),
+        }
     if stream_id is not None:
         event["stream_id"] = stream_id
     return event
@@ -109,8 +114,14 @@ async def _no_successor(running: Running) -> Running | None:
 class Connection:
     """One WebSocket connection's lanes, and the one writer of its frames."""
 
-    def __init__(self, ws: web.WebSocketResponse, target: Loopback, http: aiohttp.ClientSession,
-                 request_id: str, drop: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        ws: web.WebSocketResponse,
+        target: Loopback,
+        http: aiohttp.ClientSession,
+        request_id: str,
+        drop: Callable[[], None],
+    ) -> None:
         self._ws = ws
         self.request_id = request_id  # the upgrade's: what errors of the connection quote
         self._url = target.base_url + "/v1/responses"
@@ -135,14 +146,20 @@ class Connection:
                 event["sequence_number"] = running.sequence
                 running.sequence += 1
             if not self._ws.closed:
-                await self._ws.send_str(event.decode(errors="replace") if isinstance(event, bytes)
-                                        else orjson.dumps(event).decode())
+                await self._ws.send_str(
+                    event.decode(errors="replace")
+                    if isinstance(event, bytes)
+                    else orjson.dumps(event).decode()
+                )
 
     def submit(self, running: Running) -> bool:
         """Queue a create on its lane; False when that would open one lane too many."""
         queue = self._lanes.get(running.stream_id)
         if queue is None:
-            if running.stream_id is not None and len(self._lanes) - (None in self._lanes) >= NAMED_LANES:
+            if (
+                running.stream_id is not None
+                and len(self._lanes) - (None in self._lanes) >= NAMED_LANES
+            ):
                 return False
             queue = self._lanes[running.stream_id] = asyncio.Queue()
             self._workers.append(asyncio.get_running_loop().create_task(self._lane(queue)))
@@ -164,8 +181,11 @@ class Connection:
                         running = await self.after(running)
                     except Exception:  # noqa: BLE001 - the lane answers in OpenAI's shape and lives on
                         log.exception("WebSocket lane %s crashed", running.stream_id)
-                        await self.send(error_event(500, APIError(500).body(self.request_id)["error"],
-                                                    running.stream_id))
+                        await self.send(
+                            error_event(
+                                500, APIError(500).body(self.request_id)["error"], running.stream_id
+                            )
+                        )
                         running = None
 
     async def _respond(self, running: Running) -> None:
@@ -178,8 +198,11 @@ class Connection:
                 async for payload in _data(answer.content):
                     event = _ws_event(payload, running.stream_id)
                     if isinstance(event, dict):
-                        if running.steers and running.open_items == 0 \
-                                and event.get("type") not in TERMINAL:
+                        if (
+                            running.steers
+                            and running.open_items == 0
+                            and event.get("type") not in TERMINAL
+                        ):
                             return  # steered: stop at this item boundary
                         running.observe(event)
                         if running.id is not None:
@@ -198,8 +221,15 @@ async def _http_error(answer: aiohttp.ClientResponse, stream_id: str | None) -> 
     try:
         error = orjson.loads(raw)["error"]
     except (orjson.JSONDecodeError, KeyError, TypeError):
-        error = {"type": "server_error", "code": None, "message": raw.decode(errors="replace"),
-                 "param": None}
-    headers = {name.lower(): value for name, value in answer.headers.items()
-               if name.lower() in _ERROR_HEADERS or name.lower().startswith("x-ratelimit-")}
+        error = {
+            "type": "server_error",
+            "code": None,
+            "message": raw.decode(errors="replace"),
+            "param": None,
+        }
+    headers = {
+        name.lower(): value
+        for name, value in answer.headers.items()
+        if name.lower() in _ERROR_HEADERS or name.lower().startswith("x-ratelimit-")
+    }
     return error_event(answer.status, {**error, "headers": headers}, stream_id)

@@ -12,7 +12,8 @@ import random
 import sys
 import time
 from array import array
-from typing import Any, Iterator, TypeVar
+from collections.abc import Iterator
+from typing import Any, TypeVar
 
 from aiohttp import web
 
@@ -20,8 +21,7 @@ from mockai import ids, tokenizer
 from mockai.endpoints.responses.images import pricing
 from mockai.endpoints.responses.items import count_input, instructions_text, item_text, normalise
 from mockai.endpoints.responses.render import Event, ResponseRender
-from mockai.endpoints.responses.request import (CompactRequest, ResponseRequest,
-                                                TokenCountRequest)
+from mockai.endpoints.responses.request import CompactRequest, ResponseRequest, TokenCountRequest
 from mockai.endpoints.responses.state import KIND, StoredResponse
 from mockai.errors import APIError, invalid_request
 from mockai.server.http import json_response, read_json, send_stream, standard_headers
@@ -40,8 +40,11 @@ CACHE_ENTRIES = 100_000  # prefix digests kept per session and model before star
 
 
 def _numbered(event: Event, number: int) -> Event:
-    return {"type": event["type"], "sequence_number": number,
-            **{k: v for k, v in event.items() if k != "type"}}
+    return {
+        "type": event["type"],
+        "sequence_number": number,
+        **{k: v for k, v in event.items() if k != "type"},
+    }
 
 
 def _frame(event: Event) -> bytes:
@@ -49,15 +52,24 @@ def _frame(event: Event) -> bytes:
 
 
 # -- streaming -------------------------------------------------------------------------------
-async def stream(request: web.Request, events: Iterator[tuple[Event, bool]], pacing: Pacing,
-                 render: ResponseRender) -> web.StreamResponse:
+async def stream(
+    request: web.Request,
+    events: Iterator[tuple[Event, bool]],
+    pacing: Pacing,
+    render: ResponseRender,
+) -> web.StreamResponse:
     frames = ((_frame(_numbered(event, n)), timed) for n, (event, timed) in enumerate(events))
     return await send_stream(request, frames, pacing, random.Random(render.id), done=None)
 
 
-def start_background(stored: StoredResponse, render: ResponseRender,
-                     events: Iterator[tuple[Event, bool]], pacing: Pacing, queued_s: float,
-                     drain: Drain) -> None:
+def start_background(
+    stored: StoredResponse,
+    render: ResponseRender,
+    events: Iterator[tuple[Event, bool]],
+    pacing: Pacing,
+    queued_s: float,
+    drain: Drain,
+) -> None:
     """Run a background response as a task: queued, then in progress, then done (at once
     when the server stops, so the streams following it end in time)."""
     stored.finished = False
@@ -78,13 +90,17 @@ def start_background(stored: StoredResponse, render: ResponseRender,
             if event["type"] == "response.failed":
                 final = event["response"]
             elif event["type"] == "error":
-                final = render.snapshot("failed", error={"code": event["code"], "message": event["message"]})
+                final = render.snapshot(
+                    "failed", error={"code": event["code"], "message": event["message"]}
+                )
         stored.finish(final)
 
     stored.task = asyncio.get_running_loop().create_task(run())
 
 
-async def follow(request: web.Request, stored: StoredResponse, starting_after: int) -> web.StreamResponse:
+async def follow(
+    request: web.Request, stored: StoredResponse, starting_after: int
+) -> web.StreamResponse:
     """Stream a stored response's events after `starting_after`, following a running one."""
     sse = SSEStream(request, standard_headers(request))
     exchange_of(request).stream = sse.response
@@ -106,8 +122,12 @@ async def follow(request: web.Request, stored: StoredResponse, starting_after: i
 
 # -- lookups -----------------------------------------------------------------------------------
 def _stored(request: web.Request) -> StoredResponse:
-    return stored(request, KIND, "response_id", lambda key: APIError(
-        404, f"Response with id '{key}' not found.", code=None))
+    return stored(
+        request,
+        KIND,
+        "response_id",
+        lambda key: APIError(404, f"Response with id '{key}' not found.", code=None),
+    )
 
 
 def _flag(request: web.Request, name: str) -> bool:
@@ -118,12 +138,16 @@ async def retrieve(request: web.Request) -> web.StreamResponse:
     stored = _stored(request)
     if _flag(request, "stream"):
         if not stored.body.get("background"):
-            raise invalid_request("Only responses created with background=true can be streamed.",
-                                  "stream")
+            raise invalid_request(
+                "Only responses created with background=true can be streamed.", "stream"
+            )
         raw = request.query.get("starting_after", "-1")
         if not raw.lstrip("-").isdigit():
-            raise invalid_request(f"Invalid 'starting_after': expected an integer, but got '{raw}'.",
-                                  "starting_after", "invalid_type")
+            raise invalid_request(
+                f"Invalid 'starting_after': expected an integer, but got '{raw}'.",
+                "starting_after",
+                "invalid_type",
+            )
         return await follow(request, stored, int(raw))
     return json_response(stored.body)
 
@@ -160,23 +184,31 @@ DEFAULT_MODEL = "gpt-4o"
 
 async def _counted(request: web.Request, schema: type[Counted]) -> tuple[Counted, list, Any, int]:
     state = state_of(request)
-    req = validate(schema, await read_json(request), unknown_parameter=True,
-                   lenient=state.settings.lenient)
+    req = validate(
+        schema, await read_json(request), unknown_parameter=True, lenient=state.settings.lenient
+    )
     model = state.models.resolve(req.model or DEFAULT_MODEL, lenient=state.settings.lenient)
     context: list[dict[str, Any]] = []
     if req.previous_response_id is not None:
         previous = state.store.get(exchange_of(request).session, KIND, req.previous_response_id)
         if previous is None:
-            raise invalid_request(f"Previous response with id '{req.previous_response_id}' not found.",
-                                  "previous_response_id", "previous_response_not_found")
+            raise invalid_request(
+                f"Previous response with id '{req.previous_response_id}' not found.",
+                "previous_response_id",
+                "previous_response_not_found",
+            )
         context = list(previous.context)
     context += normalise(req.input)
     tok = await tokenizer.encoding(model.encoding)
     tools = req.tools if isinstance(req, TokenCountRequest) else None
     functions = [t for t in tools or () if t.type == "function"]
     images = pricing(state, exchange_of(request).session, model.id)
-    return req, context, tok, count_input(tok, instructions_text(req.instructions), context,
-                                          functions, images)
+    return (
+        req,
+        context,
+        tok,
+        count_input(tok, instructions_text(req.instructions), context, functions, images),
+    )
 
 
 async def input_tokens(request: web.Request) -> web.Response:
@@ -190,17 +222,38 @@ async def compact(request: web.Request) -> web.Response:
     summary = " ".join(item_text(item) for item in context)[:2000]
     output_tokens = max(1, tok.count(summary) // 4)
     # Kept messages are items like any output item: the spec's Message requires id and status.
-    output = [{"id": item["id"], "type": "message", "status": item["status"], "role": "user",
-               "content": item["content"]} for item in kept]
-    output.append({"id": ids.item_id("cmp_"), "type": "compaction",
-                   "encrypted_content": "gAAAAA" + base64.b64encode(os.urandom(48)).decode()})
-    return json_response({
-        "id": ids.item_id("resp_"), "object": "response.compaction", "created_at": int(time.time()),
-        "output": output,
-        "usage": {"input_tokens": tokens, "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
-                  "output_tokens": output_tokens, "output_tokens_details": {"reasoning_tokens": 0},
-                  "total_tokens": tokens + output_tokens},
-    })
+    output = [
+        {
+            "id": item["id"],
+            "type": "message",
+            "status": item["status"],
+            "role": "user",
+            "content": item["content"],
+        }
+        for item in kept
+    ]
+    output.append(
+        {
+            "id": ids.item_id("cmp_"),
+            "type": "compaction",
+            "encrypted_content": "gAAAAA" + base64.b64encode(os.urandom(48)).decode(),
+        }
+    )
+    return json_response(
+        {
+            "id": ids.item_id("resp_"),
+            "object": "response.compaction",
+            "created_at": int(time.time()),
+            "output": output,
+            "usage": {
+                "input_tokens": tokens,
+                "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
+                "output_tokens": output_tokens,
+                "output_tokens_details": {"reasoning_tokens": 0},
+                "total_tokens": tokens + output_tokens,
+            },
+        }
+    )
 
 
 # -- prompt caching ---------------------------------------------------------------------------
@@ -213,8 +266,13 @@ def _packed(tokens: list[int]) -> bytes:
     return packed.tobytes()
 
 
-def prompt_cache_hit(state: ServerState, session: str | None, req: ResponseRequest, tok: Any,
-                     context: list[dict[str, Any]]) -> int:
+def prompt_cache_hit(
+    state: ServerState,
+    session: str | None,
+    req: ResponseRequest,
+    tok: Any,
+    context: list[dict[str, Any]],
+) -> int:
     """Cached tokens for this input: the longest prefix (in 128-token blocks from 1024 tokens)
     already seen under the same cache key. Prefix digests are chained, so this is linear."""
     text = instructions_text(req.instructions) + "\n" + "\n".join(item_text(i) for i in context)
@@ -227,13 +285,13 @@ def prompt_cache_hit(state: ServerState, session: str | None, req: ResponseReque
     seen: set[bytes] = state.store.get(session, CACHE_KIND, req.model) or set()
     hit, boundaries = 0, []
     for end in range(CACHE_BLOCK, count + 1, CACHE_BLOCK):
-        digest.update(tokens[4 * (end - CACHE_BLOCK):4 * end])
+        digest.update(tokens[4 * (end - CACHE_BLOCK) : 4 * end])
         mark = digest.digest()
         boundaries.append(mark)
         if end >= CACHE_MINIMUM and mark in seen:
             hit = end
     if len(seen) > CACHE_ENTRIES:
         seen = set()
-    seen.update(boundaries[CACHE_MINIMUM // CACHE_BLOCK - 1:])
+    seen.update(boundaries[CACHE_MINIMUM // CACHE_BLOCK - 1 :])
     state.store.put(session, CACHE_KIND, req.model, seen)
     return hit

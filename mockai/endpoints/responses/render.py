@@ -8,8 +8,9 @@ import base64
 import os
 import random
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from mockai import ids
 from mockai.endpoints.chat.render import SERVICE_TIERS
@@ -24,29 +25,53 @@ Event = dict[str, Any]
 def _tool_echo(tool: Any) -> dict[str, Any]:
     data = tool.model_dump(mode="json", exclude_none=True, by_alias=True)
     if tool.type == "function":
-        data = {"type": "function", "description": tool.description, "name": tool.name,
-                "parameters": tool.parameters, "strict": True if tool.strict is None else tool.strict}
+        data = {
+            "type": "function",
+            "description": tool.description,
+            "name": tool.name,
+            "parameters": tool.parameters,
+            "strict": True if tool.strict is None else tool.strict,
+        }
     return data
 
 
 def _builtin_item(call: ToolCallOut, args: dict[str, Any]) -> dict[str, Any]:
     if call.name.startswith("web_search"):
         query = str(args.get("query", ""))
-        return {"id": ids.item_id("ws_"), "type": "web_search_call", "status": "completed",
-                "action": {"type": "search", "query": query, "queries": [query]}}
+        return {
+            "id": ids.item_id("ws_"),
+            "type": "web_search_call",
+            "status": "completed",
+            "action": {"type": "search", "query": query, "queries": [query]},
+        }
     if call.name == "file_search":
         queries = args.get("queries") or [str(args.get("query", ""))]
-        return {"id": ids.item_id("fs_"), "type": "file_search_call", "status": "completed",
-                "queries": [str(q) for q in queries], "results": None}
-    return {"id": ids.item_id("ci_"), "type": "code_interpreter_call", "status": "completed",
-            "container_id": str(args.get("container_id") or "cntr_" + os.urandom(24).hex()),
-            "code": str(args.get("code", "")), "outputs": None}
+        return {
+            "id": ids.item_id("fs_"),
+            "type": "file_search_call",
+            "status": "completed",
+            "queries": [str(q) for q in queries],
+            "results": None,
+        }
+    return {
+        "id": ids.item_id("ci_"),
+        "type": "code_interpreter_call",
+        "status": "completed",
+        "container_id": str(args.get("container_id") or "cntr_" + os.urandom(24).hex()),
+        "code": str(args.get("code", "")),
+        "outputs": None,
+    }
 
 
 def _event_logprob(entry: dict[str, Any]) -> dict[str, Any]:
     """Stream events carry logprobs without `bytes` (the spec's ResponseLogProb)."""
-    return {"token": entry["token"], "logprob": entry["logprob"],
-            "top_logprobs": [{"token": t["token"], "logprob": t["logprob"]} for t in entry["top_logprobs"]]}
+    return {
+        "token": entry["token"],
+        "logprob": entry["logprob"],
+        "top_logprobs": [
+            {"token": t["token"], "logprob": t["logprob"]} for t in entry["top_logprobs"]
+        ],
+    }
 
 
 @dataclass
@@ -71,12 +96,20 @@ class ResponseRender:
     # -- the object --------------------------------------------------------------------
     @property
     def status(self) -> str:
-        return "incomplete" if self.outcome.finish_reason in ("length", "content_filter") else "completed"
+        return (
+            "incomplete"
+            if self.outcome.finish_reason in ("length", "content_filter")
+            else "completed"
+        )
 
     def usage(self) -> dict[str, Any]:
         usage = self.outcome.reply.usage
-        input_tokens = usage.prompt_tokens if usage and usage.prompt_tokens is not None else self.input_tokens
-        cached = usage.cached_tokens if usage and usage.cached_tokens is not None else self.cached_tokens
+        input_tokens = (
+            usage.prompt_tokens if usage and usage.prompt_tokens is not None else self.input_tokens
+        )
+        cached = (
+            usage.cached_tokens if usage and usage.cached_tokens is not None else self.cached_tokens
+        )
         output = self.outcome.completion_tokens
         return {
             "input_tokens": input_tokens,
@@ -86,7 +119,9 @@ class ResponseRender:
             "total_tokens": input_tokens + output,
         }
 
-    def snapshot(self, status: str, *, final: bool = False, error: dict[str, Any] | None = None) -> dict[str, Any]:
+    def snapshot(
+        self, status: str, *, final: bool = False, error: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         """The Response object at a point of its life (`final`: with output and usage)."""
         req = self.req
         reasoning = req.reasoning
@@ -105,19 +140,29 @@ class ResponseRender:
             "max_tool_calls": req.max_tool_calls,
             "model": self.model,
             "output": self.items if final else [],
-            "parallel_tool_calls": True if req.parallel_tool_calls is None else req.parallel_tool_calls,
+            "parallel_tool_calls": True
+            if req.parallel_tool_calls is None
+            else req.parallel_tool_calls,
             "previous_response_id": req.previous_response_id,
             "prompt_cache_key": req.prompt_cache_key,
             "prompt_cache_retention": req.prompt_cache_retention,
             # a reasoning model echoes the effort it ran with: its default unless asked otherwise
-            "reasoning": {"effort": (reasoning.effort if reasoning else None) or self.effort,
-                          "summary": (reasoning.summary or reasoning.generate_summary) if reasoning else None},
+            "reasoning": {
+                "effort": (reasoning.effort if reasoning else None) or self.effort,
+                "summary": (reasoning.summary or reasoning.generate_summary) if reasoning else None,
+            },
             "safety_identifier": req.safety_identifier,
-            "service_tier": SERVICE_TIERS.get(req.service_tier, "default") if final else (req.service_tier or "auto"),
+            "service_tier": SERVICE_TIERS.get(req.service_tier, "default")
+            if final
+            else (req.service_tier or "auto"),
             "store": req.store is not False,
             "temperature": 1.0 if req.temperature is None else req.temperature,
-            "text": {"format": fmt.model_dump(mode="json", exclude_none=True, by_alias=True) if fmt else {"type": "text"},
-                     "verbosity": (req.text.verbosity if req.text else None) or "medium"},
+            "text": {
+                "format": fmt.model_dump(mode="json", exclude_none=True, by_alias=True)
+                if fmt
+                else {"type": "text"},
+                "verbosity": (req.text.verbosity if req.text else None) or "medium",
+            },
             "tool_choice": "auto" if req.tool_choice is None else req.tool_choice,
             "tools": [_tool_echo(t) for t in req.tools or ()],
             "top_logprobs": req.top_logprobs or 0,
@@ -130,7 +175,11 @@ class ResponseRender:
         if req.conversation_id is not None:
             body["conversation"] = {"id": req.conversation_id}
         if final and status == "incomplete":
-            reason = "content_filter" if self.outcome.finish_reason == "content_filter" else "max_output_tokens"
+            reason = (
+                "content_filter"
+                if self.outcome.finish_reason == "content_filter"
+                else "max_output_tokens"
+            )
             body["incomplete_details"] = {"reason": reason}
         return body
 
@@ -139,10 +188,18 @@ class ResponseRender:
         (`response.failed`); others (a rate limit...) come as an `error` event."""
         body = error.body(request_id)["error"]
         if error.status >= 500:
-            return {"type": "response.failed", "response": self.snapshot(
-                "failed", error={"code": "server_error", "message": body["message"]})}
-        return {"type": "error", "code": body["code"] or body["type"], "message": body["message"],
-                "param": body["param"]}
+            return {
+                "type": "response.failed",
+                "response": self.snapshot(
+                    "failed", error={"code": "server_error", "message": body["message"]}
+                ),
+            }
+        return {
+            "type": "error",
+            "code": body["code"] or body["type"],
+            "message": body["message"],
+            "param": body["param"],
+        }
 
     # -- output items --------------------------------------------------------------------
     def _output_items(self) -> list[dict[str, Any]]:
@@ -157,26 +214,55 @@ class ResponseRender:
             items.append(item)
         builtin = [c for c in reply.tool_calls if runs_builtin(self.req, c.name)]
         functions = [c for c in reply.tool_calls if not runs_builtin(self.req, c.name)]
-        items.extend(_builtin_item(call, args) for call, args in zip(builtin, self.builtin_args))
+        pairs = zip(builtin, self.builtin_args, strict=False)
+        items.extend(_builtin_item(call, args) for call, args in pairs)
         message_status = "incomplete" if self.status == "incomplete" else "completed"
         if reply.refusal is not None:
-            items.append({"id": ids.item_id("msg_"), "type": "message", "status": message_status,
-                          "content": [{"type": "refusal", "refusal": reply.refusal}], "role": "assistant"})
+            items.append(
+                {
+                    "id": ids.item_id("msg_"),
+                    "type": "message",
+                    "status": message_status,
+                    "content": [{"type": "refusal", "refusal": reply.refusal}],
+                    "role": "assistant",
+                }
+            )
         elif reply.content is not None:
-            items.append({"id": ids.item_id("msg_"), "type": "message", "status": message_status,
-                          "content": [{"type": "output_text", "annotations": [],
-                                       "logprobs": self._logprobs(reply.content),
-                                       "text": reply.content}], "role": "assistant"})
+            items.append(
+                {
+                    "id": ids.item_id("msg_"),
+                    "type": "message",
+                    "status": message_status,
+                    "content": [
+                        {
+                            "type": "output_text",
+                            "annotations": [],
+                            "logprobs": self._logprobs(reply.content),
+                            "text": reply.content,
+                        }
+                    ],
+                    "role": "assistant",
+                }
+            )
         for call in functions:
-            items.append({"id": ids.item_id("fc_"), "type": "function_call", "status": "completed",
-                          "arguments": call.arguments, "call_id": call.id, "name": call.name})
+            items.append(
+                {
+                    "id": ids.item_id("fc_"),
+                    "type": "function_call",
+                    "status": "completed",
+                    "arguments": call.arguments,
+                    "call_id": call.id,
+                    "name": call.name,
+                }
+            )
         return items
 
     def _logprobs(self, text: str) -> list[dict[str, Any]]:
         if self.logprob_rng is None:
             return []
-        return logprob_entries(self.tok, self.tok.pieces(text), self.logprob_rng,
-                               self.req.top_logprobs or 0)
+        return logprob_entries(
+            self.tok, self.tok.pieces(text), self.logprob_rng, self.req.top_logprobs or 0
+        )
 
     # -- the stream ----------------------------------------------------------------------
     def _obfuscation(self, delta: str) -> dict[str, str]:
@@ -184,8 +270,9 @@ class ResponseRender:
         (responses-*.sse); longer deltas, never recorded, are padded to a multiple of 16."""
         return {"obfuscation": ids.obfuscation(-len(delta) % 16)} if self.obfuscate else {}
 
-    def events(self, chunk_tokens: int, pieces: list[str] | None, *, background: bool = False
-               ) -> Iterator[tuple[Event, bool]]:
+    def events(
+        self, chunk_tokens: int, pieces: list[str] | None, *, background: bool = False
+    ) -> Iterator[tuple[Event, bool]]:
         """(event, paced) in the real order; `pieces` replays exact text chunks. A background
         response starts `queued`."""
         if background:
@@ -209,76 +296,152 @@ class ResponseRender:
 
     def _group(self, text: str, size: int) -> list[str]:
         pieces = self.tok.pieces(text)
-        return ["".join(pieces[i:i + size]) for i in range(0, len(pieces), max(size, 1))]
+        return ["".join(pieces[i : i + size]) for i in range(0, len(pieces), max(size, 1))]
 
     def _added(self, index: int, item: dict[str, Any], **overrides: Any) -> tuple[Event, bool]:
-        return {"type": "response.output_item.added", "output_index": index,
-                "item": {**item, **overrides}}, True
+        return {
+            "type": "response.output_item.added",
+            "output_index": index,
+            "item": {**item, **overrides},
+        }, True
 
     def _done(self, index: int, item: dict[str, Any]) -> tuple[Event, bool]:
         return {"type": "response.output_item.done", "output_index": index, "item": item}, False
 
-    def _reasoning_events(self, index: int, item: dict[str, Any], size: int) -> Iterator[tuple[Event, bool]]:
+    def _reasoning_events(
+        self, index: int, item: dict[str, Any], size: int
+    ) -> Iterator[tuple[Event, bool]]:
         yield self._added(index, item, summary=[])
         for s_index, part in enumerate(item["summary"]):
             ref = {"item_id": item["id"], "output_index": index, "summary_index": s_index}
-            yield {"type": "response.reasoning_summary_part.added", **ref,
-                   "part": {"type": "summary_text", "text": ""}}, False
+            yield (
+                {
+                    "type": "response.reasoning_summary_part.added",
+                    **ref,
+                    "part": {"type": "summary_text", "text": ""},
+                },
+                False,
+            )
             for piece in self._group(part["text"], size):
-                yield {"type": "response.reasoning_summary_text.delta", **ref, "delta": piece,
-                       **self._obfuscation(piece)}, True
-            yield {"type": "response.reasoning_summary_text.done", **ref, "text": part["text"]}, False
+                yield (
+                    {
+                        "type": "response.reasoning_summary_text.delta",
+                        **ref,
+                        "delta": piece,
+                        **self._obfuscation(piece),
+                    },
+                    True,
+                )
+            yield (
+                {"type": "response.reasoning_summary_text.done", **ref, "text": part["text"]},
+                False,
+            )
             yield {"type": "response.reasoning_summary_part.done", **ref, "part": part}, False
         yield self._done(index, item)
 
-    def _message_events(self, index: int, item: dict[str, Any], size: int,
-                        pieces: list[str] | None) -> Iterator[tuple[Event, bool]]:
+    def _message_events(
+        self, index: int, item: dict[str, Any], size: int, pieces: list[str] | None
+    ) -> Iterator[tuple[Event, bool]]:
         yield self._added(index, item, status="in_progress", content=[])
         part = item["content"][0]
         ref = {"item_id": item["id"], "output_index": index, "content_index": 0}
         if part["type"] == "refusal":
-            yield {"type": "response.content_part.added", **ref, "part": {"type": "refusal", "refusal": ""}}, False
+            yield (
+                {
+                    "type": "response.content_part.added",
+                    **ref,
+                    "part": {"type": "refusal", "refusal": ""},
+                },
+                False,
+            )
             for piece in self._group(part["refusal"], size):
                 yield {"type": "response.refusal.delta", **ref, "delta": piece}, True
             yield {"type": "response.refusal.done", **ref, "refusal": part["refusal"]}, False
         else:
-            yield {"type": "response.content_part.added", **ref,
-                   "part": {"type": "output_text", "annotations": [], "logprobs": [], "text": ""}}, False
+            yield (
+                {
+                    "type": "response.content_part.added",
+                    **ref,
+                    "part": {"type": "output_text", "annotations": [], "logprobs": [], "text": ""},
+                },
+                False,
+            )
             entries = part["logprobs"]
             if pieces is None:
                 tokens = self.tok.pieces(part["text"])
                 step = max(size, 1)
-                deltas = [("".join(tokens[i:i + step]), entries[i:i + step])
-                          for i in range(0, len(tokens), step)]
+                deltas = [
+                    ("".join(tokens[i : i + step]), entries[i : i + step])
+                    for i in range(0, len(tokens), step)
+                ]
             else:  # exact replay: chunks need not fall on token boundaries
                 deltas = [(piece, self._logprobs(piece)) for piece in pieces]
             for piece, logprobs in deltas:
-                yield {"type": "response.output_text.delta", **ref, "delta": piece,
-                       "logprobs": [_event_logprob(e) for e in logprobs], **self._obfuscation(piece)}, True
-            yield {"type": "response.output_text.done", **ref, "text": part["text"],
-                   "logprobs": [_event_logprob(e) for e in entries]}, False
+                yield (
+                    {
+                        "type": "response.output_text.delta",
+                        **ref,
+                        "delta": piece,
+                        "logprobs": [_event_logprob(e) for e in logprobs],
+                        **self._obfuscation(piece),
+                    },
+                    True,
+                )
+            yield (
+                {
+                    "type": "response.output_text.done",
+                    **ref,
+                    "text": part["text"],
+                    "logprobs": [_event_logprob(e) for e in entries],
+                },
+                False,
+            )
         yield {"type": "response.content_part.done", **ref, "part": part}, False
         yield self._done(index, item)
 
-    def _function_events(self, index: int, item: dict[str, Any], size: int) -> Iterator[tuple[Event, bool]]:
+    def _function_events(
+        self, index: int, item: dict[str, Any], size: int
+    ) -> Iterator[tuple[Event, bool]]:
         yield self._added(index, item, status="in_progress", arguments="")
         ref = {"item_id": item["id"], "output_index": index}
         for piece in self._group(item["arguments"], size):
-            yield {"type": "response.function_call_arguments.delta", **ref, "delta": piece,
-                   **self._obfuscation(piece)}, True
-        yield {"type": "response.function_call_arguments.done", **ref, "name": item["name"],
-               "arguments": item["arguments"]}, False
+            yield (
+                {
+                    "type": "response.function_call_arguments.delta",
+                    **ref,
+                    "delta": piece,
+                    **self._obfuscation(piece),
+                },
+                True,
+            )
+        yield (
+            {
+                "type": "response.function_call_arguments.done",
+                **ref,
+                "name": item["name"],
+                "arguments": item["arguments"],
+            },
+            False,
+        )
         yield self._done(index, item)
 
-    def _builtin_events(self, index: int, item: dict[str, Any], size: int) -> Iterator[tuple[Event, bool]]:
+    def _builtin_events(
+        self, index: int, item: dict[str, Any], size: int
+    ) -> Iterator[tuple[Event, bool]]:
         kind = item["type"].removesuffix("_call")
         ref = {"output_index": index, "item_id": item["id"]}
         yield self._added(index, item, status="in_progress")
         yield {"type": f"response.{kind}_call.in_progress", **ref}, False
         if kind == "code_interpreter":
             for piece in self._group(item["code"], size):
-                yield {"type": "response.code_interpreter_call_code.delta", **ref, "delta": piece}, True
-            yield {"type": "response.code_interpreter_call_code.done", **ref, "code": item["code"]}, False
+                yield (
+                    {"type": "response.code_interpreter_call_code.delta", **ref, "delta": piece},
+                    True,
+                )
+            yield (
+                {"type": "response.code_interpreter_call_code.done", **ref, "code": item["code"]},
+                False,
+            )
             yield {"type": "response.code_interpreter_call.interpreting", **ref}, True
         else:
             yield {"type": f"response.{kind}_call.searching", **ref}, True

@@ -23,12 +23,30 @@ class _Open(BaseModel):
     model_config = ConfigDict(extra="allow", strict=True)
 
 
-BUILTIN_TOOLS = ("web_search", "web_search_preview", "web_search_2025_08_26",
-                 "web_search_preview_2025_03_11", "file_search", "code_interpreter")
-ToolType = Literal["function", "custom", "web_search", "web_search_preview", "web_search_2025_08_26",
-                   "web_search_preview_2025_03_11", "file_search", "code_interpreter",
-                   "computer_use_preview", "image_generation", "mcp", "local_shell", "shell",
-                   "apply_patch"]
+BUILTIN_TOOLS = (
+    "web_search",
+    "web_search_preview",
+    "web_search_2025_08_26",
+    "web_search_preview_2025_03_11",
+    "file_search",
+    "code_interpreter",
+)
+ToolType = Literal[
+    "function",
+    "custom",
+    "web_search",
+    "web_search_preview",
+    "web_search_2025_08_26",
+    "web_search_preview_2025_03_11",
+    "file_search",
+    "code_interpreter",
+    "computer_use_preview",
+    "image_generation",
+    "mcp",
+    "local_shell",
+    "shell",
+    "apply_patch",
+]
 
 
 class Tool(_Open):
@@ -90,9 +108,14 @@ Truncation = Literal["auto", "disabled"]
 Instructions = Union[str, list[dict[str, Any]], None]
 ServiceTier = Literal["auto", "default", "flex", "scale", "priority", "fast", "ultrafast"]
 Include = Literal[
-    "file_search_call.results", "web_search_call.results", "web_search_call.action.sources",
-    "message.input_image.image_url", "computer_call_output.output.image_url",
-    "code_interpreter_call.outputs", "reasoning.encrypted_content", "message.output_text.logprobs",
+    "file_search_call.results",
+    "web_search_call.results",
+    "web_search_call.action.sources",
+    "message.input_image.image_url",
+    "computer_call_output.output.image_url",
+    "code_interpreter_call.outputs",
+    "reasoning.encrypted_content",
+    "message.output_text.logprobs",
 ]
 
 
@@ -114,7 +137,7 @@ class ResponseRequest(_Model):
     store: bool | None = None
     truncation: Truncation | None = None
     previous_response_id: str | None = None
-    conversation: Union[str, ConversationRef, None] = None
+    conversation: str | ConversationRef | None = None
     include: list[Include] | None = None
     background: bool | None = None
     # Sent by the current SDKs though newer than the shipped description (tests/
@@ -183,7 +206,7 @@ class TokenCountRequest(_Counted):
     text: TextConfig | None = None
     reasoning: Reasoning | None = None
     truncation: Truncation | None = None
-    conversation: Union[str, ConversationRef, None] = None
+    conversation: str | ConversationRef | None = None
     personality: str | None = Field(None, max_length=64)  # `friendly`, `pragmatic`, "may expand"
 
 
@@ -216,27 +239,39 @@ def check(req: ResponseRequest, model: Model) -> None:
     if req.stream_options is not None and not req.stream:
         raise invalid_request(
             "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
-            "stream_options")
+            "stream_options",
+        )
     if req.previous_response_id is not None and req.conversation is not None:
         raise invalid_request(
             "Cannot use both 'previous_response_id' and 'conversation' in the same request.",
-            "previous_response_id")
+            "previous_response_id",
+        )
     if req.background and req.store is False:
         raise invalid_request("Background mode requires 'store' to be true.", "background")
     for index, tool in enumerate(req.tools or ()):
         if tool.type == "function" and tool.name is None:
-            raise invalid_request(f"Missing required parameter: 'tools[{index}].name'.",
-                                  f"tools[{index}].name", "missing_required_parameter")
+            raise invalid_request(
+                f"Missing required parameter: 'tools[{index}].name'.",
+                f"tools[{index}].name",
+                "missing_required_parameter",
+            )
     fmt = req.text.format if req.text is not None else None
     if fmt is not None and fmt.type == "json_schema":
         for field_name, value in (("name", fmt.name), ("schema", fmt.schema_)):
             if value is None:
                 raise invalid_request(
                     f"Missing required parameter: 'text.format.{field_name}'.",
-                    f"text.format.{field_name}", "missing_required_parameter")
-    if req.max_output_tokens is not None and model.max_output_tokens \
-            and req.max_output_tokens > model.max_output_tokens:
+                    f"text.format.{field_name}",
+                    "missing_required_parameter",
+                )
+    if (
+        req.max_output_tokens is not None
+        and model.max_output_tokens
+        and req.max_output_tokens > model.max_output_tokens
+    ):
         raise invalid_request(
             f"max_output_tokens is too large: {req.max_output_tokens}. This model supports at "
             f"most {model.max_output_tokens} completion tokens, whereas you provided "
-            f"{req.max_output_tokens}.", "max_output_tokens")
+            f"{req.max_output_tokens}.",
+            "max_output_tokens",
+        )

@@ -38,18 +38,26 @@ def _stream_id(event: dict[str, Any]) -> str | None:
     if not isinstance(stream_id, str) or not _STREAM_ID.fullmatch(stream_id):
         raise invalid_request(
             "Invalid 'stream_id': expected 1 to 256 letters, digits, '_', '-' or '.'.",
-            "stream_id", "invalid_stream_id")
+            "stream_id",
+            "invalid_stream_id",
+        )
     return stream_id
 
 
 def _create(connection: Connection, stream_id: str | None, event: dict[str, Any]) -> None:
     if event.get("background"):
-        raise invalid_request("Invalid 'background': background responses are not supported "
-                              "over WebSocket.", "background", "unsupported_value")
+        raise invalid_request(
+            "Invalid 'background': background responses are not supported over WebSocket.",
+            "background",
+            "unsupported_value",
+        )
     body = {k: v for k, v in event.items() if k not in ("type", "stream_id", "stream")}
     if not connection.submit(Running(stream_id, steering.with_pending(connection, body))):
-        raise invalid_request("This WebSocket connection has reached its stream limit.",
-                              "stream_id", "websocket_stream_limit_reached")
+        raise invalid_request(
+            "This WebSocket connection has reached its stream limit.",
+            "stream_id",
+            "websocket_stream_limit_reached",
+        )
 
 
 async def _handle(connection: Connection, data: str) -> None:
@@ -67,9 +75,14 @@ async def _handle(connection: Connection, data: str) -> None:
         else:
             raise invalid_request(
                 f"Invalid value: {orjson.dumps(kind).decode()}. Supported values are: "
-                "'response.create' and 'response.steer'.", "type", "invalid_value")
+                "'response.create' and 'response.steer'.",
+                "type",
+                "invalid_value",
+            )
     except APIError as error:
-        await connection.send(error_event(error.status, error.body(connection.request_id)["error"], stream_id))
+        await connection.send(
+            error_event(error.status, error.body(connection.request_id)["error"], stream_id)
+        )
 
 
 async def connect(request: web.Request) -> web.StreamResponse:
@@ -84,12 +97,14 @@ async def connect(request: web.Request) -> web.StreamResponse:
     target.headers[HEADER] = exchange.request_id
     state = state_of(request)
     async with target.client() as http:
-        connection = Connection(ws, target, http, exchange.request_id,
-                                lambda: drop_connection(request))
+        connection = Connection(
+            ws, target, http, exchange.request_id, lambda: drop_connection(request)
+        )
         steering.attach(connection, state, exchange.session)
         closing: list[asyncio.Task[bool]] = []  # referenced until done
         stop = state.drain.on_start(
-            lambda: closing.append(asyncio.ensure_future(ws.close(code=_GOING_AWAY))))
+            lambda: closing.append(asyncio.ensure_future(ws.close(code=_GOING_AWAY)))
+        )
         try:
             async for message in ws:
                 if message.type == WSMsgType.TEXT:

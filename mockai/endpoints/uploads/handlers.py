@@ -13,8 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from mockai.endpoints.files.handlers import ExpiresAfter, check_batch_input, too_large
 from mockai.endpoints.files.scripted import answer_if_targeted
 from mockai.endpoints.files.store import put_file
-from mockai.endpoints.uploads.state import (KIND, MAX_PART_BYTES, MAX_UPLOAD_BYTES, StoredUpload,
-                                            part_id)
+from mockai.endpoints.uploads.state import (
+    KIND,
+    MAX_PART_BYTES,
+    MAX_UPLOAD_BYTES,
+    StoredUpload,
+    part_id,
+)
 from mockai.errors import APIError, invalid_request
 from mockai.server.http import json_response, read_json
 from mockai.server.multipart import Upload, read_form
@@ -40,8 +45,12 @@ class CompleteUpload(BaseModel):
 
 
 def _stored(request: web.Request) -> StoredUpload:
-    return stored(request, KIND, "upload_id", lambda key: APIError(
-        404, f"No such Upload object: {key}", param="id", code=None))
+    return stored(
+        request,
+        KIND,
+        "upload_id",
+        lambda key: APIError(404, f"No such Upload object: {key}", param="id", code=None),
+    )
 
 
 def _conflict(action: str, upload: StoredUpload) -> APIError:
@@ -51,11 +60,16 @@ def _conflict(action: str, upload: StoredUpload) -> APIError:
 
 async def create(request: web.Request) -> web.Response:
     body = await read_json(request)
-    req = validate(CreateUpload, body, unknown_parameter=True,
-                   lenient=state_of(request).settings.lenient)
+    req = validate(
+        CreateUpload, body, unknown_parameter=True, lenient=state_of(request).settings.lenient
+    )
     await answer_if_targeted(request, "uploads", body, file_name=req.filename)
-    upload = StoredUpload.new(req.filename, req.purpose, req.bytes,
-                              req.expires_after.model_dump() if req.expires_after else None)
+    upload = StoredUpload.new(
+        req.filename,
+        req.purpose,
+        req.bytes,
+        req.expires_after.model_dump() if req.expires_after else None,
+    )
     state_of(request).store.put(exchange_of(request).session, KIND, upload.body["id"], upload)
     return json_response(upload.body)
 
@@ -71,36 +85,57 @@ async def add_part(request: web.Request) -> web.Response:
     if upload.received() + len(data.data) > upload.body["bytes"]:
         raise invalid_request(
             f"Adding this part would exceed the number of bytes declared for this Upload "
-            f"({upload.body['bytes']}).", "data")
+            f"({upload.body['bytes']}).",
+            "data",
+        )
     part = part_id()
     upload.parts[part] = data.data
-    return json_response({"id": part, "object": "upload.part", "created_at": int(time.time()),
-                          "upload_id": upload.body["id"]})
+    return json_response(
+        {
+            "id": part,
+            "object": "upload.part",
+            "created_at": int(time.time()),
+            "upload_id": upload.body["id"],
+        }
+    )
 
 
 async def complete(request: web.Request) -> web.Response:
     upload = _stored(request)
-    req = validate(CompleteUpload, await read_json(request), unknown_parameter=True,
-                   lenient=state_of(request).settings.lenient)
+    req = validate(
+        CompleteUpload,
+        await read_json(request),
+        unknown_parameter=True,
+        lenient=state_of(request).settings.lenient,
+    )
     if upload.status != "pending":
         raise _conflict("complete", upload)
     unknown = next((p for p in req.part_ids if p not in upload.parts), None)
     if unknown is not None:
-        raise invalid_request(f"Invalid part ID: '{unknown}' is not a part of this Upload.",
-                              "part_ids")
+        raise invalid_request(
+            f"Invalid part ID: '{unknown}' is not a part of this Upload.", "part_ids"
+        )
     data = b"".join(upload.parts[p] for p in req.part_ids)
     if len(data) != upload.body["bytes"]:
         raise invalid_request(
             f"The number of bytes uploaded ({len(data)}) does not match the number of bytes "
-            f"specified when the Upload was created ({upload.body['bytes']}).", "part_ids")
+            f"specified when the Upload was created ({upload.body['bytes']}).",
+            "part_ids",
+        )
     if req.md5 is not None and hashlib.md5(data).hexdigest() != req.md5.lower():
-        raise invalid_request("The md5 checksum of the uploaded bytes does not match the one "
-                              "provided.", "md5")
+        raise invalid_request(
+            "The md5 checksum of the uploaded bytes does not match the one provided.", "md5"
+        )
     if upload.body["purpose"] == "batch":
         check_batch_input(Upload(upload.body["filename"], "application/jsonl", data))
-    stored = put_file(state_of(request), exchange_of(request).session,
-                      filename=upload.body["filename"], purpose=upload.body["purpose"], data=data,
-                      expires_after=upload.file_expires_after)
+    stored = put_file(
+        state_of(request),
+        exchange_of(request).session,
+        filename=upload.body["filename"],
+        purpose=upload.body["purpose"],
+        data=data,
+        expires_after=upload.file_expires_after,
+    )
     upload.parts.clear()
     upload.body.update(status="completed", file=stored.body)
     return json_response(upload.body)

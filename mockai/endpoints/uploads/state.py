@@ -32,12 +32,24 @@ class StoredUpload:
     parts: dict[str, bytes] = field(default_factory=dict)
 
     @classmethod
-    def new(cls, filename: str, purpose: str, size: int,
-            file_expires_after: dict[str, Any] | None) -> StoredUpload:
+    def new(
+        cls, filename: str, purpose: str, size: int, file_expires_after: dict[str, Any] | None
+    ) -> StoredUpload:
         created = int(time.time())
-        return cls({"id": upload_id(), "object": "upload", "bytes": size, "created_at": created,
-                    "filename": filename, "purpose": purpose, "status": "pending",
-                    "expires_at": created + TTL_S, "file": None}, file_expires_after)
+        return cls(
+            {
+                "id": upload_id(),
+                "object": "upload",
+                "bytes": size,
+                "created_at": created,
+                "filename": filename,
+                "purpose": purpose,
+                "status": "pending",
+                "expires_at": created + TTL_S,
+                "file": None,
+            },
+            file_expires_after,
+        )
 
     @property
     def status(self) -> str:
