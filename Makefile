@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test container-test lint-docker bench clean
+.PHONY: run test lint container-test bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n auto
+
+# Lint and format check (ruff, configured in pyproject.toml); `ruff format` fixes the format.
+LINTED := mockai tests scripts bench
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 # Build the image, run it and the compose example, check them from the host (docker, else podman).
 container-test:
