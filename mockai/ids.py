@@ -1,4 +1,5 @@
-"""Identifiers in the real API's formats (prefix + random alphanumerics or hex).
+"""Identifiers in the real API's formats (prefix + random alphanumerics or hex): every id
+mockai makes comes from here.
 
 Random bytes mapped through a translation table: an id costs about a microsecond, which
 matters because every response carries one or two.
@@ -52,3 +53,31 @@ def organization_id(api_key: str) -> str:
 def item_id(prefix: str) -> str:
     """Responses API ids: `resp_`, `msg_`, `fc_`, `rs_`, `ws_`... followed by 48 hex digits."""
     return prefix + os.urandom(24).hex()
+
+
+def file_id() -> str:
+    """`file-` + 22 alphanumerics, as in `file-52voFe6FU6MWyAwa1Uj39R`."""
+    return "file-" + _alnum(22)
+
+
+def upload_id() -> str:
+    return "upload_" + os.urandom(16).hex()
+
+
+def upload_part_id() -> str:
+    return "part_" + os.urandom(16).hex()
+
+
+def batch_id() -> str:
+    """`batch_` + 32 hex digits, as in `batch_69c3c347282c81908ede48ecc95bf201`."""
+    return "batch_" + os.urandom(16).hex()
+
+
+def batch_request_id() -> str:
+    """A batch output line's id: `batch_req_` + 32 hex digits."""
+    return "batch_req_" + os.urandom(16).hex()
+
+
+def steer_id() -> str:
+    """A Responses WebSocket steer: `steer_` + 32 hex digits."""
+    return "steer_" + os.urandom(16).hex()

@@ -20,7 +20,8 @@ from typing import Any
 import aiohttp
 import orjson
 
-from mockai.endpoints.batches.state import KIND, StoredBatch, request_id
+from mockai import ids
+from mockai.endpoints.batches.state import KIND, StoredBatch
 from mockai.endpoints.batches.validation import Line, check_input
 from mockai.endpoints.files.store import find_file, put_file
 from mockai.server.state import ServerState
@@ -29,7 +30,12 @@ Outcome = dict[str, Any]
 
 
 def _line(line: Line, response: dict[str, Any] | None, error: dict[str, Any] | None) -> Outcome:
-    return {"id": request_id(), "custom_id": line.custom_id, "response": response, "error": error}
+    return {
+        "id": ids.batch_request_id(),
+        "custom_id": line.custom_id,
+        "response": response,
+        "error": error,
+    }
 
 
 def _add_usage(total: dict[str, Any], body: Any) -> None:

@@ -4,25 +4,15 @@ task running it, and where its requests are sent."""
 from __future__ import annotations
 
 import asyncio
-import os
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from mockai import ids
 from mockai.server.loopback import Loopback
 
 KIND = "batches"
 WINDOW_S = 24 * 3600
-
-
-def batch_id() -> str:
-    """`batch_` + 32 hex digits, as in `batch_69c3c347282c81908ede48ecc95bf201`."""
-    return "batch_" + os.urandom(16).hex()
-
-
-def request_id() -> str:
-    """Each output line's id: `batch_req_` + 32 hex digits."""
-    return "batch_req_" + os.urandom(16).hex()
 
 
 @dataclass
@@ -52,7 +42,7 @@ class StoredBatch:
         created = int(time.time())
         return cls(
             {
-                "id": batch_id(),
+                "id": ids.batch_id(),
                 "object": "batch",
                 "endpoint": endpoint,
                 "model": None,

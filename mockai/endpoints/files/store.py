@@ -6,14 +6,13 @@ one place that creates, finds and forgets them.
 
 from __future__ import annotations
 
-import secrets
-import string
 import time
 from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
 
+from mockai import ids
 from mockai.errors import APIError
 from mockai.server.state import ServerState, stored
 
@@ -27,13 +26,6 @@ PURPOSES_AS_LISTED = ("fine-tune", "assistants", "batch", "user_data", "vision",
 BATCH_FILE_TTL_S = 30 * 24 * 3600
 # Keeps a long-running server's memory flat: past this, a session's oldest files are dropped.
 SESSION_BYTES = 1024 * 1024 * 1024
-
-_ALNUM = string.ascii_letters + string.digits
-
-
-def file_id() -> str:
-    """`file-` + 22 alphanumerics, as in `file-52voFe6FU6MWyAwa1Uj39R`."""
-    return "file-" + "".join(secrets.choice(_ALNUM) for _ in range(22))
 
 
 @dataclass
@@ -60,7 +52,7 @@ def put_file(
     """Store a new processed file and return it; the session's oldest files make room."""
     created = int(time.time())
     body = {
-        "id": file_id(),
+        "id": ids.file_id(),
         "object": "file",
         "bytes": len(data),
         "created_at": created,

@@ -57,7 +57,7 @@ def _builtin_item(call: ToolCallOut, args: dict[str, Any]) -> dict[str, Any]:
         "id": ids.item_id("ci_"),
         "type": "code_interpreter_call",
         "status": "completed",
-        "container_id": str(args.get("container_id") or "cntr_" + os.urandom(24).hex()),
+        "container_id": str(args.get("container_id") or ids.item_id("cntr_")),
         "code": str(args.get("code", "")),
         "outputs": None,
     }

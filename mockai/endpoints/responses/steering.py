@@ -14,9 +14,9 @@ is prepended. A steer that cannot be accepted gets `response.steer.failed` with 
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
+from mockai import ids
 from mockai.endpoints.responses.lanes import Connection, Event, Running
 from mockai.endpoints.responses.state import KIND
 from mockai.server.state import ServerState
@@ -123,7 +123,7 @@ async def steer(connection: Connection, event: Event) -> None:
             running=running,
         )
         return
-    accepted = {"id": "steer_" + os.urandom(16).hex(), "previous_response_id": target}
+    accepted = {"id": ids.steer_id(), "previous_response_id": target}
     running.steers.append({**accepted, "input": given})
     await connection.send(
         _lane(

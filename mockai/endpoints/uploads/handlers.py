@@ -10,6 +10,7 @@ from typing import Literal
 from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field
 
+from mockai import ids
 from mockai.endpoints.files.handlers import ExpiresAfter, check_batch_input, too_large
 from mockai.endpoints.files.scripted import answer_if_targeted
 from mockai.endpoints.files.store import put_file
@@ -18,7 +19,6 @@ from mockai.endpoints.uploads.state import (
     MAX_PART_BYTES,
     MAX_UPLOAD_BYTES,
     StoredUpload,
-    part_id,
 )
 from mockai.errors import APIError, invalid_request
 from mockai.server.http import json_response, read_json
@@ -88,7 +88,7 @@ async def add_part(request: web.Request) -> web.Response:
             f"({upload.body['bytes']}).",
             "data",
         )
-    part = part_id()
+    part = ids.upload_part_id()
     upload.parts[part] = data.data
     return json_response(
         {

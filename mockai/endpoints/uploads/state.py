@@ -6,23 +6,16 @@ An Upload accepts Parts for an hour; past `expires_at` a pending one reads as `e
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass, field
 from typing import Any
+
+from mockai import ids
 
 KIND = "uploads"
 TTL_S = 3600
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024 * 1024
 MAX_PART_BYTES = 64 * 1024 * 1024
-
-
-def upload_id() -> str:
-    return "upload_" + os.urandom(16).hex()
-
-
-def part_id() -> str:
-    return "part_" + os.urandom(16).hex()
 
 
 @dataclass
@@ -38,7 +31,7 @@ class StoredUpload:
         created = int(time.time())
         return cls(
             {
-                "id": upload_id(),
+                "id": ids.upload_id(),
                 "object": "upload",
                 "bytes": size,
                 "created_at": created,
