@@ -11,6 +11,8 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
+from mockai.sessions import forget
+
 DEFAULT_LIMIT = 1000
 
 
@@ -39,8 +41,4 @@ class ObjectStore:
         return iter(list(self._spaces.get((session, kind), {}).values()))
 
     def clear(self, session: str | None = None, everywhere: bool = False) -> None:
-        if everywhere:
-            self._spaces.clear()
-        else:
-            for key in [k for k in self._spaces if k[0] == session]:
-                del self._spaces[key]
+        forget(self._spaces, session, everywhere)

@@ -11,6 +11,7 @@ from mockai.config import SettingError, Settings
 from mockai.errors import APIError
 from mockai.faults.kinds import ALL, DEFAULT_KINDS, STREAM, Fault, applies
 from mockai.scenarios.schema import Chaos
+from mockai.sessions import forget
 
 HEADER = "x-mockai-chaos"
 AFTER_CHUNKS_RANGE = (1, 3)  # within every stream but the shortest (an image, no partials)
@@ -139,7 +140,4 @@ class ChaosDice:
         return draw_fault(policy, forced, self.seed, order, streaming, background)
 
     def reset(self, session: str | None = None, everywhere: bool = False) -> None:
-        if everywhere:
-            self._order.clear()
-        else:
-            self._order.pop(session, None)
+        forget(self._order, session, everywhere)

@@ -20,6 +20,7 @@ from mockai.ratelimits.headers import UNLOADED, UNLOADED_RPM, format_duration, h
 from mockai.ratelimits.policy import LimitPolicy, QuotaSpec
 from mockai.ratelimits.pricing import cost_usd
 from mockai.scenarios.schema import RateLimits
+from mockai.sessions import forget
 
 LEARN_MORE = "Visit https://platform.openai.com/account/rate-limits to learn more."
 Owner = tuple[str | None, str]  # (session, API key)
@@ -94,13 +95,8 @@ class Limiter:
             spend.usd += cost_usd(model, input_tokens, output_tokens)
 
     def reset(self, session: str | None = None, everywhere: bool = False) -> None:
-        if everywhere:
-            self._buckets.clear()
-            self._spend.clear()
-            return
-        for store in (self._buckets, self._spend):
-            for owner in [o for o in store if o[0] == session]:
-                del store[owner]
+        forget(self._buckets, session, everywhere)
+        forget(self._spend, session, everywhere)
 
     def _check_quota(self, quota: QuotaSpec, owner: Owner) -> None:
         spend = self._spend.get(owner, Spend())

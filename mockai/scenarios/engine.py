@@ -21,6 +21,7 @@ from mockai.scenarios.index import ScenarioIndex, required_text
 from mockai.scenarios.matcher import compile_match
 from mockai.scenarios.problems import Located, Path_, Problem, describe
 from mockai.scenarios.schema import Match, Scenario, Step, Stream
+from mockai.sessions import forget
 from mockai.templating import Template, TemplateProblem, is_template
 
 
@@ -196,17 +197,10 @@ class ScenarioEngine:
         self.runtime[session] = scenarios + kept
 
     def drop_runtime(self, session: str | None = None, everywhere: bool = False) -> None:
-        if everywhere:
-            self.runtime.clear()
-        else:
-            self.runtime.pop(session, None)
+        forget(self.runtime, session, everywhere)
 
     def reset_counters(self, session: str | None = None, everywhere: bool = False) -> None:
-        if everywhere:
-            self._counters.clear()
-        else:
-            for key in [k for k in self._counters if k[0] == session]:
-                del self._counters[key]
+        forget(self._counters, session, everywhere)
 
     def candidates(self, session: str | None) -> Iterator[CompiledScenario]:
         if session is not None:
