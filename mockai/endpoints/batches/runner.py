@@ -26,10 +26,10 @@ from mockai.endpoints.batches.validation import Line, check_input
 from mockai.endpoints.files.store import find_file, put_file
 from mockai.server.state import ServerState
 
-Outcome = dict[str, Any]
+OutputLine = dict[str, Any]  # one line of the output or error file (`replies.Outcome` is a reply)
 
 
-def _line(line: Line, response: dict[str, Any] | None, error: dict[str, Any] | None) -> Outcome:
+def _line(line: Line, response: dict[str, Any] | None, error: dict[str, Any] | None) -> OutputLine:
     return {
         "id": ids.batch_request_id(),
         "custom_id": line.custom_id,
@@ -56,7 +56,7 @@ def _add_usage(total: dict[str, Any], body: Any) -> None:
     )
 
 
-async def _send(http: aiohttp.ClientSession, batch: StoredBatch, line: Line) -> Outcome:
+async def _send(http: aiohttp.ClientSession, batch: StoredBatch, line: Line) -> OutputLine:
     target = batch.target.loopback
     try:
         async with http.post(
@@ -77,8 +77,8 @@ def _write(
     state: ServerState,
     session: str | None,
     batch: StoredBatch,
-    done: list[Outcome],
-    failed: list[Outcome],
+    done: list[OutputLine],
+    failed: list[OutputLine],
 ) -> None:
     """The output file (2xx answers) and the error file (everything else), each only when it
     has lines, as `batch_<id>_output.jsonl` / `batch_<id>_error.jsonl`, purpose batch_output."""
@@ -130,8 +130,8 @@ def _validate(
 async def run(state: ServerState, session: str | None, batch: StoredBatch) -> None:
     """The batch's life after creation; `line_delay_s` paces each stage and each request."""
     delay = batch.target.line_delay_s
-    done: list[Outcome] = []
-    failed: list[Outcome] = []
+    done: list[OutputLine] = []
+    failed: list[OutputLine] = []
     lines: list[Line] = []
     counts = batch.body["request_counts"]
 
