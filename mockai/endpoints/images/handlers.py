@@ -13,7 +13,6 @@ from aiohttp import web
 
 from mockai import tokenizer
 from mockai.endpoints.images import references, render
-from mockai.endpoints.images.models import GPT_ONLY, ImageModel, check, invalid_model, resolve
 from mockai.endpoints.images.picture import digest
 from mockai.endpoints.images.request import (
     DALL_E_UPLOAD_LIMIT,
@@ -29,6 +28,7 @@ from mockai.endpoints.images.request import (
     picture,
     read_form,
 )
+from mockai.endpoints.images.rules import GPT_ONLY, ImageModel, check, invalid_model, resolve
 from mockai.errors import APIError, invalid_request
 from mockai.imagecost import image_tokens
 from mockai.scenarios.call import Call

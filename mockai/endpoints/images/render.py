@@ -14,8 +14,8 @@ from typing import Any
 from aiohttp import web
 
 from mockai import generation
-from mockai.endpoints.images.models import OUTPUT_TOKENS, ImageModel
 from mockai.endpoints.images.picture import MEDIA_TYPES, Picture
+from mockai.endpoints.images.rules import OUTPUT_TOKENS, ImageModel
 from mockai.scenarios.schema import Step
 from mockai.server.state import exchange_of, state_of
 from mockai.streaming.sse import event_frame
