@@ -1,6 +1,6 @@
 """The three Images requests: a JSON body for generations, multipart forms for edits and
 variations (edits also as a JSON body naming their pictures by reference), validated field by
-field like the real API (types, enums, ranges), before the per-model rules in `models.py`."""
+field like the real API (types, enums, ranges), before the per-model rules in `rules.py`."""
 
 from __future__ import annotations
 
