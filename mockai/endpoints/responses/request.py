@@ -7,7 +7,7 @@ here and `items.py` checks the ones whose rules a client can trip over.
 
 from __future__ import annotations
 
-from typing import Any, Literal, Union
+from typing import Any, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,23 +23,20 @@ class _Open(BaseModel):
     model_config = ConfigDict(extra="allow", strict=True)
 
 
-BUILTIN_TOOLS = (
+# The built-in tools mockai runs itself (a search or code item before the reply).
+BuiltinTool = Literal[
     "web_search",
     "web_search_preview",
     "web_search_2025_08_26",
     "web_search_preview_2025_03_11",
     "file_search",
     "code_interpreter",
-)
+]
+BUILTIN_TOOLS: tuple[str, ...] = get_args(BuiltinTool)
 ToolType = Literal[
     "function",
     "custom",
-    "web_search",
-    "web_search_preview",
-    "web_search_2025_08_26",
-    "web_search_preview_2025_03_11",
-    "file_search",
-    "code_interpreter",
+    BuiltinTool,
     "computer_use_preview",
     "image_generation",
     "mcp",
