@@ -15,8 +15,8 @@ from typing import Any
 import orjson
 
 from mockai import generation, ids
-from mockai.scenarios.schema import Step, Usage
 from mockai.tokenizer import Tokenizer
+from mockai.vocabulary import Step, Usage
 
 REASONING_TOKENS_BY_EFFORT = {
     "none": 0,

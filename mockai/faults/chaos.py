@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 from mockai.config import SettingError, Settings
 from mockai.errors import APIError
 from mockai.faults.kinds import ALL, DEFAULT_KINDS, STREAM, Fault, applies
-from mockai.scenarios.schema import Chaos
 from mockai.sessions import forget
+from mockai.vocabulary import Chaos
 
 HEADER = "x-mockai-chaos"
 AFTER_CHUNKS_RANGE = (1, 3)  # within every stream but the shortest (an image, no partials)

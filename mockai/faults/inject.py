@@ -8,8 +8,8 @@ from aiohttp import web
 
 from mockai.errors import APIError
 from mockai.faults.kinds import ERRORS, Fault
-from mockai.scenarios.schema import ErrorSpec, Step, Stream
 from mockai.streaming.sse import stall_seconds
+from mockai.vocabulary import ErrorSpec, Step, Stream
 
 # What a client gets when its base URL points at a web page instead of the API (a proxy,
 # a captive portal, the platform's own site): a 200 that is not JSON.

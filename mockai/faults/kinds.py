@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import get_args
 
-from mockai.scenarios.schema import ChaosKind
+from mockai.vocabulary import ChaosKind
 
 ERRORS = frozenset({"429", "500", "502", "503"})  # an error response instead of the answer
 BEFORE_RESPONSE = ERRORS | {"reset", "stall"}

@@ -19,8 +19,8 @@ from mockai.ratelimits.buckets import RPM, Bucket, Dimension
 from mockai.ratelimits.headers import UNLOADED, UNLOADED_RPM, format_duration, headers_for
 from mockai.ratelimits.policy import LimitPolicy, QuotaSpec
 from mockai.ratelimits.pricing import cost_usd
-from mockai.scenarios.schema import RateLimits
 from mockai.sessions import forget
+from mockai.vocabulary import RateLimits
 
 LEARN_MORE = "Visit https://platform.openai.com/account/rate-limits to learn more."
 Owner = tuple[str | None, str]  # (session, API key)

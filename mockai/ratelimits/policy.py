@@ -17,7 +17,7 @@ from mockai.config import SettingError, Settings
 from mockai.masking import mask_key
 from mockai.ratelimits.buckets import DIMENSIONS, Dimension
 from mockai.ratelimits.tiers import TIERS, tier_limits
-from mockai.scenarios.schema import RateLimits
+from mockai.vocabulary import RateLimits
 
 _DATED = re.compile(r"-\d{4}-\d{2}-\d{2}$")
 

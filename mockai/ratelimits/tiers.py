@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mockai.scenarios.schema import RateLimits
+from mockai.vocabulary import RateLimits
 
 TIERS = ("free", "1", "2", "3", "4", "5")
 Ladder = dict[str, tuple[int | None, int | None, int | None]]

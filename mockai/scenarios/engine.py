@@ -20,9 +20,10 @@ from mockai.scenarios.call import Call
 from mockai.scenarios.index import ScenarioIndex, required_text
 from mockai.scenarios.matcher import compile_match
 from mockai.scenarios.problems import Located, Path_, Problem, describe
-from mockai.scenarios.schema import Match, Scenario, Step, Stream
+from mockai.scenarios.schema import Match, Scenario
 from mockai.sessions import forget
 from mockai.templating import Template, TemplateProblem, is_template
+from mockai.vocabulary import Step, Stream
 
 
 def _merge_stream(outer: Stream | None, inner: Stream | None) -> Stream | None:

@@ -29,9 +29,9 @@ from mockai.ratelimits.headers import unloaded
 from mockai.ratelimits.limiter import RateLimited, simulated_refusal
 from mockai.scenarios.call import Call
 from mockai.scenarios.engine import CompiledScenario
-from mockai.scenarios.schema import ErrorSpec, Step
 from mockai.server.state import Exchange, ServerState, exchange_of, state_of
 from mockai.streaming.sse import data_frame
+from mockai.vocabulary import ErrorSpec, Step
 
 
 def scripted_error(spec: ErrorSpec) -> APIError:

@@ -10,8 +10,8 @@ import asyncio
 import random
 from dataclasses import dataclass
 
-from mockai.scenarios.schema import Stream
 from mockai.streaming.drain import Drain
+from mockai.vocabulary import Stream
 
 DEFAULT_FIRST_CHUNK_MS = 0.0
 DEFAULT_CHUNK_MS = 0.0

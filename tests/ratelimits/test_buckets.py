@@ -12,7 +12,7 @@ from mockai.errors import APIError
 from mockai.ratelimits.headers import format_duration
 from mockai.ratelimits.limiter import Limiter
 from mockai.ratelimits.policy import LimitPolicy
-from mockai.scenarios.schema import RateLimits
+from mockai.vocabulary import RateLimits
 
 
 class Clock:

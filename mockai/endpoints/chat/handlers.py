@@ -24,13 +24,13 @@ from mockai.replies import (
     scripted_outcome,
 )
 from mockai.scenarios.call import Call
-from mockai.scenarios.schema import Step
 from mockai.server.http import json_response, read_request, send_stream
 from mockai.server.parsed import Parsed
 from mockai.server.scripting import answer_step, with_error_frame
 from mockai.server.state import exchange_of, state_of
 from mockai.streaming.pacing import Pacing
 from mockai.tokenizer import Tokenizer
+from mockai.vocabulary import Step
 
 
 def _missing_model() -> APIError:

@@ -15,9 +15,9 @@ from typing import Any
 from mockai import ids
 from mockai.generation import rng_for
 from mockai.replies import Outcome, logprob_entries
-from mockai.scenarios.schema import Usage
 from mockai.streaming.sse import data_frame
 from mockai.tokenizer import Tokenizer
+from mockai.vocabulary import Usage
 
 SERVICE_TIERS = {
     None: "default",

@@ -13,9 +13,9 @@ from typing import Any
 from aiohttp import web
 
 from mockai.scenarios.call import Call
-from mockai.scenarios.schema import Step
 from mockai.server.scripting import answer_step
 from mockai.server.state import exchange_of, state_of
+from mockai.vocabulary import Step
 
 
 async def answer_if_targeted(

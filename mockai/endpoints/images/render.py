@@ -16,9 +16,9 @@ from aiohttp import web
 from mockai import generation
 from mockai.endpoints.images.picture import MEDIA_TYPES, Picture
 from mockai.endpoints.images.rules import OUTPUT_TOKENS, ImageModel
-from mockai.scenarios.schema import Step
 from mockai.server.state import exchange_of, state_of
 from mockai.streaming.sse import event_frame
+from mockai.vocabulary import Step
 
 KIND = "images"
 KEPT_PER_SESSION = 200  # served files kept per session: pictures are big, unlike other objects

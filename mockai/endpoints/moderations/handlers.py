@@ -19,11 +19,11 @@ from mockai.endpoints.moderations.rules import (
 from mockai.errors import APIError, invalid_request
 from mockai.models import capabilities
 from mockai.scenarios.call import Call
-from mockai.scenarios.schema import Step
 from mockai.server.http import json_response, read_json
 from mockai.server.scripting import answer_step
 from mockai.server.state import exchange_of, state_of
 from mockai.validation import validate, validate_at
+from mockai.vocabulary import Step
 
 DEFAULT_MODEL = "omni-moderation-latest"
 # What the legacy text models report in `model` (a name of no catalog model of its own);
