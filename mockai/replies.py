@@ -36,6 +36,23 @@ TOKENS_FOR_PARALLEL_CALLS = 8
 TOKENS_PER_REFUSAL = 1
 
 
+# The tier an answer reports having been served on, by the `service_tier` asked for.
+SERVICE_TIERS = {
+    None: "default",
+    "auto": "default",
+    "default": "default",
+    "flex": "flex",
+    "scale": "scale",
+    "priority": "priority",
+    "fast": "priority",
+    "ultrafast": "ultrafast",
+}
+
+
+def served_tier(requested: str | None) -> str:
+    return SERVICE_TIERS.get(requested, "default")
+
+
 @dataclass(frozen=True)
 class ToolCallOut:
     id: str

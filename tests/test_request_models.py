@@ -32,11 +32,10 @@ from mockai.endpoints.audio.speech import ClassicSpeech, CustomVoiceField, Steer
 from mockai.endpoints.audio.transcripts import TranscriptionForm, TranslationForm
 from mockai.endpoints.batches.handlers import CreateBatch
 from mockai.endpoints.chat.request import ChatRequest
-from mockai.endpoints.chat_store.handlers import MetadataUpdate
+from mockai.endpoints.chat.stored import MetadataUpdate
 from mockai.endpoints.completions.request import CompletionRequest
 from mockai.endpoints.embeddings.request import EmbeddingRequest
 from mockai.endpoints.files.handlers import FileOptions
-from mockai.endpoints.files.store import PURPOSES
 from mockai.endpoints.images.request import (
     EditRequest,
     GenerateRequest,
@@ -51,6 +50,7 @@ from mockai.endpoints.responses.request import (
     TokenCountRequest,
 )
 from mockai.endpoints.uploads.handlers import CompleteUpload, CreateUpload
+from mockai.toolkit.files import PURPOSES
 
 # (operation id, content type) -> the models the handler validates that body with (together:
 # speech checks a custom voice object apart from the rest)

@@ -11,11 +11,11 @@ import ipaddress
 
 from aiohttp import web
 
-from mockai.control.metrics import CONTENT_TYPE
 from mockai.errors import APIError
+from mockai.metrics import CONTENT_TYPE
 from mockai.scenarios import ScenarioProblems, load_text
-from mockai.server.http import json_response
-from mockai.server.state import state_of
+from mockai.toolkit.http import json_response
+from mockai.toolkit.state import state_of
 
 
 def _session(request: web.Request) -> str | None:

@@ -26,7 +26,7 @@ class ConnectionDropped(Exception):
 
 async def before_response(fault: Fault) -> None:
     """Raise the fault's error or drop, or stall and then let the request go on. (Kind `429`
-    is the limiter's to word: see `server.scripting`.)"""
+    is the limiter's to word: see `toolkit.scripted`.)"""
     if fault.kind in ERRORS:
         raise APIError(int(fault.kind))
     if fault.kind == "reset":

@@ -1,1 +1,2 @@
-"""The HTTP server: app factory, middleware, and the helpers every endpoint module uses."""
+"""The HTTP server: the app that mounts the control API and the endpoint families, and the
+middleware every request passes through (authentication, rate limits, faults, the journal)."""

@@ -23,7 +23,7 @@ from mockai.endpoints import all_routes
 from mockai.scenarios.engine import CompiledScenario
 from mockai.scenarios.watcher import watch
 from mockai.server.middleware import mockai_middleware
-from mockai.server.state import STATE, ServerState
+from mockai.toolkit.state import STATE, ServerState
 
 PREFIXES = ("/v1", "/api/openai/v1")
 

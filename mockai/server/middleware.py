@@ -16,9 +16,9 @@ from mockai import ids, warmup
 from mockai.errors import APIError, invalid_api_key, missing_api_key
 from mockai.faults.inject import ConnectionDropped, broken_body
 from mockai.faults.kinds import BODY
-from mockai.server.http import error_response, standard_headers
-from mockai.server.state import EXCHANGE, Exchange, state_of
 from mockai.streaming.sse import drop_connection
+from mockai.toolkit.http import error_response, standard_headers
+from mockai.toolkit.state import EXCHANGE, Exchange, state_of
 
 API_PREFIXES = ("/v1/", "/api/openai/v1/")
 CONTROL_PREFIX = "/_mockai/"

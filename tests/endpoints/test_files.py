@@ -9,6 +9,7 @@ from files_support import chat_line, check, error_of, jsonl, ok, session_headers
 from helpers import AUTH
 
 from mockai.endpoints.files import handlers as files_module
+from mockai.toolkit import files as stored_files
 
 FILE_ID = re.compile(r"^file-[A-Za-z0-9]{22}$")
 DATA = jsonl([chat_line("a"), chat_line("b")])
@@ -190,7 +191,7 @@ async def test_a_bad_line_after_the_first_is_left_to_the_batch(serve):
 
 
 async def test_size_limits(serve, monkeypatch):
-    monkeypatch.setattr(files_module, "MAX_BATCH_FILE_BYTES", len(DATA) - 1)
+    monkeypatch.setattr(stored_files, "MAX_BATCH_FILE_BYTES", len(DATA) - 1)
     monkeypatch.setattr(files_module, "MAX_FILE_BYTES", 3 * len(DATA))
     client = await serve()
     error = await error_of(await upload(client, DATA), 400)

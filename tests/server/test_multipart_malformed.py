@@ -2,7 +2,7 @@
 400 (413 for an audio file over its limit) in the OpenAI error shape, with `param` naming the
 field at fault where one is, and nothing is logged as a crash.
 
-Every route reads its form through `mockai.server.multipart`; before it, a part header without
+Every route reads its form through `mockai.toolkit.multipart`; before it, a part header without
 a colon or with control characters was a 500 everywhere, and the audio routes answered 500 to
 a missing boundary or a truncated body too.
 """

@@ -1,4 +1,4 @@
-"""Identical request bodies share one parse (mockai.server.parsed): the answers must still be
+"""Identical request bodies share one parse (mockai.toolkit.parsed): the answers must still be
 each request's own, errors must still be reported every time, and the memo must be bounded."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import json
 
 from helpers import AUTH, api_json, chat_body, post_chat
 
-from mockai.server.parsed import ParseCache, Parsed
+from mockai.toolkit.parsed import ParseCache, Parsed
 
 SCRIPTED = """
 - name: weather

@@ -30,11 +30,11 @@ from mockai.endpoints.audio import synth
 from mockai.endpoints.audio.errors import validate_body
 from mockai.models import capabilities
 from mockai.scenarios.call import Call
-from mockai.server.http import read_json, send_stream, standard_headers
-from mockai.server.scripting import answer_step, with_error_frame
-from mockai.server.state import exchange_of, state_of
 from mockai.streaming.pacing import Clock, Pacing
 from mockai.streaming.sse import data_frame
+from mockai.toolkit.http import read_json, send_stream, standard_headers
+from mockai.toolkit.scripted import answer_step, with_error_frame
+from mockai.toolkit.state import exchange_of, state_of
 
 # gpt-4o-mini-tts bills about 1,250 audio tokens a minute of speech ($12 per 1M output tokens
 # for an estimated $0.015 a minute, per OpenAI's pricing page).

@@ -27,10 +27,10 @@ from mockai.endpoints.audio.render import LANGUAGES, Transcript, spoken_seconds
 from mockai.endpoints.audio.upload import AudioFile, check_extension, digest, read_form, wav_seconds
 from mockai.models import Model, capabilities
 from mockai.scenarios.call import Call
-from mockai.server.http import json_response, send_stream
-from mockai.server.scripting import answer_step, with_error_frame
-from mockai.server.state import exchange_of, state_of
 from mockai.streaming.pacing import Pacing
+from mockai.toolkit.http import json_response, send_stream
+from mockai.toolkit.scripted import answer_step, with_error_frame
+from mockai.toolkit.state import exchange_of, state_of
 from mockai.vocabulary import Step
 
 LIST_FIELDS = frozenset(

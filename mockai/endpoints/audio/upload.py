@@ -18,8 +18,8 @@ from mockai.endpoints.audio.errors import (
     too_large,
 )
 from mockai.errors import APIError
-from mockai.server import multipart
-from mockai.server.multipart import Upload
+from mockai.toolkit import multipart
+from mockai.toolkit.multipart import Upload
 
 _FILES = frozenset({"file"})
 

@@ -11,13 +11,13 @@ from pydantic import BaseModel, ConfigDict
 
 from mockai.endpoints.batches import runner
 from mockai.endpoints.batches.state import KIND, StoredBatch, Target
-from mockai.endpoints.files.handlers import ExpiresAfter
-from mockai.endpoints.files.scripted import answer_if_targeted
 from mockai.errors import APIError, invalid_request
-from mockai.server.http import json_response, read_json
-from mockai.server.loopback import loopback
-from mockai.server.pagination import page
-from mockai.server.state import exchange_of, state_of, stored
+from mockai.toolkit.files import ExpiresAfter
+from mockai.toolkit.http import json_response, read_json
+from mockai.toolkit.loopback import loopback
+from mockai.toolkit.pagination import page
+from mockai.toolkit.scripted import answer_if_targeted
+from mockai.toolkit.state import exchange_of, state_of, stored
 from mockai.validation import validate
 
 DEFAULT_LINE_MS = 2.0

@@ -1,7 +1,7 @@
 """Running a batch: validate its input file, send each request to this very server, then write
 the output and error files.
 
-Each request is a real loopback HTTP call (`mockai.server.loopback`) to the socket the batch
+Each request is a real loopback HTTP call (`mockai.toolkit.loopback`) to the socket the batch
 was created through, carrying the creator's headers (API key, `X-Mockai-Session`, scenario
 headers). So a line is answered exactly as the same request sent directly would be: same
 validation, scenarios, sequences and journal entries (tagged with `x-mockai-batch`), and an
@@ -23,8 +23,8 @@ import orjson
 from mockai import ids
 from mockai.endpoints.batches.state import KIND, StoredBatch
 from mockai.endpoints.batches.validation import Line, check_input
-from mockai.endpoints.files.store import find_file, put_file
-from mockai.server.state import ServerState
+from mockai.toolkit.files import find_file, put_file
+from mockai.toolkit.state import ServerState
 
 OutputLine = dict[str, Any]  # one line of the output or error file (`replies.Outcome` is a reply)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mockai import ids
-from mockai.server.loopback import Loopback
+from mockai.toolkit.loopback import Loopback
 
 KIND = "batches"
 WINDOW_S = 24 * 3600

@@ -12,7 +12,7 @@ from mockai import generation, tokenizer
 from mockai.endpoints.chat.prompt import call_facts, prompt_tokens
 from mockai.endpoints.chat.render import ChatRender
 from mockai.endpoints.chat.request import ChatRequest, FunctionDef, check
-from mockai.endpoints.chat_store import store as chat_store
+from mockai.endpoints.chat.state import keep, keep_stream
 from mockai.errors import APIError, invalid_request
 from mockai.models import Model, capabilities
 from mockai.replies import (
@@ -24,12 +24,12 @@ from mockai.replies import (
     scripted_outcome,
 )
 from mockai.scenarios.call import Call
-from mockai.server.http import json_response, read_request, send_stream
-from mockai.server.parsed import Parsed
-from mockai.server.scripting import answer_step, with_error_frame
-from mockai.server.state import exchange_of, state_of
 from mockai.streaming.pacing import Pacing
 from mockai.tokenizer import Tokenizer
+from mockai.toolkit.http import json_response, read_request, send_stream
+from mockai.toolkit.parsed import Parsed
+from mockai.toolkit.scripted import answer_step, with_error_frame
+from mockai.toolkit.state import exchange_of, state_of
 from mockai.vocabulary import Step
 
 
@@ -172,7 +172,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     if not req.stream:
         reply = render.body()
         if req.store:
-            chat_store.keep(request, reply, body)
+            keep(request, reply, body)
         return json_response(reply)
 
     pacing = Pacing.from_spec(step.stream if step is not None else None)
@@ -184,7 +184,7 @@ async def create(request: web.Request) -> web.StreamResponse:
         exact=pacing.exact is not None,
     )
     if req.store:
-        frames = chat_store.keep_stream(request, frames, body, render.usage)
+        frames = keep_stream(request, frames, body, render.usage)
     return await send_stream(
         request, with_error_frame(frames, step, exchange.request_id), pacing, render.rng
     )

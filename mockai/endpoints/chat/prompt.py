@@ -1,25 +1,18 @@
 """The chat request as scenarios see it, and its prompt token count.
 
-Counting follows the real chat format: each message costs 3 tokens of framing plus its role
-and content (+1 with a name), the reply is primed with 3 more, and offered tools are rendered
-into the system prompt the way the API does internally (a TypeScript-like namespace).
+Counting follows the real chat format (`mockai.chatformat`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import orjson
-
-from mockai.endpoints.chat.request import ChatRequest, ContentPart, FunctionDef, Message
+from mockai.chatformat import REPLY_PRIMING, TOKENS_PER_MESSAGE, TOKENS_PER_NAME, render_functions
+from mockai.endpoints.chat.request import ChatRequest, ContentPart, Message
 from mockai.errors import invalid_request
 from mockai.imagecost import image_tokens
 from mockai.imagesize import url_size
 from mockai.tokenizer import Tokenizer
-
-TOKENS_PER_MESSAGE = 3
-TOKENS_PER_NAME = 1
-REPLY_PRIMING = 3
 
 
 def message_text(message: Message) -> str:
@@ -46,39 +39,6 @@ def call_facts(req: ChatRequest, body: dict[str, Any]) -> dict[str, Any]:
         "tool_result": req.messages[-1].role in ("tool", "function"),
         "messages": body.get("messages", []),
     }
-
-
-def _ts_type(schema: dict[str, Any]) -> str:
-    if "enum" in schema:
-        return " | ".join(orjson.dumps(v).decode() for v in schema["enum"])
-    kind = schema.get("type")
-    if kind == "array":
-        return f"{_ts_type(schema.get('items', {}))}[]"
-    if kind == "object":
-        return "object"
-    return {"integer": "number", "number": "number", "boolean": "boolean"}.get(kind, "string")
-
-
-def render_functions(functions: list[FunctionDef]) -> str:
-    lines = ["# Tools", "", "## functions", "", "namespace functions {", ""]
-    for function in functions:
-        if function.description:
-            lines.append(f"// {function.description}")
-        params = (function.parameters or {}).get("properties") or {}
-        if params:
-            required = set((function.parameters or {}).get("required", []))
-            lines.append(f"type {function.name} = (_: {{")
-            for name, schema in params.items():
-                if schema.get("description"):
-                    lines.append(f"// {schema['description']}")
-                optional = "" if name in required else "?"
-                lines.append(f"{name}{optional}: {_ts_type(schema)},")
-            lines.append("}) => any;")
-        else:
-            lines.append(f"type {function.name} = () => any;")
-        lines.append("")
-    lines.append("} // namespace functions")
-    return "\n".join(lines)
 
 
 def _image_tokens(part: ContentPart, model: str, param: str) -> int:

@@ -14,22 +14,10 @@ from typing import Any
 
 from mockai import ids
 from mockai.generation import rng_for
-from mockai.replies import Outcome, logprob_entries
+from mockai.replies import Outcome, logprob_entries, served_tier
 from mockai.streaming.sse import data_frame
 from mockai.tokenizer import Tokenizer
 from mockai.vocabulary import Usage
-
-SERVICE_TIERS = {
-    None: "default",
-    "auto": "default",
-    "default": "default",
-    "flex": "flex",
-    "scale": "scale",
-    "priority": "priority",
-    "fast": "priority",
-    "ultrafast": "ultrafast",
-}
-
 
 _NO_OVERRIDE = Usage()
 
@@ -63,7 +51,7 @@ class ChatRender:
     def __post_init__(self) -> None:
         self.id = ids.chat_completion_id()
         self.created = int(time.time())
-        self.tier = SERVICE_TIERS.get(self.service_tier, "default")
+        self.tier = served_tier(self.service_tier)
 
     # -- shared pieces -------------------------------------------------------------------
     def usage(self) -> dict[str, Any]:

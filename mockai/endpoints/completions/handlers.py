@@ -14,10 +14,10 @@ from mockai.endpoints.completions.request import CompletionRequest, check
 from mockai.errors import APIError, invalid_request
 from mockai.models import Model, capabilities
 from mockai.replies import Reply, apply_limits, from_step
-from mockai.server.http import json_response, read_request, send_stream
-from mockai.server.scripting import answer_step, with_error_frame
-from mockai.server.state import ServerState, exchange_of, state_of
 from mockai.streaming.pacing import Pacing
+from mockai.toolkit.http import json_response, read_request, send_stream
+from mockai.toolkit.scripted import answer_step, with_error_frame
+from mockai.toolkit.state import ServerState, exchange_of, state_of
 
 FINISH_REASONS = ("stop", "length", "content_filter")
 

@@ -13,9 +13,9 @@ from mockai.endpoints.embeddings.vectors import embedding
 from mockai.errors import APIError, invalid_request
 from mockai.models import capabilities
 from mockai.scenarios.call import Call
-from mockai.server.http import json_response, read_request
-from mockai.server.scripting import answer_step
-from mockai.server.state import exchange_of, state_of
+from mockai.toolkit.http import json_response, read_request
+from mockai.toolkit.scripted import answer_step
+from mockai.toolkit.state import exchange_of, state_of
 
 # What the real API reports in `model` when it differs from the name asked for.
 SERVED_AS = {"text-embedding-ada-002": "text-embedding-ada-002-v2"}

@@ -3,39 +3,30 @@ its first request."""
 
 from __future__ import annotations
 
-from typing import Literal
-
-import orjson
 from aiohttp import web
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
-from mockai.endpoints.files.scripted import answer_if_targeted
-from mockai.endpoints.files.store import KIND, PURPOSES, PURPOSES_AS_LISTED, put_file, stored_file
-from mockai.errors import APIError, invalid_request
-from mockai.server.http import json_response
-from mockai.server.multipart import Form, Upload, objects, read_form
-from mockai.server.pagination import page
-from mockai.server.state import exchange_of, state_of
-from mockai.validation import Integer, validate
+from mockai.errors import invalid_request
+from mockai.toolkit.files import (
+    KIND,
+    MAX_FILE_BYTES,
+    PURPOSES,
+    PURPOSES_AS_LISTED,
+    ExpiresAfter,
+    check_batch_input,
+    put_file,
+    stored_file,
+    too_large,
+)
+from mockai.toolkit.http import json_response
+from mockai.toolkit.multipart import objects, read_form
+from mockai.toolkit.pagination import page
+from mockai.toolkit.scripted import answer_if_targeted
+from mockai.toolkit.state import exchange_of, state_of
+from mockai.validation import validate
 
-MAX_FILE_BYTES = 512 * 1024 * 1024
-MAX_BATCH_FILE_BYTES = 200 * 1024 * 1024
-BATCH_FORMAT = "Invalid file format for Batch API. Must be .jsonl"
-TOO_LARGE = "File is too large."
 FILE_FIELDS = frozenset({"file"})
 _OBJECTS = frozenset({"expires_after"})
-
-
-def too_large(form: Form, name: str, read: int) -> APIError:
-    """A file over its limit (the upload's or a part's), whatever it is."""
-    return invalid_request(TOO_LARGE)
-
-
-class ExpiresAfter(BaseModel):
-    """Lax: a form sends `expires_after[seconds]` as text."""
-
-    anchor: Literal["created_at"]
-    seconds: Integer = Field(ge=3600, le=2592000)
 
 
 class FileOptions(BaseModel):
@@ -48,20 +39,6 @@ def _expires_after(fields: dict[str, str | list[str]]) -> dict | None:
     if not isinstance(given, dict):
         return None
     return validate(FileOptions, {"expires_after": given}).expires_after.model_dump()  # type: ignore[union-attr]
-
-
-def check_batch_input(upload: Upload) -> None:
-    """What the upload itself refuses for purpose `batch`: a file that is not JSONL (by name or
-    by its first line) or over 200 MB. Bad requests inside are reported by the batch."""
-    if len(upload.data) > MAX_BATCH_FILE_BYTES:
-        raise invalid_request(TOO_LARGE)
-    first = next((line for line in upload.data.splitlines() if line.strip()), None)
-    if not (upload.filename or "").lower().endswith(".jsonl") or first is None:
-        raise invalid_request(BATCH_FORMAT)
-    try:
-        orjson.loads(first)
-    except orjson.JSONDecodeError:
-        raise invalid_request(BATCH_FORMAT) from None
 
 
 async def create(request: web.Request) -> web.Response:

@@ -32,12 +32,12 @@ from mockai.endpoints.images.rules import GPT_ONLY, ImageModel, check, invalid_m
 from mockai.errors import APIError, invalid_request
 from mockai.imagecost import image_tokens
 from mockai.scenarios.call import Call
-from mockai.server.http import json_response, read_json, send_stream
-from mockai.server.multipart import Upload
-from mockai.server.scripting import answer_step, scripted_error
-from mockai.server.state import exchange_of, state_of
 from mockai.streaming.pacing import Pacing
 from mockai.streaming.sse import event_frame
+from mockai.toolkit.http import json_response, read_json, send_stream
+from mockai.toolkit.multipart import Upload
+from mockai.toolkit.scripted import answer_step, scripted_error
+from mockai.toolkit.state import exchange_of, state_of
 from mockai.validation import validated
 from mockai.vocabulary import Step
 

@@ -16,12 +16,12 @@ from typing import Any
 
 from aiohttp import web
 
-from mockai.endpoints.files.store import find_file, not_found
 from mockai.endpoints.images.picture import Picture
 from mockai.endpoints.images.request import Form, ImageRef, JsonEditRequest
 from mockai.imagesize import REMOTE_SIZE, data_url_bytes
-from mockai.server.multipart import Upload
-from mockai.server.state import exchange_of, state_of
+from mockai.toolkit.files import find_file, not_found
+from mockai.toolkit.multipart import Upload
+from mockai.toolkit.state import exchange_of, state_of
 
 
 def form(request: web.Request, req: JsonEditRequest, fields: dict[str, Any]) -> Form:

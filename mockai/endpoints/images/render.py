@@ -16,8 +16,8 @@ from aiohttp import web
 from mockai import generation
 from mockai.endpoints.images.picture import MEDIA_TYPES, Picture
 from mockai.endpoints.images.rules import OUTPUT_TOKENS, ImageModel
-from mockai.server.state import exchange_of, state_of
 from mockai.streaming.sse import event_frame
+from mockai.toolkit.state import exchange_of, state_of
 from mockai.vocabulary import Step
 
 KIND = "images"

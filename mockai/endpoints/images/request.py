@@ -13,8 +13,8 @@ from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from mockai.errors import APIError, invalid_request
-from mockai.server import multipart
-from mockai.server.multipart import Upload
+from mockai.toolkit import multipart
+from mockai.toolkit.multipart import Upload
 
 
 class _Request(BaseModel):

@@ -10,9 +10,9 @@ from aiohttp import web
 from mockai.errors import APIError
 from mockai.models import Model
 from mockai.scenarios.call import Call
-from mockai.server.http import json_response
-from mockai.server.scripting import answer_step
-from mockai.server.state import exchange_of, state_of
+from mockai.toolkit.http import json_response
+from mockai.toolkit.scripted import answer_step
+from mockai.toolkit.state import exchange_of, state_of
 
 DELETED = "deleted_models"
 

@@ -19,9 +19,9 @@ from mockai.endpoints.moderations.rules import (
 from mockai.errors import APIError, invalid_request
 from mockai.models import capabilities
 from mockai.scenarios.call import Call
-from mockai.server.http import json_response, read_json
-from mockai.server.scripting import answer_step
-from mockai.server.state import exchange_of, state_of
+from mockai.toolkit.http import json_response, read_json
+from mockai.toolkit.scripted import answer_step
+from mockai.toolkit.state import exchange_of, state_of
 from mockai.validation import validate, validate_at
 from mockai.vocabulary import Step
 

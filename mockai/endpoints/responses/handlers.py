@@ -32,10 +32,10 @@ from mockai.endpoints.responses.state import CONVERSATIONS, KIND, StoredResponse
 from mockai.errors import APIError, invalid_request
 from mockai.models import Model, capabilities
 from mockai.replies import REASONING_TOKENS_BY_EFFORT, Reply, apply_limits, from_step, generated
-from mockai.server.http import json_response, read_request
-from mockai.server.scripting import answer_step, scripted_error
-from mockai.server.state import ServerState, exchange_of, state_of
 from mockai.streaming.pacing import Pacing
+from mockai.toolkit.http import json_response, read_request
+from mockai.toolkit.scripted import answer_step, scripted_error
+from mockai.toolkit.state import ServerState, exchange_of, state_of
 
 
 def _missing_model() -> APIError:

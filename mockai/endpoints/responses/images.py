@@ -13,10 +13,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from mockai.endpoints.files.store import find_file
 from mockai.imagecost import image_tokens
 from mockai.imagesize import REMOTE_SIZE, image_size, unsupported_image, url_size
-from mockai.server.state import ServerState
+from mockai.toolkit.files import find_file
+from mockai.toolkit.state import ServerState
 from mockai.validation import validate_at
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from mockai import ids
-from mockai.endpoints.chat.prompt import REPLY_PRIMING, TOKENS_PER_MESSAGE, render_functions
+from mockai.chatformat import REPLY_PRIMING, TOKENS_PER_MESSAGE, render_functions
 from mockai.endpoints.responses.images import ImagePricing, check_images, image_parts
 from mockai.endpoints.responses.request import Instructions, ResponseRequest
 from mockai.errors import invalid_request

@@ -3,7 +3,7 @@
 Each `stream_id` (and the default lane, without one) runs its creates one after another, in
 the order they came; lanes run side by side, at most `ACTIVE_RESPONSES` responses at once (the
 rest wait their turn), as the real service does. A create is answered by the HTTP route itself,
-through a loopback `POST /v1/responses` with `stream: true` (`mockai.server.loopback`), so it
+through a loopback `POST /v1/responses` with `stream: true` (`mockai.toolkit.loopback`), so it
 is validated, scripted, rate limited, spoiled by chaos, stored and journaled exactly as the
 same request over HTTP; its SSE events are forwarded as JSON text frames, numbered per
 response and echoing the lane's `stream_id`. An HTTP error becomes the `error` event, a
@@ -23,7 +23,7 @@ import orjson
 from aiohttp import web
 
 from mockai.errors import DEFAULTS, APIError
-from mockai.server.loopback import Loopback
+from mockai.toolkit.loopback import Loopback
 
 ACTIVE_RESPONSES = 16  # responses a connection runs at once; further creates wait
 NAMED_LANES = 32  # distinct `stream_id`s a connection accepts (the default lane not counted)

@@ -24,12 +24,12 @@ from mockai.endpoints.responses.render import Event, ResponseRender
 from mockai.endpoints.responses.request import CompactRequest, ResponseRequest, TokenCountRequest
 from mockai.endpoints.responses.state import KIND, StoredResponse
 from mockai.errors import APIError, invalid_request
-from mockai.server.http import json_response, read_json, send_stream, standard_headers
-from mockai.server.pagination import page
-from mockai.server.state import ServerState, exchange_of, state_of, stored
 from mockai.streaming.drain import Drain
 from mockai.streaming.pacing import Clock, Pacing
 from mockai.streaming.sse import ClientGone, SSEStream, event_frame
+from mockai.toolkit.http import json_response, read_json, send_stream, standard_headers
+from mockai.toolkit.pagination import page
+from mockai.toolkit.state import ServerState, exchange_of, state_of, stored
 from mockai.validation import validate
 
 Counted = TypeVar("Counted", TokenCountRequest, CompactRequest)

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mockai import ids
-from mockai.endpoints.chat.render import SERVICE_TIERS
 from mockai.endpoints.responses.request import ResponseRequest, runs_builtin
 from mockai.errors import APIError
-from mockai.replies import Outcome, ToolCallOut, logprob_entries
+from mockai.replies import Outcome, ToolCallOut, logprob_entries, served_tier
 from mockai.tokenizer import Tokenizer
 
 Event = dict[str, Any]
@@ -152,7 +151,7 @@ class ResponseRender:
                 "summary": (reasoning.summary or reasoning.generate_summary) if reasoning else None,
             },
             "safety_identifier": req.safety_identifier,
-            "service_tier": SERVICE_TIERS.get(req.service_tier, "default")
+            "service_tier": served_tier(req.service_tier)
             if final
             else (req.service_tier or "auto"),
             "store": req.store is not False,

@@ -19,7 +19,7 @@ from typing import Any
 from mockai import ids
 from mockai.endpoints.responses.lanes import Connection, Event, Running
 from mockai.endpoints.responses.state import KIND
-from mockai.server.state import ServerState
+from mockai.toolkit.state import ServerState
 
 _FIELDS = frozenset({"type", "previous_response_id", "input"})
 _PARTS = frozenset({"input_text", "input_image", "input_file"})

@@ -20,10 +20,10 @@ from aiohttp import WSMsgType, web
 from mockai.endpoints.responses import steering
 from mockai.endpoints.responses.lanes import Connection, Running, error_event
 from mockai.errors import APIError, invalid_request
-from mockai.server.http import decode_json, standard_headers
-from mockai.server.loopback import loopback
-from mockai.server.state import exchange_of, state_of
 from mockai.streaming.sse import drop_connection
+from mockai.toolkit.http import decode_json, standard_headers
+from mockai.toolkit.loopback import loopback
+from mockai.toolkit.state import exchange_of, state_of
 
 # Tags the journal entries of the creates sent on a connection with the upgrade's request id.
 HEADER = "x-mockai-websocket"

@@ -11,9 +11,6 @@ from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field
 
 from mockai import ids
-from mockai.endpoints.files.handlers import ExpiresAfter, check_batch_input, too_large
-from mockai.endpoints.files.scripted import answer_if_targeted
-from mockai.endpoints.files.store import put_file
 from mockai.endpoints.uploads.state import (
     KIND,
     MAX_PART_BYTES,
@@ -21,9 +18,11 @@ from mockai.endpoints.uploads.state import (
     StoredUpload,
 )
 from mockai.errors import APIError, invalid_request
-from mockai.server.http import json_response, read_json
-from mockai.server.multipart import Upload, read_form
-from mockai.server.state import exchange_of, state_of, stored
+from mockai.toolkit.files import ExpiresAfter, check_batch_input, put_file, too_large
+from mockai.toolkit.http import json_response, read_json
+from mockai.toolkit.multipart import Upload, read_form
+from mockai.toolkit.scripted import answer_if_targeted
+from mockai.toolkit.state import exchange_of, state_of, stored
 from mockai.validation import validate
 
 PART_FIELDS = frozenset({"data"})

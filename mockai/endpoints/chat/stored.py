@@ -6,13 +6,13 @@ from __future__ import annotations
 from aiohttp import web
 from pydantic import BaseModel, ConfigDict
 
-from mockai.endpoints.chat_store.store import KIND, StoredCompletion
+from mockai.endpoints.chat.state import KIND, StoredCompletion
 from mockai.errors import APIError, invalid_request
 from mockai.scenarios.call import Call
-from mockai.server.http import json_response, read_json
-from mockai.server.pagination import page
-from mockai.server.scripting import answer_step
-from mockai.server.state import exchange_of, state_of, stored
+from mockai.toolkit.http import json_response, read_json
+from mockai.toolkit.pagination import page
+from mockai.toolkit.scripted import answer_step
+from mockai.toolkit.state import exchange_of, state_of, stored
 from mockai.validation import validate
 
 METADATA_PAIRS = 16

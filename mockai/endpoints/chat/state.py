@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 from aiohttp import web
 
-from mockai.server.state import exchange_of, state_of
+from mockai.toolkit.state import exchange_of, state_of
 
 KIND = "chat_completions"
 

@@ -21,7 +21,7 @@ from aiohttp import BodyPartReader, hdrs, web
 from aiohttp.http_exceptions import HttpProcessingError
 
 from mockai.errors import APIError, invalid_request
-from mockai.server.state import exchange_of, state_of
+from mockai.toolkit.state import exchange_of, state_of
 
 CHUNK = 1 << 16
 # The real API's answer to a body it cannot read as a form: quoted by spring-ai#1050 (a

@@ -1,20 +1,25 @@
-"""Stored files: their bytes and public object, kept per session, bounded in count and bytes.
+"""Stored files: their bytes and public object, kept per session, bounded in count and bytes,
+and the rules an uploaded file meets whichever route brings it (files, uploads).
 
-Files are what uploads complete into and what batches read and write, so this module is the
-one place that creates, finds and forgets them.
+Files are what uploads complete into, what batches read and write, and what images and
+Responses read as inputs, so this module is the one place that creates, finds and forgets them.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
+import orjson
 from aiohttp import web
+from pydantic import BaseModel, Field
 
 from mockai import ids
-from mockai.errors import APIError
-from mockai.server.state import ServerState, stored
+from mockai.errors import APIError, invalid_request
+from mockai.toolkit.multipart import Form, Upload
+from mockai.toolkit.state import ServerState, stored
+from mockai.validation import Integer
 
 KIND = "files"
 # Purposes a client may upload with (CreateFileRequest); the API itself also writes
@@ -26,6 +31,38 @@ PURPOSES_AS_LISTED = ("fine-tune", "assistants", "batch", "user_data", "vision",
 BATCH_FILE_TTL_S = 30 * 24 * 3600
 # Keeps a long-running server's memory flat: past this, a session's oldest files are dropped.
 SESSION_BYTES = 1024 * 1024 * 1024
+
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_BATCH_FILE_BYTES = 200 * 1024 * 1024
+BATCH_FORMAT = "Invalid file format for Batch API. Must be .jsonl"
+TOO_LARGE = "File is too large."
+
+
+def too_large(form: Form, name: str, read: int) -> APIError:
+    """A file over its limit (the upload's or a part's), whatever it is."""
+    return invalid_request(TOO_LARGE)
+
+
+class ExpiresAfter(BaseModel):
+    """Lax: a form sends `expires_after[seconds]` as text."""
+
+    anchor: Literal["created_at"]
+    seconds: Integer = Field(ge=3600, le=2592000)
+
+
+def check_batch_input(upload: Upload) -> None:
+    """What the upload itself refuses for purpose `batch`: a file that is not JSONL (by name or
+    by its first line) or over 200 MB. Bad requests inside are reported by the batch."""
+    if len(upload.data) > MAX_BATCH_FILE_BYTES:
+        raise invalid_request(TOO_LARGE)
+    first = next((line for line in upload.data.splitlines() if line.strip()), None)
+    if not (upload.filename or "").lower().endswith(".jsonl") or first is None:
+        raise invalid_request(BATCH_FORMAT)
+    try:
+        orjson.loads(first)
+    except orjson.JSONDecodeError:
+        raise invalid_request(BATCH_FORMAT) from None
 
 
 @dataclass

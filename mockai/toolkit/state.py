@@ -10,17 +10,17 @@ from typing import Any
 from aiohttp import web
 
 from mockai.config import Settings
-from mockai.control.journal import Journal
-from mockai.control.metrics import Metrics
 from mockai.errors import APIError
 from mockai.faults import ChaosDice, ChaosPolicy, Fault
+from mockai.journal import Journal
+from mockai.metrics import Metrics
 from mockai.models import ModelRegistry
 from mockai.ratelimits.limiter import Limiter
 from mockai.ratelimits.policy import LimitPolicy
 from mockai.scenarios.engine import CompiledScenario, ScenarioEngine
-from mockai.server.parsed import ParseCache
 from mockai.store import ObjectStore
 from mockai.streaming.drain import Drain
+from mockai.toolkit.parsed import ParseCache
 
 
 @dataclass

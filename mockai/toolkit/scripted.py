@@ -12,6 +12,7 @@ import asyncio
 import math
 from collections.abc import Iterable
 from itertools import chain, islice
+from typing import Any
 
 from aiohttp import web
 
@@ -29,8 +30,8 @@ from mockai.ratelimits.headers import unloaded
 from mockai.ratelimits.limiter import RateLimited, simulated_refusal
 from mockai.scenarios.call import Call
 from mockai.scenarios.engine import CompiledScenario
-from mockai.server.state import Exchange, ServerState, exchange_of, state_of
 from mockai.streaming.sse import data_frame
+from mockai.toolkit.state import Exchange, ServerState, exchange_of, state_of
 from mockai.vocabulary import ErrorSpec, Step
 
 
@@ -161,3 +162,24 @@ def with_error_frame(
         islice(frames, step.stream.error_after_chunks),  # type: ignore[union-attr]
         [(data_frame(error), False)],
     )
+
+
+async def answer_if_targeted(
+    request: web.Request, endpoint: str, body: dict[str, Any], *, file_name: str | None = None
+) -> Step | None:
+    """Apply a targeted scenario's step (headers, latency, scripted error); None otherwise.
+
+    File, upload and batch requests are bookkeeping around the model calls, so a scenario
+    answers them only when it names their endpoint (`match: {endpoint: files}`, or a glob such
+    as `"batch*"`) and is the first to match, or when `X-Mockai-Scenario` forces it: a catch-all
+    scenario written for chat replies must not have its sequence advanced by the upload that
+    precedes a batch."""
+    session = exchange_of(request).session
+    call = Call(endpoint, body, request.headers, session, file_name=file_name)
+    first = next((s for s in state_of(request).engine.candidates(session) if s.matches(call)), None)
+    targeted = "x-mockai-scenario" in call.headers or (
+        first is not None and first.located.scenario.match.endpoint is not None
+    )
+    if not targeted:
+        return None
+    return await answer_step(request, call, streaming=False)

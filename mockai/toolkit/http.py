@@ -12,10 +12,10 @@ from pydantic import BaseModel
 
 from mockai.errors import APIError
 from mockai.ratelimits.headers import unloaded
-from mockai.server.parsed import Parsed
-from mockai.server.state import Exchange, exchange_of, state_of
 from mockai.streaming.pacing import Pacing
 from mockai.streaming.sse import DONE, SSEStream, play
+from mockai.toolkit.parsed import Parsed
+from mockai.toolkit.state import Exchange, exchange_of, state_of
 from mockai.validation import validated
 
 M = TypeVar("M", bound=BaseModel)
