@@ -51,7 +51,7 @@ def call_facts(req: ChatRequest, body: dict[str, Any]) -> dict[str, Any]:
 def _ts_type(schema: dict[str, Any]) -> str:
     if "enum" in schema:
         return " | ".join(orjson.dumps(v).decode() for v in schema["enum"])
-    kind = schema.get("type")
+    kind: Any = schema.get("type")
     if kind == "array":
         return f"{_ts_type(schema.get('items', {}))}[]"
     if kind == "object":
