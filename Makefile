@@ -20,11 +20,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n auto
 
-# Lint and format check (ruff, configured in pyproject.toml); `ruff format` fixes the format.
+# Lint, format check and type check (ruff and mypy, configured in pyproject.toml);
+# `ruff format` fixes the format.
 LINTED := mockai tests scripts bench
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 
 # Build the image, run it and the compose example, check them from the host (docker, else podman).
 container-test:

@@ -31,15 +31,20 @@ class Function(Protocol):
     def parameters(self) -> dict[str, Any] | None: ...
 
 
+_TS_TYPES = {"integer": "number", "number": "number", "boolean": "boolean", "null": "null"}
+
+
 def _ts_type(schema: dict[str, Any]) -> str:
     if "enum" in schema:
         return " | ".join(orjson.dumps(v).decode() for v in schema["enum"])
     kind = schema.get("type")
+    if isinstance(kind, list):  # `["string", "null"]`: JSON Schema's nullable form
+        return " | ".join(_ts_type({**schema, "type": one}) for one in kind)
     if kind == "array":
         return f"{_ts_type(schema.get('items', {}))}[]"
     if kind == "object":
         return "object"
-    return {"integer": "number", "number": "number", "boolean": "boolean"}.get(kind, "string")
+    return _TS_TYPES.get(kind, "string") if isinstance(kind, str) else "string"
 
 
 def render_functions(functions: Iterable[Function]) -> str:

@@ -102,7 +102,7 @@ class APIError(Exception):
         *,
         type: str | None = None,
         param: str | None = None,
-        code: str | None | object = DEFAULT,
+        code: str | None = DEFAULT,  # the DEFAULT sentinel is typed Any
         headers: Mapping[str, str] | None = None,
     ) -> None:
         default_message, default_type, default_code = DEFAULTS.get(

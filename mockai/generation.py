@@ -128,7 +128,7 @@ def instance(
             if key in required or depth < 2
         }
     if kind == "array":
-        low = schema.get("minItems", 1)
+        low: Any = schema.get("minItems", 1)  # JSON numbers, as the schema gives them
         high = max(low, min(schema.get("maxItems", 3), 3))
         return [
             instance(schema.get("items", {}), rng, root, name, depth + 1)

@@ -266,7 +266,7 @@ def logprob_entries(
     entries = []
     vocab = tok.enc.max_token_value - 1000  # ordinary tokens only
     for piece in pieces:
-        ranked = [
+        ranked: list[dict[str, Any]] = [
             {"token": piece, "logprob": generation.logprob(rng), "bytes": list(piece.encode())}
         ]
         while len(ranked) < top:

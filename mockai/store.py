@@ -32,10 +32,12 @@ class ObjectStore:
             space.popitem(last=False)
 
     def get(self, session: str | None, kind: str, key: str) -> Any | None:
-        return self._spaces.get((session, kind), {}).get(key)
+        space = self._spaces.get((session, kind))
+        return None if space is None else space.get(key)
 
     def delete(self, session: str | None, kind: str, key: str) -> bool:
-        return self._spaces.get((session, kind), {}).pop(key, None) is not None
+        space = self._spaces.get((session, kind))
+        return space is not None and space.pop(key, None) is not None
 
     def values(self, session: str | None, kind: str) -> Iterator[Any]:
         return iter(list(self._spaces.get((session, kind), {}).values()))

@@ -108,7 +108,7 @@ def _replace_size(text: str, old: str, new: str) -> int:
     return len(text) + len(text) // len(old) * max(0, len(new) - len(old))
 
 
-def _join_size(separator: Any, items: list[Any]) -> int:
+def _join_size(separator: Any, items: list[Any] | tuple[Any, ...]) -> int:
     return deep_size(items) + len(items) + max(0, len(items) - 1) * len(str(separator))
 
 
@@ -182,7 +182,7 @@ def _budgeted_range(*args: int) -> range:
     return numbers
 
 
-class _Buffer(list):  # type: ignore[type-arg]
+class _Buffer(list):
     """The output of a block (`{% set %}`, `{% filter %}`, a macro) so far, refused as soon as
     it grows too long: a loop can append far more than memory holds before the block ends."""
 
@@ -252,7 +252,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     buffer = _Buffer
 
     @staticmethod
-    def concat(parts: Iterable[str]) -> str:  # type: ignore[override]
+    def concat(parts: Iterable[str]) -> str:
         """Joins block bodies and the whole output, refusing as soon as they grow too long."""
         kept, size = [], 0
         for part in parts:

@@ -79,7 +79,7 @@ def _unknown_variables(parsed: nodes.Template) -> set[str]:
     return meta.find_undeclared_variables(parsed) - VARIABLES
 
 
-def _fold(node: nodes.Node) -> Any:
+def _fold(node: nodes.Expr) -> Any:
     """The value of a constant expression, each operation checked against the bounds before
     it is computed; None when it is not constant (or fails: a matter for rendering)."""
     try:
@@ -103,7 +103,7 @@ def _constant_too_large(parsed: nodes.Template) -> str | None:
         for node in parsed.find_all((nodes.BinExpr, nodes.Call, nodes.Filter)):
             if isinstance(node, nodes.BinExpr):
                 _fold(node)
-            elif _name(node) not in FORMATS:
+            elif isinstance(node, (nodes.Call, nodes.Filter)) and _name(node) not in FORMATS:
                 check_arguments(
                     _fold(arg) for arg in [*node.args, *(keyword.value for keyword in node.kwargs)]
                 )

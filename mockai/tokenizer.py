@@ -56,7 +56,8 @@ ENCODINGS = tuple(_SPECS)
 
 _lock = threading.Lock()
 _ready: dict[str, Future[Tokenizer]] = {}  # done when the ranks are loaded
-_built: dict[str, Future[tiktoken.Encoding]] = {}  # done when the Rust core has taken over
+# done when the Rust core has taken over (None: skipped, the interpreter was exiting)
+_built: dict[str, Future[tiktoken.Encoding | None]] = {}
 
 
 def preload(*names: str) -> Future[Tokenizer]:
@@ -77,6 +78,7 @@ def _build(name: str) -> tiktoken.Encoding:
     import tiktoken
 
     tokenizer = _ready[name].result()  # done: the same worker ran it first
+    assert isinstance(tokenizer.enc, PureEncoding)  # _bridge's, replaced only below
     pattern, special = _SPECS[name]
     encoding = tiktoken.Encoding(
         name, pat_str=pattern, mergeable_ranks=tokenizer.enc.ranks, special_tokens=special
@@ -92,7 +94,9 @@ def encoding_sync(name: str) -> tiktoken.Encoding:
     """tiktoken's own encoding, built now if it was waiting for a quiet spell."""
     preload(name)
     warmup.hurry()
-    return _built[name].result()
+    encoding = _built[name].result()
+    assert encoding is not None  # skipped only as the interpreter exits
+    return encoding
 
 
 async def encoding(name: str) -> Tokenizer:

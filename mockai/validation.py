@@ -197,8 +197,9 @@ def to_api_error(
             and _expected_type(e["type"])
         ]
         words = sorted(
-            {_expected_type(e["type"]) for e in same_place}, key=list(_TYPE_WORDS.values()).index
-        )  # type: ignore[arg-type]
+            {word for e in same_place if (word := _expected_type(e["type"])) is not None},
+            key=list(_TYPE_WORDS.values()).index,
+        )
         if "an array" in words and _objects_expected(model, first["loc"]):
             words[words.index("an array")] = "an array of objects"
         wanted = words[0] if len(words) == 1 else "one of " + " or ".join(words)

@@ -32,7 +32,7 @@ _urgent = threading.Event()
 _exiting = threading.Event()
 # Called as the interpreter exits, before it joins the pools' threads (the hook
 # concurrent.futures itself uses; the public atexit runs only after that join).
-threading._register_atexit(_exiting.set)
+threading._register_atexit(_exiting.set)  # type: ignore[attr-defined]  # private: not in typeshed
 _pending = 0  # deferred steps not yet run
 _in_flight = 0  # requests being handled (by any server in this process)
 _started = 0  # requests ever started

@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import sys
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -257,3 +258,19 @@ def test_the_declared_licence_ships():
     assert declared and declared.group(1) == "MIT"
     licence = (ROOT / "LICENSE").read_text()
     assert licence.startswith("MIT License") and "Permission is hereby granted" in licence
+
+
+def test_the_package_ships_py_typed():
+    """PEP 561: type checkers use mockai's annotations only if `mockai/py.typed` is in the
+    wheel, which takes the package data pyproject.toml declares (read here, as setuptools
+    reads it, instead of building a wheel: fast, and with no build backend to fetch)."""
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert any(fnmatch("mockai", pattern) for pattern in setuptools["packages"]["find"]["include"])
+    shipped = {
+        path
+        for package, patterns in setuptools["package-data"].items()
+        for pattern in patterns
+        for path in (ROOT / package.replace(".", "/")).glob(pattern)
+    }
+    assert ROOT / "mockai" / "py.typed" in shipped

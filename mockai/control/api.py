@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+from typing import Any
 
 from aiohttp import web
 
@@ -59,7 +60,7 @@ async def health(request: web.Request) -> web.Response:
 async def list_scenarios(request: web.Request) -> web.Response:
     _guard(request)
     engine = state_of(request).engine
-    data = []
+    data: list[dict[str, Any]] = []
     for session, scenarios in engine.runtime.items():
         data.extend({**s.describe(), "origin": "runtime", "session": session} for s in scenarios)
     data.extend({**s.describe(), "origin": "file", "session": None} for s in engine.files)

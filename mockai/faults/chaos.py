@@ -31,7 +31,7 @@ class ChaosPolicy:
         if spec.kinds is None:
             kinds = dict.fromkeys(DEFAULT_KINDS, 1.0)
         elif isinstance(spec.kinds, dict):
-            kinds = dict(spec.kinds)
+            kinds = dict(spec.kinds.items())
         else:
             kinds = dict.fromkeys(spec.kinds, 1.0)
         return cls(spec.rate, tuple(kinds), tuple(kinds.values()), spec.after_chunks, spec.stall_ms)

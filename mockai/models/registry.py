@@ -17,7 +17,7 @@ from mockai.models.model import BUILTIN, KINDS, Model
 from mockai.tokenizer import ENCODINGS
 
 # What a config entry's known fields must be (a bool is not a number, whatever Python says).
-_PYTHON_TYPES = {"str": str, "int": int, "bool": bool}
+_PYTHON_TYPES: dict[str, type[Any]] = {"str": str, "int": int, "bool": bool}
 _FIELD_TYPES = {
     f.name: f.type
     for f in fields(Model)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields, replace
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 
@@ -28,7 +28,8 @@ class Option:
     name: str
     help: str
     type: Callable[[str], Any] | None = str  # None: a switch
-    ini: str = "string"  # strings are coerced by `from_sources`, as the CLI's are
+    # pytest's ini type; strings are coerced by `from_sources`, as the CLI's are
+    ini: Literal["string", "paths", "args", "bool"] = "string"
     repeat: bool = False
     path: bool = False  # a flag's value is relative to where pytest was invoked
 

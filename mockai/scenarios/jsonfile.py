@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # undocumented: not in typeshed
 from typing import Any
 
 from mockai.scenarios.problems import Path_
@@ -46,24 +46,31 @@ def parse_json(text: str) -> tuple[Any, dict[Path_, int]]:
         if opener not in "{[":
             return _decoder.raw_decode(text, index)[1]
         closer, position = "}" if opener == "{" else "]", 0
-        index = _SPACE.match(text, index + 1).end()
+        index = _skip_space(text, index + 1)
         while text[index] != closer:
             if opener == "{":
                 key, after = scanstring(text, index + 1)
                 key_line = line_at(index)
-                index = _SPACE.match(text, after).end() + 1  # past the colon
-                index = value(_SPACE.match(text, index).end(), path + (key,))
+                index = _skip_space(text, after) + 1  # past the colon
+                index = value(_skip_space(text, index), path + (key,))
                 lines[path + (key,)] = key_line
             else:
                 index = value(index, path + (position,))
                 position += 1
-            index = _SPACE.match(text, index).end()
+            index = _skip_space(text, index)
             if text[index] == ",":
-                index = _SPACE.match(text, index + 1).end()
+                index = _skip_space(text, index + 1)
         return index + 1
 
-    value(_SPACE.match(text).end(), ())
+    value(_skip_space(text, 0), ())
     return data, lines
+
+
+def _skip_space(text: str, index: int) -> int:
+    """The index of the first character from `index` on that is not JSON white space."""
+    match = _SPACE.match(text, index)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
 
 
 def _problem(exc: json.JSONDecodeError) -> JSONProblem:

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from mockai.scenarios.jsonfile import JSONProblem, parse_json
 from mockai.scenarios.problems import Located, Path_, Place, Problem
@@ -50,7 +51,7 @@ def _line_map(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
             _line_map(item, path + (index,), lines)
 
 
-def _message(error: dict[str, Any], path: Path_) -> str:
+def _message(error: ErrorDetails, path: Path_) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
         close = difflib.get_close_matches(str(path[-1]), keys_at(path[:-1]), n=1)
@@ -138,7 +139,7 @@ def parse(text: str, source: str, as_json: bool = False) -> tuple[list[Located],
     return found, problems
 
 
-def _clean_path(error: dict[str, Any], lines: dict[Path_, int]) -> Path_:
+def _clean_path(error: ErrorDetails, lines: dict[Path_, int]) -> Path_:
     """Drop pydantic's union-branch labels from an error location, keeping the file's keys."""
     path: Path_ = ()
     for part in error["loc"]:

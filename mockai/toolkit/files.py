@@ -88,7 +88,7 @@ def put_file(
 ) -> StoredFile:
     """Store a new processed file and return it; the session's oldest files make room."""
     created = int(time.time())
-    body = {
+    body: dict[str, Any] = {
         "id": ids.file_id(),
         "object": "file",
         "bytes": len(data),

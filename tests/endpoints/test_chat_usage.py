@@ -5,7 +5,7 @@ models' hidden tokens and budgets, scripted usage overrides, and seeded default 
 from __future__ import annotations
 
 import pytest
-from helpers import api_json, chat_body, post_chat, sse
+from helpers import AUTH, api_json, chat_body, post_chat, sse
 
 from mockai.tokenizer import encoding_sync
 
@@ -83,6 +83,31 @@ async def test_offered_tools_add_to_the_prompt(serve):
     with_tool = (await complete(client, **chat_body(tools=[tool])))["usage"]["prompt_tokens"]
     assert bare == expected_prompt("gpt-4o", chat_body()["messages"])
     assert with_tool > bare + tokens("gpt-4o", "lookup Find a thing. query")
+
+
+@pytest.mark.parametrize("path", ["/v1/chat/completions", "/v1/responses"])
+async def test_a_nullable_parameter_type_list_is_counted_not_a_500(serve, path):
+    """`"type": ["string", "null"]` is valid JSON Schema (the nullable form); it once crashed
+    the prompt rendering with a 500. It costs the `| null` it adds."""
+    client = await serve([{"name": "a", "reply": {"content": "ok"}}])
+
+    def parameters(kind):
+        return {"type": "object", "properties": {"query": {"type": kind}}}
+
+    def body(kind):
+        if path == "/v1/responses":
+            tool = {"type": "function", "name": "lookup", "parameters": parameters(kind)}
+            return {"model": "gpt-4o", "input": "hi", "tools": [tool]}
+        tool = {"type": "function", "function": {"name": "lookup", "parameters": parameters(kind)}}
+        return chat_body(tools=[tool])
+
+    usage = {}
+    for kind in ("string", ["string", "null"]):
+        response = await client.post(path, json=body(kind), headers=AUTH)
+        assert response.status == 200, await response.text()
+        counted = (await response.json())["usage"]
+        usage[str(kind)] = counted.get("prompt_tokens", counted.get("input_tokens"))
+    assert usage["['string', 'null']"] == usage["string"] + tokens("gpt-4o", " | null")
 
 
 async def test_tokenizers_really_differ_between_model_families(serve):

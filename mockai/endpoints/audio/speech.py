@@ -86,17 +86,17 @@ class _Speech(BaseModel):
     # Absent text or voice are empty strings to the real API, which then fail the checks.
     input: str = Field("", min_length=1, max_length=4096, validate_default=True)
     instructions: str | None = Field(None, max_length=4096)
-    response_format: ResponseFormat = ResponseFormat.mp3  # type: ignore[valid-type,attr-defined]
+    response_format: ResponseFormat = ResponseFormat.mp3  # type: ignore[attr-defined]
     speed: float = Field(1.0, ge=0.25, le=4.0)
     stream_format: StreamFormat = StreamFormat.audio
 
 
 class ClassicSpeech(_Speech):
-    voice: ClassicVoice = Field("", validate_default=True)  # type: ignore[assignment]
+    voice: ClassicVoice = Field("", validate_default=True)
 
 
 class SteerableSpeech(_Speech):
-    voice: SteerableVoice = Field("", validate_default=True)  # type: ignore[valid-type,assignment]
+    voice: SteerableVoice = Field("", validate_default=True)
 
 
 def _custom_voice(body: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
@@ -110,7 +110,9 @@ def _custom_voice(body: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     return {**body, "voice": ClassicVoice.alloy.value}, custom.id
 
 
-def _request_class(request: web.Request, model_id: str | None) -> type[_Speech]:
+def _request_class(
+    request: web.Request, model_id: str | None
+) -> type[ClassicSpeech] | type[SteerableSpeech]:
     """The request shape of `model_id`: the gpt-4o-mini-tts models (and `--lenient`'s
     unknown ids) take the steerable voices, tts-1 and tts-1-hd the classic ones. A model the
     speech endpoint does not serve (by the catalog, mockai.models) is refused first."""

@@ -133,7 +133,7 @@ def _default_text(
 
 
 async def _answer(
-    request: web.Request, endpoint: str, form_type: type[_Form]
+    request: web.Request, endpoint: str, form_type: type[TranslationForm] | type[TranscriptionForm]
 ) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
@@ -147,7 +147,7 @@ async def _answer(
     if fmt == "diarized_json" or (not whisper and fmt not in ("json", "text")):
         raise incompatible_format(fmt, form.model)
     check_extension(form.file)
-    language = None if translating else form.language  # type: ignore[attr-defined]
+    language = None if isinstance(form, TranslationForm) else form.language
     streaming = not whisper and bool(getattr(form, "stream", False))
 
     call = Call(

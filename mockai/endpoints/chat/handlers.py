@@ -146,7 +146,7 @@ async def create(request: web.Request) -> web.StreamResponse:
         else 0
     )
     legacy = bool(req.functions) and not req.tools
-    limits = dict(
+    limits: dict[str, Any] = dict(
         budget=limit, stop=req.stop_list, reasoning_tokens=reasoning, function_call=legacy
     )
     outcomes = [

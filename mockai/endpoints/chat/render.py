@@ -157,7 +157,9 @@ class ChatRender:
     ) -> Iterator[tuple[dict[str, Any], bool]]:
         """(choice object, carries content) for one choice, role chunk first."""
         reply = outcome.reply
-        lp_empty = {"content": [], "refusal": None} if self.logprobs else None
+        lp_empty: dict[str, Any] | None = (
+            {"content": [], "refusal": None} if self.logprobs else None
+        )
 
         def choice(delta: dict[str, Any], logprobs: Any = None, finish: str | None = None):
             return {"index": index, "delta": delta, "logprobs": logprobs, "finish_reason": finish}

@@ -39,7 +39,7 @@ def _text(content: Any) -> str | None:
 def _tool_call(call: dict[str, Any]) -> dict[str, Any]:
     """A replayed tool call as the API keeps it: without the SDK helpers' extras that the
     request accepts and ignores (`index`, `function.parsed_arguments`)."""
-    out = {key: call[key] for key in ("id", "type") if key in call}
+    out: dict[str, Any] = {key: call[key] for key in ("id", "type") if key in call}
     for key, fields in (("function", ("name", "arguments")), ("custom", ("name", "input"))):
         if isinstance(call.get(key), dict):
             out[key] = {field: call[key][field] for field in fields if field in call[key]}

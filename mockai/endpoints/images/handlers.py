@@ -225,10 +225,10 @@ async def _read_edit(
     """The edit's request, fields and pictures: from a multipart form, or from a JSON body
     naming its pictures by reference (see references.py); one pipeline follows."""
     if request.content_type == "application/json":
-        req, fields = validated(
+        json_req, fields = validated(
             JsonEditRequest, await read_json(request), unknown_parameter=True, lenient=lenient
         )
-        return req, fields, references.form(request, req, fields)
+        return json_req, fields, references.form(request, json_req, fields)
     form = await read_form(request, EDIT_MODEL)
     req, fields = validated(EditRequest, form.fields, unknown_parameter=True, lenient=lenient)
     _missing_image(form)

@@ -145,7 +145,7 @@ def frames(job: Job, step: Step | None) -> Iterator[tuple[bytes, bool]]:
     for index in range(job.n):
         for k in range(job.partial_images):
             fade = (job.partial_images - k) / (job.partial_images + 1)
-            event = {
+            event: dict[str, Any] = {
                 "type": f"{job.event_prefix}.partial_image",
                 "b64_json": _b64(job.picture(index, fade)),
                 "created_at": int(time.time()),

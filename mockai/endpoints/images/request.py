@@ -114,8 +114,10 @@ class Form:
     mask: Upload | None
 
 
-def _typed(name: str, value: str) -> Any:
+def _typed(name: str, value: str | list[str]) -> Any:
     """Form values are text; the real API reads numbers and booleans out of them."""
+    if isinstance(value, list):
+        return value  # a field that may repeat (`_LISTS`), as sent
     if name in _INTEGERS:
         try:
             return int(value)

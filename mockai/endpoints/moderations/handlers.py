@@ -89,9 +89,8 @@ def _part(index: int, part: Any) -> TextPart | ImagePart:
             f"input[{index}].type",
             "invalid_value",
         )
-    return validate_at(
-        TextPart if kind == "text" else ImagePart, part, f"input[{index}]", unknown_parameter=True
-    )
+    shape: type[TextPart] | type[ImagePart] = TextPart if kind == "text" else ImagePart
+    return validate_at(shape, part, f"input[{index}]", unknown_parameter=True)
 
 
 def _kind(value: Any) -> str:

@@ -236,7 +236,9 @@ async def create(request: web.Request) -> web.StreamResponse:
         events = ((event, event["type"] == "response.output_text.delta") for event, _ in events)
     if step is not None and step.fails_mid_stream:
         failure = render.failure(scripted_error(step.error), exchange.request_id)  # type: ignore[arg-type]
-        after = step.stream.error_after_chunks  # type: ignore[union-attr]
+        stream = step.stream
+        assert stream is not None and stream.error_after_chunks is not None  # fails_mid_stream
+        after = stream.error_after_chunks
         if background:  # created and queued are already out, in the answer to this request
             after = max(after, 2)
         events = chain(islice(events, after), [(failure, False)])

@@ -176,14 +176,15 @@ class Connection:
             running: Running | None = await queue.get()
             async with self._active:
                 while running is not None:
+                    current = running
                     try:
-                        await self._respond(running)
-                        running = await self.after(running)
+                        await self._respond(current)
+                        running = await self.after(current)
                     except Exception:  # noqa: BLE001 - the lane answers in OpenAI's shape and lives on
-                        log.exception("WebSocket lane %s crashed", running.stream_id)
+                        log.exception("WebSocket lane %s crashed", current.stream_id)
                         await self.send(
                             error_event(
-                                500, APIError(500).body(self.request_id)["error"], running.stream_id
+                                500, APIError(500).body(self.request_id)["error"], current.stream_id
                             )
                         )
                         running = None

@@ -200,7 +200,7 @@ async def _counted(request: web.Request, schema: type[Counted]) -> tuple[Counted
         context = list(previous.context)
     context += normalise(req.input)
     tok = await tokenizer.encoding(model.encoding)
-    tools = req.tools if isinstance(req, TokenCountRequest) else None
+    tools: list[Any] | None = req.tools if isinstance(req, TokenCountRequest) else None
     functions = [t for t in tools or () if t.type == "function"]
     images = pricing(state, exchange_of(request).session, model.id)
     return (
