@@ -18,6 +18,7 @@ from typing import NoReturn
 
 from mockai import __version__, tiktoken_command
 from mockai.config import ENVIRONMENT, SettingError, Settings, flag, from_sources
+from mockai.endpoints import endpoint_names
 from mockai.faults.kinds import ALL, DEFAULT_KINDS
 from mockai.scenarios import ScenarioProblems, load
 
@@ -171,7 +172,7 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"mockai: {exc}", file=sys.stderr)
         return USAGE_ERROR
     try:
-        scenarios = load(settings.scenario_paths())
+        scenarios = load(settings.scenario_paths(), endpoint_names())
     except ScenarioProblems as exc:
         print("\n".join(exc.problems), file=sys.stderr)
         print("mockai: refusing to start with invalid scenarios", file=sys.stderr)
@@ -211,7 +212,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     try:
-        scenarios = load([Path(p) for p in args.paths])
+        scenarios = load([Path(p) for p in args.paths], endpoint_names())
     except ScenarioProblems as exc:
         print("\n".join(exc.problems))
         return 1

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from mockai.config import Settings
+from mockai.endpoints import endpoint_names
 from mockai.scenarios import load_text
 from mockai.server.app import create_app
 
@@ -20,7 +21,7 @@ def serve(aiohttp_client) -> Callable:
 
     async def make(scenarios: str | list | None = None, **settings: Any):
         text = scenarios if isinstance(scenarios, str) else yaml.safe_dump(scenarios or [])
-        compiled = load_text(text, "<test>") if scenarios else []
+        compiled = load_text(text, "<test>", endpoint_names()) if scenarios else []
         app = create_app(
             Settings(**{"port": 0, "watch": False, "quiet": True, **settings}), compiled
         )

@@ -14,6 +14,7 @@ from helpers import AUTH, api_json, chat_body, post_chat, sse
 from openapi import parse_sse, parse_sse_events, validate_schema
 
 from mockai.config import Settings
+from mockai.endpoints import endpoint_names
 from mockai.scenarios import load
 from mockai.server.app import create_app
 
@@ -57,7 +58,8 @@ WEATHER_TOOL = {
 @pytest.fixture
 async def client(aiohttp_client):
     app = create_app(
-        Settings(port=0, watch=False, quiet=True, scenarios=[str(SCENARIOS)]), load([SCENARIOS])
+        Settings(port=0, watch=False, quiet=True, scenarios=[str(SCENARIOS)]),
+        load([SCENARIOS], endpoint_names()),
     )
     return await aiohttp_client(app)
 
@@ -74,11 +76,11 @@ async def content_of(response) -> str:
 
 @pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.y*ml")), ids=lambda p: p.name)
 def test_each_file_loads(path: Path):
-    assert load([path])
+    assert load([path], endpoint_names())
 
 
 def test_every_bundled_scenario_has_a_test_here():
-    assert {s.name for s in load([SCENARIOS])} == TESTED
+    assert {s.name for s in load([SCENARIOS], endpoint_names())} == TESTED
 
 
 async def test_plain_reply(client):

@@ -72,7 +72,7 @@ async def add_scenarios(request: web.Request) -> web.Response:
     text = await request.text()
     as_json = request.content_type == "application/json"
     try:
-        scenarios = load_text(text, "<request>", as_json)
+        scenarios = load_text(text, "<request>", state_of(request).names, as_json)
     except ScenarioProblems as exc:
         body = APIError(400, "; ".join(exc.problems), code="invalid_scenario").body()
         return json_response({**body, "problems": exc.problems}, status=400)

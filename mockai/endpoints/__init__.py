@@ -1,4 +1,5 @@
-"""One package per endpoint family; each declares its `ROUTES` in its `__init__`.
+"""One package per endpoint family; each declares its `ROUTES` in its `__init__`, and with
+each route the endpoint name scenarios know it by (`match.endpoint`, `Call.endpoint`).
 
 The app discovers the families here, so adding one is adding a package: nothing central to
 edit. A route names its handler as `module.function` inside the family, and that module is
@@ -12,8 +13,11 @@ import importlib
 import pkgutil
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from aiohttp import web
+
+from mockai.scenarios.endpoints import EndpointNames
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -23,14 +27,31 @@ class Route:
     method: str
     path: str  # below the /v1 prefix, e.g. "/chat/completions"
     handler: str  # `module.function` in the family's package, e.g. "handlers.create"
+    scenario: str | None = None  # the endpoint name scenarios match it by, if they answer it
 
 
-def all_routes() -> Iterator[tuple[Route, Handler]]:
+def declared_routes() -> Iterator[tuple[str, Route]]:
+    """Each family's package name and its routes, families in name order."""
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
         family = f"{__name__}.{info.name}"
         for route in getattr(importlib.import_module(family), "ROUTES", ()):
-            module, _, name = route.handler.rpartition(".")
-            yield route, _on_first_request(f"{family}.{module}", name)
+            yield family, route
+
+
+def all_routes() -> Iterator[tuple[Route, Handler]]:
+    for family, route in declared_routes():
+        module, _, name = route.handler.rpartition(".")
+        yield route, _on_first_request(f"{family}.{module}", name)
+
+
+@cache
+def endpoint_names() -> EndpointNames:
+    """The endpoint names the families declare, for checking and resolving `match.endpoint`."""
+    routes: dict[str, list[str]] = {}
+    for _, route in declared_routes():
+        if route.scenario is not None:
+            routes.setdefault(route.scenario, []).append(f"{route.method} {route.path}")
+    return EndpointNames(routes)
 
 
 def _on_first_request(module: str, name: str) -> Handler:

@@ -52,6 +52,7 @@ class MockaiServer:
     def _start(self) -> tuple[Any, int]:
         # Imported here, not at the top: every pytest run loads the plugin, most never serve.
         from mockai import warmup
+        from mockai.endpoints import endpoint_names
         from mockai.scenarios import load
         from mockai.server.app import create_app, start
 
@@ -59,7 +60,7 @@ class MockaiServer:
         # otherwise saves for a quiet spell starts now, where it has always been, not at a
         # moment no test can predict.
         warmup.hurry()
-        scenarios = load(Path(p) for p in self.settings.scenarios)
+        scenarios = load((Path(p) for p in self.settings.scenarios), endpoint_names())
         app = create_app(self.settings, scenarios)
         # Whatever `start` raises in the server's thread (a busy port...) is raised here at once.
         started = asyncio.run_coroutine_threadsafe(start(app, HOST, self.settings.port), self._loop)

@@ -17,6 +17,7 @@ from typing import Any
 from mockai.errors import APIError
 from mockai.faults.chaos import ChaosPolicy
 from mockai.scenarios.call import Call
+from mockai.scenarios.endpoints import EndpointNames
 from mockai.scenarios.index import ScenarioIndex, required_text
 from mockai.scenarios.matcher import compile_match
 from mockai.scenarios.problems import Located, Path_, Problem, describe
@@ -133,11 +134,15 @@ class CompiledScenario:
         "limits",
     )
 
-    def __init__(self, located: Located, problems: list[Problem]) -> None:
+    def __init__(self, located: Located, names: EndpointNames, problems: list[Problem]) -> None:
         scenario = located.scenario
         self.name = scenario.name
         self.located = located
-        self.predicate, self.endpoints = compile_match(_effective_match(scenario))
+        try:
+            self.predicate, self.endpoints = compile_match(_effective_match(scenario), names)
+        except ValueError as exc:  # `match.endpoint` names nothing known
+            problems.append(located.problem(("match", "endpoint"), str(exc)))
+            self.predicate, self.endpoints = compile_match(Match(), names)
         self.needle = required_text(scenario.match)
         self.loop = scenario.loop
         self.chaos = ChaosPolicy.from_spec(scenario.chaos) if scenario.chaos is not None else None
@@ -165,10 +170,13 @@ class CompiledScenario:
         }
 
 
-def compile_all(found: Iterable[Located]) -> tuple[list[CompiledScenario], list[Problem]]:
-    """The compiled scenarios, and the problems (templates) found compiling them."""
+def compile_all(
+    found: Iterable[Located], names: EndpointNames
+) -> tuple[list[CompiledScenario], list[Problem]]:
+    """The compiled scenarios, and the problems (unknown endpoint names, templates) found
+    compiling them."""
     problems: list[Problem] = []
-    compiled = [CompiledScenario(located, problems) for located in found]
+    compiled = [CompiledScenario(located, names, problems) for located in found]
     return compiled, problems
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from mockai.scenarios.call import Call
-from mockai.scenarios.endpoints import resolve
+from mockai.scenarios.endpoints import EndpointNames
 from mockai.scenarios.schema import Match, Regex
 
 Predicate = Callable[[Call], bool]
@@ -30,11 +30,11 @@ def _text(
     return lambda call: needle in lowered(call)
 
 
-def compile_match(match: Match) -> tuple[Predicate, frozenset[str] | None]:
-    """The predicate, and the endpoint families the match is limited to (None: any), checked
-    first as a set lookup (see `endpoints.resolve`)."""
+def compile_match(match: Match, names: EndpointNames) -> tuple[Predicate, frozenset[str] | None]:
+    """The predicate, and the endpoint names the match is limited to (None: any), checked
+    first as a set lookup. ValueError when `match.endpoint` names nothing known."""
     checks: list[Predicate] = []
-    endpoints = resolve(match.endpoint) if match.endpoint is not None else None
+    endpoints = names.resolve(match.endpoint) if match.endpoint is not None else None
     if match.model is not None:
         model = _glob(match.model)
         checks.append(lambda call: call.model is not None and bool(model(call.model)))

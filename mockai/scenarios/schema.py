@@ -18,7 +18,6 @@ from pydantic import (
     model_validator,
 )
 
-from mockai.scenarios.endpoints import resolve
 from mockai.vocabulary import Chaos, RateLimits, Step, Stream, Strict
 
 
@@ -47,7 +46,7 @@ TextCondition = Annotated[
 
 
 class Match(Strict):
-    endpoint: str | None = None
+    endpoint: str | None = None  # checked against the server's endpoint names when compiled
     model: str | None = None
     user: TextCondition | None = None
     system: TextCondition | None = None
@@ -56,13 +55,6 @@ class Match(Strict):
     headers: dict[str, str] | None = None
     file_name: str | None = None  # glob on an uploaded file's name (audio, files)
     language: str | None = None  # a transcription request's `language`
-
-    @field_validator("endpoint")
-    @classmethod
-    def _known_endpoint(cls, value: str | None) -> str | None:
-        if value is not None:
-            resolve(value)
-        return value
 
 
 class Scenario(Strict):

@@ -10,7 +10,7 @@ import asyncio
 import logging
 from pathlib import Path
 
-from mockai.scenarios import ScenarioProblems, load
+from mockai.scenarios import EndpointNames, ScenarioProblems, load
 from mockai.scenarios.engine import ScenarioEngine
 from mockai.scenarios.loader import scenario_files
 
@@ -29,7 +29,9 @@ def _snapshot(paths: list[Path]) -> dict[Path, tuple[float, int]]:
     return out
 
 
-async def watch(paths: list[Path], engine: ScenarioEngine, interval: float = 0.5) -> None:
+async def watch(
+    paths: list[Path], names: EndpointNames, engine: ScenarioEngine, interval: float = 0.5
+) -> None:
     """Poll (cheap, portable, no extra dependency) and reload in a worker thread."""
     seen = await asyncio.to_thread(_snapshot, paths)
     while True:
@@ -39,7 +41,7 @@ async def watch(paths: list[Path], engine: ScenarioEngine, interval: float = 0.5
             if current == seen:
                 continue
             seen = current
-            scenarios = await asyncio.to_thread(load, paths)
+            scenarios = await asyncio.to_thread(load, paths, names)
         except ScenarioProblems as exc:
             log.warning(
                 "scenario change refused, still serving the last good set:\n%s",

@@ -19,7 +19,7 @@ from aiohttp import web
 from mockai import generation, tokenizer, warmup
 from mockai.config import Settings
 from mockai.control import api as control_api
-from mockai.endpoints import all_routes
+from mockai.endpoints import all_routes, endpoint_names
 from mockai.scenarios.engine import CompiledScenario
 from mockai.scenarios.watcher import watch
 from mockai.server.middleware import mockai_middleware
@@ -33,7 +33,7 @@ def create_app(
 ) -> web.Application:
     """The app for already-validated scenarios (the server never starts half-configured);
     a ValueError names a limits or chaos setting that makes no sense."""
-    state = ServerState.build(settings, scenarios or [])
+    state = ServerState.build(settings, scenarios or [], endpoint_names())
     app = web.Application(
         middlewares=[mockai_middleware], client_max_size=settings.max_body_mb * 1024 * 1024
     )
@@ -70,7 +70,7 @@ async def _warm_up(app: web.Application):
 
 async def _watcher(app: web.Application):
     state = app[STATE]
-    task = asyncio.create_task(watch(state.settings.scenario_paths(), state.engine))
+    task = asyncio.create_task(watch(state.settings.scenario_paths(), state.names, state.engine))
     yield
     task.cancel()
     with contextlib.suppress(asyncio.CancelledError):

@@ -17,6 +17,7 @@ from mockai.metrics import Metrics
 from mockai.models import ModelRegistry
 from mockai.ratelimits.limiter import Limiter
 from mockai.ratelimits.policy import LimitPolicy
+from mockai.scenarios.endpoints import EndpointNames
 from mockai.scenarios.engine import CompiledScenario, ScenarioEngine
 from mockai.store import ObjectStore
 from mockai.streaming.drain import Drain
@@ -28,6 +29,7 @@ class ServerState:
     settings: Settings
     models: ModelRegistry
     engine: ScenarioEngine
+    names: EndpointNames  # what `match.endpoint` may name (runtime scenarios are checked too)
     journal: Journal
     limiter: Limiter
     chaos: ChaosDice
@@ -37,7 +39,9 @@ class ServerState:
     drain: Drain = field(default_factory=Drain)  # started when the server stops
 
     @classmethod
-    def build(cls, settings: Settings, scenarios: list[CompiledScenario]) -> ServerState:
+    def build(
+        cls, settings: Settings, scenarios: list[CompiledScenario], names: EndpointNames
+    ) -> ServerState:
         """Everything a server holds; a ValueError names a limits or chaos setting that makes
         no sense (the server never starts half-configured)."""
         models = ModelRegistry()
@@ -46,6 +50,7 @@ class ServerState:
             settings,
             models,
             ScenarioEngine(scenarios),
+            names,
             Journal(settings.journal_size),
             Limiter(LimitPolicy(settings)),
             ChaosDice(ChaosPolicy.from_settings(settings), settings.seed),

@@ -15,6 +15,7 @@ from helpers import AUTH, api_json, chat_body, post_chat
 from openapi import validate_error
 
 from mockai.config import Settings
+from mockai.endpoints import endpoint_names
 from mockai.errors import APIError
 from mockai.scenarios import load
 from mockai.server.app import create_app, start
@@ -67,7 +68,8 @@ async def test_control_api_needs_no_api_key_but_v1_does(serve):
 async def test_list_scenarios_shows_file_and_runtime_ones(aiohttp_client, tmp_path: Path):
     (tmp_path / "a.yaml").write_text("- name: from-file\n  reply: {content: file}\n")
     app = create_app(
-        Settings(port=0, watch=False, quiet=True, scenarios=[str(tmp_path)]), load([tmp_path])
+        Settings(port=0, watch=False, quiet=True, scenarios=[str(tmp_path)]),
+        load([tmp_path], endpoint_names()),
     )
     client = await aiohttp_client(app)
     [only] = (await get_json(client, "/_mockai/scenarios"))["data"]

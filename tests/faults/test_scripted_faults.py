@@ -15,6 +15,7 @@ from helpers import AUTH, api_json, chat_body, chat_outcome, post_chat
 from openapi import parse_sse, parse_sse_events, validate_chat_chunk, validate_error
 
 from mockai.config import Settings
+from mockai.endpoints import endpoint_names
 from mockai.scenarios import ScenarioProblems, load_text
 from mockai.server.app import create_app
 
@@ -282,7 +283,7 @@ RESET_WITH_CONTENT = """\
 
 def test_reset_with_a_reply_is_a_load_error():
     with pytest.raises(ScenarioProblems) as caught:
-        load_text(RESET_WITH_CONTENT, "faults.yaml")
+        load_text(RESET_WITH_CONTENT, "faults.yaml", endpoint_names())
     [problem] = caught.value.problems
     assert problem.startswith("faults.yaml:6: replies[1]: ")
     assert "reset: true" in problem
@@ -300,7 +301,11 @@ def test_reset_with_a_reply_is_a_load_error():
 )
 def test_bad_chaos_in_a_scenario_is_a_load_error(chaos, line, where):
     with pytest.raises(ScenarioProblems) as caught:
-        load_text(f"- name: flaky\n  chaos: {chaos}\n  reply: {{content: ok}}\n", "flaky.yaml")
+        load_text(
+            f"- name: flaky\n  chaos: {chaos}\n  reply: {{content: ok}}\n",
+            "flaky.yaml",
+            endpoint_names(),
+        )
     assert any(p.startswith(f"flaky.yaml:{line}: {where}") for p in caught.value.problems), (
         caught.value.problems
     )
@@ -467,6 +472,7 @@ def test_chaos_that_could_never_strike_is_a_load_error(kinds):
         load_text(
             f"- name: x\n  chaos: {{rate: 0.5, kinds: {kinds}}}\n  reply: {{content: hi}}\n",
             "never.yaml",
+            endpoint_names(),
         )
     assert problems.value.problems[0].startswith("never.yaml:2: chaos.kinds")
 

@@ -16,8 +16,8 @@ import pytest
 import yaml
 from helpers import AUTH, api_json, chat_body, post_chat
 
-from mockai.endpoints import all_routes
-from mockai.scenarios.endpoints import FAMILIES
+from mockai.endpoints import endpoint_names
+from mockai.scenarios.endpoints import route_shape
 from mockai.spec import OPENAPI_PATH, OPERATIONS_PATH
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -40,25 +40,23 @@ def test_operation_index_matches_the_description() -> None:
     assert json.loads(OPERATIONS_PATH.read_text(encoding="utf-8")) == derive_operations()
 
 
-def _shape(route: str) -> str:
-    """`GET /models/{model}` and `GET /models/{model_id}` are one route."""
-    return re.sub(r"\{[^}]*\}", "{}", route)
-
-
-def test_each_family_serves_real_operations() -> None:
-    """Every operation a family claims is in the description and routed by mockai."""
-    described = set(derive_operations().values())
-    served = {_shape(f"{route.method} {route.path}") for route, _ in all_routes()}
-    for family, routes in FAMILIES.items():
+def test_each_declared_endpoint_name_serves_real_operations() -> None:
+    """Every route a family declares a scenario endpoint name on is an operation of the
+    description, and naming that operation (by id or route) reaches the endpoint name."""
+    described = {route_shape(route): op for op, route in derive_operations().items()}
+    names = endpoint_names()
+    assert names.endpoints, "no family declares an endpoint name"
+    for name, routes in names.endpoints.items():
         for route in routes:
-            assert route in described, (family, route)
-            assert _shape(route) in served, (family, route)
+            operation = described.get(route_shape(route))
+            assert operation is not None, (name, route)
+            assert name in names.resolve(operation), (name, operation)
 
 
 def test_the_readme_lists_the_families() -> None:
     listed = re.search(r"Scenario endpoint names: (.*?)\.\n", README.read_text(), re.S)
     assert listed is not None
-    assert set(re.findall(r"`([^`]+)`", listed[1])) == set(FAMILIES)
+    assert set(re.findall(r"`([^`]+)`", listed[1])) == set(endpoint_names().endpoints)
 
 
 def named(endpoint: str, content: str) -> dict[str, Any]:

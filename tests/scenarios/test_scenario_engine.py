@@ -12,6 +12,7 @@ import pytest
 from helpers import AUTH, api_json, chat_body, post_chat
 
 from mockai.config import Settings
+from mockai.endpoints import endpoint_names
 from mockai.scenarios import load
 from mockai.server.app import create_app
 
@@ -55,7 +56,9 @@ def serve_files(aiohttp_client, tmp_path: Path):
             "scenarios": [str(tmp_path)],
             **settings,
         }
-        return await aiohttp_client(create_app(Settings(**options), load([tmp_path])))
+        return await aiohttp_client(
+            create_app(Settings(**options), load([tmp_path], endpoint_names()))
+        )
 
     return make
 

@@ -10,6 +10,7 @@ import pytest
 import yaml
 from helpers import api_json, chat_body, post_chat
 
+from mockai.endpoints import endpoint_names
 from mockai.scenarios import load_text
 from mockai.scenarios.call import Call
 from mockai.scenarios.engine import ScenarioEngine
@@ -84,7 +85,9 @@ def message(rng: random.Random) -> str:
 @pytest.mark.parametrize("seed", range(5))
 def test_index_agrees_with_trying_every_scenario(seed):
     rng = random.Random(seed)
-    files = load_text(yaml.safe_dump(scenarios(rng, 300), allow_unicode=True), "many.yaml")
+    files = load_text(
+        yaml.safe_dump(scenarios(rng, 300), allow_unicode=True), "many.yaml", endpoint_names()
+    )
     engine = ScenarioEngine(files)
     for _ in range(400):
         text = message(rng)
@@ -131,6 +134,7 @@ def test_case_insensitive_regex_is_tried_on_letters_that_fold_outside_ascii(rege
             [{"name": "r", "match": {"user": {"regex": regex}}, "reply": {"content": "r"}}]
         ),
         "r.yaml",
+        endpoint_names(),
     )
     call = Call(endpoint="chat.completions", body={}, headers={}, last_user_message=text)
     assert files[0].matches(call)

@@ -263,7 +263,7 @@ CASES = {
     ),
     "endpoint nothing is close to": (
         {"a.yaml": "- name: one\n  match: {endpoint: zzzz}\n  reply: {content: hi}\n"},
-        [("a.yaml", 2, "unknown endpoint 'zzzz'; expected a family (chat.completions, ")],
+        [("a.yaml", 2, "unknown endpoint 'zzzz'; expected a family (audio.speech, ")],
     ),
     "endpoint glob that matches nothing": (
         {"a.yaml": '- name: one\n  match: {endpoint: "chta.*"}\n  reply: {content: hi}\n'},

@@ -138,19 +138,20 @@ async def test_the_watcher_outlives_any_exception_from_loading(
     logged; the last good set keeps serving and the next edit is loaded."""
     import asyncio
 
+    from mockai.endpoints import endpoint_names
     from mockai.scenarios import load, watcher
     from mockai.scenarios.engine import ScenarioEngine
 
     file = tmp_path / "greeting.yaml"
     file.write_text(scenario("one"))
-    engine = ScenarioEngine(load([tmp_path]))
+    engine = ScenarioEngine(load([tmp_path], endpoint_names()))
     calls = []
 
-    def flaky_load(paths):
+    def flaky_load(paths, names):
         calls.append(paths)
         if len(calls) == 1:
             raise RuntimeError("the disk went away")
-        return load(paths)
+        return load(paths, names)
 
     monkeypatch.setattr(watcher, "load", flaky_load)
 
@@ -164,7 +165,7 @@ async def test_the_watcher_outlives_any_exception_from_loading(
     def content() -> str:
         return engine.files[0].steps[0].step.content
 
-    task = asyncio.create_task(watcher.watch([tmp_path], engine, interval=0.02))
+    task = asyncio.create_task(watcher.watch([tmp_path], endpoint_names(), engine, interval=0.02))
     try:
         await asyncio.sleep(0.2)  # its first look at the files
         file.write_text(scenario("two, which fails to load"))

@@ -28,6 +28,7 @@ from openapi import (
 from serve_process import AUTH, Served, mockai_serve
 
 from mockai.config import Settings
+from mockai.endpoints import endpoint_names
 from mockai.scenarios import load_text
 from mockai.server.app import create_app, start
 
@@ -176,7 +177,9 @@ async def test_the_grace_bounds_the_wait_and_a_second_signal_exits_at_once(tmp_p
 async def test_the_stop_itself_ends_a_paced_responses_stream_in_process() -> None:
     """No signal: the stop the pytest plugin's server thread makes (`runner.cleanup()`). A
     Responses stream (no `[DONE]`) still ends with `response.completed`, at once."""
-    app = create_app(Settings(port=0, watch=False, quiet=True), load_text(SCENARIOS, "<test>"))
+    app = create_app(
+        Settings(port=0, watch=False, quiet=True), load_text(SCENARIOS, "<test>", endpoint_names())
+    )
     runner, port = await start(app, "127.0.0.1", 0)
     body = {"model": "gpt-4o", "input": "slow stream", "stream": True}
     async with aiohttp.ClientSession() as session:

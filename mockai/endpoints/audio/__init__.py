@@ -6,7 +6,12 @@ from __future__ import annotations
 from mockai.endpoints import Route
 
 ROUTES = [
-    Route("POST", "/audio/speech", "speech.create"),
-    Route("POST", "/audio/transcriptions", "transcripts.transcriptions"),
-    Route("POST", "/audio/translations", "transcripts.translations"),
+    Route("POST", "/audio/speech", "speech.create", scenario="audio.speech"),
+    Route(
+        "POST",
+        "/audio/transcriptions",
+        "transcripts.transcriptions",
+        scenario="audio.transcriptions",
+    ),
+    Route("POST", "/audio/translations", "transcripts.translations", scenario="audio.translations"),
 ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from mockai.endpoints import Route
 
 ROUTES = [
-    Route("POST", "/batches", "handlers.create"),
+    Route("POST", "/batches", "handlers.create", scenario="batches"),
     Route("GET", "/batches", "handlers.list_batches"),
     Route("GET", "/batches/{batch_id}", "handlers.retrieve"),
     Route("POST", "/batches/{batch_id}/cancel", "handlers.cancel"),

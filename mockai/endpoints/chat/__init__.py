@@ -13,10 +13,32 @@ from __future__ import annotations
 from mockai.endpoints import Route
 
 ROUTES = [
-    Route("POST", "/chat/completions", "handlers.create"),
-    Route("GET", "/chat/completions", "stored.list_completions"),
-    Route("GET", "/chat/completions/{completion_id}", "stored.retrieve"),
-    Route("POST", "/chat/completions/{completion_id}", "stored.update"),
-    Route("DELETE", "/chat/completions/{completion_id}", "stored.delete"),
-    Route("GET", "/chat/completions/{completion_id}/messages", "stored.messages"),
+    Route("POST", "/chat/completions", "handlers.create", scenario="chat.completions"),
+    Route(
+        "GET", "/chat/completions", "stored.list_completions", scenario="chat.completions.stored"
+    ),
+    Route(
+        "GET",
+        "/chat/completions/{completion_id}",
+        "stored.retrieve",
+        scenario="chat.completions.stored",
+    ),
+    Route(
+        "POST",
+        "/chat/completions/{completion_id}",
+        "stored.update",
+        scenario="chat.completions.stored",
+    ),
+    Route(
+        "DELETE",
+        "/chat/completions/{completion_id}",
+        "stored.delete",
+        scenario="chat.completions.stored",
+    ),
+    Route(
+        "GET",
+        "/chat/completions/{completion_id}/messages",
+        "stored.messages",
+        scenario="chat.completions.stored",
+    ),
 ]

@@ -14,5 +14,5 @@ from __future__ import annotations
 from mockai.endpoints import Route
 
 ROUTES = [
-    Route("POST", "/completions", "handlers.create"),
+    Route("POST", "/completions", "handlers.create", scenario="completions"),
 ]

@@ -6,5 +6,5 @@ from __future__ import annotations
 from mockai.endpoints import Route
 
 ROUTES = [
-    Route("POST", "/embeddings", "handlers.create"),
+    Route("POST", "/embeddings", "handlers.create", scenario="embeddings"),
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from mockai.endpoints import Route
 
 ROUTES = [
-    Route("POST", "/files", "handlers.create"),
+    Route("POST", "/files", "handlers.create", scenario="files"),
     Route("GET", "/files", "handlers.list_files"),
     Route("GET", "/files/{file_id}", "handlers.retrieve"),
     Route("GET", "/files/{file_id}/content", "handlers.content"),

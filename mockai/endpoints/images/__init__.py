@@ -13,8 +13,8 @@ from __future__ import annotations
 from mockai.endpoints import Route
 
 ROUTES = [
-    Route("POST", "/images/generations", "handlers.generate"),
-    Route("POST", "/images/edits", "handlers.edit"),
-    Route("POST", "/images/variations", "handlers.variation"),
+    Route("POST", "/images/generations", "handlers.generate", scenario="images.generations"),
+    Route("POST", "/images/edits", "handlers.edit", scenario="images.edits"),
+    Route("POST", "/images/variations", "handlers.variation", scenario="images.variations"),
     Route("GET", "/images/files/{name}", "handlers.serve_file"),
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from mockai.endpoints import Route
 
 ROUTES = [
-    Route("GET", "/models", "handlers.list_models"),
-    Route("GET", "/models/{model}", "handlers.retrieve"),
-    Route("DELETE", "/models/{model}", "handlers.delete"),
+    Route("GET", "/models", "handlers.list_models", scenario="models"),
+    Route("GET", "/models/{model}", "handlers.retrieve", scenario="models"),
+    Route("DELETE", "/models/{model}", "handlers.delete", scenario="models"),
 ]

@@ -17,5 +17,5 @@ from __future__ import annotations
 from mockai.endpoints import Route
 
 ROUTES = [
-    Route("POST", "/moderations", "handlers.create"),
+    Route("POST", "/moderations", "handlers.create", scenario="moderations"),
 ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from mockai.endpoints import Route
 
 ROUTES = [
-    Route("POST", "/responses", "handlers.create"),
+    Route("POST", "/responses", "handlers.create", scenario="responses"),
     Route("GET", "/responses", "websocket.connect"),  # the WebSocket mode
     Route("POST", "/responses/input_tokens", "lifecycle.input_tokens"),
     Route("POST", "/responses/compact", "lifecycle.compact"),

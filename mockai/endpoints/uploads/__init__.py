@@ -12,7 +12,7 @@ from __future__ import annotations
 from mockai.endpoints import Route
 
 ROUTES = [
-    Route("POST", "/uploads", "handlers.create"),
+    Route("POST", "/uploads", "handlers.create", scenario="uploads"),
     Route("POST", "/uploads/{upload_id}/parts", "handlers.add_part"),
     Route("POST", "/uploads/{upload_id}/complete", "handlers.complete"),
     Route("POST", "/uploads/{upload_id}/cancel", "handlers.cancel"),
