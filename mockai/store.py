@@ -1,45 +1,64 @@
 """Stored objects (responses, files, batches...) kept per `X-Mockai-Session`, bounded.
 
-Each kind of object has its own namespace; within a session a kind keeps at most `limit`
-objects, dropping the oldest, so a long-running server's memory stays flat. `/_mockai/reset`
-clears everything or one session's objects.
+Each kind of object has its own namespace, named by a typed `Kind` (like aiohttp's
+`web.AppKey`): `store.get(session, FILES, id)` is a `StoredFile | None` to the type checker,
+and two families cannot share a namespace by spelling its name alike. Within a session a kind
+keeps at most `limit` objects, dropping the oldest, so a long-running server's memory stays
+flat. `/_mockai/reset` clears everything or one session's objects.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Generic, TypeVar, final
 
 from mockai.sessions import forget
 
 DEFAULT_LIMIT = 1000
 
+T = TypeVar("T")
+
+
+@final
+class Kind(Generic[T]):
+    """A namespace of stored objects of type `T`: `FILES: Kind[StoredFile] = Kind("files")`.
+    Kinds compare by identity; the name is for messages and must be unique."""
+
+    __slots__ = ("name",)
+    _names: set[str] = set()
+
+    def __init__(self, name: str) -> None:
+        if name in Kind._names:
+            raise ValueError(f"a stored-object kind named {name!r} already exists")
+        Kind._names.add(name)
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<Kind {self.name}>"
+
 
 class ObjectStore:
     def __init__(self, limit: int = DEFAULT_LIMIT) -> None:
         self.limit = limit
-        self._spaces: dict[tuple[str | None, str], OrderedDict[str, Any]] = {}
+        self._spaces: dict[tuple[str | None, Kind[Any]], OrderedDict[str, Any]] = {}
 
-    def _space(self, session: str | None, kind: str) -> OrderedDict[str, Any]:
-        return self._spaces.setdefault((session, kind), OrderedDict())
-
-    def put(self, session: str | None, kind: str, key: str, value: Any) -> None:
-        space = self._space(session, kind)
+    def put(self, session: str | None, kind: Kind[T], key: str, value: T) -> None:
+        space = self._spaces.setdefault((session, kind), OrderedDict())
         space[key] = value
         space.move_to_end(key)
         while len(space) > self.limit:
             space.popitem(last=False)
 
-    def get(self, session: str | None, kind: str, key: str) -> Any | None:
+    def get(self, session: str | None, kind: Kind[T], key: str) -> T | None:
         space = self._spaces.get((session, kind))
         return None if space is None else space.get(key)
 
-    def delete(self, session: str | None, kind: str, key: str) -> bool:
+    def delete(self, session: str | None, kind: Kind[T], key: str) -> bool:
         space = self._spaces.get((session, kind))
         return space is not None and space.pop(key, None) is not None
 
-    def values(self, session: str | None, kind: str) -> Iterator[Any]:
+    def values(self, session: str | None, kind: Kind[T]) -> Iterator[T]:
         return iter(list(self._spaces.get((session, kind), {}).values()))
 
     def clear(self, session: str | None = None, everywhere: bool = False) -> None:

@@ -17,11 +17,12 @@ from pydantic import BaseModel, Field
 
 from mockai import ids
 from mockai.errors import APIError, invalid_request
+from mockai.store import Kind
 from mockai.toolkit.multipart import Form, Upload
 from mockai.toolkit.state import ServerState, stored
 from mockai.validation import Integer
 
-KIND = "files"
+KIND: Kind[StoredFile] = Kind("files")
 # Purposes a client may upload with (CreateFileRequest); the API itself also writes
 # `batch_output` files.
 PURPOSES = ("assistants", "batch", "fine-tune", "vision", "user_data", "evals")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from aiohttp import web
 
@@ -19,9 +19,11 @@ from mockai.ratelimits.limiter import Limiter
 from mockai.ratelimits.policy import LimitPolicy
 from mockai.scenarios.endpoints import EndpointNames
 from mockai.scenarios.engine import CompiledScenario, ScenarioEngine
-from mockai.store import ObjectStore
+from mockai.store import Kind, ObjectStore
 from mockai.streaming.drain import Drain
 from mockai.toolkit.parsed import ParseCache
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -105,8 +107,8 @@ def exchange_of(request: web.Request) -> Exchange:
 
 
 def stored(
-    request: web.Request, kind: str, route_param: str, missing: Callable[[str], APIError]
-) -> Any:
+    request: web.Request, kind: Kind[T], route_param: str, missing: Callable[[str], APIError]
+) -> T:
     """The object of `kind` named by the route's `{route_param}` in the caller's session, or
     the family's own 404 (each API words it differently)."""
     key = request.match_info[route_param]

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mockai import ids
+from mockai.store import Kind
 from mockai.toolkit.loopback import Loopback
 
-KIND = "batches"
+KIND: Kind[StoredBatch] = Kind("batches")
 WINDOW_S = 24 * 3600
 
 

@@ -17,9 +17,10 @@ from typing import Any
 import orjson
 from aiohttp import web
 
+from mockai.store import Kind
 from mockai.toolkit.state import exchange_of, state_of
 
-KIND = "chat_completions"
+KIND: Kind[StoredCompletion] = Kind("chat_completions")
 
 
 @dataclass

@@ -16,11 +16,12 @@ from aiohttp import web
 from mockai import generation
 from mockai.endpoints.images.picture import MEDIA_TYPES, Picture
 from mockai.endpoints.images.rules import OUTPUT_TOKENS, ImageModel
+from mockai.store import Kind
 from mockai.streaming.sse import event_frame
 from mockai.toolkit.state import exchange_of, state_of
 from mockai.vocabulary import Step
 
-KIND = "images"
+KIND: Kind[StoredImage] = Kind("images")
 KEPT_PER_SESSION = 200  # served files kept per session: pictures are big, unlike other objects
 TEXT_ENCODING = "o200k_base"
 

@@ -10,11 +10,12 @@ from aiohttp import web
 from mockai.errors import APIError
 from mockai.models import Model
 from mockai.scenarios.call import Call
+from mockai.store import Kind
 from mockai.toolkit.http import json_response
 from mockai.toolkit.scripted import answer_step
 from mockai.toolkit.state import exchange_of, state_of
 
-DELETED = "deleted_models"
+DELETED: Kind[bool] = Kind("deleted_models")
 
 
 def _model_object(model: Model) -> dict[str, Any]:

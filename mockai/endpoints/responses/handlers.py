@@ -55,7 +55,8 @@ def _prior_context(state: ServerState, session: str | None, req: ResponseRequest
             )
         return list(previous.context)
     if req.conversation_id is not None:
-        return list(state.store.get(session, CONVERSATIONS, req.conversation_id) or [])
+        kept = state.store.get(session, CONVERSATIONS, req.conversation_id)
+        return [] if kept is None else list(kept)
     return []
 
 

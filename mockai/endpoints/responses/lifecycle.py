@@ -24,6 +24,7 @@ from mockai.endpoints.responses.render import Event, ResponseRender
 from mockai.endpoints.responses.request import CompactRequest, ResponseRequest, TokenCountRequest
 from mockai.endpoints.responses.state import KIND, StoredResponse
 from mockai.errors import APIError, invalid_request
+from mockai.store import Kind
 from mockai.streaming.drain import Drain
 from mockai.streaming.pacing import Clock, Pacing
 from mockai.streaming.sse import ClientGone, SSEStream, event_frame
@@ -33,7 +34,7 @@ from mockai.toolkit.state import ServerState, exchange_of, state_of, stored
 from mockai.validation import validate
 
 Counted = TypeVar("Counted", TokenCountRequest, CompactRequest)
-CACHE_KIND = "prompt_cache"
+CACHE_KIND: Kind[set[bytes]] = Kind("prompt_cache")
 CACHE_MINIMUM = 1024  # the real API caches prompts of 1024 tokens or more...
 CACHE_BLOCK = 128  # ...in 128-token increments
 CACHE_ENTRIES = 100_000  # prefix digests kept per session and model before starting afresh

@@ -8,8 +8,11 @@ import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
-KIND = "responses"
-CONVERSATIONS = "conversations"
+from mockai.store import Kind
+
+KIND: Kind[StoredResponse] = Kind("responses")
+# A conversation id -> the context items a Responses call with `conversation` continues from.
+CONVERSATIONS: Kind[list[dict[str, Any]]] = Kind("conversations")
 
 
 @dataclass

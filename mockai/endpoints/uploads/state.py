@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mockai import ids
+from mockai.store import Kind
 
-KIND = "uploads"
+KIND: Kind[StoredUpload] = Kind("uploads")
 TTL_S = 3600
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024 * 1024
 MAX_PART_BYTES = 64 * 1024 * 1024
