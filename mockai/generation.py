@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -17,7 +18,7 @@ _IGNORED_FOR_SEED = ("stream", "stream_options")
 _faker = None
 
 
-def rng_for(seed: int, endpoint: str, body: dict[str, Any], salt: int = 0) -> random.Random:
+def rng_for(seed: int, endpoint: str, body: Mapping[str, Any], salt: int = 0) -> random.Random:
     """A generator fixed by the server seed and the request (streaming or not gets the same)."""
     material = {k: v for k, v in body.items() if k not in _IGNORED_FOR_SEED}
     digest = hashlib.blake2b(

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+
+from mockai.caches import memoized
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ PATCH = 32
 PATCH_BUDGET = 1536
 
 
-@lru_cache(maxsize=256)
+@memoized(limit=256)
 def rule(model: str) -> Rule:
     """The rule of the longest table prefix of `model` (looked up once per model id); a
     fine-tuned model (`ft:gpt-4o-mini-2024-07-18:org::id`) sees as its base model does."""

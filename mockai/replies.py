@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 
 from mockai import generation, ids
+from mockai.caches import Cache
 from mockai.tokenizer import Tokenizer
 from mockai.vocabulary import Step, Usage
 
@@ -207,17 +208,17 @@ def apply_limits(
     return Outcome(cut_reply, count, reasoning_tokens, finish)
 
 
-# id(step) -> (step, what was derived from it). The entry holds the step, so the id cannot be
-# reused while it is here; templated steps are new objects each time, hence the bound.
-_DERIVED: dict[int, tuple[Step, dict[Any, Outcome]]] = {}
+# id(step) -> (step, its outcomes by limits). Steps are frozen but not hashable (they hold
+# lists), hence the id; the entry holds the step, so the id cannot be reused while it is here.
+# Templated steps are new objects each time, hence the bound.
+_DERIVED: Cache[int, tuple[Step, Cache[Any, Outcome]]] = Cache(1024)
+OUTCOMES_PER_STEP = 32  # requests varying their limits keep the memo small
 
 
-def _derived(step: Step) -> dict[Any, Outcome]:
+def _derived(step: Step) -> Cache[Any, Outcome]:
     entry = _DERIVED.get(id(step))
     if entry is None:
-        if len(_DERIVED) >= 1024:
-            _DERIVED.clear()
-        entry = _DERIVED[id(step)] = (step, {})
+        entry = _DERIVED.put(id(step), (step, Cache(OUTCOMES_PER_STEP)))
     return entry[1]
 
 
@@ -245,15 +246,16 @@ def scripted_outcome(
     key = (tok, budget, tuple(stop) if stop else None, reasoning_tokens, function_call)
     outcome = derived.get(key)
     if outcome is None:
-        if len(derived) >= 32:  # requests varying their limits: keep the memo small
-            derived.clear()
-        outcome = derived[key] = apply_limits(
-            from_step(step),
-            tok,
-            budget=budget,
-            stop=stop,
-            reasoning_tokens=reasoning_tokens,
-            function_call=function_call,
+        outcome = derived.put(
+            key,
+            apply_limits(
+                from_step(step),
+                tok,
+                budget=budget,
+                stop=stop,
+                reasoning_tokens=reasoning_tokens,
+                function_call=function_call,
+            ),
         )
     return outcome
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import threading
-from collections import OrderedDict
 from concurrent.futures import Future
-from functools import lru_cache, partial
+from functools import partial
 from typing import TYPE_CHECKING
 
 from mockai import vocab, warmup
 from mockai.bpe import PureEncoding
+from mockai.caches import Cache
 
 if TYPE_CHECKING:
     import tiktoken
@@ -107,6 +107,7 @@ async def encoding(name: str) -> Tokenizer:
 
 
 CACHED_TEXT_CHARS = 8_192  # longer texts are remembered by digest: the cache must stay small
+SHORT_TEXTS_REMEMBERED = 4096
 LONG_TEXTS_REMEMBERED = 256  # a few kilobytes of digests and counts
 _NO_SPECIAL_TOKENS: frozenset[str] = frozenset()
 
@@ -119,26 +120,17 @@ class Tokenizer:
 
     def __init__(self, enc: tiktoken.Encoding | PureEncoding) -> None:
         self.enc = enc
-        self._cached_count = lru_cache(maxsize=4096)(self._count)
-        self._long_counts: OrderedDict[bytes, int] = OrderedDict()
-        # Servers on other threads (the pytest plugin serves from one) share this tokenizer.
-        self._long_lock = threading.Lock()
+        # Servers on other threads (the pytest plugin serves from one) share these.
+        self._short_counts: Cache[str, int] = Cache(SHORT_TEXTS_REMEMBERED)
+        self._long_counts: Cache[bytes, int] = Cache(LONG_TEXTS_REMEMBERED)
 
     def count(self, text: str) -> int:
         if len(text) <= CACHED_TEXT_CHARS:
-            return self._cached_count(text)
+            known = self._short_counts.get(text)
+            return self._short_counts.put(text, self._count(text)) if known is None else known
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
-        with self._long_lock:
-            known = self._long_counts.get(digest)
-            if known is not None:
-                self._long_counts.move_to_end(digest)
-                return known
-        count = self._count(text)
-        with self._long_lock:
-            self._long_counts[digest] = count
-            if len(self._long_counts) > LONG_TEXTS_REMEMBERED:
-                self._long_counts.popitem(last=False)
-        return count
+        known = self._long_counts.get(digest)
+        return self._long_counts.put(digest, self._count(text)) if known is None else known
 
     def _count(self, text: str) -> int:
         """`len(encode_ordinary(text))` without building a list of 100,000 ints to measure it:

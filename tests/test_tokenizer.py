@@ -76,7 +76,7 @@ def test_the_long_text_cache_keeps_digests_not_texts(monkeypatch):
     for i in range(5):
         tok.count(f"{i} " * CACHED_TEXT_CHARS)
     assert len(tok._long_counts) == 3
-    assert all(isinstance(key, bytes) and len(key) == 32 for key in tok._long_counts)
+    assert all(isinstance(key, bytes) and len(key) == 32 for key in tok._long_counts._entries)
 
 
 async def test_a_long_system_prompt_is_counted_once_across_user_turns(serve, monkeypatch):

@@ -13,10 +13,10 @@ import importlib
 import pkgutil
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from aiohttp import web
 
+from mockai.caches import memoized
 from mockai.scenarios.endpoints import EndpointNames
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -44,7 +44,7 @@ def all_routes() -> Iterator[tuple[Route, Handler]]:
         yield route, _on_first_request(f"{family}.{module}", name)
 
 
-@cache
+@memoized(limit=1)
 def endpoint_names() -> EndpointNames:
     """The endpoint names the families declare, for checking and resolving `match.endpoint`."""
     routes: dict[str, list[str]] = {}

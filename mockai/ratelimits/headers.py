@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
+from types import MappingProxyType
 
+from mockai.caches import memoized
 from mockai.ratelimits.buckets import Bucket, Dimension
 
 # What an unloaded account with generous limits shows; used when no limit is configured.
@@ -37,11 +38,12 @@ def _unloaded(unit: str, limit: int, cost: int) -> dict[str, str]:
     }
 
 
-@lru_cache(maxsize=4096)
-def unloaded(tokens: int) -> dict[str, str]:
-    """A full bucket less this request's own cost, reset times from the refill rate (cached:
-    most requests cost one of a few sizes; callers copy, never change, the dict)."""
-    return {**_unloaded("requests", UNLOADED_RPM, 1), **_unloaded("tokens", UNLOADED_TPM, tokens)}
+@memoized(limit=4096)  # most requests cost one of a few sizes
+def unloaded(tokens: int) -> Mapping[str, str]:
+    """A full bucket less this request's own cost, reset times from the refill rate."""
+    return MappingProxyType(
+        {**_unloaded("requests", UNLOADED_RPM, 1), **_unloaded("tokens", UNLOADED_TPM, tokens)}
+    )
 
 
 UNLOADED = unloaded(0)

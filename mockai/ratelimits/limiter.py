@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from mockai import ids
@@ -184,7 +184,7 @@ def rate_limit_reached(
     )
 
 
-def simulated_refusal(key: str, model: str, headers: dict[str, str]) -> RateLimited:
+def simulated_refusal(key: str, model: str, headers: Mapping[str, str]) -> RateLimited:
     """Chaos's 429: what this key would get had it just used up its requests for the minute."""
     limit = int(headers.get("x-ratelimit-limit-requests", UNLOADED_RPM))
     shown = {

@@ -17,7 +17,7 @@ from mockai.masking import masked
 @dataclass
 class Call:
     endpoint: str
-    body: dict[str, Any]
+    body: Mapping[str, Any]
     headers: Mapping[str, str]
     session: str | None = None
     model: str | None = None
@@ -43,7 +43,7 @@ class Call:
         and clients send them in any case, so `headers['x-tenant']` must find `X-Tenant`. Keys
         and other secrets are masked: a reply must not carry them (matching sees them whole)."""
         return {
-            "request": self.body,
+            "request": dict(self.body),  # a plain dict: `tojson` cannot write a read-only one
             "model": self.model,
             "endpoint": self.endpoint,
             "last_user_message": self.last_user_message,

@@ -16,15 +16,16 @@ import fnmatch
 import json
 import re
 from collections.abc import Iterable, Mapping
-from functools import cache
+from dataclasses import dataclass
 from types import MappingProxyType
 
+from mockai.caches import memoized
 from mockai.spec import OPERATIONS_PATH
 
 GLOB_CHARACTERS = "*?["
 
 
-@cache
+@memoized(limit=1)
 def operations() -> Mapping[str, str]:
     """operationId -> `METHOD /path`, as the shipped description writes them."""
     return MappingProxyType(json.loads(OPERATIONS_PATH.read_text(encoding="utf-8")))
@@ -35,23 +36,26 @@ def route_shape(route: str) -> str:
     return re.sub(r"\{[^}]*\}", "{}", route)
 
 
+@dataclass(frozen=True, init=False)
 class EndpointNames:
     """Every name `match.endpoint` accepts, and the endpoint names each one covers."""
 
+    endpoints: Mapping[str, tuple[str, ...]]
+    _names: Mapping[str, frozenset[str]]
+
     def __init__(self, endpoints: Mapping[str, Iterable[str]]) -> None:
         """`endpoints`: each endpoint name -> the routes (`METHOD /path`) it answers."""
-        self.endpoints: Mapping[str, tuple[str, ...]] = MappingProxyType(
-            {name: tuple(routes) for name, routes in endpoints.items()}
-        )
+        routes = MappingProxyType({name: tuple(given) for name, given in endpoints.items()})
         by_shape: dict[str, set[str]] = {}
-        for name, routes in self.endpoints.items():
-            for route in routes:
+        for name, answered in routes.items():
+            for route in answered:
                 by_shape.setdefault(route_shape(route), set()).add(name)
-        names = {name: frozenset({name}) for name in self.endpoints}
+        names = {name: frozenset({name}) for name in routes}
         for operation, route in operations().items():
             covered = frozenset(by_shape.get(route_shape(route), ()))
             names[operation] = names[route] = covered
-        self._names: Mapping[str, frozenset[str]] = MappingProxyType(names)
+        object.__setattr__(self, "endpoints", routes)
+        object.__setattr__(self, "_names", MappingProxyType(names))
 
     def resolve(self, name: str) -> frozenset[str]:
         """The endpoint names `name` (or glob) covers; ValueError naming the problem when it

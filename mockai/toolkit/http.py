@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 import orjson
@@ -14,7 +15,7 @@ from mockai.errors import APIError
 from mockai.ratelimits.headers import unloaded
 from mockai.streaming.pacing import Pacing
 from mockai.streaming.sse import DONE, SSEStream, play
-from mockai.toolkit.parsed import Parsed
+from mockai.toolkit.parsed import PARSED_BODY_BYTES, Parsed
 from mockai.toolkit.state import Exchange, exchange_of, state_of
 from mockai.validation import validated
 
@@ -111,7 +112,7 @@ async def read_request(
     raw = await request.read()
     state = state_of(request)
     exchange = exchange_of(request)
-    parsed = state.parsed.get(schema, raw)
+    parsed = state.parsed.get((schema, raw))
     if parsed is not None:
         exchange.body = parsed.journal
         return parsed
@@ -122,8 +123,9 @@ async def read_request(
     req, body = validated(
         schema, body, unknown_parameter=unknown_parameter, lenient=state.settings.lenient
     )
-    parsed = Parsed(body, req, journal)
-    state.parsed.keep(schema, raw, parsed)
+    parsed = Parsed(MappingProxyType(body), req, journal)
+    if len(raw) <= PARSED_BODY_BYTES:
+        state.parsed.put((schema, raw), parsed)
     return parsed
 
 

@@ -2,41 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from mockai.caches import Cache
+
 M = TypeVar("M", bound=BaseModel)
 
+PARSED_BODIES = 256  # the last distinct bodies kept parsed, per server
+PARSED_BODY_BYTES = 16 * 1024  # larger bodies are parsed each time
 
-@dataclass
+
+@dataclass(frozen=True)
 class Parsed(Generic[M]):
     """A request body read and validated. Clients (test loops, load tests) send the same body
     again and again; `memo` keeps what a handler derives from it (checks passed, token counts)
-    so an identical body costs a dictionary lookup, not a validation."""
+    so an identical body costs a dictionary lookup, not a validation. Shared by every request
+    with the same bytes, so it cannot be changed: the body is a read-only mapping, the model
+    frozen."""
 
-    body: dict[str, Any]
+    body: Mapping[str, Any]
     model: M
     journal: Any  # the body as the journal shows it (truncated when large)
-    memo: dict[str, Any] = field(default_factory=dict)
+    memo: Cache[str, Any] = field(default_factory=lambda: Cache(4))
+
+    def __post_init__(self) -> None:
+        if not type(self.model).model_config.get("frozen"):
+            raise TypeError(f"{type(self.model).__name__} is shared when parsed once: freeze it")
 
 
-class ParseCache:
-    """The last bodies parsed, by their bytes; bounded in entries and in body size."""
-
-    ENTRIES = 256
-    MAX_BYTES = 16 * 1024
-
-    def __init__(self) -> None:
-        self._parsed: dict[tuple[type, bytes], Parsed] = {}
-
-    def get(self, schema: type, raw: bytes) -> Parsed | None:
-        return self._parsed.get((schema, raw))
-
-    def keep(self, schema: type, raw: bytes, parsed: Parsed) -> None:
-        if len(raw) > self.MAX_BYTES:
-            return
-        if len(self._parsed) >= self.ENTRIES:
-            del self._parsed[next(iter(self._parsed))]  # the oldest
-        self._parsed[(schema, raw)] = parsed
+ParseCache = Cache[tuple[type, bytes], Parsed[Any]]

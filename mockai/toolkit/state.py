@@ -21,7 +21,7 @@ from mockai.scenarios.endpoints import EndpointNames
 from mockai.scenarios.engine import CompiledScenario, ScenarioEngine
 from mockai.store import Kind, ObjectStore
 from mockai.streaming.drain import Drain
-from mockai.toolkit.parsed import ParseCache
+from mockai.toolkit.parsed import PARSED_BODIES, ParseCache
 
 T = TypeVar("T")
 
@@ -37,7 +37,7 @@ class ServerState:
     chaos: ChaosDice
     store: ObjectStore = field(default_factory=ObjectStore)
     metrics: Metrics = field(default_factory=Metrics)
-    parsed: ParseCache = field(default_factory=ParseCache)
+    parsed: ParseCache = field(default_factory=lambda: ParseCache(PARSED_BODIES))
     drain: Drain = field(default_factory=Drain)  # started when the server stops
 
     @classmethod

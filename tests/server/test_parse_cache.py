@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from helpers import AUTH, api_json, chat_body, post_chat
+from pydantic import ValidationError
 
-from mockai.toolkit.parsed import ParseCache, Parsed
+from mockai.toolkit.parsed import PARSED_BODIES, PARSED_BODY_BYTES
+from mockai.toolkit.state import STATE
 
 SCRIPTED = """
 - name: weather
@@ -93,15 +96,29 @@ async def test_a_scripted_reply_is_cut_by_each_request_own_limit(serve):
     assert [a["usage"]["completion_tokens"] for a in answers] == [10, 3, 10, 5, 3]
 
 
-def test_the_cache_is_bounded_in_entries_and_body_size():
-    cache = ParseCache()
-    for i in range(ParseCache.ENTRIES + 10):
-        cache.keep(dict, str(i).encode(), Parsed({}, None, {}))  # type: ignore[arg-type]
-    assert cache.get(dict, b"0") is None  # the oldest went first
-    assert cache.get(dict, str(ParseCache.ENTRIES + 9).encode()) is not None
-    large = b"x" * (ParseCache.MAX_BYTES + 1)
-    cache.keep(dict, large, Parsed({}, None, {}))  # type: ignore[arg-type]
-    assert cache.get(dict, large) is None
+async def test_the_parse_cache_is_bounded_in_entries_and_body_size(serve):
+    client = await serve()
+    parsed = client.app[STATE].parsed
+    small = chat_body("hi")
+    assert (await post_chat(client, small)).status == 200
+    assert (await post_chat(client, small)).status == 200
+    assert len(parsed) == 1  # the same bytes: one entry
+    large = chat_body("x " * PARSED_BODY_BYTES)
+    assert (await post_chat(client, large)).status == 200
+    assert len(parsed) == 1  # too large to keep
+    for i in range(PARSED_BODIES + 5):
+        assert (await post_chat(client, chat_body(f"hi {i}"))).status == 200
+    assert len(parsed) == PARSED_BODIES
+
+
+async def test_a_parsed_body_cannot_be_changed(serve):
+    client = await serve()
+    assert (await post_chat(client, chat_body("hi"))).status == 200
+    [entry] = client.app[STATE].parsed._entries.values()
+    with pytest.raises(TypeError):
+        entry.body["model"] = "other"  # type: ignore[index]
+    with pytest.raises(ValidationError):
+        entry.model.model = "other"
 
 
 async def test_a_default_reply_repeats_but_its_forced_calls_get_new_ids(serve):

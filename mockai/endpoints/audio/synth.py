@@ -21,7 +21,8 @@ import random
 import re
 import struct
 from array import array
-from functools import lru_cache
+
+from mockai.caches import memoized
 
 SAMPLE_RATE = 24_000
 WORDS_PER_SECOND = 150 / 60
@@ -56,7 +57,7 @@ def _syllables(word: str) -> int:
     return max(1, len(_VOWELS.findall(word)))
 
 
-@lru_cache(maxsize=4096)
+@memoized(limit=4096)
 def _period(size: int, amplitude: int) -> bytes:
     """One period (`size` samples) of a voiced sound: a fundamental with two falling
     harmonics. Periods are whole samples, so a handful of them serve every syllable."""

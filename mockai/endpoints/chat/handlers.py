@@ -3,15 +3,18 @@ its first request."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from aiohttp import web
 
 from mockai import generation, tokenizer
+from mockai.caches import Cache
 from mockai.endpoints.chat.prompt import call_facts, prompt_tokens
 from mockai.endpoints.chat.render import ChatRender
-from mockai.endpoints.chat.request import ChatRequest, FunctionDef, check
+from mockai.endpoints.chat.request import MAX_CHOICES, ChatRequest, FunctionDef, check
 from mockai.endpoints.chat.state import keep, keep_stream
 from mockai.errors import APIError, invalid_request
 from mockai.models import Model, capabilities
@@ -70,7 +73,7 @@ def _forced_function(req: ChatRequest) -> list[FunctionDef]:
     return []
 
 
-def _default_reply(req: ChatRequest, body: dict, seed: int, index: int) -> Reply:
+def _default_reply(req: ChatRequest, body: Mapping[str, Any], seed: int, index: int) -> Reply:
     fmt = req.response_format
     schema = (
         fmt.json_schema.schema_ or {"type": "object"}
@@ -93,10 +96,10 @@ class _Checked:
     model: Model
     tok: Tokenizer
     prompt: int
-    facts: dict[str, Any]
+    facts: Mapping[str, Any]
     # Default replies by choice index: seeded by the body, so the same every time (unless
     # they call tools, whose call ids are new in every answer).
-    defaults: dict[int, Outcome] = field(default_factory=dict)
+    defaults: Cache[int, Outcome] = field(default_factory=lambda: Cache(MAX_CHOICES))
 
 
 async def _checked(parsed: Parsed[ChatRequest], model: Model) -> _Checked:
@@ -111,18 +114,23 @@ async def _checked(parsed: Parsed[ChatRequest], model: Model) -> _Checked:
     tok = await tokenizer.encoding(model.encoding)
     prompt = prompt_tokens(req, tok, model.id)
     _context_check(prompt, req.output_limit, model)
-    checked = parsed.memo["chat"] = _Checked(model, tok, prompt, call_facts(req, parsed.body))
-    return checked
+    facts = MappingProxyType(call_facts(req, parsed.body))
+    return parsed.memo.put("chat", _Checked(model, tok, prompt, facts))
 
 
 def _default_outcome(
-    checked: _Checked, req: ChatRequest, body: dict, seed: int, index: int, limits: dict[str, Any]
+    checked: _Checked,
+    req: ChatRequest,
+    body: Mapping[str, Any],
+    seed: int,
+    index: int,
+    limits: dict[str, Any],
 ) -> Outcome:
     outcome = checked.defaults.get(index)
     if outcome is None:
         outcome = apply_limits(_default_reply(req, body, seed, index), checked.tok, **limits)
         if not outcome.reply.tool_calls:
-            checked.defaults[index] = outcome
+            checked.defaults.put(index, outcome)
     return outcome
 
 

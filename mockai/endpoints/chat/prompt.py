@@ -5,6 +5,7 @@ Counting follows the real chat format (`mockai.chatformat`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from mockai.chatformat import REPLY_PRIMING, TOKENS_PER_MESSAGE, TOKENS_PER_NAME, render_functions
@@ -23,7 +24,7 @@ def message_text(message: Message) -> str:
     return "\n".join(part.text for part in message.content if part.text)
 
 
-def call_facts(req: ChatRequest, body: dict[str, Any]) -> dict[str, Any]:
+def call_facts(req: ChatRequest, body: Mapping[str, Any]) -> dict[str, Any]:
     """What scenarios see of a chat request, apart from its headers and session."""
     last_user = next((m for m in reversed(req.messages) if m.role == "user"), None)
     system = [message_text(m) for m in req.messages if m.role in ("system", "developer")]

@@ -6,13 +6,14 @@ from __future__ import annotations
 import hashlib
 import random
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from itertools import zip_longest
 from typing import Any
 
 from mockai import ids
+from mockai.caches import memoized
 from mockai.generation import rng_for
 from mockai.replies import Outcome, logprob_entries, served_tier
 from mockai.streaming.sse import data_frame
@@ -22,7 +23,7 @@ from mockai.vocabulary import Usage
 _NO_OVERRIDE = Usage()
 
 
-@cache
+@memoized(limit=1024)
 def fingerprint(model: str) -> str:
     return "fp_" + hashlib.blake2b(model.encode(), digest_size=5).hexdigest()
 
@@ -41,7 +42,7 @@ class ChatRender:
     logprobs: bool
     top_logprobs: int
     seed: int
-    request_body: dict[str, Any]
+    request_body: Mapping[str, Any]
 
     @cached_property
     def rng(self) -> random.Random:

@@ -15,13 +15,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from mockai.errors import APIError, invalid_request
 from mockai.models import Model
 
+MAX_CHOICES = 128  # `n`
+
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 class _Open(BaseModel):
-    model_config = ConfigDict(extra="allow", strict=True)
+    model_config = ConfigDict(extra="allow", strict=True, frozen=True)
 
 
 FUNCTION_NAME = r"^[a-zA-Z0-9_-]+$"
@@ -145,7 +147,7 @@ class ChatRequest(_Model):
     metadata: dict[str, str] | None = None
     modalities: list[Literal["text", "audio"]] | None = None
     moderation: Any = None
-    n: int | None = Field(None, ge=1, le=128)
+    n: int | None = Field(None, ge=1, le=MAX_CHOICES)
     parallel_tool_calls: bool | None = None
     prediction: dict[str, Any] | None = None
     presence_penalty: float | None = Field(None, ge=-2, le=2)

@@ -10,7 +10,7 @@ sent, and kept only when the stream ran to its end.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,7 +68,7 @@ def _message(completion_id: str, index: int, message: dict[str, Any]) -> dict[st
     return out
 
 
-def keep(request: web.Request, completion: dict[str, Any], request_body: dict[str, Any]) -> None:
+def keep(request: web.Request, completion: dict[str, Any], request_body: Mapping[str, Any]) -> None:
     body = {
         **completion,
         "request_id": exchange_of(request).request_id,
@@ -204,7 +204,7 @@ class _Assembly:
 def keep_stream(
     request: web.Request,
     frames: Iterable[tuple[bytes, bool]],
-    request_body: dict[str, Any],
+    request_body: Mapping[str, Any],
     usage: Callable[[], dict[str, Any]],
 ) -> Iterator[tuple[bytes, bool]]:
     """Pass the frames through; once the last one is sent, keep the assembled completion."""

@@ -69,7 +69,7 @@ def prompts_of(req: CompletionRequest, tok: Tokenizer) -> list[Prompt]:
 def to_call(
     req: CompletionRequest,
     prompts: list[Prompt],
-    body: dict[str, Any],
+    body: Mapping[str, Any],
     headers: Mapping[str, str],
     session: str | None,
 ) -> Call:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import zip_longest
@@ -56,7 +56,7 @@ class CompletionRender:
     echo: bool
     logprobs: int | None
     seed: int
-    request_body: dict[str, Any]
+    request_body: Mapping[str, Any]
 
     def __post_init__(self) -> None:
         self.id = ids.completion_id()

@@ -23,7 +23,7 @@ NO_SUFFIX_MODELS = ("davinci-002", "babbage-002")
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 class StreamOptions(_Model):

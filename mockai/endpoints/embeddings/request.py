@@ -25,7 +25,7 @@ INVALID_INPUT = (
 
 
 class EmbeddingRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     model: str
     input: Any

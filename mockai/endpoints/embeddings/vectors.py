@@ -18,7 +18,8 @@ import random
 import re
 import struct
 from collections import Counter
-from functools import lru_cache
+
+from mockai.caches import memoized
 
 SLOTS = 16  # positions per feature: 32 bytes of one blake2b digest, two bytes each
 NOISE_SHARE = 0.05  # fraction of a vector's energy that is per-text noise
@@ -36,7 +37,7 @@ def _features(text: str) -> Counter[tuple[str, float]]:
     return found
 
 
-@lru_cache(maxsize=4096)  # common trigrams and words recur across texts
+@memoized(limit=4096)  # common trigrams and words recur across texts
 def _slots(key: bytes, feature: str, full: int) -> tuple[tuple[int, float], ...]:
     digest = hashlib.blake2b(feature.encode(), key=key, digest_size=2 * SLOTS).digest()
     out = []
@@ -77,7 +78,7 @@ def encoded(vector: list[float], encoding_format: str) -> list[float] | str:
     return [float(f"{x:.9g}") for x in vector]
 
 
-@lru_cache(maxsize=128)  # test suites and load tests embed the same texts again and again
+@memoized(limit=128)  # test suites and load tests embed the same texts again and again
 def embedding(
     text: str, model: str, seed: int, full: int, size: int, encoding_format: str
 ) -> tuple[float, ...] | str:

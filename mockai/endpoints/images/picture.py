@@ -16,7 +16,8 @@ import random
 import struct
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
+
+from mockai.caches import memoized
 
 MEDIA_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "webp": "image/webp"}
 
@@ -97,7 +98,7 @@ def _png(picture: Picture, rows: list[bytes]) -> bytes:
     )
 
 
-@lru_cache(maxsize=64)
+@memoized(limit=64)
 def _encode(picture: Picture) -> bytes:
     rows = _rows(picture)
     if picture.format == "png":

@@ -11,11 +11,11 @@ result).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from aiohttp import web
 
+from mockai.caches import memoized
 from mockai.endpoints.images.picture import Picture
 from mockai.endpoints.images.request import Form, ImageRef, JsonEditRequest
 from mockai.imagesize import REMOTE_SIZE, data_url_bytes
@@ -43,6 +43,6 @@ def _upload(request: web.Request, ref: ImageRef, param: str) -> Upload:
     return Upload(None, None, _remote_picture())
 
 
-@lru_cache(maxsize=1)
+@memoized(limit=1)
 def _remote_picture() -> bytes:
     return Picture("remote image", *REMOTE_SIZE).encode()

@@ -3,8 +3,10 @@ its first request."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from itertools import chain, islice
+from typing import Any
 
 import orjson
 from aiohttp import web
@@ -103,7 +105,7 @@ def _forced_functions(req: ResponseRequest) -> list[tuple[str, dict | None]]:
     return [(t.name or t.type, t.parameters) for t in chosen]
 
 
-def _default_reply(req: ResponseRequest, body: dict, seed: int) -> Reply:
+def _default_reply(req: ResponseRequest, body: Mapping[str, Any], seed: int) -> Reply:
     fmt = req.text.format if req.text is not None else None
     forced = _forced_functions(req)
     builtin_only = bool(forced) and all(runs_builtin(req, name) for name, _ in forced)
@@ -142,7 +144,11 @@ def _without_parallel_calls(req: ResponseRequest, reply: Reply) -> Reply:
 
 
 def _summary(
-    req: ResponseRequest, model: Model, step_reasoning: str | None, body: dict, seed: int
+    req: ResponseRequest,
+    model: Model,
+    step_reasoning: str | None,
+    body: Mapping[str, Any],
+    seed: int,
 ) -> str | None:
     wanted = req.reasoning is not None and (req.reasoning.summary or req.reasoning.generate_summary)
     if not (model.reasoning and wanted):

@@ -165,7 +165,7 @@ def instructions_text(instructions: Instructions) -> str:
 
 def to_call(
     req: ResponseRequest,
-    body: dict[str, Any],
+    body: Mapping[str, Any],
     context: list[dict[str, Any]],
     new: list[dict[str, Any]],
     headers: Mapping[str, str],
