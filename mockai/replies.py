@@ -159,16 +159,28 @@ def tool_call_tokens(tok: Tokenizer, calls: Iterable[ToolCallOut]) -> int:
     return total + (TOKENS_FOR_PARALLEL_CALLS if len(calls) > 1 else 0)
 
 
-def apply_limits(
-    reply: Reply,
-    tok: Tokenizer,
-    *,
-    budget: int | None,
-    stop: list[str] | None,
-    reasoning_tokens: int = 0,
-    function_call: bool = False,
-) -> Outcome:
+@dataclass(frozen=True)
+class Limits:
+    """What bounds an answer: the output budget (None: none), stop sequences, the reasoning
+    tokens spent first, and whether tool calls are legacy `function_call`s."""
+
+    budget: int | None = None
+    stop: tuple[str, ...] = ()
+    reasoning_tokens: int = 0
+    function_call: bool = False
+
+
+def stop_sequences(stop: str | list[str] | None) -> tuple[str, ...]:
+    """`stop` as a request sends it (one string or a list) as the sequences to stop at."""
+    if stop is None:
+        return ()
+    return (stop,) if isinstance(stop, str) else tuple(stop)
+
+
+def apply_limits(reply: Reply, tok: Tokenizer, limits: Limits) -> Outcome:
     """Apply stop sequences, reasoning spend and the output budget, and derive finish_reason."""
+    budget, stop, reasoning_tokens = limits.budget, limits.stop, limits.reasoning_tokens
+    function_call = limits.function_call
     finish = "stop"
     text = reply.content
     if reply.usage is not None and reply.usage.reasoning_tokens is not None:
@@ -222,42 +234,17 @@ def _derived(step: Step) -> Cache[Any, Outcome]:
     return entry[1]
 
 
-def scripted_outcome(
-    step: Step,
-    tok: Tokenizer,
-    *,
-    budget: int | None,
-    stop: list[str] | None,
-    reasoning_tokens: int = 0,
-    function_call: bool = False,
-) -> Outcome:
+def scripted_outcome(step: Step, tok: Tokenizer, limits: Limits) -> Outcome:
     """`apply_limits(from_step(step), ...)`, computed once per step and limits: a scripted
     step answers the same way every time, unless it leaves tool-call ids to be drawn."""
     if step.tool_calls and not all(call.id for call in step.tool_calls):
-        return apply_limits(
-            from_step(step),
-            tok,
-            budget=budget,
-            stop=stop,
-            reasoning_tokens=reasoning_tokens,
-            function_call=function_call,
-        )
+        return apply_limits(from_step(step), tok, limits)
     derived = _derived(step)
-    key = (tok, budget, tuple(stop) if stop else None, reasoning_tokens, function_call)
+    key = (tok, limits)
     outcome = derived.get(key)
-    if outcome is None:
-        outcome = derived.put(
-            key,
-            apply_limits(
-                from_step(step),
-                tok,
-                budget=budget,
-                stop=stop,
-                reasoning_tokens=reasoning_tokens,
-                function_call=function_call,
-            ),
-        )
-    return outcome
+    return (
+        derived.put(key, apply_limits(from_step(step), tok, limits)) if outcome is None else outcome
+    )
 
 
 def logprob_entries(

@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any, Generic, TypeVar, final
 
+from mockai.errors import APIError
 from mockai.sessions import forget
 
 DEFAULT_LIMIT = 1000
@@ -23,16 +24,27 @@ T = TypeVar("T")
 @final
 class Kind(Generic[T]):
     """A namespace of stored objects of type `T`: `FILES: Kind[StoredFile] = Kind("files")`.
-    Kinds compare by identity; the name is for messages and must be unique."""
+    Kinds compare by identity; the name is for messages and must be unique. A kind clients
+    address by id says how the real API words its 404 (`missing`, with `{id}`, and the `param`
+    it names), each API its own way."""
 
-    __slots__ = ("name",)
+    __slots__ = ("name", "missing", "param")
     _names: set[str] = set()
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, missing: str | None = None, param: str | None = None) -> None:
         if name in Kind._names:
             raise ValueError(f"a stored-object kind named {name!r} already exists")
         Kind._names.add(name)
         self.name = name
+        self.missing = missing
+        self.param = param
+
+    def not_found(self, key: str, param: str | None = None) -> APIError:
+        """The real API's 404 for an id of this kind it does not hold (`param`: where the id
+        was given, when not the kind's usual place)."""
+        if self.missing is None:
+            raise TypeError(f"kind {self.name!r} is not addressed by id")
+        return APIError(404, self.missing.format(id=key), param=param or self.param, code=None)
 
     def __repr__(self) -> str:
         return f"<Kind {self.name}>"

@@ -22,7 +22,7 @@ from mockai.toolkit.multipart import Form, Upload
 from mockai.toolkit.state import ServerState, stored
 from mockai.validation import Integer
 
-KIND: Kind[StoredFile] = Kind("files")
+KIND: Kind[StoredFile] = Kind("files", missing="No such File object: {id}", param="id")
 # Purposes a client may upload with (CreateFileRequest); the API itself also writes
 # `batch_output` files.
 PURPOSES = ("assistants", "batch", "fine-tune", "vision", "user_data", "evals")
@@ -115,11 +115,6 @@ def find_file(state: ServerState, session: str | None, file_id: str) -> StoredFi
     return state.store.get(session, KIND, file_id)
 
 
-def not_found(file_id: str, param: str = "id") -> APIError:
-    """The real API's 404 for a file it does not hold; `param` is where the id was given."""
-    return APIError(404, f"No such File object: {file_id}", param=param, code=None)
-
-
 def stored_file(request: web.Request) -> StoredFile:
     """The file named by the route's `{file_id}`, or the real API's 404."""
-    return stored(request, KIND, "file_id", not_found)
+    return stored(request, KIND, "file_id")

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from aiohttp import web
 
 from mockai.config import Settings
-from mockai.errors import APIError
 from mockai.faults import ChaosDice, ChaosPolicy, Fault
 from mockai.journal import Journal
 from mockai.metrics import Metrics
@@ -106,13 +104,11 @@ def exchange_of(request: web.Request) -> Exchange:
     return request[EXCHANGE]
 
 
-def stored(
-    request: web.Request, kind: Kind[T], route_param: str, missing: Callable[[str], APIError]
-) -> T:
+def stored(request: web.Request, kind: Kind[T], route_param: str) -> T:
     """The object of `kind` named by the route's `{route_param}` in the caller's session, or
-    the family's own 404 (each API words it differently)."""
+    the kind's own 404."""
     key = request.match_info[route_param]
     found = state_of(request).store.get(exchange_of(request).session, kind, key)
     if found is None:
-        raise missing(key)
+        raise kind.not_found(key)
     return found

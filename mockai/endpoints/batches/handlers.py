@@ -83,12 +83,7 @@ def _target(request: web.Request) -> Target:
 
 
 def _stored(request: web.Request) -> StoredBatch:
-    return stored(
-        request,
-        KIND,
-        "batch_id",
-        lambda key: APIError(404, f"No batch found with id '{key}'.", code=None),
-    )
+    return stored(request, KIND, "batch_id")
 
 
 async def create(request: web.Request) -> web.Response:

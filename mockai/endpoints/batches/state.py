@@ -12,7 +12,7 @@ from mockai import ids
 from mockai.store import Kind
 from mockai.toolkit.loopback import Loopback
 
-KIND: Kind[StoredBatch] = Kind("batches")
+KIND: Kind[StoredBatch] = Kind("batches", missing="No batch found with id '{id}'.")
 WINDOW_S = 24 * 3600
 
 

@@ -20,11 +20,13 @@ from mockai.errors import APIError, invalid_request
 from mockai.models import Model, capabilities
 from mockai.replies import (
     REASONING_TOKENS_BY_EFFORT,
+    Limits,
     Outcome,
     Reply,
     apply_limits,
     generated,
     scripted_outcome,
+    stop_sequences,
 )
 from mockai.scenarios.call import Call
 from mockai.streaming.pacing import Pacing
@@ -124,11 +126,11 @@ def _default_outcome(
     body: Mapping[str, Any],
     seed: int,
     index: int,
-    limits: dict[str, Any],
+    limits: Limits,
 ) -> Outcome:
     outcome = checked.defaults.get(index)
     if outcome is None:
-        outcome = apply_limits(_default_reply(req, body, seed, index), checked.tok, **limits)
+        outcome = apply_limits(_default_reply(req, body, seed, index), checked.tok, limits)
         if not outcome.reply.tool_calls:
             checked.defaults.put(index, outcome)
     return outcome
@@ -154,11 +156,9 @@ async def create(request: web.Request) -> web.StreamResponse:
         else 0
     )
     legacy = bool(req.functions) and not req.tools
-    limits: dict[str, Any] = dict(
-        budget=limit, stop=req.stop_list, reasoning_tokens=reasoning, function_call=legacy
-    )
+    limits = Limits(limit, stop_sequences(req.stop), reasoning, legacy)
     outcomes = [
-        scripted_outcome(step, tok, **limits)
+        scripted_outcome(step, tok, limits)
         if step is not None and step.says_something
         else _default_outcome(checked, req, body, settings.seed, i, limits)
         for i in range(req.n or 1)

@@ -175,10 +175,6 @@ class ChatRequest(_Model):
     web_search_options: dict[str, Any] | None = None
 
     @property
-    def stop_list(self) -> list[str] | None:
-        return [self.stop] if isinstance(self.stop, str) else self.stop
-
-    @property
     def output_limit(self) -> int | None:
         return (
             self.max_completion_tokens

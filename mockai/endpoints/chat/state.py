@@ -20,7 +20,9 @@ from aiohttp import web
 from mockai.store import Kind
 from mockai.toolkit.state import exchange_of, state_of
 
-KIND: Kind[StoredCompletion] = Kind("chat_completions")
+KIND: Kind[StoredCompletion] = Kind(
+    "chat_completions", missing="Chat completion with id '{id}' not found."
+)
 
 
 @dataclass

@@ -7,7 +7,7 @@ from aiohttp import web
 from pydantic import BaseModel, ConfigDict
 
 from mockai.endpoints.chat.state import KIND, StoredCompletion
-from mockai.errors import APIError, invalid_request
+from mockai.errors import invalid_request
 from mockai.scenarios.call import Call
 from mockai.toolkit.http import json_response, read_json
 from mockai.toolkit.pagination import page
@@ -38,12 +38,7 @@ async def _scripted(request: web.Request) -> None:
 
 
 def _stored(request: web.Request) -> StoredCompletion:
-    return stored(
-        request,
-        KIND,
-        "completion_id",
-        lambda key: APIError(404, f"Chat completion with id '{key}' not found.", code=None),
-    )
+    return stored(request, KIND, "completion_id")
 
 
 def _matches(stored: StoredCompletion, model: str | None, metadata: dict[str, str]) -> bool:

@@ -13,7 +13,7 @@ from mockai.endpoints.completions.render import Choice, CompletionRender
 from mockai.endpoints.completions.request import CompletionRequest, check
 from mockai.errors import APIError, invalid_request
 from mockai.models import Model, capabilities
-from mockai.replies import Reply, apply_limits, from_step
+from mockai.replies import Limits, Reply, apply_limits, from_step, stop_sequences
 from mockai.streaming.pacing import Pacing
 from mockai.toolkit.http import json_response, read_request, send_stream
 from mockai.toolkit.scripted import answer_step, with_error_frame
@@ -87,7 +87,7 @@ async def create(request: web.Request) -> web.StreamResponse:
                     )
                 )
             )
-            outcome = apply_limits(reply, tok, budget=budget, stop=req.stop_list)
+            outcome = apply_limits(reply, tok, Limits(budget, stop_sequences(req.stop)))
             generated += outcome.completion_tokens
             if i < req.choices_per_prompt:
                 choices.append(Choice(p * req.choices_per_prompt + i, prompt, outcome))

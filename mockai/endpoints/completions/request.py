@@ -64,10 +64,6 @@ class CompletionRequest(_Model):
         """How many completions are generated per prompt (and billed): `best_of`, else `n`."""
         return self.best_of if self.best_of is not None else self.choices_per_prompt
 
-    @property
-    def stop_list(self) -> list[str] | None:
-        return [self.stop] if isinstance(self.stop, str) else self.stop
-
 
 class _Strings(_Model):
     prompt: Annotated[list[str], Field(min_length=1)]

@@ -19,7 +19,8 @@ from mockai.caches import memoized
 from mockai.endpoints.images.picture import Picture
 from mockai.endpoints.images.request import Form, ImageRef, JsonEditRequest
 from mockai.imagesize import REMOTE_SIZE, data_url_bytes
-from mockai.toolkit.files import find_file, not_found
+from mockai.toolkit.files import KIND as FILES
+from mockai.toolkit.files import find_file
 from mockai.toolkit.multipart import Upload
 from mockai.toolkit.state import exchange_of, state_of
 
@@ -35,7 +36,7 @@ def _upload(request: web.Request, ref: ImageRef, param: str) -> Upload:
     if ref.file_id is not None:
         found = find_file(state_of(request), exchange_of(request).session, ref.file_id)
         if found is None:
-            raise not_found(ref.file_id, f"{param}.file_id")
+            raise FILES.not_found(ref.file_id, f"{param}.file_id")
         return Upload(found.body["filename"], None, found.data)
     url = ref.image_url or ""
     if url.startswith("data:"):

@@ -33,7 +33,14 @@ from mockai.endpoints.responses.request import (
 from mockai.endpoints.responses.state import CONVERSATIONS, KIND, StoredResponse
 from mockai.errors import APIError, invalid_request
 from mockai.models import Model, capabilities
-from mockai.replies import REASONING_TOKENS_BY_EFFORT, Reply, apply_limits, from_step, generated
+from mockai.replies import (
+    REASONING_TOKENS_BY_EFFORT,
+    Limits,
+    Reply,
+    apply_limits,
+    from_step,
+    generated,
+)
 from mockai.streaming.pacing import Pacing
 from mockai.toolkit.http import json_response, read_request
 from mockai.toolkit.scripted import answer_step, scripted_error
@@ -202,13 +209,8 @@ async def create(request: web.Request) -> web.StreamResponse:
         if model.reasoning
         else None
     )
-    outcome = apply_limits(
-        reply,
-        tok,
-        budget=req.max_output_tokens,
-        stop=None,
-        reasoning_tokens=REASONING_TOKENS_BY_EFFORT[effort] if effort else 0,
-    )
+    reasoning = REASONING_TOKENS_BY_EFFORT[effort] if effort else 0
+    outcome = apply_limits(reply, tok, Limits(req.max_output_tokens, (), reasoning))
     exchange.billed = (req.model, input_tokens, outcome.completion_tokens)
     render = ResponseRender(
         req=req,

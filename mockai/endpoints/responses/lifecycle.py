@@ -23,7 +23,7 @@ from mockai.endpoints.responses.items import count_input, instructions_text, ite
 from mockai.endpoints.responses.render import Event, ResponseRender
 from mockai.endpoints.responses.request import CompactRequest, ResponseRequest, TokenCountRequest
 from mockai.endpoints.responses.state import KIND, StoredResponse
-from mockai.errors import APIError, invalid_request
+from mockai.errors import invalid_request
 from mockai.store import Kind
 from mockai.streaming.drain import Drain
 from mockai.streaming.pacing import Clock, Pacing
@@ -123,12 +123,7 @@ async def follow(
 
 # -- lookups -----------------------------------------------------------------------------------
 def _stored(request: web.Request) -> StoredResponse:
-    return stored(
-        request,
-        KIND,
-        "response_id",
-        lambda key: APIError(404, f"Response with id '{key}' not found.", code=None),
-    )
+    return stored(request, KIND, "response_id")
 
 
 def _flag(request: web.Request, name: str) -> bool:

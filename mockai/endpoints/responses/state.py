@@ -10,7 +10,7 @@ from typing import Any
 
 from mockai.store import Kind
 
-KIND: Kind[StoredResponse] = Kind("responses")
+KIND: Kind[StoredResponse] = Kind("responses", missing="Response with id '{id}' not found.")
 # A conversation id -> the context items a Responses call with `conversation` continues from.
 CONVERSATIONS: Kind[list[dict[str, Any]]] = Kind("conversations")
 

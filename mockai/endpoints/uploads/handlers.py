@@ -44,12 +44,7 @@ class CompleteUpload(BaseModel):
 
 
 def _stored(request: web.Request) -> StoredUpload:
-    return stored(
-        request,
-        KIND,
-        "upload_id",
-        lambda key: APIError(404, f"No such Upload object: {key}", param="id", code=None),
-    )
+    return stored(request, KIND, "upload_id")
 
 
 def _conflict(action: str, upload: StoredUpload) -> APIError:

@@ -13,7 +13,7 @@ from typing import Any
 from mockai import ids
 from mockai.store import Kind
 
-KIND: Kind[StoredUpload] = Kind("uploads")
+KIND: Kind[StoredUpload] = Kind("uploads", missing="No such Upload object: {id}", param="id")
 TTL_S = 3600
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024 * 1024
 MAX_PART_BYTES = 64 * 1024 * 1024
