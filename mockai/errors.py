@@ -141,6 +141,13 @@ def invalid_request(message: str, param: str | None = None, code: str | None = N
     return APIError(400, message, type="invalid_request_error", param=param, code=code)
 
 
+def missing_parameter(param: str) -> APIError:
+    """The real API's 400 for a required field left out, `param` its path (`tools[0].name`)."""
+    return invalid_request(
+        f"Missing required parameter: '{param}'.", param, "missing_required_parameter"
+    )
+
+
 def model_not_found(model: str) -> APIError:
     return APIError(
         404,

@@ -16,7 +16,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, BeforeValidator, ValidationError
 from pydantic_core import PydanticCustomError
 
-from mockai.errors import APIError, invalid_request
+from mockai.errors import APIError, invalid_request, missing_parameter
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -180,9 +180,7 @@ def to_api_error(
     ctx = first.get("ctx") or {}
 
     if kind == "missing":
-        return invalid_request(
-            f"Missing required parameter: '{param}'.", param, "missing_required_parameter"
-        )
+        return missing_parameter(param)
     if kind == "extra_forbidden":
         if len(first["loc"]) == 1 and not unknown_parameter:  # chat and completions' wording
             return invalid_request(f"Unrecognized request argument supplied: {param}")

@@ -138,19 +138,28 @@ class Limiter:
         requested: int,
         buckets: dict[Dimension, Bucket],
     ) -> RateLimited:
-        message = (
-            f"Request too large for {model} in organization {ids.organization_id(key)} on "
-            f"{dimension.label}: Limit {bucket.capacity}, Requested {requested}. The input "
-            f"or output tokens must be reduced in order to run successfully. {LEARN_MORE}"
+        return _refusal(
+            f"Request too large for {_where(key, model, dimension)}: Limit {bucket.capacity}, "
+            f"Requested {requested}. The input or output tokens must be reduced in order to "
+            f"run successfully. {LEARN_MORE}",
+            dimension,
+            headers_for(buckets, 0),
         )
-        return RateLimited(
-            "tokens",
-            429,
-            message,
-            type="tokens",
-            code="rate_limit_exceeded",
-            headers=headers_for(buckets, 0),
-        )
+
+
+def _where(key: str, model: str, dimension: Dimension) -> str:
+    return f"{model} in organization {ids.organization_id(key)} on {dimension.label}"
+
+
+def _refusal(message: str, dimension: Dimension, headers: Mapping[str, str]) -> RateLimited:
+    return RateLimited(
+        dimension.unit,
+        429,
+        message,
+        type=dimension.unit,
+        code="rate_limit_exceeded",
+        headers=dict(headers),
+    )
 
 
 def rate_limit_reached(
@@ -164,23 +173,16 @@ def rate_limit_reached(
     headers: dict[str, str],
 ) -> RateLimited:
     """The real API's 429 for a bucket that cannot pay for this request yet."""
-    message = (
-        f"Rate limit reached for {model} in organization {ids.organization_id(key)} on "
-        f"{dimension.label}: Limit {limit}, Used {used}, Requested {requested}. Please "
-        f"try again in {format_duration(max(wait, 0.001))}. {LEARN_MORE}"
-    )
-    headers = {
-        **headers,
+    retry = {
         "retry-after": str(max(math.ceil(wait), 1)),
         "retry-after-ms": str(max(math.ceil(wait * 1000), 1)),
     }
-    return RateLimited(
-        dimension.unit,
-        429,
-        message,
-        type=dimension.unit,
-        code="rate_limit_exceeded",
-        headers=headers,
+    return _refusal(
+        f"Rate limit reached for {_where(key, model, dimension)}: Limit {limit}, Used {used}, "
+        f"Requested {requested}. Please try again in {format_duration(max(wait, 0.001))}. "
+        f"{LEARN_MORE}",
+        dimension,
+        {**headers, **retry},
     )
 
 

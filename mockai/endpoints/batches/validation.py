@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 
+from mockai.errors import missing_parameter
 from mockai.models import ModelRegistry
 
 # endpoint -> (name in its streaming error, body parameter it cannot do without, whether the
@@ -58,9 +59,8 @@ def _check(
         return _error("invalid_json_line", "This line is not parseable as valid JSON.", number)
     for name in ("custom_id", "method", "url", "body"):
         if name not in request:
-            return _error(
-                "missing_required_parameter", f"Missing required parameter: '{name}'.", number, name
-            )
+            missing = missing_parameter(name)
+            return _error("missing_required_parameter", missing.message, number, name)
         wanted = dict if name == "body" else str
         if not isinstance(request[name], wanted):
             return _error(

@@ -10,7 +10,7 @@ from typing import Any
 
 from mockai.chatformat import REPLY_PRIMING, TOKENS_PER_MESSAGE, TOKENS_PER_NAME, render_functions
 from mockai.endpoints.chat.request import ChatRequest, ContentPart, Message
-from mockai.errors import invalid_request
+from mockai.errors import missing_parameter
 from mockai.imagecost import image_tokens
 from mockai.imagesize import url_size
 from mockai.tokenizer import Tokenizer
@@ -45,11 +45,7 @@ def call_facts(req: ChatRequest, body: Mapping[str, Any]) -> dict[str, Any]:
 def _image_tokens(part: ContentPart, model: str, param: str) -> int:
     """An `image_url` part's cost for `model`, by its size and `detail` (see mockai.imagecost)."""
     if part.image_url is None:
-        raise invalid_request(
-            f"Missing required parameter: '{param}.image_url'.",
-            f"{param}.image_url",
-            "missing_required_parameter",
-        )
+        raise missing_parameter(f"{param}.image_url")
     width, height = url_size(part.image_url.url, f"{param}.image_url.url")
     return image_tokens(model, width, height, part.image_url.detail or "auto")
 

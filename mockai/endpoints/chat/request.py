@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mockai.errors import APIError, invalid_request
+from mockai.errors import APIError, invalid_request, missing_parameter
 from mockai.models import Model
 
 MAX_CHOICES = 128  # `n`
@@ -188,18 +188,10 @@ def _check_messages(req: ChatRequest) -> None:
     for index, message in enumerate(req.messages):
         role = message.role
         if role in ("system", "developer", "user") and message.content is None:
-            raise invalid_request(
-                f"Missing required parameter: 'messages[{index}].content'.",
-                f"messages[{index}].content",
-                "missing_required_parameter",
-            )
+            raise missing_parameter(f"messages[{index}].content")
         if role == "tool":
             if message.tool_call_id is None:
-                raise invalid_request(
-                    f"Missing required parameter: 'messages[{index}].tool_call_id'.",
-                    f"messages[{index}].tool_call_id",
-                    "missing_required_parameter",
-                )
+                raise missing_parameter(f"messages[{index}].tool_call_id")
             if message.tool_call_id not in pending:
                 raise invalid_request(
                     "Invalid parameter: messages with role 'tool' must be a response to a "
@@ -260,18 +252,10 @@ def check(req: ChatRequest, model: Model) -> None:
         and req.response_format.type == "json_schema"
         and req.response_format.json_schema is None
     ):
-        raise invalid_request(
-            "Missing required parameter: 'response_format.json_schema'.",
-            "response_format.json_schema",
-            "missing_required_parameter",
-        )
+        raise missing_parameter("response_format.json_schema")
     for index, tool in enumerate(req.tools or ()):
         if tool.type == "function" and tool.function is None:
-            raise invalid_request(
-                f"Missing required parameter: 'tools[{index}].function'.",
-                f"tools[{index}].function",
-                "missing_required_parameter",
-            )
+            raise missing_parameter(f"tools[{index}].function")
     _check_messages(req)
     for name in ("max_tokens", "max_completion_tokens"):
         value = getattr(req, name)

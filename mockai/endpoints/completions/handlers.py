@@ -54,7 +54,6 @@ def _as_completion(reply: Reply) -> Reply:
 async def create(request: web.Request) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
-    settings = state.settings
     parsed = await read_request(request, CompletionRequest, missing_model=_missing_model)
     body, req = parsed.body, parsed.model
     model = _model(state, req.model)
@@ -75,6 +74,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     scripted = _as_completion(from_step(step)) if step is not None and step.says_something else None
     choices: list[Choice] = []
     generated = 0
+    seed = state.settings.seed
     for p, (prompt, size) in enumerate(zip(prompts, sizes, strict=False)):
         budget = req.max_tokens if req.max_tokens is not None else model.context_window - size
         for i in range(candidates):
@@ -83,7 +83,7 @@ async def create(request: web.Request) -> web.StreamResponse:
                 if scripted is not None
                 else Reply(
                     content=generation.text(
-                        generation.rng_for(settings.seed, "completions", body, p * candidates + i)
+                        generation.rng_for(seed, "completions", body, p * candidates + i)
                     )
                 )
             )
@@ -101,7 +101,7 @@ async def create(request: web.Request) -> web.StreamResponse:
         completion_tokens=generated,
         echo=bool(req.echo),
         logprobs=req.logprobs,
-        seed=settings.seed,
+        seed=seed,
         request_body=body,
     )
     if not req.stream:

@@ -29,7 +29,7 @@ from mockai.endpoints.images.request import (
     read_form,
 )
 from mockai.endpoints.images.rules import GPT_ONLY, ImageModel, check, invalid_model, resolve
-from mockai.errors import APIError, invalid_request
+from mockai.errors import APIError, invalid_request, missing_parameter
 from mockai.imagecost import image_tokens
 from mockai.scenarios.call import Call
 from mockai.streaming.pacing import Pacing
@@ -199,9 +199,7 @@ def _auto_size(width: int, height: int) -> str:
 
 def _missing_image(form: Form) -> None:
     if not form.images:
-        raise invalid_request(
-            "Missing required parameter: 'image'.", "image", "missing_required_parameter"
-        )
+        raise missing_parameter("image")
 
 
 def _upload_call(

@@ -16,7 +16,7 @@ from mockai.endpoints.moderations.rules import (
     flagged_categories,
     score,
 )
-from mockai.errors import APIError, invalid_request
+from mockai.errors import APIError, invalid_request, missing_parameter
 from mockai.models import capabilities
 from mockai.scenarios.call import Call
 from mockai.toolkit.http import json_response, read_json
@@ -79,11 +79,7 @@ def _part(index: int, part: Any) -> TextPart | ImagePart:
     kind = part.get("type")
     if kind not in ("text", "image_url"):
         if kind is None:
-            raise invalid_request(
-                f"Missing required parameter: 'input[{index}].type'.",
-                f"input[{index}].type",
-                "missing_required_parameter",
-            )
+            raise missing_parameter(f"input[{index}].type")
         raise invalid_request(
             f"Invalid value: '{kind}'. Supported values are: 'text' and 'image_url'.",
             f"input[{index}].type",

@@ -31,7 +31,7 @@ from mockai.endpoints.responses.request import (
     runs_builtin,
 )
 from mockai.endpoints.responses.state import CONVERSATIONS, KIND, StoredResponse
-from mockai.errors import APIError, invalid_request
+from mockai.errors import APIError, invalid_request, missing_parameter
 from mockai.models import Model, capabilities
 from mockai.replies import (
     REASONING_TOKENS_BY_EFFORT,
@@ -48,9 +48,7 @@ from mockai.toolkit.state import ServerState, exchange_of, state_of
 
 
 def _missing_model() -> APIError:
-    return invalid_request(
-        "Missing required parameter: 'model'.", "model", "missing_required_parameter"
-    )
+    return missing_parameter("model")
 
 
 def _prior_context(state: ServerState, session: str | None, req: ResponseRequest) -> list[dict]:

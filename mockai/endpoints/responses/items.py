@@ -14,7 +14,7 @@ from mockai import ids
 from mockai.chatformat import REPLY_PRIMING, TOKENS_PER_MESSAGE, render_functions
 from mockai.endpoints.responses.images import ImagePricing, check_images, image_parts
 from mockai.endpoints.responses.request import Instructions, ResponseRequest
-from mockai.errors import invalid_request
+from mockai.errors import invalid_request, missing_parameter
 from mockai.scenarios.call import Call
 from mockai.tokenizer import Tokenizer
 
@@ -58,11 +58,7 @@ def _text_part(role: str, text: str) -> dict[str, Any]:
 def _require(item: Mapping[str, Any], index: int, *names: str) -> None:
     for name in names:
         if item.get(name) is None:
-            raise invalid_request(
-                f"Missing required parameter: 'input[{index}].{name}'.",
-                f"input[{index}].{name}",
-                "missing_required_parameter",
-            )
+            raise missing_parameter(f"input[{index}].{name}")
 
 
 def normalise(raw: str | list[dict[str, Any]] | None) -> list[dict[str, Any]]:

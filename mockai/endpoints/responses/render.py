@@ -293,6 +293,17 @@ class ResponseRender:
         final = self.snapshot(self.status, final=True)
         yield {"type": f"response.{self.status}", "response": final}, False
 
+    def _deltas(
+        self, kind: str, ref: dict[str, Any], text: str, size: int, obfuscated: bool = True
+    ) -> Iterator[tuple[Event, bool]]:
+        """`response.<kind>.delta` events carrying `text` in pieces of `size` tokens (with the
+        `obfuscation` padding where the real API sends it)."""
+        for piece in self._group(text, size):
+            event: Event = {"type": f"response.{kind}.delta", **ref, "delta": piece}
+            if obfuscated:
+                event.update(self._obfuscation(piece))
+            yield event, True
+
     def _group(self, text: str, size: int) -> list[str]:
         pieces = self.tok.pieces(text)
         return ["".join(pieces[i : i + size]) for i in range(0, len(pieces), max(size, 1))]
@@ -321,16 +332,7 @@ class ResponseRender:
                 },
                 False,
             )
-            for piece in self._group(part["text"], size):
-                yield (
-                    {
-                        "type": "response.reasoning_summary_text.delta",
-                        **ref,
-                        "delta": piece,
-                        **self._obfuscation(piece),
-                    },
-                    True,
-                )
+            yield from self._deltas("reasoning_summary_text", ref, part["text"], size)
             yield (
                 {"type": "response.reasoning_summary_text.done", **ref, "text": part["text"]},
                 False,
@@ -353,8 +355,7 @@ class ResponseRender:
                 },
                 False,
             )
-            for piece in self._group(part["refusal"], size):
-                yield {"type": "response.refusal.delta", **ref, "delta": piece}, True
+            yield from self._deltas("refusal", ref, part["refusal"], size, obfuscated=False)
             yield {"type": "response.refusal.done", **ref, "refusal": part["refusal"]}, False
         else:
             yield (
@@ -403,16 +404,7 @@ class ResponseRender:
     ) -> Iterator[tuple[Event, bool]]:
         yield self._added(index, item, status="in_progress", arguments="")
         ref = {"item_id": item["id"], "output_index": index}
-        for piece in self._group(item["arguments"], size):
-            yield (
-                {
-                    "type": "response.function_call_arguments.delta",
-                    **ref,
-                    "delta": piece,
-                    **self._obfuscation(piece),
-                },
-                True,
-            )
+        yield from self._deltas("function_call_arguments", ref, item["arguments"], size)
         yield (
             {
                 "type": "response.function_call_arguments.done",
@@ -432,11 +424,8 @@ class ResponseRender:
         yield self._added(index, item, status="in_progress")
         yield {"type": f"response.{kind}_call.in_progress", **ref}, False
         if kind == "code_interpreter":
-            for piece in self._group(item["code"], size):
-                yield (
-                    {"type": "response.code_interpreter_call_code.delta", **ref, "delta": piece},
-                    True,
-                )
+            code = item["code"]
+            yield from self._deltas("code_interpreter_call_code", ref, code, size, obfuscated=False)
             yield (
                 {"type": "response.code_interpreter_call_code.done", **ref, "code": item["code"]},
                 False,

@@ -11,7 +11,7 @@ from typing import Any, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mockai.errors import invalid_request
+from mockai.errors import invalid_request, missing_parameter
 from mockai.models import Model
 
 
@@ -247,20 +247,12 @@ def check(req: ResponseRequest, model: Model) -> None:
         raise invalid_request("Background mode requires 'store' to be true.", "background")
     for index, tool in enumerate(req.tools or ()):
         if tool.type == "function" and tool.name is None:
-            raise invalid_request(
-                f"Missing required parameter: 'tools[{index}].name'.",
-                f"tools[{index}].name",
-                "missing_required_parameter",
-            )
+            raise missing_parameter(f"tools[{index}].name")
     fmt = req.text.format if req.text is not None else None
     if fmt is not None and fmt.type == "json_schema":
         for field_name, value in (("name", fmt.name), ("schema", fmt.schema_)):
             if value is None:
-                raise invalid_request(
-                    f"Missing required parameter: 'text.format.{field_name}'.",
-                    f"text.format.{field_name}",
-                    "missing_required_parameter",
-                )
+                raise missing_parameter(f"text.format.{field_name}")
     if (
         req.max_output_tokens is not None
         and model.max_output_tokens
