@@ -35,7 +35,7 @@ from mockai.endpoints.chat.request import ChatRequest
 from mockai.endpoints.chat.stored import MetadataUpdate
 from mockai.endpoints.completions.request import CompletionRequest
 from mockai.endpoints.embeddings.request import EmbeddingRequest
-from mockai.endpoints.files.handlers import FileOptions
+from mockai.endpoints.files.request import FileOptions
 from mockai.endpoints.images.request import (
     EditRequest,
     GenerateRequest,
