@@ -49,7 +49,7 @@ from mockai.endpoints.responses.request import (
     ResponseRequest,
     TokenCountRequest,
 )
-from mockai.endpoints.uploads.handlers import CompleteUpload, CreateUpload
+from mockai.endpoints.uploads.request import CompleteUpload, CreateUpload
 from mockai.toolkit.files import PURPOSES
 
 # (operation id, content type) -> the models the handler validates that body with (together:
