@@ -31,8 +31,7 @@ from typing_extensions import is_typeddict  # the SDKs' TypedDicts are typing_ex
 from mockai.endpoints.audio.speech import ClassicSpeech, CustomVoiceField, SteerableSpeech
 from mockai.endpoints.audio.transcripts import TranscriptionForm, TranslationForm
 from mockai.endpoints.batches.request import CreateBatch
-from mockai.endpoints.chat.request import ChatRequest
-from mockai.endpoints.chat.stored import MetadataUpdate
+from mockai.endpoints.chat.request import ChatRequest, MetadataUpdate
 from mockai.endpoints.completions.request import CompletionRequest
 from mockai.endpoints.embeddings.request import EmbeddingRequest
 from mockai.endpoints.files.request import FileOptions
