@@ -41,7 +41,7 @@ from mockai.endpoints.images.request import (
     JsonEditRequest,
     VariationRequest,
 )
-from mockai.endpoints.moderations.handlers import ModerationRequest
+from mockai.endpoints.moderations.request import ModerationRequest
 from mockai.endpoints.responses.request import (
     BetaResponseRequest,
     CompactRequest,
