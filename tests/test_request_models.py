@@ -28,8 +28,13 @@ from pydantic import BaseModel, ValidationError
 from test_fuzz import OPERATIONS
 from typing_extensions import is_typeddict  # the SDKs' TypedDicts are typing_extensions'
 
-from mockai.endpoints.audio.speech import ClassicSpeech, CustomVoiceField, SteerableSpeech
-from mockai.endpoints.audio.transcripts import TranscriptionForm, TranslationForm
+from mockai.endpoints.audio.request import (
+    ClassicSpeech,
+    CustomVoiceField,
+    SteerableSpeech,
+    TranscriptionForm,
+    TranslationForm,
+)
 from mockai.endpoints.batches.request import CreateBatch
 from mockai.endpoints.chat.request import ChatRequest, MetadataUpdate
 from mockai.endpoints.completions.request import CompletionRequest
