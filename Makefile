@@ -20,13 +20,14 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n auto
 
-# Lint, format check and type check (ruff and mypy, configured in pyproject.toml);
-# `ruff format` fixes the format.
+# Lint, format check, type check and the layers contract (ruff, mypy and import-linter,
+# configured in pyproject.toml); `ruff format` fixes the format.
 LINTED := mockai tests scripts bench
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # Build the image, run it and the compose example, check them from the host (docker, else podman).
 container-test:

@@ -28,28 +28,32 @@ from pydantic import BaseModel, ValidationError
 from test_fuzz import OPERATIONS
 from typing_extensions import is_typeddict  # the SDKs' TypedDicts are typing_extensions'
 
-from mockai.endpoints.audio.speech import ClassicSpeech, CustomVoiceField, SteerableSpeech
-from mockai.endpoints.audio.transcripts import TranscriptionForm, TranslationForm
-from mockai.endpoints.batches.handlers import CreateBatch
-from mockai.endpoints.chat.request import ChatRequest
-from mockai.endpoints.chat.stored import MetadataUpdate
+from mockai.endpoints.audio.request import (
+    ClassicSpeech,
+    CustomVoiceField,
+    SteerableSpeech,
+    TranscriptionForm,
+    TranslationForm,
+)
+from mockai.endpoints.batches.request import CreateBatch
+from mockai.endpoints.chat.request import ChatRequest, MetadataUpdate
 from mockai.endpoints.completions.request import CompletionRequest
 from mockai.endpoints.embeddings.request import EmbeddingRequest
-from mockai.endpoints.files.handlers import FileOptions
+from mockai.endpoints.files.request import FileOptions
 from mockai.endpoints.images.request import (
     EditRequest,
     GenerateRequest,
     JsonEditRequest,
     VariationRequest,
 )
-from mockai.endpoints.moderations.handlers import ModerationRequest
+from mockai.endpoints.moderations.request import ModerationRequest
 from mockai.endpoints.responses.request import (
     BetaResponseRequest,
     CompactRequest,
     ResponseRequest,
     TokenCountRequest,
 )
-from mockai.endpoints.uploads.handlers import CompleteUpload, CreateUpload
+from mockai.endpoints.uploads.request import CompleteUpload, CreateUpload
 from mockai.toolkit.files import PURPOSES
 
 # (operation id, content type) -> the models the handler validates that body with (together:

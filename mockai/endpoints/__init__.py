@@ -4,7 +4,7 @@ each route the endpoint name scenarios know it by (`match.endpoint`, `Call.endpo
 The app discovers the families here, so adding one is adding a package: nothing central to
 edit. A route names its handler as `module.function` inside the family, and that module is
 imported on the route's first request, not at start: most runs use two or three families, and
-importing all twelve (their pydantic models, Pillow, PyAV...) took ~120 ms of every start.
+importing them all (their pydantic models, Pillow, PyAV...) took ~120 ms of every start.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ import pytest
 from helpers import AUTH
 from openapi import validate_error
 
-import mockai.endpoints.audio.upload as audio_upload
+import mockai.endpoints.audio.request as audio_request
 import mockai.endpoints.files.handlers as files_handlers
 import mockai.endpoints.images.request as images_request
 import mockai.endpoints.uploads.handlers as uploads_handlers
@@ -77,7 +77,7 @@ ROUTES = {
         "file",
         "clip.wav",
         {"model": "whisper-1"},
-        (audio_upload, "UPLOAD_LIMIT"),
+        (audio_request, "UPLOAD_LIMIT"),
         too_large=413,
         names_param=False,
     ),
@@ -86,7 +86,7 @@ ROUTES = {
         "file",
         "clip.wav",
         {"model": "whisper-1"},
-        (audio_upload, "UPLOAD_LIMIT"),
+        (audio_request, "UPLOAD_LIMIT"),
         too_large=413,
         names_param=False,
     ),

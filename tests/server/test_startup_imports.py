@@ -45,4 +45,7 @@ def test_a_family_is_imported_on_its_first_request():
         if p.is_dir() and (p / "__init__.py").exists()
     }
     assert set(modules["at_start"]) == {f"mockai.endpoints.{f}" for f in families}
-    assert set(modules["after"]) - set(modules["at_start"]) == {"mockai.endpoints.models.handlers"}
+    assert set(modules["after"]) - set(modules["at_start"]) == {
+        "mockai.endpoints.models.handlers",
+        "mockai.endpoints.models.state",
+    }

@@ -1,5 +1,6 @@
-"""A transcript in each of the real response formats: json, text, srt, vtt, verbose_json, and
-the `transcript.text.*` event stream.
+"""What the audio endpoints answer with: a transcript in each of the real response formats
+(json, text, srt, vtt, verbose_json, and the `transcript.text.*` event stream), and speech's
+`speech.audio.delta` / `speech.audio.done` events.
 
 Whisper's own numbers are mimicked where clients read them: times are multiples of its 20 ms
 timestamp step, segment `tokens` are wrapped in its timestamp tokens (50364 + time / 0.02),
@@ -10,6 +11,7 @@ from cl100k_base, not Whisper's own vocabulary.
 
 from __future__ import annotations
 
+import base64
 import math
 import random
 import re
@@ -210,3 +212,19 @@ class Transcript:
             done["logprobs"] = every
         done["usage"] = usage
         yield data_frame(done), False
+
+
+# -- speech ----------------------------------------------------------------------------------
+SSE_CHUNK_SECONDS = 0.5
+
+
+def speech_frames(
+    data: bytes, seconds: float, usage: dict[str, int]
+) -> Iterator[tuple[bytes, bool]]:
+    """The audio in base64 deltas of half a second each, then `done` with the usage."""
+    count = max(1, math.ceil(seconds / SSE_CHUNK_SECONDS))
+    size = max(1, math.ceil(len(data) / count))
+    for start in range(0, len(data), size):
+        chunk = base64.b64encode(data[start : start + size]).decode()
+        yield data_frame({"type": "speech.audio.delta", "audio": chunk}), True
+    yield data_frame({"type": "speech.audio.done", "usage": usage}), False

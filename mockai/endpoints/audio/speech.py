@@ -1,5 +1,6 @@
-"""`POST /v1/audio/speech`: text to real, playable audio, as a file, a chunked stream of
-bytes, or (gpt-4o-mini-tts) server-sent `speech.audio.delta` / `speech.audio.done` events.
+"""The handler of `POST /v1/audio/speech`: text to real, playable audio, as a file, a chunked
+stream of bytes, or (gpt-4o-mini-tts) server-sent `speech.audio.delta` / `speech.audio.done`
+events.
 
 What the real endpoint does that clients notice:
 - Validation failures are the pydantic error list (`errors.py`); a missing `input` or `voice`
@@ -15,23 +16,23 @@ What the real endpoint does that clients notice:
 from __future__ import annotations
 
 import asyncio
-import base64
 import math
 import random
-from collections.abc import Iterator
-from enum import Enum
-from typing import Any
 
 from aiohttp import web
-from pydantic import BaseModel, Field
 
 from mockai import generation, tokenizer
 from mockai.endpoints.audio import synth
 from mockai.endpoints.audio.errors import validate_body
-from mockai.models import capabilities
+from mockai.endpoints.audio.render import speech_frames
+from mockai.endpoints.audio.request import (
+    SteerableSpeech,
+    StreamFormat,
+    custom_voice,
+    speech_schema,
+)
 from mockai.scenarios.call import Call
 from mockai.streaming.pacing import Clock, Pacing
-from mockai.streaming.sse import data_frame
 from mockai.toolkit.http import read_json, send_stream, standard_headers
 from mockai.toolkit.scripted import answer_step, with_error_frame
 from mockai.toolkit.state import exchange_of, state_of
@@ -39,89 +40,7 @@ from mockai.toolkit.state import exchange_of, state_of
 # gpt-4o-mini-tts bills about 1,250 audio tokens a minute of speech ($12 per 1M output tokens
 # for an estimated $0.015 a minute, per OpenAI's pricing page).
 OUTPUT_TOKENS_PER_SECOND = 1250 / 60
-SSE_CHUNK_SECONDS = 0.5
 BYTE_CHUNKS_PER_SECOND = 4
-
-
-class ClassicVoice(str, Enum):
-    nova = "nova"
-    shimmer = "shimmer"
-    echo = "echo"
-    onyx = "onyx"
-    fable = "fable"
-    alloy = "alloy"
-    ash = "ash"
-    sage = "sage"
-    coral = "coral"
-
-
-_STEERABLE_ONLY = ("ballad", "verse", "marin", "cedar")
-SteerableVoice = Enum(  # type: ignore[misc]
-    "SteerableVoice",
-    [(v, v) for v in [*(c.value for c in ClassicVoice), *_STEERABLE_ONLY]],
-    type=str,
-)
-ResponseFormat = Enum(  # type: ignore[misc]
-    "ResponseFormat", [(f, f) for f in synth.CONTENT_TYPES], type=str
-)
-
-
-class StreamFormat(str, Enum):
-    sse = "sse"
-    audio = "audio"
-
-
-class CustomVoice(BaseModel):
-    """`{"id": "voice_..."}`: a custom voice, accepted and voiced like any other name."""
-
-    id: str
-
-
-class CustomVoiceField(BaseModel):
-    voice: CustomVoice
-
-
-class _Speech(BaseModel):
-    model: str
-    # Absent text or voice are empty strings to the real API, which then fail the checks.
-    input: str = Field("", min_length=1, max_length=4096, validate_default=True)
-    instructions: str | None = Field(None, max_length=4096)
-    response_format: ResponseFormat = ResponseFormat.mp3  # type: ignore[attr-defined]
-    speed: float = Field(1.0, ge=0.25, le=4.0)
-    stream_format: StreamFormat = StreamFormat.audio
-
-
-class ClassicSpeech(_Speech):
-    voice: ClassicVoice = Field("", validate_default=True)
-
-
-class SteerableSpeech(_Speech):
-    voice: SteerableVoice = Field("", validate_default=True)
-
-
-def _custom_voice(body: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
-    """A custom voice object is checked on its own, and the built-in checks then see a
-    built-in name in its place, so that a bad built-in name is reported as the plain enum
-    error the real API sends rather than as a union of two shapes."""
-    voice = body.get("voice")
-    if not isinstance(voice, dict):
-        return body, None
-    custom = validate_body(CustomVoiceField, {"voice": voice}).voice
-    return {**body, "voice": ClassicVoice.alloy.value}, custom.id
-
-
-def _request_class(
-    request: web.Request, model_id: str | None
-) -> type[ClassicSpeech] | type[SteerableSpeech]:
-    """The request shape of `model_id`: the gpt-4o-mini-tts models (and `--lenient`'s
-    unknown ids) take the steerable voices, tts-1 and tts-1-hd the classic ones. A model the
-    speech endpoint does not serve (by the catalog, mockai.models) is refused first."""
-    if model_id is None:
-        return ClassicSpeech  # a missing model is reported with the other field errors
-    state = state_of(request)
-    model = state.models.resolve(model_id, lenient=state.settings.lenient)
-    capabilities.check_endpoint(model, "audio.speech")  # per-model capabilities (mockai.models)
-    return SteerableSpeech if model.generic or model.id.startswith("gpt-") else ClassicSpeech
 
 
 async def _audio_stream(
@@ -153,22 +72,13 @@ async def _audio_stream(
     return response
 
 
-def _sse_frames(data: bytes, seconds: float, usage: dict[str, int]) -> Iterator[tuple[bytes, bool]]:
-    count = max(1, math.ceil(seconds / SSE_CHUNK_SECONDS))
-    size = max(1, math.ceil(len(data) / count))
-    for start in range(0, len(data), size):
-        chunk = base64.b64encode(data[start : start + size]).decode()
-        yield data_frame({"type": "speech.audio.delta", "audio": chunk}), True
-    yield data_frame({"type": "speech.audio.done", "usage": usage}), False
-
-
 async def create(request: web.Request) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
     body = await read_json(request)
     model = body.get("model") if isinstance(body.get("model"), str) else None
-    schema = _request_class(request, model)
-    checked, custom = _custom_voice(body)
+    schema = speech_schema(request, model)
+    checked, custom = custom_voice(body)
     req = validate_body(schema, checked)
     fmt = req.response_format.value
     steerable = schema is SteerableSpeech
@@ -207,5 +117,5 @@ async def create(request: web.Request) -> web.StreamResponse:
         "output_tokens": output_tokens,
         "total_tokens": input_tokens + output_tokens,
     }
-    frames = with_error_frame(_sse_frames(data, seconds, usage), step, exchange.request_id)
+    frames = with_error_frame(speech_frames(data, seconds, usage), step, exchange.request_id)
     return await send_stream(request, frames, pacing, rng, done=None)

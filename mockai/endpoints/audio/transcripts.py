@@ -1,5 +1,6 @@
-"""`POST /v1/audio/transcriptions` and `/v1/audio/translations`: a multipart upload in, the
-text of a scenario step (or a deterministic default) out, in the asked response format.
+"""The handlers of `POST /v1/audio/transcriptions` and `/v1/audio/translations`: a multipart
+upload in, the text of a scenario step (or a deterministic default) out, in the asked
+response format.
 
 Rules the real API applies, and mockai with it:
 - The models each route serves are the catalog's (mockai.models); whisper-1 answers in every
@@ -15,16 +16,25 @@ Rules the real API applies, and mockai with it:
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Any, Literal
+from typing import Any
 
 from aiohttp import web
-from pydantic import BaseModel, ConfigDict, Field
 
 from mockai import generation, tokenizer
 from mockai.endpoints.audio.errors import incompatible_format, validate_body
 from mockai.endpoints.audio.render import LANGUAGES, Transcript, spoken_seconds
-from mockai.endpoints.audio.upload import AudioFile, check_extension, digest, read_form, wav_seconds
+from mockai.endpoints.audio.request import (
+    LIST_FIELDS,
+    OBJECT_FIELDS,
+    Granularity,
+    Include,
+    TranscriptionForm,
+    TranslationForm,
+    check_extension,
+    digest,
+    read_form,
+    wav_seconds,
+)
 from mockai.models import Model, capabilities
 from mockai.scenarios.call import Call
 from mockai.streaming.pacing import Pacing
@@ -33,81 +43,7 @@ from mockai.toolkit.scripted import answer_step, with_error_frame
 from mockai.toolkit.state import exchange_of, state_of
 from mockai.vocabulary import Step
 
-LIST_FIELDS = frozenset(
-    {
-        "include",
-        "timestamp_granularities",
-        "languages",
-        "keywords",
-        "known_speaker_names",
-        "known_speaker_references",
-    }
-)
-# Objects in the form: the SDKs send `chunking_strategy[type]=server_vad` and so on.
-OBJECT_FIELDS = frozenset({"chunking_strategy"})
 TEXT_TYPE = "text/plain"
-
-
-class ResponseFormat(str, Enum):
-    json = "json"
-    text = "text"
-    srt = "srt"
-    verbose_json = "verbose_json"
-    vtt = "vtt"
-    diarized_json = "diarized_json"
-
-
-class TranslationFormat(str, Enum):
-    json = "json"
-    text = "text"
-    srt = "srt"
-    verbose_json = "verbose_json"
-    vtt = "vtt"
-
-
-class Include(str, Enum):
-    logprobs = "logprobs"
-
-
-class Granularity(str, Enum):
-    word = "word"
-    segment = "segment"
-
-
-class VadConfig(BaseModel):
-    """`chunking_strategy` as an object: server VAD with its settings (form text, read laxly
-    like every field of the form)."""
-
-    model_config = ConfigDict(extra="forbid")
-    type: Literal["server_vad"]
-    prefix_padding_ms: int | None = None
-    silence_duration_ms: int | None = None
-    threshold: float | None = None
-
-
-class _Form(BaseModel):
-    file: AudioFile
-    model: str
-    prompt: str | None = None
-    temperature: float = 0.0
-
-
-class TranslationForm(_Form):
-    response_format: TranslationFormat = TranslationFormat.json
-
-
-class TranscriptionForm(_Form):
-    response_format: ResponseFormat = ResponseFormat.json
-    language: str | None = None
-    include: list[Include] = []
-    timestamp_granularities: list[Granularity] = [Granularity.segment]
-    stream: bool | None = None
-    chunking_strategy: Literal["auto"] | VadConfig | None = None
-    languages: list[str] | None = None
-    keywords: list[str] | None = None
-    # Diarization (gpt-4o-transcribe-diarize): accepted, no speakers are told apart.
-    known_speaker_names: list[str] | None = Field(None, max_length=4)
-    known_speaker_references: list[str] | None = Field(None, max_length=4)
 
 
 def _whisper(model: Model) -> bool:

@@ -1,18 +1,17 @@
-"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
-its first request."""
+"""The handlers of this family's `ROUTES` (see the package's docstring): create a batch
+(and start its `runner`), retrieve, list and cancel it; imported on the family's first
+request."""
 
 from __future__ import annotations
 
 import asyncio
-from typing import Literal
 
 from aiohttp import web
-from pydantic import BaseModel, ConfigDict
 
 from mockai.endpoints.batches import runner
+from mockai.endpoints.batches.request import CreateBatch, check_metadata
 from mockai.endpoints.batches.state import KIND, StoredBatch, Target
 from mockai.errors import APIError, invalid_request
-from mockai.toolkit.files import ExpiresAfter
 from mockai.toolkit.http import json_response, read_json
 from mockai.toolkit.loopback import loopback
 from mockai.toolkit.pagination import page
@@ -22,52 +21,6 @@ from mockai.validation import validate
 
 DEFAULT_LINE_MS = 2.0
 PACE_HEADER = "x-mockai-batch-line-ms"
-
-
-class CreateBatch(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-    input_file_id: str
-    endpoint: Literal[
-        "/v1/responses",
-        "/v1/chat/completions",
-        "/v1/embeddings",
-        "/v1/completions",
-        "/v1/moderations",
-        "/v1/images/generations",
-        "/v1/images/edits",
-        "/v1/videos",
-    ]
-    completion_window: Literal["24h"]
-    metadata: dict[str, str] | None = None
-    output_expires_after: ExpiresAfter | None = None
-
-
-def _check_metadata(metadata: dict[str, str] | None) -> None:
-    """Metadata's documented limits: 16 pairs, keys up to 64 and values up to 512 characters."""
-    if metadata is None:
-        return
-    if len(metadata) > 16:
-        raise invalid_request(
-            f"Invalid 'metadata': too many properties. Expected an object with at most 16 "
-            f"properties, but got an object with {len(metadata)} properties instead.",
-            "metadata",
-            "object_above_max_properties",
-        )
-    for key, value in metadata.items():
-        if len(key) > 64:
-            raise invalid_request(
-                f"Invalid 'metadata': string too long. Expected a string with maximum length 64, "
-                f"but got a string with length {len(key)} instead.",
-                "metadata",
-                "string_above_max_length",
-            )
-        if len(value) > 512:
-            raise invalid_request(
-                f"Invalid 'metadata.{key}': string too long. Expected a string with maximum length "
-                f"512, but got a string with length {len(value)} instead.",
-                f"metadata.{key}",
-                "string_above_max_length",
-            )
 
 
 def _target(request: web.Request) -> Target:
@@ -91,7 +44,7 @@ async def create(request: web.Request) -> web.Response:
     session = exchange_of(request).session
     body = await read_json(request)
     req = validate(CreateBatch, body, unknown_parameter=True, lenient=state.settings.lenient)
-    _check_metadata(req.metadata)
+    check_metadata(req.metadata)
     await answer_if_targeted(request, "batches", body)
     target = _target(request)
     batch = StoredBatch.new(

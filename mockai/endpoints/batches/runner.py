@@ -21,8 +21,8 @@ import aiohttp
 import orjson
 
 from mockai import ids
+from mockai.endpoints.batches.inputfile import Line, check_input
 from mockai.endpoints.batches.state import KIND, StoredBatch
-from mockai.endpoints.batches.validation import Line, check_input
 from mockai.toolkit.files import find_file, put_file
 from mockai.toolkit.state import ServerState
 

@@ -1,5 +1,6 @@
-"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
-its first request."""
+"""The handler of `POST /v1/chat/completions` (the stored completions' routes are `stored`):
+checks, scenario step or default reply, body or stream; imported on the family's first
+request."""
 
 from __future__ import annotations
 
@@ -14,7 +15,13 @@ from mockai import generation, tokenizer
 from mockai.caches import Cache
 from mockai.endpoints.chat.prompt import call_facts, prompt_tokens
 from mockai.endpoints.chat.render import ChatRender
-from mockai.endpoints.chat.request import MAX_CHOICES, ChatRequest, FunctionDef, check
+from mockai.endpoints.chat.request import (
+    MAX_CHOICES,
+    ChatRequest,
+    FunctionDef,
+    check,
+    check_context,
+)
 from mockai.endpoints.chat.state import keep, keep_stream
 from mockai.errors import APIError, invalid_request
 from mockai.models import Model, capabilities
@@ -40,25 +47,6 @@ from mockai.vocabulary import Step
 
 def _missing_model() -> APIError:
     return invalid_request("you must provide a model parameter")
-
-
-def _context_check(prompt: int, limit: int | None, model: Model) -> None:
-    window = model.context_window
-    if prompt > window:
-        raise invalid_request(
-            f"This model's maximum context length is {window} tokens. However, your messages "
-            f"resulted in {prompt} tokens. Please reduce the length of the messages.",
-            "messages",
-            "context_length_exceeded",
-        )
-    if limit is not None and prompt + limit > window:
-        raise invalid_request(
-            f"This model's maximum context length is {window} tokens. However, you requested "
-            f"{prompt + limit} tokens ({prompt} in the messages, {limit} in the completion). "
-            "Please reduce the length of the messages or completion.",
-            "messages",
-            "context_length_exceeded",
-        )
 
 
 def _forced_function(req: ChatRequest) -> list[FunctionDef]:
@@ -115,7 +103,7 @@ async def _checked(parsed: Parsed[ChatRequest], model: Model) -> _Checked:
     capabilities.check_chat(model, req)
     tok = await tokenizer.encoding(model.encoding)
     prompt = prompt_tokens(req, tok, model.id)
-    _context_check(prompt, req.output_limit, model)
+    check_context(prompt, req.output_limit, model)
     facts = MappingProxyType(call_facts(req, parsed.body))
     return parsed.memo.put("chat", _Checked(model, tok, prompt, facts))
 

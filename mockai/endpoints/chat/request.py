@@ -3,7 +3,8 @@
 Field-level rules (types, ranges, enums, lengths) are pydantic's, reported through
 `mockai.validation`; rules across fields and models (tool-call ordering, reasoning-model
 restrictions, `json` in the prompt for json_object...) are checked in `check()` in the order
-the real API reports them.
+the real API reports them, the context window in `check_context()` once the prompt is counted.
+The body that updates a stored completion's metadata is checked here too.
 """
 
 from __future__ import annotations
@@ -275,3 +276,56 @@ def check(req: ChatRequest, model: Model) -> None:
             "type 'json_object'.",
             "messages",
         )
+
+
+def check_context(prompt: int, limit: int | None, model: Model) -> None:
+    """The prompt, and the prompt with the completion's limit, fit the model's context window."""
+    window = model.context_window
+    if prompt > window:
+        raise invalid_request(
+            f"This model's maximum context length is {window} tokens. However, your messages "
+            f"resulted in {prompt} tokens. Please reduce the length of the messages.",
+            "messages",
+            "context_length_exceeded",
+        )
+    if limit is not None and prompt + limit > window:
+        raise invalid_request(
+            f"This model's maximum context length is {window} tokens. However, you requested "
+            f"{prompt + limit} tokens ({prompt} in the messages, {limit} in the completion). "
+            "Please reduce the length of the messages or completion.",
+            "messages",
+            "context_length_exceeded",
+        )
+
+
+# -- updating a stored completion (`POST /v1/chat/completions/{completion_id}`) ----------------
+METADATA_PAIRS = 16
+METADATA_KEY = 64
+METADATA_VALUE = 512
+
+
+class MetadataUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    metadata: dict[str, str] | None
+
+
+def check_metadata(metadata: dict[str, str]) -> None:
+    """Metadata's limits: 16 pairs, keys up to 64 and values up to 512 characters."""
+    if len(metadata) > METADATA_PAIRS:
+        raise invalid_request(
+            f"Invalid 'metadata': too many properties. Expected an object with at most "
+            f"{METADATA_PAIRS} properties, but got an object with {len(metadata)} properties "
+            "instead.",
+            "metadata",
+            "object_above_max_properties",
+        )
+    for key, value in metadata.items():
+        for what, text, limit in (("key", key, METADATA_KEY), ("value", value, METADATA_VALUE)):
+            if len(text) > limit:
+                raise invalid_request(
+                    f"Invalid 'metadata': string too long. Expected a metadata {what} with maximum "
+                    f"length {limit}, but got a string with length {len(text)} instead.",
+                    "metadata",
+                    "string_above_max_length",
+                )

@@ -1,29 +1,18 @@
-"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
-its first request."""
+"""The handlers of the stored chat completions (`store: true`): list, retrieve, update
+metadata, delete and list messages; imported on the family's first request to them."""
 
 from __future__ import annotations
 
 from aiohttp import web
-from pydantic import BaseModel, ConfigDict
 
+from mockai.endpoints.chat.request import MetadataUpdate, check_metadata
 from mockai.endpoints.chat.state import KIND, StoredCompletion
-from mockai.errors import invalid_request
 from mockai.scenarios.call import Call
 from mockai.toolkit.http import json_response, read_json
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_step
 from mockai.toolkit.state import exchange_of, state_of, stored
 from mockai.validation import validate
-
-METADATA_PAIRS = 16
-METADATA_KEY = 64
-METADATA_VALUE = 512
-
-
-class MetadataUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    metadata: dict[str, str] | None
 
 
 async def _scripted(request: web.Request) -> None:
@@ -67,26 +56,6 @@ async def retrieve(request: web.Request) -> web.Response:
     return json_response(_stored(request).body)
 
 
-def _check_metadata(metadata: dict[str, str]) -> None:
-    if len(metadata) > METADATA_PAIRS:
-        raise invalid_request(
-            f"Invalid 'metadata': too many properties. Expected an object with at most "
-            f"{METADATA_PAIRS} properties, but got an object with {len(metadata)} properties "
-            "instead.",
-            "metadata",
-            "object_above_max_properties",
-        )
-    for key, value in metadata.items():
-        for what, text, limit in (("key", key, METADATA_KEY), ("value", value, METADATA_VALUE)):
-            if len(text) > limit:
-                raise invalid_request(
-                    f"Invalid 'metadata': string too long. Expected a metadata {what} with maximum "
-                    f"length {limit}, but got a string with length {len(text)} instead.",
-                    "metadata",
-                    "string_above_max_length",
-                )
-
-
 async def update(request: web.Request) -> web.Response:
     body = await read_json(request)
     await _scripted(request)
@@ -97,7 +66,7 @@ async def update(request: web.Request) -> web.Response:
         ).metadata
         or {}
     )
-    _check_metadata(metadata)
+    check_metadata(metadata)
     stored.body["metadata"] = metadata  # in place: the store keeps creation order
     return json_response(stored.body)
 

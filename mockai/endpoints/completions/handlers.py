@@ -1,5 +1,5 @@
-"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
-its first request."""
+"""The handler of `POST /v1/completions` (see the package's docstring): checks, scenario step
+or default text, body or stream; imported on the family's first request."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from aiohttp import web
 from mockai import generation, tokenizer
 from mockai.endpoints.completions.prompt import prompts_of, to_call
 from mockai.endpoints.completions.render import Choice, CompletionRender
-from mockai.endpoints.completions.request import CompletionRequest, check
+from mockai.endpoints.completions.request import CompletionRequest, check, check_context
 from mockai.errors import APIError, invalid_request
 from mockai.models import Model, capabilities
 from mockai.replies import Limits, Reply, apply_limits, from_step, stop_sequences
@@ -31,18 +31,6 @@ def _model(state: ServerState, name: str) -> Model:
     model = state.models.resolve(name, lenient=state.settings.lenient)
     capabilities.check_endpoint(model, "completions")  # per-model capabilities (mockai.models)
     return model
-
-
-def _context_check(prompt: int, limit: int | None, model: Model) -> None:
-    """The legacy endpoint's own wording, param and code null (OpenHands/OpenHands#1126 with
-    gpt-3.5-turbo-instruct's default 16, acheong08/ChatGPT#501); a null limit counts as 0."""
-    requested = prompt + (limit or 0)
-    if requested > model.context_window:
-        raise invalid_request(
-            f"This model's maximum context length is {model.context_window} tokens, however you "
-            f"requested {requested} tokens ({prompt} in your prompt; {limit or 0} for the "
-            "completion). Please reduce your prompt; or completion length."
-        )
 
 
 def _as_completion(reply: Reply) -> Reply:
@@ -66,7 +54,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     # What rate limits charge: the larger of the prompts and the output reservation.
     exchange.tokens = max(sum(sizes), (req.max_tokens or 0) * candidates * len(prompts))
     for size in sizes:
-        _context_check(size, req.max_tokens, model)
+        check_context(size, req.max_tokens, model)
 
     call = to_call(req, prompts, body, request.headers, exchange.session)
     step = await answer_step(request, call, streaming=bool(req.stream))

@@ -1,7 +1,8 @@
 """The legacy completions request (`CreateCompletionRequest`), validated like the real API.
 
 Field rules (types, ranges, lengths) are pydantic's, worded by `mockai.validation` exactly as
-for chat; the rules that involve several fields or the model are in `check()`.
+for chat; the rules that involve several fields or the model are in `check()`, the context
+window in `check_context()` once the prompts are counted.
 """
 
 from __future__ import annotations
@@ -106,3 +107,16 @@ def check(req: CompletionRequest, model: Model) -> None:
         raise invalid_request("Cannot stream results when best_of > 1.", "best_of")
     if req.suffix is not None and model.id.removeprefix("ft:").startswith(NO_SUFFIX_MODELS):
         raise invalid_request("Unrecognized request argument supplied: suffix")
+
+
+def check_context(prompt: int, limit: int | None, model: Model) -> None:
+    """Each prompt with the completion fits the context window. The legacy endpoint's own
+    wording, param and code null (OpenHands/OpenHands#1126 with
+    gpt-3.5-turbo-instruct's default 16, acheong08/ChatGPT#501); a null limit counts as 0."""
+    requested = prompt + (limit or 0)
+    if requested > model.context_window:
+        raise invalid_request(
+            f"This model's maximum context length is {model.context_window} tokens, however you "
+            f"requested {requested} tokens ({prompt} in your prompt; {limit or 0} for the "
+            "completion). Please reduce your prompt; or completion length."
+        )

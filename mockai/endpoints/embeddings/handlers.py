@@ -1,5 +1,5 @@
-"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
-its first request."""
+"""The handler of `POST /v1/embeddings` (see the package's docstring): checks, token counts,
+scenario step, vectors; imported on the family's first request."""
 
 from __future__ import annotations
 

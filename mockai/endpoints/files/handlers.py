@@ -1,68 +1,39 @@
-"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
-its first request."""
+"""The handlers of this family's `ROUTES` (see the package's docstring): upload, list,
+retrieve, download and delete files; imported on the family's first request."""
 
 from __future__ import annotations
 
 from aiohttp import web
-from pydantic import BaseModel
 
-from mockai.errors import invalid_request
+from mockai.endpoints.files.request import FILE_FIELDS, checked
 from mockai.toolkit.files import (
     KIND,
     MAX_FILE_BYTES,
-    PURPOSES,
-    PURPOSES_AS_LISTED,
-    ExpiresAfter,
     check_batch_input,
     put_file,
     stored_file,
     too_large,
 )
 from mockai.toolkit.http import json_response
-from mockai.toolkit.multipart import objects, read_form
+from mockai.toolkit.multipart import read_form
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import exchange_of, state_of
-from mockai.validation import validate
-
-FILE_FIELDS = frozenset({"file"})
-_OBJECTS = frozenset({"expires_after"})
-
-
-class FileOptions(BaseModel):
-    expires_after: ExpiresAfter | None = None
-
-
-def _expires_after(fields: dict[str, str | list[str]]) -> dict | None:
-    """`expires_after[anchor]` and `expires_after[seconds]`: how the SDKs flatten the object."""
-    given = objects(fields, _OBJECTS).get("expires_after")
-    if not isinstance(given, dict):
-        return None
-    return validate(FileOptions, {"expires_after": given}).expires_after.model_dump()  # type: ignore[union-attr]
 
 
 async def create(request: web.Request) -> web.Response:
     form = await read_form(request, files=FILE_FIELDS, limit=MAX_FILE_BYTES, too_large=too_large)
-    upload = form.upload("file")
-    if upload is None or upload.filename is None:
-        raise invalid_request("'file' is a required property", "file")
-    purpose = form.fields.get("purpose")
-    if purpose is None:
-        raise invalid_request("'purpose' is a required property", "purpose")
-    if purpose not in PURPOSES:
-        listed = ", ".join(f"'{p}'" for p in PURPOSES_AS_LISTED)
-        raise invalid_request(f"'{purpose}' is not one of [{listed}] - 'purpose'", "purpose")
-    expires_after = _expires_after(form.fields)
-    if purpose == "batch":
-        check_batch_input(upload)
-    await answer_if_targeted(request, "files", exchange_of(request).body, file_name=upload.filename)
+    req = checked(form)
+    if req.purpose == "batch":
+        check_batch_input(req.upload)
+    await answer_if_targeted(request, "files", exchange_of(request).body, file_name=req.filename)
     stored = put_file(
         state_of(request),
         exchange_of(request).session,
-        filename=upload.filename,
-        purpose=purpose,
-        data=upload.data,
-        expires_after=expires_after,
+        filename=req.filename,
+        purpose=req.purpose,
+        data=req.upload.data,
+        expires_after=req.expires_after,
     )
     return json_response(stored.body)
 

@@ -1,5 +1,5 @@
-"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
-its first request."""
+"""The handlers of this family's `ROUTES` (see the package's docstring): generations, edits,
+variations and the files behind their URLs; imported on the family's first request."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from mockai import tokenizer
 from mockai.endpoints.images import references, render
 from mockai.endpoints.images.picture import digest
 from mockai.endpoints.images.request import (
-    DALL_E_UPLOAD_LIMIT,
     EDIT_MODEL,
     VARIATION_MODEL,
     EditRequest,
@@ -23,13 +22,14 @@ from mockai.endpoints.images.request import (
     GenerateRequest,
     JsonEditRequest,
     VariationRequest,
-    invalid_image_file,
-    not_a_png,
-    picture,
+    check_mask,
+    gpt_inputs,
+    missing_image,
+    png_for_dall_e,
     read_form,
 )
 from mockai.endpoints.images.rules import GPT_ONLY, ImageModel, check, invalid_model, resolve
-from mockai.errors import APIError, invalid_request, missing_parameter
+from mockai.errors import APIError, invalid_request
 from mockai.imagecost import image_tokens
 from mockai.scenarios.call import Call
 from mockai.streaming.pacing import Pacing
@@ -40,8 +40,6 @@ from mockai.toolkit.scripted import answer_step, scripted_error
 from mockai.toolkit.state import exchange_of, state_of
 from mockai.validation import validated
 from mockai.vocabulary import Step
-
-GPT_IMAGES_LIMIT = 16
 
 
 def _material(
@@ -143,63 +141,9 @@ async def generate(request: web.Request) -> web.StreamResponse:
 
 
 # -- edits and variations --------------------------------------------------------------------
-def _png_for_dall_e(upload: Upload, *, needs_alpha: bool) -> tuple[int, int]:
-    """dall-e-2 takes one square PNG under 4 MB; without a mask, its transparency is the area
-    to edit, so it must have an alpha channel (or be greyscale, as the real check allows)."""
-    image = picture(upload)
-    if (
-        image is None
-        or image.format != "PNG"
-        or len(upload.data) >= DALL_E_UPLOAD_LIMIT
-        or image.width != image.height
-    ):
-        raise not_a_png()
-    if needs_alpha and image.mode not in ("RGBA", "LA", "L"):
-        raise invalid_request(
-            f"Invalid input image - format must be in ['RGBA', 'LA', 'L'], got {image.mode}."
-        )
-    return image.size
-
-
-def _gpt_inputs(images: list[Upload]) -> list[tuple[int, int]]:
-    if len(images) > GPT_IMAGES_LIMIT:
-        raise invalid_request(
-            f"Invalid 'image': array too long. Expected an array with maximum length "
-            f"{GPT_IMAGES_LIMIT}, but got an array with length {len(images)} instead.",
-            "image",
-            "array_above_max_length",
-        )
-    sizes = []
-    for number, upload in enumerate(images, 1):
-        image = picture(upload)
-        if image is None or image.format not in ("PNG", "JPEG", "WEBP"):
-            raise invalid_image_file(number)
-        sizes.append(image.size)
-    return sizes
-
-
-def _check_mask(mask: Upload | None, size: tuple[int, int]) -> None:
-    if mask is None:
-        return
-    image = picture(mask)
-    if image is None or image.format != "PNG" or len(mask.data) >= DALL_E_UPLOAD_LIMIT:
-        raise not_a_png("mask")
-    if image.size != size:
-        raise invalid_request(
-            "Invalid mask image - the mask must have the same dimensions as the image.",
-            "mask",
-            "invalid_image_format",
-        )
-
-
 def _auto_size(width: int, height: int) -> str:
     """`size: auto` on an edit keeps the first image's orientation."""
     return "1536x1024" if width > height else "1024x1536" if height > width else "1024x1024"
-
-
-def _missing_image(form: Form) -> None:
-    if not form.images:
-        raise missing_parameter("image")
 
 
 def _upload_call(
@@ -229,7 +173,7 @@ async def _read_edit(
         return json_req, fields, references.form(request, json_req, fields)
     form = await read_form(request, EDIT_MODEL)
     req, fields = validated(EditRequest, form.fields, unknown_parameter=True, lenient=lenient)
-    _missing_image(form)
+    missing_image(form)
     return req, fields, form
 
 
@@ -245,12 +189,12 @@ async def edit(request: web.Request) -> web.StreamResponse:
     n = req.n or 1
     check(model, fields, prompt=req.prompt, n=n, size=req.size, quality=req.quality)
     if model.gpt_image:
-        inputs = _gpt_inputs(form.images)
+        inputs = gpt_inputs(form.images)
     else:
         if len(form.images) > 1:
             raise invalid_request("dall-e-2 edits take exactly one image.", "image")
-        inputs = [_png_for_dall_e(form.images[0], needs_alpha=form.mask is None)]
-    _check_mask(form.mask, inputs[0])
+        inputs = [png_for_dall_e(form.images[0], needs_alpha=form.mask is None)]
+    check_mask(form.mask, inputs[0])
     size = req.size or model.default_size
     job = render.Job(
         model,
@@ -276,11 +220,11 @@ async def variation(request: web.Request) -> web.StreamResponse:
     req, fields = validated(
         VariationRequest, form.fields, unknown_parameter=True, lenient=settings.lenient
     )
-    _missing_image(form)
+    missing_image(form)
     model = resolve(req.model, VARIATION_MODEL, lenient=settings.lenient)
     if not model.variations:
         raise invalid_model(model.id)
-    _png_for_dall_e(form.images[0], needs_alpha=False)
+    png_for_dall_e(form.images[0], needs_alpha=False)
     job = render.Job(
         model,
         "image_variation",

@@ -1,6 +1,7 @@
 """The three Images requests: a JSON body for generations, multipart forms for edits and
 variations (edits also as a JSON body naming their pictures by reference), validated field by
-field like the real API (types, enums, ranges), before the per-model rules in `rules.py`."""
+field like the real API (types, enums, ranges), before the per-model rules in `rules.py`; and
+the checks of the pictures an edit or variation carries (format, size, alpha, mask)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any, Literal
 from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from mockai.errors import APIError, invalid_request
+from mockai.errors import APIError, invalid_request, missing_parameter
 from mockai.toolkit import multipart
 from mockai.toolkit.multipart import Upload
 
@@ -84,6 +85,7 @@ NOT_A_PNG = "Uploaded image must be a PNG and less than 4 MB."
 _FILES = frozenset({"image", "mask"})
 _LISTS = frozenset({"image"})  # `image` or `image[]`, once per picture
 _INTEGERS = ("n", "output_compression", "partial_images")
+GPT_IMAGES_LIMIT = 16
 
 
 def not_a_png(param: str | None = None) -> APIError:
@@ -151,3 +153,60 @@ async def read_form(request: web.Request, default_model: str) -> Form:
     )
     fields = {name: _typed(name, value) for name, value in form.fields.items()}
     return Form(fields, form.uploads("image"), form.upload("mask"))
+
+
+# -- the pictures an edit or variation carries ------------------------------------------------
+def missing_image(form: Form) -> None:
+    if not form.images:
+        raise missing_parameter("image")
+
+
+def png_for_dall_e(upload: Upload, *, needs_alpha: bool) -> tuple[int, int]:
+    """dall-e-2 takes one square PNG under 4 MB; without a mask, its transparency is the area
+    to edit, so it must have an alpha channel (or be greyscale, as the real check allows)."""
+    image = picture(upload)
+    if (
+        image is None
+        or image.format != "PNG"
+        or len(upload.data) >= DALL_E_UPLOAD_LIMIT
+        or image.width != image.height
+    ):
+        raise not_a_png()
+    if needs_alpha and image.mode not in ("RGBA", "LA", "L"):
+        raise invalid_request(
+            f"Invalid input image - format must be in ['RGBA', 'LA', 'L'], got {image.mode}."
+        )
+    return image.size
+
+
+def gpt_inputs(images: list[Upload]) -> list[tuple[int, int]]:
+    """The sizes of a GPT image edit's pictures: up to 16 PNG, JPEG or WebP files."""
+    if len(images) > GPT_IMAGES_LIMIT:
+        raise invalid_request(
+            f"Invalid 'image': array too long. Expected an array with maximum length "
+            f"{GPT_IMAGES_LIMIT}, but got an array with length {len(images)} instead.",
+            "image",
+            "array_above_max_length",
+        )
+    sizes = []
+    for number, upload in enumerate(images, 1):
+        image = picture(upload)
+        if image is None or image.format not in ("PNG", "JPEG", "WEBP"):
+            raise invalid_image_file(number)
+        sizes.append(image.size)
+    return sizes
+
+
+def check_mask(mask: Upload | None, size: tuple[int, int]) -> None:
+    """A mask is a PNG under 4 MB the size of the (first) picture."""
+    if mask is None:
+        return
+    image = picture(mask)
+    if image is None or image.format != "PNG" or len(mask.data) >= DALL_E_UPLOAD_LIMIT:
+        raise not_a_png("mask")
+    if image.size != size:
+        raise invalid_request(
+            "Invalid mask image - the mask must have the same dimensions as the image.",
+            "mask",
+            "invalid_image_format",
+        )

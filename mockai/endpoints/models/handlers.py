@@ -1,5 +1,5 @@
-"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
-its first request."""
+"""The handlers of this family's `ROUTES` (see the package's docstring): list, retrieve and
+delete models; imported on the family's first request."""
 
 from __future__ import annotations
 
@@ -7,15 +7,13 @@ from typing import Any
 
 from aiohttp import web
 
+from mockai.endpoints.models.state import DELETED
 from mockai.errors import APIError
 from mockai.models import Model
 from mockai.scenarios.call import Call
-from mockai.store import Kind
 from mockai.toolkit.http import json_response
 from mockai.toolkit.scripted import answer_step
 from mockai.toolkit.state import exchange_of, state_of
-
-DELETED: Kind[bool] = Kind("deleted_models")
 
 
 def _model_object(model: Model) -> dict[str, Any]:

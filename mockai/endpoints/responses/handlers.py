@@ -1,5 +1,6 @@
-"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
-its first request."""
+"""The handler of `POST /v1/responses` (the routes around a stored response are `lifecycle`,
+the WebSocket mode `websocket`): checks, context, scenario step or default reply, then the
+answer as a body, a stream or a background run; imported on the family's first request."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import orjson
 from aiohttp import web
 
 from mockai import generation, tokenizer
-from mockai.endpoints.responses import lifecycle
+from mockai.endpoints.responses import streams
 from mockai.endpoints.responses.images import ImagePricing, pricing
 from mockai.endpoints.responses.items import (
     check_json_mentioned,
@@ -22,6 +23,7 @@ from mockai.endpoints.responses.items import (
     normalise,
     to_call,
 )
+from mockai.endpoints.responses.promptcache import prompt_cache_hit
 from mockai.endpoints.responses.render import ResponseRender
 from mockai.endpoints.responses.request import (
     BUILTIN_TOOLS,
@@ -191,7 +193,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     )
     # What rate limits charge: the larger of the input and the output reservation.
     exchange.tokens = max(input_tokens, req.max_output_tokens or 0)
-    cached = lifecycle.prompt_cache_hit(state, session, req, tok, context)
+    cached = prompt_cache_hit(state, session, req, tok, context)
 
     background = bool(req.background)
     call = to_call(req, body, context, new, request.headers, session)
@@ -251,10 +253,10 @@ async def create(request: web.Request) -> web.StreamResponse:
         events = chain(islice(events, after), [(failure, False)])
     if background:
         latency = (step.latency_ms or 0) / 1000 if step is not None else 0.0
-        lifecycle.start_background(stored, render, events, pacing, latency, state.drain)
+        streams.start_background(stored, render, events, pacing, latency, state.drain)
         if req.stream:
-            return await lifecycle.follow(request, stored, -1)
+            return await streams.follow(request, stored, -1)
         return json_response(stored.body)
     if req.stream:
-        return await lifecycle.stream(request, events, pacing, render)
+        return await streams.stream(request, events, pacing, render)
     return json_response(final)

@@ -1,4 +1,5 @@
-"""`input_image` parts of a Responses context: their data URLs checked, their token costs.
+"""The token costs of the `input_image` parts of a Responses context (their checks are
+`request.check_images`).
 
 An image is a data URL, an http(s) URL or the `file_id` of a file uploaded to mockai, whose
 bytes give its size; a `file_id` mockai does not hold counts as a remote image (the size
@@ -9,15 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict
+from typing import Any
 
 from mockai.imagecost import image_tokens
 from mockai.imagesize import REMOTE_SIZE, image_size, unsupported_image, url_size
 from mockai.toolkit.files import find_file
 from mockai.toolkit.state import ServerState
-from mockai.validation import validate_at
 
 
 def image_parts(item: Mapping[str, Any]) -> list[tuple[int, Mapping[str, Any]]]:
@@ -30,27 +28,6 @@ def image_parts(item: Mapping[str, Any]) -> list[tuple[int, Mapping[str, Any]]]:
         for number, part in enumerate(content)
         if isinstance(part, dict) and part.get("type") == "input_image"
     ]
-
-
-class InputImage(BaseModel):
-    """The fields of an `input_image` part that its cost reads (others pass, as for every
-    Responses input item: see request.py)."""
-
-    model_config = ConfigDict(extra="allow", strict=True)
-    type: Literal["input_image"]
-    image_url: str | None = None
-    file_id: str | None = None
-    detail: Literal["auto", "low", "high", "original"] | None = None
-
-
-def check_images(item: Mapping[str, Any], index: int) -> None:
-    """A new input item's images: fields of the right types, data URLs that hold images, as
-    on the real API (400 otherwise)."""
-    for number, part in image_parts(item):
-        where = f"input[{index}].content[{number}]"
-        image = validate_at(InputImage, dict(part), where)
-        if image.image_url is not None:
-            url_size(image.image_url, f"{where}.image_url")
 
 
 @dataclass(frozen=True)

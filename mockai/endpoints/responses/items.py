@@ -12,8 +12,8 @@ from typing import Any
 
 from mockai import ids
 from mockai.chatformat import REPLY_PRIMING, TOKENS_PER_MESSAGE, render_functions
-from mockai.endpoints.responses.images import ImagePricing, check_images, image_parts
-from mockai.endpoints.responses.request import Instructions, ResponseRequest
+from mockai.endpoints.responses.images import ImagePricing, image_parts
+from mockai.endpoints.responses.request import Instructions, ResponseRequest, check_images
 from mockai.errors import invalid_request, missing_parameter
 from mockai.scenarios.call import Call
 from mockai.tokenizer import Tokenizer

@@ -1,127 +1,33 @@
-"""Responses after creation: streaming, background runs, retrieval, deletion, cancellation,
-input items, token counts, compaction and prompt-cache accounting."""
+"""The handlers of the routes around a response: retrieve (streaming a background one with
+`streams.follow`), delete, cancel, list its input items; count input tokens and compact;
+imported on the family's first request to them."""
 
 from __future__ import annotations
 
 import asyncio
 import base64
 import contextlib
-import hashlib
 import os
-import random
-import sys
 import time
-from array import array
-from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from aiohttp import web
 
 from mockai import ids, tokenizer
+from mockai.endpoints.responses import streams
 from mockai.endpoints.responses.images import pricing
 from mockai.endpoints.responses.items import count_input, instructions_text, item_text, normalise
-from mockai.endpoints.responses.render import Event, ResponseRender
-from mockai.endpoints.responses.request import CompactRequest, ResponseRequest, TokenCountRequest
+from mockai.endpoints.responses.request import CompactRequest, TokenCountRequest
 from mockai.endpoints.responses.state import KIND, StoredResponse
 from mockai.errors import invalid_request
-from mockai.store import Kind
-from mockai.streaming.drain import Drain
-from mockai.streaming.pacing import Clock, Pacing
-from mockai.streaming.sse import ClientGone, SSEStream, event_frame
-from mockai.toolkit.http import json_response, read_json, send_stream, standard_headers
+from mockai.toolkit.http import json_response, read_json
 from mockai.toolkit.pagination import page
-from mockai.toolkit.state import ServerState, exchange_of, state_of, stored
+from mockai.toolkit.state import exchange_of, state_of, stored
 from mockai.validation import validate
 
 Counted = TypeVar("Counted", TokenCountRequest, CompactRequest)
-CACHE_KIND: Kind[set[bytes]] = Kind("prompt_cache")
-CACHE_MINIMUM = 1024  # the real API caches prompts of 1024 tokens or more...
-CACHE_BLOCK = 128  # ...in 128-token increments
-CACHE_ENTRIES = 100_000  # prefix digests kept per session and model before starting afresh
 
 
-def _numbered(event: Event, number: int) -> Event:
-    return {
-        "type": event["type"],
-        "sequence_number": number,
-        **{k: v for k, v in event.items() if k != "type"},
-    }
-
-
-def _frame(event: Event) -> bytes:
-    return event_frame(event["type"], event)
-
-
-# -- streaming -------------------------------------------------------------------------------
-async def stream(
-    request: web.Request,
-    events: Iterator[tuple[Event, bool]],
-    pacing: Pacing,
-    render: ResponseRender,
-) -> web.StreamResponse:
-    frames = ((_frame(_numbered(event, n)), timed) for n, (event, timed) in enumerate(events))
-    return await send_stream(request, frames, pacing, random.Random(render.id), done=None)
-
-
-def start_background(
-    stored: StoredResponse,
-    render: ResponseRender,
-    events: Iterator[tuple[Event, bool]],
-    pacing: Pacing,
-    queued_s: float,
-    drain: Drain,
-) -> None:
-    """Run a background response as a task: queued, then in progress, then done (at once
-    when the server stops, so the streams following it end in time)."""
-    stored.finished = False
-    stored.body = render.snapshot("queued")
-    pending = iter(events)
-    for event, _ in (next(pending), next(pending)):  # created and queued are known at once
-        stored.publish(_numbered(event, len(stored.events)))
-
-    async def run() -> None:
-        await drain.sleep(queued_s)
-        stored.body = render.snapshot("in_progress")
-        clock = Clock(pacing, random.Random(render.id), drain)
-        final = render.snapshot(render.status, final=True)
-        for event, timed in pending:
-            if timed and not pacing.instant:
-                await clock.tick()
-            stored.publish(_numbered(event, len(stored.events)))
-            if event["type"] == "response.failed":
-                final = event["response"]
-            elif event["type"] == "error":
-                final = render.snapshot(
-                    "failed", error={"code": event["code"], "message": event["message"]}
-                )
-        stored.finish(final)
-
-    stored.task = asyncio.get_running_loop().create_task(run())
-
-
-async def follow(
-    request: web.Request, stored: StoredResponse, starting_after: int
-) -> web.StreamResponse:
-    """Stream a stored response's events after `starting_after`, following a running one."""
-    sse = SSEStream(request, standard_headers(request))
-    exchange_of(request).stream = sse.response
-    await sse.open()
-    position = starting_after + 1
-    try:
-        while True:
-            while position < len(stored.events):
-                await sse.write(_frame(stored.events[position]))
-                position += 1
-            if stored.finished:
-                break
-            await stored.changed()
-        await sse.close()
-    except ClientGone:
-        pass
-    return sse.response
-
-
-# -- lookups -----------------------------------------------------------------------------------
 def _stored(request: web.Request) -> StoredResponse:
     return stored(request, KIND, "response_id")
 
@@ -144,7 +50,7 @@ async def retrieve(request: web.Request) -> web.StreamResponse:
                 "starting_after",
                 "invalid_type",
             )
-        return await follow(request, stored, int(raw))
+        return await streams.follow(request, stored, int(raw))
     return json_response(stored.body)
 
 
@@ -250,44 +156,3 @@ async def compact(request: web.Request) -> web.Response:
             },
         }
     )
-
-
-# -- prompt caching ---------------------------------------------------------------------------
-def _packed(tokens: list[int]) -> bytes:
-    """Token ids as 4-byte little-endian integers end to end, what the block digests hash:
-    packed in C, not one `int.to_bytes` per token (~100 ms for a 100,000-token input)."""
-    packed = array("I", tokens)
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return packed.tobytes()
-
-
-def prompt_cache_hit(
-    state: ServerState,
-    session: str | None,
-    req: ResponseRequest,
-    tok: Any,
-    context: list[dict[str, Any]],
-) -> int:
-    """Cached tokens for this input: the longest prefix (in 128-token blocks from 1024 tokens)
-    already seen under the same cache key. Prefix digests are chained, so this is linear."""
-    text = instructions_text(req.instructions) + "\n" + "\n".join(item_text(i) for i in context)
-    tokens = _packed(tok.encode(text))
-    count = len(tokens) // 4
-    if count < CACHE_MINIMUM:
-        return 0
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update((req.prompt_cache_key or "").encode())
-    seen: set[bytes] = state.store.get(session, CACHE_KIND, req.model) or set()
-    hit, boundaries = 0, []
-    for end in range(CACHE_BLOCK, count + 1, CACHE_BLOCK):
-        digest.update(tokens[4 * (end - CACHE_BLOCK) : 4 * end])
-        mark = digest.digest()
-        boundaries.append(mark)
-        if end >= CACHE_MINIMUM and mark in seen:
-            hit = end
-    if len(seen) > CACHE_ENTRIES:
-        seen = set()
-    seen.update(boundaries[CACHE_MINIMUM // CACHE_BLOCK - 1 :])
-    state.store.put(session, CACHE_KIND, req.model, seen)
-    return hit

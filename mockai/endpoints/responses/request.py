@@ -2,17 +2,22 @@
 
 Top-level fields are pydantic's job (reported through `mockai.validation`, with the newer
 "Unknown parameter" wording); input items come in dozens of shapes, so they stay plain dicts
-here and `items.py` checks the ones whose rules a client can trip over.
+here and `items.py` checks the ones whose rules a client can trip over, with
+`check_images()` below for their `input_image` parts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from mockai.endpoints.responses.images import image_parts
 from mockai.errors import invalid_request, missing_parameter
+from mockai.imagesize import url_size
 from mockai.models import Model
+from mockai.validation import validate_at
 
 
 class _Model(BaseModel):
@@ -264,3 +269,25 @@ def check(req: ResponseRequest, model: Model) -> None:
             f"{req.max_output_tokens}.",
             "max_output_tokens",
         )
+
+
+# -- input_image parts --------------------------------------------------------------------------
+class InputImage(BaseModel):
+    """The fields of an `input_image` part that its cost reads (others pass, as for every
+    Responses input item: see this module's docstring)."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+    type: Literal["input_image"]
+    image_url: str | None = None
+    file_id: str | None = None
+    detail: Literal["auto", "low", "high", "original"] | None = None
+
+
+def check_images(item: Mapping[str, Any], index: int) -> None:
+    """A new input item's images: fields of the right types, data URLs that hold images, as
+    on the real API (400 otherwise)."""
+    for number, part in image_parts(item):
+        where = f"input[{index}].content[{number}]"
+        image = validate_at(InputImage, dict(part), where)
+        if image.image_url is not None:
+            url_size(image.image_url, f"{where}.image_url")

@@ -1,4 +1,4 @@
-"""The Responses WebSocket mode: `GET /v1/responses` upgraded to a WebSocket
+"""The handler of the Responses WebSocket mode: `GET /v1/responses` upgraded to a WebSocket
 (`client.responses.connect()`).
 
 The upgrade goes through the middleware like any request (the API key, `X-Mockai-Session`,

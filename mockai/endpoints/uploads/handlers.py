@@ -1,46 +1,27 @@
-"""The handlers of this family's `ROUTES` (see the package's docstring), imported on
-its first request."""
+"""The handlers of this family's `ROUTES` (see the package's docstring): create an Upload,
+add a Part, complete or cancel it; imported on the family's first request."""
 
 from __future__ import annotations
 
 import hashlib
 import time
-from typing import Literal
 
 from aiohttp import web
-from pydantic import BaseModel, ConfigDict, Field
 
 from mockai import ids
+from mockai.endpoints.uploads.request import PART_FIELDS, CompleteUpload, CreateUpload
 from mockai.endpoints.uploads.state import (
     KIND,
     MAX_PART_BYTES,
-    MAX_UPLOAD_BYTES,
     StoredUpload,
 )
 from mockai.errors import APIError, invalid_request
-from mockai.toolkit.files import ExpiresAfter, check_batch_input, put_file, too_large
+from mockai.toolkit.files import check_batch_input, put_file, too_large
 from mockai.toolkit.http import json_response, read_json
 from mockai.toolkit.multipart import Upload, read_form
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import exchange_of, state_of, stored
 from mockai.validation import validate
-
-PART_FIELDS = frozenset({"data"})
-
-
-class CreateUpload(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-    filename: str
-    purpose: Literal["assistants", "batch", "fine-tune", "vision", "user_data", "evals"]  # as Files
-    bytes: int = Field(ge=0, le=MAX_UPLOAD_BYTES)
-    mime_type: str
-    expires_after: ExpiresAfter | None = None
-
-
-class CompleteUpload(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-    part_ids: list[str]
-    md5: str | None = None
 
 
 def _stored(request: web.Request) -> StoredUpload:
