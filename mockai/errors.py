@@ -148,6 +148,12 @@ def missing_parameter(param: str) -> APIError:
     )
 
 
+def no_model() -> APIError:
+    """The 400 chat, completions and embeddings give a body without `model` (Responses names
+    it as a missing parameter instead)."""
+    return invalid_request("you must provide a model parameter")
+
+
 def model_not_found(model: str) -> APIError:
     return APIError(
         404,

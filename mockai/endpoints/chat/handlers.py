@@ -23,7 +23,7 @@ from mockai.endpoints.chat.request import (
     check_context,
 )
 from mockai.endpoints.chat.state import keep, keep_stream
-from mockai.errors import APIError, invalid_request
+from mockai.errors import no_model
 from mockai.models import Model, capabilities
 from mockai.replies import (
     REASONING_TOKENS_BY_EFFORT,
@@ -43,10 +43,6 @@ from mockai.toolkit.parsed import Parsed
 from mockai.toolkit.scripted import answer_step, with_error_frame
 from mockai.toolkit.state import exchange_of, state_of
 from mockai.vocabulary import Step
-
-
-def _missing_model() -> APIError:
-    return invalid_request("you must provide a model parameter")
 
 
 def _forced_function(req: ChatRequest) -> list[FunctionDef]:
@@ -128,7 +124,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
     settings = state.settings
-    parsed = await read_request(request, ChatRequest, missing_model=_missing_model)
+    parsed = await read_request(request, ChatRequest, missing_model=no_model)
     body, req = parsed.body, parsed.model
     checked = await _checked(parsed, state.models.resolve(req.model, lenient=settings.lenient))
     model, tok, prompt = checked.model, checked.tok, checked.prompt

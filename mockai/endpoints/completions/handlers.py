@@ -11,7 +11,7 @@ from mockai import generation, tokenizer
 from mockai.endpoints.completions.prompt import prompts_of, to_call
 from mockai.endpoints.completions.render import Choice, CompletionRender
 from mockai.endpoints.completions.request import CompletionRequest, check, check_context
-from mockai.errors import APIError, invalid_request
+from mockai.errors import no_model
 from mockai.models import Model, capabilities
 from mockai.replies import Limits, Reply, apply_limits, from_step, stop_sequences
 from mockai.streaming.pacing import Pacing
@@ -20,10 +20,6 @@ from mockai.toolkit.scripted import answer_step, with_error_frame
 from mockai.toolkit.state import ServerState, exchange_of, state_of
 
 FINISH_REASONS = ("stop", "length", "content_filter")
-
-
-def _missing_model() -> APIError:
-    return invalid_request("you must provide a model parameter")
 
 
 def _model(state: ServerState, name: str) -> Model:
@@ -42,7 +38,7 @@ def _as_completion(reply: Reply) -> Reply:
 async def create(request: web.Request) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
-    parsed = await read_request(request, CompletionRequest, missing_model=_missing_model)
+    parsed = await read_request(request, CompletionRequest, missing_model=no_model)
     body, req = parsed.body, parsed.model
     model = _model(state, req.model)
     check(req, model)

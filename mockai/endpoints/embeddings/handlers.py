@@ -10,7 +10,7 @@ from aiohttp import web
 from mockai import tokenizer
 from mockai.endpoints.embeddings.request import EmbeddingRequest, Profile, check_tokens, inputs
 from mockai.endpoints.embeddings.vectors import embedding
-from mockai.errors import APIError, invalid_request
+from mockai.errors import no_model
 from mockai.models import capabilities
 from mockai.scenarios.call import Call
 from mockai.toolkit.http import json_response, read_request
@@ -22,14 +22,10 @@ SERVED_AS = {"text-embedding-ada-002": "text-embedding-ada-002-v2"}
 BIG_BATCH_CHARS = 20_000
 
 
-def _missing_model() -> APIError:
-    return invalid_request("you must provide a model parameter")
-
-
 async def create(request: web.Request) -> web.Response:
     state = state_of(request)
     exchange = exchange_of(request)
-    parsed = await read_request(request, EmbeddingRequest, missing_model=_missing_model)
+    parsed = await read_request(request, EmbeddingRequest, missing_model=no_model)
     body, req = parsed.body, parsed.model
     model = state.models.resolve(req.model, lenient=state.settings.lenient)
     capabilities.check_endpoint(model, "embeddings")  # per-model capabilities (mockai.models)
