@@ -507,9 +507,9 @@ async def test_stream_error_mid_way(serve):
 
 
 async def test_served_files_are_bounded_per_session(serve, monkeypatch):
-    from mockai.endpoints.images import render
+    from mockai.endpoints.images import state
 
-    monkeypatch.setattr(render, "KEPT_PER_SESSION", 3)
+    monkeypatch.setattr(state, "KEPT_PER_SESSION", 3)
     client = await serve()
     urls = [item["url"] for item in (await ok(client, size="256x256", n=5))["data"]]
     statuses = [(await client.get(urlsplit(url).path)).status for url in urls]

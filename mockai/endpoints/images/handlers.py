@@ -29,6 +29,7 @@ from mockai.endpoints.images.request import (
     read_form,
 )
 from mockai.endpoints.images.rules import GPT_ONLY, ImageModel, check, invalid_model, resolve
+from mockai.endpoints.images.state import KIND
 from mockai.errors import APIError, invalid_request
 from mockai.imagecost import image_tokens
 from mockai.scenarios.call import Call
@@ -242,7 +243,7 @@ async def serve_file(request: web.Request) -> web.Response:
     """A returned URL's picture; the session rides in the query, since whoever follows the URL
     (a browser, an <img> tag) sends no X-Mockai-Session header."""
     session = request.query.get("session") or exchange_of(request).session
-    stored = state_of(request).store.get(session, render.KIND, request.match_info["name"])
+    stored = state_of(request).store.get(session, KIND, request.match_info["name"])
     if stored is None:
         raise APIError(404)
     return web.Response(body=stored.data, content_type=stored.media_type)

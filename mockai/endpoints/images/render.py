@@ -16,21 +16,12 @@ from aiohttp import web
 from mockai import generation
 from mockai.endpoints.images.picture import MEDIA_TYPES, Picture
 from mockai.endpoints.images.rules import OUTPUT_TOKENS, ImageModel
-from mockai.store import Kind
+from mockai.endpoints.images.state import StoredImage, keep
 from mockai.streaming.sse import event_frame
 from mockai.toolkit.state import exchange_of, state_of
 from mockai.vocabulary import Step
 
-KIND: Kind[StoredImage] = Kind("images")
-KEPT_PER_SESSION = 200  # served files kept per session: pictures are big, unlike other objects
 TEXT_ENCODING = "o200k_base"
-
-
-@dataclass(frozen=True)
-class StoredImage:
-    name: str
-    data: bytes
-    media_type: str
 
 
 @dataclass
@@ -99,12 +90,9 @@ def revised_prompt(job: Job, step: Step | None, seed: int) -> str:
 def _url(request: web.Request, job: Job, data: bytes) -> str:
     """Keep the file and return where mockai serves it: an absolute URL on this very server,
     under the prefix the request came in on, carrying the session (a browser sends no header)."""
-    state = state_of(request)
     session = exchange_of(request).session
     name = f"img-{os.urandom(12).hex()}.{job.output_format}"
-    state.store.put(session, KIND, name, StoredImage(name, data, MEDIA_TYPES[job.output_format]))
-    for old in list(state.store.values(session, KIND))[:-KEPT_PER_SESSION]:
-        state.store.delete(session, KIND, old.name)
+    keep(state_of(request), session, StoredImage(name, data, MEDIA_TYPES[job.output_format]))
     prefix = request.path.rpartition("/images/")[0]
     query = f"?session={session}" if session else ""
     return f"{request.scheme}://{request.host}{prefix}/images/files/{name}{query}"
