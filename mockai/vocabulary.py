@@ -78,6 +78,10 @@ class Step(Strict):
     latency_ms: float | None = Field(None, ge=0)
     headers: dict[str, str] | None = None
     reset: bool = False  # drop the connection before any response
+    # A literal answer, on any endpoint: this JSON body with `status` (default 200) and the
+    # step's `headers`, instead of what the endpoint would build.
+    body: Any = None
+    status: int | None = Field(None, ge=100, le=599)
 
     @field_validator("error", mode="before")
     @classmethod
@@ -100,6 +104,27 @@ class Step(Strict):
                 "a step with `error` cannot also have content, refusal or tool_calls "
                 "(unless its `stream.error_after_chunks` sends the error mid-stream)"
             )
+        if self.body is not None and (
+            self.error is not None
+            or self.reset
+            or self.stream is not None
+            or any(
+                v is not None
+                for v in (
+                    self.content,
+                    self.refusal,
+                    self.tool_calls,
+                    self.flagged,
+                    self.categories,
+                )
+            )
+        ):
+            raise ValueError(
+                "a step with `body` is the whole answer; it cannot also have content, refusal, "
+                "tool_calls, moderation verdicts, a stream, an error or a reset"
+            )
+        if self.status is not None and self.body is None:
+            raise ValueError("`status` goes with a literal `body`; a failure is an `error`")
         if self.reset and (self.error is not None or self.says_something):
             raise ValueError(
                 "a step with `reset: true` drops the connection; it cannot also "

@@ -17,7 +17,8 @@ from mockai.errors import APIError, invalid_api_key, missing_api_key
 from mockai.faults.inject import ConnectionDropped, broken_body
 from mockai.faults.kinds import BODY
 from mockai.streaming.sse import drop_connection
-from mockai.toolkit.http import error_response, standard_headers
+from mockai.toolkit.http import error_response, json_response, standard_headers
+from mockai.toolkit.scripted import ScriptedBody
 from mockai.toolkit.state import EXCHANGE, Exchange, state_of
 
 API_PREFIXES = ("/v1/", "/api/openai/v1/")
@@ -83,6 +84,8 @@ async def _handle(request: web.Request, handler) -> web.StreamResponse:
         drop_connection(request)
         _finish(request, exchange, None)
         return web.Response()  # never sent: aiohttp meets the closed transport and moves on
+    except ScriptedBody as exc:
+        response = json_response(exc.body, exc.status)
     except APIError as exc:
         response = error_response(exc, exchange)
     except web.HTTPException as exc:

@@ -35,6 +35,15 @@ from mockai.toolkit.state import Exchange, ServerState, exchange_of, state_of
 from mockai.vocabulary import ErrorSpec, Step
 
 
+class ScriptedBody(Exception):
+    """A step's literal answer (`body:`, `status:`): the middleware sends it as it is."""
+
+    def __init__(self, body: Any, status: int) -> None:
+        super().__init__(status)
+        self.body = body
+        self.status = status
+
+
 def scripted_error(spec: ErrorSpec) -> APIError:
     headers = {}
     if spec.retry_after is not None:
@@ -143,6 +152,8 @@ async def answer_step(
             raise ConnectionDropped()
         if fails_first and step.error is not None:
             raise scripted_error(step.error)
+        if step.body is not None:
+            raise ScriptedBody(step.body, step.status or 200)
     if chaos is not None:
         exchange.fault = chaos
         if chaos.kind in STREAM:
