@@ -2,10 +2,10 @@
 
 The description's `x-oaiMeta.examples[].response` texts are what the reference pages show, and
 they are written for people: trailing commas, unquoted keys (`{ id: "vs_abc123" }`), elided
-entries (`{ ... }`, `{...}`, `....(1536 floats total)`), Python's `None`, a missing comma, several chunks
-one after another, or a whole SSE stream (`event:`/`data:` lines). `values` repairs what can be
-repaired and returns every JSON value it finds; a text that is no JSON at all (an SDP answer,
-`<binary content of the file>`) gives none.
+entries (`{ ... }`, `{...}`, `....(1536 floats total)`), Python's `None`, a missing comma,
+several chunks one after another, or a whole SSE stream (`event:`/`data:` lines). `values`
+repairs what can be repaired and returns every JSON value it finds; a text that is no JSON at
+all (an SDP answer, `<binary content of the file>`) gives none.
 """
 
 from __future__ import annotations
