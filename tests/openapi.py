@@ -65,6 +65,14 @@ def _patch_real_api(schemas: dict[str, Any]) -> None:
         "anyOf": [logprobs["top_logprobs"]["items"], {"type": "null"}]
     }
     logprobs["top_logprobs"]["type"] = ["array", "null"]
+    # Twelve schemas require a property they do not declare (LocalShellToolCallOutput's
+    # `call_id`, MCPApprovalResponse's `request_id`, the Responses audio events' `response_id`,
+    # and their Beta copies): a body must carry it, so strict mode must not call it invented.
+    for found in schemas.values():
+        props = found.get("properties") if isinstance(found, dict) else None
+        if props:
+            for key in found.get("required", ()):
+                props.setdefault(key, {"type": "string"})
     # Streamed completions are CreateCompletionResponse objects (its description says so) whose
     # choices have `finish_reason: null` until they end (every recorded stream). A schema of
     # mockai's own, so that full bodies keep requiring a finish reason.
@@ -325,3 +333,18 @@ def parse_sse_events(text: str) -> list[tuple[str | None, Any]]:
 def parse_sse(text: str) -> list[Any]:
     """The data payloads of an SSE body in order, e.g. chat chunks followed by "[DONE]"."""
     return [data for _, data in parse_sse_events(text)]
+
+
+def validate_operation(
+    template: str, method: str, status: int, body: Any, *, strict: bool = True
+) -> None:
+    """Assert `body` is what the spec says the operation at `template` (the spec's own path
+    text, `...?beta=true` variants included) answers with `status`, as JSON."""
+    label = f"{method.upper()} {template} {status}"
+    response = spec()["paths"][template][method.lower()]["responses"][str(status)]
+    pointer = _pointer("paths", template, method.lower(), "responses", str(status))
+    if "$ref" in response:
+        pointer = response["$ref"].partition("#")[2]
+        response = _lookup(response["$ref"])
+    media = next(m for m in response["content"] if "json" in m)
+    _check(_validator_at(pointer + _pointer("content", media, "schema")), body, label, strict)
