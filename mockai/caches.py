@@ -9,11 +9,11 @@ written in comments:
   server's memory stays flat whatever its clients send.
 - **Immutability.** An entry is shared by every request that hits it, so `put` refuses (with a
   TypeError naming the type) a value that can be changed in place. Accepted: None, bool, int,
-  float, str, bytes, a tuple or frozenset of accepted values, a read-only mapping
-  (`types.MappingProxyType`), a frozen dataclass, a frozen pydantic model, and another `Cache`
-  (which applies the same rules to its own entries). The check is shallow for dataclasses and
-  models: what they refer to is theirs to freeze (a frozen dataclass holds a `MappingProxyType`
-  or a tuple, not a dict or a list).
+  float, str, bytes, a compiled regex, a tuple or frozenset of accepted values, a read-only
+  mapping (`types.MappingProxyType`), a frozen dataclass, a frozen pydantic model, and another
+  `Cache` (which applies the same rules to its own entries). The check is shallow for
+  dataclasses and models: what they refer to is theirs to freeze (a frozen dataclass holds a
+  `MappingProxyType` or a tuple, not a dict or a list).
 
 Safe to share between threads (the pytest plugin serves from its own thread, and the
 tokenizers are shared): reads are single dictionary lookups, writes take a lock.
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import threading
 from collections.abc import Callable, Hashable
 from types import MappingProxyType
@@ -38,7 +39,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 _SCALARS = (type(None), bool, int, float, complex, str, bytes)
-_KNOWN_FROZEN: set[type] = {*_SCALARS, frozenset, MappingProxyType}
+_KNOWN_FROZEN: set[type] = {*_SCALARS, frozenset, MappingProxyType, re.Pattern}
 
 
 def _frozen(value: object) -> bool:

@@ -2,34 +2,70 @@
 mockai makes comes from here.
 
 Random bytes mapped through a translation table: an id costs about a microsecond, which
-matters because every response carries one or two.
+matters because every response carries one or two. `SHAPES` holds the random part's length and
+alphabet after each prefix whose real form is known; `seeded` makes an id of any shape from a
+seeded generator (bodies generated from the OpenAPI description must be reproducible).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import random
 import string
 
 _ALNUM = (string.ascii_letters + string.digits).encode()
 _TO_ALNUM = bytes(_ALNUM[i % len(_ALNUM)] for i in range(256))
+
+HEX = "hex"
+ALNUM = "alnum"
+ITEM = (48, HEX)
+"""Responses API items and objects: `resp_`, `msg_`, `fc_`, `rs_`, `ws_`, `cntr_`... + 48 hex."""
+SHAPES: dict[str, tuple[int, str]] = {
+    "req_": (32, HEX),
+    "chatcmpl-": (29, ALNUM),
+    "cmpl-": (29, ALNUM),
+    "call_": (24, ALNUM),
+    "file-": (22, ALNUM),  # file-52voFe6FU6MWyAwa1Uj39R
+    "upload_": (32, HEX),
+    "part_": (32, HEX),
+    "batch_": (32, HEX),  # batch_69c3c347282c81908ede48ecc95bf201
+    "batch_req_": (32, HEX),
+    "steer_": (32, HEX),
+    "org-": (24, ALNUM),
+    **{prefix: ITEM for prefix in ("resp_", "msg_", "fc_", "rs_", "ws_", "ci_", "fs_", "cmp_")},
+    "cntr_": ITEM,
+}
+"""The random part (length, alphabet) after each prefix whose real form mockai knows."""
 
 
 def _alnum(n: int) -> str:
     return os.urandom(n).translate(_TO_ALNUM).decode()
 
 
+def _random(prefix: str) -> str:
+    length, alphabet = SHAPES[prefix]
+    return prefix + (os.urandom(length // 2).hex() if alphabet == HEX else _alnum(length))
+
+
+def seeded(rng: random.Random, prefix: str, length: int, alphabet: str) -> str:
+    """`prefix` + `length` characters of `alphabet` (HEX or ALNUM) drawn from `rng`."""
+    if alphabet == HEX:
+        return prefix + rng.randbytes((length + 1) // 2).hex()[:length]
+    return prefix + rng.randbytes(length).translate(_TO_ALNUM).decode()
+
+
 def request_id() -> str:
-    return "req_" + os.urandom(16).hex()
+    return _random("req_")
 
 
 def chat_completion_id() -> str:
-    return "chatcmpl-" + _alnum(29)
+    return _random("chatcmpl-")
 
 
 def completion_id() -> str:
     """Legacy completions: `cmpl-` + 29 alphanumerics, like chat's `chatcmpl-` ids."""
-    return "cmpl-" + _alnum(29)
+    return _random("cmpl-")
 
 
 def moderation_id(legacy: bool = False) -> str:
@@ -38,7 +74,7 @@ def moderation_id(legacy: bool = False) -> str:
 
 
 def tool_call_id() -> str:
-    return "call_" + _alnum(24)
+    return _random("call_")
 
 
 def obfuscation(n: int) -> str:
@@ -52,32 +88,32 @@ def organization_id(api_key: str) -> str:
 
 def item_id(prefix: str) -> str:
     """Responses API ids: `resp_`, `msg_`, `fc_`, `rs_`, `ws_`... followed by 48 hex digits."""
-    return prefix + os.urandom(24).hex()
+    return prefix + os.urandom(ITEM[0] // 2).hex()
 
 
 def file_id() -> str:
     """`file-` + 22 alphanumerics, as in `file-52voFe6FU6MWyAwa1Uj39R`."""
-    return "file-" + _alnum(22)
+    return _random("file-")
 
 
 def upload_id() -> str:
-    return "upload_" + os.urandom(16).hex()
+    return _random("upload_")
 
 
 def upload_part_id() -> str:
-    return "part_" + os.urandom(16).hex()
+    return _random("part_")
 
 
 def batch_id() -> str:
     """`batch_` + 32 hex digits, as in `batch_69c3c347282c81908ede48ecc95bf201`."""
-    return "batch_" + os.urandom(16).hex()
+    return _random("batch_")
 
 
 def batch_request_id() -> str:
     """A batch output line's id: `batch_req_` + 32 hex digits."""
-    return "batch_req_" + os.urandom(16).hex()
+    return _random("batch_req_")
 
 
 def steer_id() -> str:
     """A Responses WebSocket steer: `steer_` + 32 hex digits."""
-    return "steer_" + os.urandom(16).hex()
+    return _random("steer_")

@@ -2,7 +2,8 @@
 
 The emulator is only useful if clients cannot tell it from the real API, so every test that
 looks at a response body should also prove the body has the real API's shape. This module
-loads the vendored spec once, repairs its known quirks, and validates bodies, error bodies
+loads the vendored spec once (prepared by mockai.openapi.document, the form the runtime
+reads too), repairs its known quirks, and validates bodies, error bodies
 and stream chunks against it. In strict mode (the default) it also rejects object properties
 the spec does not declare: JSON Schema allows them, but an invented field is shape drift.
 """
@@ -10,67 +11,29 @@ the spec does not declare: JSON Schema allows them, but an invented field is sha
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
-import os
 import re
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+import orjson
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, relevance
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from mockai.openapi.document import load_json
 from mockai.spec import OPENAPI_PATH, STREAMS_DIR
 
 SPEC_PATH: Path = OPENAPI_PATH
 RECORDINGS: Path = STREAMS_DIR
 
-# Bump when _prepare changes, so stale caches in the temp dir are ignored.
-_PREPARE_VERSION = "2"
 # The spec document is registered under this URI and every local `#/...` reference is made
 # absolute, so any fragment of it can be validated on its own without losing its references.
 _SPEC_URI = "urn:mockai:openai-openapi"
 # Not in the spec: added by `_patch_real_api` (the spec declares no completion stream schema).
 COMPLETION_CHUNK = "mockai.CompletionChunk"
-
-
-def _prepare(node: Any) -> Any:
-    """Return a copy of `node` that a 2020-12 validator reads the way OpenAPI 3.0 meant it.
-
-    `nullable: true` is a 3.0 keyword that 3.1 validators ignore; it becomes `type: [X, "null"]`
-    (plus `null` in any `enum`), or `anyOf: [original, {type: null}]` when there is no plain
-    type. `allOf: [{$ref: X}, {nullable: true}]` makes the whole property nullable.
-    `oneOf` becomes `anyOf`: the spec's unions are discriminated by the SDKs, not exclusive in
-    JSON Schema terms (a verbose transcription also matches the plain one), so "exactly one"
-    would reject real bodies.
-    """
-    if isinstance(node, list):
-        return [_prepare(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    nullable = node.get("nullable") is True
-    if {"nullable": True} in node.get("allOf", []):
-        nullable = True
-        node = {**node, "allOf": [s for s in node["allOf"] if s != {"nullable": True}]}
-    out = {k: _prepare(v) for k, v in node.items() if not (k == "nullable" and isinstance(v, bool))}
-    if isinstance(out.get("$ref"), str) and out["$ref"].startswith("#"):
-        out["$ref"] = _SPEC_URI + out["$ref"]
-    if isinstance(out.get("oneOf"), list):
-        out["anyOf"] = out.pop("oneOf")
-    if not nullable:
-        return out
-    if "type" in out and not any(k in out for k in ("$ref", "allOf", "anyOf")):
-        types = out["type"] if isinstance(out["type"], list) else [out["type"]]
-        out["type"] = [*types, "null"]
-        if "enum" in out:
-            out["enum"] = [*out["enum"], None]
-        return out
-    return {"anyOf": [out, {"type": "null"}]}
 
 
 def _patch_real_api(schemas: dict[str, Any]) -> None:
@@ -102,6 +65,14 @@ def _patch_real_api(schemas: dict[str, Any]) -> None:
         "anyOf": [logprobs["top_logprobs"]["items"], {"type": "null"}]
     }
     logprobs["top_logprobs"]["type"] = ["array", "null"]
+    # Twelve schemas require a property they do not declare (LocalShellToolCallOutput's
+    # `call_id`, MCPApprovalResponse's `request_id`, the Responses audio events' `response_id`,
+    # and their Beta copies): a body must carry it, so strict mode must not call it invented.
+    for found in schemas.values():
+        props = found.get("properties") if isinstance(found, dict) else None
+        if props:
+            for key in found.get("required", ()):
+                props.setdefault(key, {"type": "string"})
     # Streamed completions are CreateCompletionResponse objects (its description says so) whose
     # choices have `finish_reason: null` until they end (every recorded stream). A schema of
     # mockai's own, so that full bodies keep requiring a finish reason.
@@ -127,28 +98,10 @@ def document() -> dict[str, Any]:
 
 
 def _load_prepared() -> dict[str, Any]:
-    """The spec with `_prepare` applied, cached as JSON across processes.
-
-    Parsing the 3 MB YAML takes over a second even with libyaml, which would dominate a short
-    test run; the cache loads in a few hundredths of a second. JSON rather than pickle, since
-    the temp dir is shared and a planted pickle would run code.
-    """
-    stat = SPEC_PATH.stat()
-    key = hashlib.sha256(
-        f"{SPEC_PATH.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{_PREPARE_VERSION}".encode()
-    ).hexdigest()[:16]
-    cached = Path(tempfile.gettempdir()) / f"mockai-openapi-{key}.json"
-    try:
-        return json.loads(cached.read_bytes())
-    except (OSError, ValueError):
-        pass
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    prepared = _prepare(yaml.load(SPEC_PATH.read_text(encoding="utf-8"), Loader=loader))
-    data = json.dumps(prepared, default=str)  # a date in one example becomes a string
-    partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(data, encoding="utf-8")
-    os.replace(partial, cached)  # atomic, so parallel test workers never read half a file
-    return json.loads(data)  # the very value a cache hit returns
+    """The spec as mockai prepares it (`mockai.openapi.document.prepare`: nullable, oneOf),
+    from mockai's own cache of that form, our copy with every local reference made absolute."""
+    absolute = b'"$ref":"' + _SPEC_URI.encode() + b"#"
+    return orjson.loads(load_json(SPEC_PATH).replace(b'"$ref":"#', absolute))
 
 
 @cache
@@ -380,3 +333,18 @@ def parse_sse_events(text: str) -> list[tuple[str | None, Any]]:
 def parse_sse(text: str) -> list[Any]:
     """The data payloads of an SSE body in order, e.g. chat chunks followed by "[DONE]"."""
     return [data for _, data in parse_sse_events(text)]
+
+
+def validate_operation(
+    template: str, method: str, status: int, body: Any, *, strict: bool = True
+) -> None:
+    """Assert `body` is what the spec says the operation at `template` (the spec's own path
+    text, `...?beta=true` variants included) answers with `status`, as JSON."""
+    label = f"{method.upper()} {template} {status}"
+    response = spec()["paths"][template][method.lower()]["responses"][str(status)]
+    pointer = _pointer("paths", template, method.lower(), "responses", str(status))
+    if "$ref" in response:
+        pointer = response["$ref"].partition("#")[2]
+        response = _lookup(response["$ref"])
+    media = next(m for m in response["content"] if "json" in m)
+    _check(_validator_at(pointer + _pointer("content", media, "schema")), body, label, strict)

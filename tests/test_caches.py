@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from types import MappingProxyType
 
 import pytest
@@ -48,6 +49,7 @@ def test_the_oldest_entry_goes_first_when_full():
         b"bytes",
         (1, ("nested", 2.5)),
         frozenset({1}),
+        re.compile("a+"),
         MappingProxyType({"a": [1]}),
         Frozen(1),
         FrozenModel(value=1),

@@ -44,3 +44,25 @@ def test_no_module_but_ids_makes_ids_of_its_own():
         )
     ]
     assert offenders == []
+
+
+def test_seeded_ids_repeat_for_a_seed_and_take_the_shape_asked():
+    import random
+
+    first = ids.seeded(random.Random(7), "vs_", 32, ids.HEX)
+    assert first == ids.seeded(random.Random(7), "vs_", 32, ids.HEX)
+    assert re.fullmatch(r"vs_[0-9a-f]{32}", first)
+    assert re.fullmatch(
+        r"asst_[A-Za-z0-9]{24}", ids.seeded(random.Random(7), "asst_", 24, ids.ALNUM)
+    )
+    assert re.fullmatch(r"x_[0-9a-f]{5}", ids.seeded(random.Random(7), "x_", 5, ids.HEX))
+
+
+@pytest.mark.parametrize(("make", "form"), FORMATS, ids=[f for _, f in FORMATS])
+def test_shapes_table_agrees_with_the_made_ids(make, form):
+    made = make()
+    prefix = max((p for p in ids.SHAPES if made.startswith(p)), key=len)
+    length, alphabet = ids.SHAPES[prefix]
+    random_part = made[len(prefix) :]
+    assert len(random_part) == length
+    assert alphabet == ids.ALNUM or re.fullmatch("[0-9a-f]+", random_part)

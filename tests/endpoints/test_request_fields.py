@@ -266,3 +266,12 @@ async def test_lenient_covers_every_json_request(serve, path, body):
     response = await post(lenient, body, path=path)
     assert response.status == 200, await response.text()
     await api_json(response)
+
+
+@pytest.mark.parametrize("path", ["/v1/responses/input_tokens", "/v1/responses/compact"])
+async def test_a_part_whose_text_is_not_a_string_is_no_server_error(serve, path):
+    """Found by tests/test_fuzz.py: `"text": true` in a function output's parts was a 500."""
+    client = await serve()
+    item = {"type": "function_call_output", "call_id": "call_1", "output": [{"text": True}]}
+    response = await post(client, {"model": "gpt-4o", "input": [item]}, path=path)
+    assert response.status < 500, await response.text()

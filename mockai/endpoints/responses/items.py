@@ -133,6 +133,11 @@ def check_json_mentioned(req: ResponseRequest, context: list[dict[str, Any]]) ->
         )
 
 
+def _text(value: Any) -> str:
+    """A part's text; anything else (absent, or not a string in a malformed item) counts as ""."""
+    return value if isinstance(value, str) else ""
+
+
 def item_text(item: Mapping[str, Any]) -> str:
     """The readable text of an item: message parts, tool output, call arguments."""
     kind = item["type"]
@@ -141,12 +146,12 @@ def item_text(item: Mapping[str, Any]) -> str:
         if isinstance(content, str):
             return content
         return "\n".join(
-            p.get("text") or p.get("refusal") or "" for p in content if isinstance(p, dict)
+            _text(p.get("text") or p.get("refusal")) for p in content if isinstance(p, dict)
         )
     if kind == "function_call_output":
         output = item.get("output")
         if isinstance(output, list):
-            return "\n".join(p.get("text") or "" for p in output if isinstance(p, dict))
+            return "\n".join(_text(p.get("text")) for p in output if isinstance(p, dict))
         return str(output)
     if kind == "function_call":
         return f"{item.get('name', '')}{item.get('arguments', '')}"
