@@ -46,7 +46,8 @@ _TYPE_WORDS = {
 _BRANCH_NAMES = {"str", "int", "float", "bool", "dict", "list", "none", "constrained-str"}
 
 
-def _kind_of(value: Any) -> str:
+def kind_of(value: Any) -> str:
+    """A JSON value's kind as the real API's type errors name it ("an integer", "null")."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -202,7 +203,7 @@ def to_api_error(
             words[words.index("an array")] = "an array of objects"
         wanted = words[0] if len(words) == 1 else "one of " + " or ".join(words)
         return invalid_request(
-            f"Invalid type for '{param}': expected {wanted}, but got {_kind_of(value)} instead.",
+            f"Invalid type for '{param}': expected {wanted}, but got {kind_of(value)} instead.",
             param,
             "invalid_type",
         )

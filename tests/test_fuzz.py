@@ -27,9 +27,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from openapi import document, validate_error
 from schemathesis import GenerationMode
 
-from mockai.config import Settings
+from mockai.endpoints import GENERIC, declared_routes
 from mockai.pytest_plugin import TEST_API_KEY
-from mockai.server.app import PREFIXES, create_app
+from mockai.server.app import PREFIXES
 
 pytestmark = pytest.mark.fuzz
 
@@ -44,13 +44,13 @@ def _template(path: str) -> str:
 
 
 def _operations() -> list[tuple[str, str]]:
-    """(METHOD, path) in the description of every API route the app registers, found by
-    path template below the app's /v1 prefix."""
-    app = create_app(Settings(port=0, watch=False, quiet=True))
+    """(METHOD, path) in the description of every route a hand-built family registers. The
+    spec-driven family checks requests with the description's own schemas: the conformance
+    suite covers its operations."""
     served = {
-        (route.method, _template(route.resource.canonical.removeprefix(API)))
-        for route in app.router.routes()
-        if route.resource is not None and route.resource.canonical.startswith(API + "/")
+        (route.method, _template(route.path))
+        for family, route in declared_routes()
+        if family != GENERIC
     }
     return sorted(
         (method.upper(), path)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from aiohttp import web
 
 from mockai.caches import memoized
-from mockai.scenarios.endpoints import EndpointNames
+from mockai.scenarios.endpoints import EndpointNames, operations, route_shape
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -30,12 +30,24 @@ class Route:
     scenario: str | None = None  # the endpoint name scenarios match it by, if they answer it
 
 
+GENERIC = f"{__name__}.generic"  # answers every operation no other family declares
+
+
 def declared_routes() -> Iterator[tuple[str, Route]]:
-    """Each family's package name and its routes, families in name order."""
+    """Each family's package name and its routes, families in name order; then, for the
+    spec-driven family, every operation of the shipped index whose route none declares (a
+    hand-built family always wins), named by its operationId for scenarios."""
+    served: set[str] = set()
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
         family = f"{__name__}.{info.name}"
         for route in getattr(importlib.import_module(family), "ROUTES", ()):
+            served.add(route_shape(f"{route.method} {route.path}"))
             yield family, route
+    for operation_id, route_text in operations().items():
+        method, _, path = route_text.partition(" ")
+        if "?" not in path and route_shape(route_text) not in served:
+            served.add(route_shape(route_text))
+            yield GENERIC, Route(method, path, "handlers.answer", scenario=operation_id)
 
 
 def all_routes() -> Iterator[tuple[Route, Handler]]:
@@ -46,7 +58,7 @@ def all_routes() -> Iterator[tuple[Route, Handler]]:
 
 @memoized(limit=1)
 def endpoint_names() -> EndpointNames:
-    """The endpoint names the families declare, for checking and resolving `match.endpoint`."""
+    """The endpoint names the routes declare, for checking and resolving `match.endpoint`."""
     routes: dict[str, list[str]] = {}
     for _, route in declared_routes():
         if route.scenario is not None:

@@ -57,6 +57,11 @@ class EndpointNames:
         object.__setattr__(self, "endpoints", routes)
         object.__setattr__(self, "_names", MappingProxyType(names))
 
+    @property
+    def families(self) -> list[str]:
+        """The hand-built endpoint names (the spec-driven ones are operation ids)."""
+        return [name for name in self.endpoints if name not in operations()]
+
     def resolve(self, name: str) -> frozenset[str]:
         """The endpoint names `name` (or glob) covers; ValueError naming the problem when it
         names nothing known."""
@@ -68,7 +73,7 @@ class EndpointNames:
             hint = (
                 f"did you mean {close[0]!r}?"
                 if close
-                else f"expected a family ({', '.join(self.endpoints)}), "
+                else f"expected a family ({', '.join(self.families)}), "
                 "an operation id or 'METHOD /path'"
             )
             raise ValueError(f"unknown endpoint {name!r}; {hint}")

@@ -56,7 +56,7 @@ def test_each_declared_endpoint_name_serves_real_operations() -> None:
 def test_the_readme_lists_the_families() -> None:
     listed = re.search(r"Scenario endpoint names: (.*?)\.\n", README.read_text(), re.S)
     assert listed is not None
-    assert set(re.findall(r"`([^`]+)`", listed[1])) == set(endpoint_names().endpoints)
+    assert set(re.findall(r"`([^`]+)`", listed[1])) == set(endpoint_names().families)
 
 
 def named(endpoint: str, content: str) -> dict[str, Any]:

@@ -5,7 +5,7 @@ Each request is a real loopback HTTP call (`mockai.toolkit.loopback`) to the soc
 was created through, carrying the creator's headers (API key, `X-Mockai-Session`, scenario
 headers). So a line is answered exactly as the same request sent directly would be: same
 validation, scenarios, sequences and journal entries (tagged with `x-mockai-batch`), and an
-endpoint mockai does not serve answers 404 like any unknown route.
+endpoint is answered as a direct call to it would be.
 
 Lines run one after another, in file order, so scenario sequences step through them
 predictably. The task stops on its own when its batch is no longer stored (deleted by

@@ -1,0 +1,195 @@
+"""The handler of every spec-driven operation (`answer`): the request checked against the
+operation's schemas, a scenario step (a literal `body:`, an error, a fault), then what the
+path's role does (resources.py) to the session's objects (state.py), the answer generated from
+the response schema with the stored object's fields."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from functools import partial
+from types import MappingProxyType
+from typing import Any
+
+from aiohttp import web
+
+from mockai.caches import memoized
+from mockai.endpoints.generic.resources import Resource, classify
+from mockai.endpoints.generic.state import Entry, concrete, kind_for, under
+from mockai.errors import APIError, invalid_request
+from mockai.openapi import generate
+from mockai.openapi.check import check_body, check_query
+from mockai.openapi.operations import Operation, operations
+from mockai.scenarios.call import Call
+from mockai.toolkit.http import json_response, read_json
+from mockai.toolkit.multipart import Form, read_form
+from mockai.toolkit.pagination import page
+from mockai.toolkit.scripted import answer_step
+from mockai.toolkit.state import ServerState, exchange_of, state_of
+
+MAX_UPLOAD_BYTES = 512 * 1024 * 1024
+
+
+@memoized(limit=1)
+def _index() -> Mapping[tuple[str, str], Operation]:
+    """(METHOD, path template) -> its operation; the `?beta=true` variants are not routes."""
+    return MappingProxyType(
+        {(op.method.upper(), op.route): op for op in operations().values() if not op.query}
+    )
+
+
+@memoized(limit=1)
+def _creatable() -> frozenset[str]:
+    """The collections a spec-driven operation creates objects in."""
+    return frozenset(r.collection for r in map(_resource, _index().values()) if r.role == "create")
+
+
+def _resource(found: Operation) -> Resource:
+    return _role(found.method.upper(), found.route)
+
+
+@memoized(limit=512)
+def _role(method: str, route: str) -> Resource:
+    return classify(method, route, _index().keys())
+
+
+def _operation(request: web.Request) -> Operation:
+    canonical = request.match_info.route.resource.canonical  # type: ignore[union-attr]
+    return _index()[(request.method, canonical.split("/v1", 1)[1])]
+
+
+def _too_large(form: Form, name: str, read: int) -> APIError:
+    return invalid_request("File is too large.")
+
+
+async def _body(request: web.Request, found: Operation) -> dict[str, Any]:
+    if not found.bodies:
+        return {}
+    if (
+        any(b.multipart for b in found.bodies.values())
+        and request.content_type == "multipart/form-data"
+    ):
+        binary = frozenset(_binary_fields(found))
+        form = await read_form(request, files=binary, limit=MAX_UPLOAD_BYTES, too_large=_too_large)
+        fields: dict[str, Any] = dict(form.fields)
+        fields.update({name: u[0].filename for name, u in form.files.items() if u})
+        return fields
+    body = await read_json(request)
+    if found.json_body is not None:
+        check_body(found, "application/json", body)
+    return body
+
+
+def _binary_fields(found: Operation) -> list[str]:
+    out = []
+    for candidate in found.bodies.values():
+        schema = candidate.schema or {}
+        for name, sub in (schema.get("properties") or {}).items():
+            if isinstance(sub, Mapping) and sub.get("format") == "binary":
+                out.append(name)
+    return out or ["file"]
+
+
+def _check_parents(
+    state: ServerState, session: str | None, res: Resource, params: Mapping[str, str]
+) -> None:
+    """Default mode: a nested path needs its parent objects (`/threads/{thread_id}/...`)."""
+    for parent in res.parents:
+        collection, _, slot = parent.rpartition("/")
+        if collection not in _creatable():
+            continue  # objects mockai cannot hold (checkpoints...): any id is taken
+        kind = kind_for(collection)
+        if state.store.get(session, kind, concrete(parent, params)) is None:
+            raise kind.not_found(params[slot.strip("{}")])
+
+
+async def answer(request: web.Request) -> web.StreamResponse:
+    state, exchange = state_of(request), exchange_of(request)
+    found = _operation(request)
+    params = dict(request.match_info)
+    check_query(found, request.query)
+    body = await _body(request, found)
+    model = body.get("model")
+    call = Call(
+        found.operation_id,
+        body,
+        request.headers,
+        exchange.session,
+        model=model if isinstance(model, str) else None,
+    )
+    await answer_step(request, call, streaming=False, optional=True)
+    res = _resource(found)
+    lenient = state.settings.lenient
+    if not lenient:
+        _check_parents(state, exchange.session, res, params)
+    digest = hashlib.blake2b(
+        f"{request.method} {request.path_qs}".encode() + repr(sorted(body.items())).encode(),
+        digest_size=8,
+    ).hexdigest()
+    make = partial(generate.body, found, seed=state.settings.seed, request_digest=digest)
+    return _perform(request, state, exchange.session, found, res, params, body, make, lenient)
+
+
+def _perform(
+    request: web.Request,
+    state: ServerState,
+    session: str | None,
+    found: Operation,
+    res: Resource,
+    params: Mapping[str, str],
+    body: dict[str, Any],
+    make: Any,
+    lenient: bool,
+) -> web.StreamResponse:
+    store = state.store
+    status = found.success.status
+    kind = kind_for(res.collection)
+    collection = concrete(res.collection, params)
+    item_id = params.get(res.item_param) if res.item_param else None
+    item_path = f"{collection}/{item_id}" if item_id is not None else collection
+    entry = store.get(session, kind, item_path)
+    addressed = res.item_param is not None and res.collection in _creatable()
+    if entry is None and addressed and res.role != "create":
+        if not lenient:
+            raise kind.not_found(item_id or "")
+        entry = Entry(item_path, make(overrides={"id": item_id}) if found.success.json else {})
+    if res.role in ("delete", "clear") and entry is not None:
+        store.delete(session, kind, item_path)
+    if found.success.binary or res.role == "content":
+        seed = hashlib.blake2b(item_path.encode(), digest_size=16).digest()
+        types = found.success.content_types
+        content_type = types[0] if types else "application/octet-stream"
+        return web.Response(body=seed * 64, status=status, content_type=content_type)
+    if not found.success.json:
+        return web.Response(status=status)
+    if res.role == "create":
+        made = make(overrides=body)
+        if isinstance(made, dict) and isinstance(made.get("id"), str):
+            path = f"{collection}/{made['id']}"
+            store.put(session, kind, path, Entry(path, made))
+        return json_response(made, status)
+    if res.role == "list":
+        listed = under(list(store.values(session, kind)), collection)
+        envelope = make()
+        if isinstance(envelope, dict) and "data" in envelope:
+            window = page(listed, request)
+            envelope.update({k: v for k, v in window.items() if k in envelope or k == "data"})
+        return json_response(envelope, status)
+    if res.role in ("delete", "clear"):
+        overrides = {"id": item_id, "deleted": True} if item_id is not None else None
+        return json_response(make(overrides=overrides), status)
+    if res.role == "retrieve" and entry is not None:
+        return json_response(entry.body, status)
+    if res.role == "read":
+        if entry is None:
+            entry = Entry(item_path, make())
+            store.put(session, kind, item_path, entry)
+        return json_response(entry.body, status)
+    # update, action, write: the stored object (if any) with the request's fields
+    stored = entry.body if entry is not None else {}
+    merged = make(overrides={**stored, **body} if res.role != "action" else stored)
+    if res.role in ("update", "write") or (
+        isinstance(merged, dict) and stored and merged.get("id") == stored.get("id")
+    ):
+        store.put(session, kind, item_path, Entry(item_path, merged))
+    return json_response(merged, status)
