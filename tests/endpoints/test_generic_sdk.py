@@ -17,6 +17,8 @@ def test_assistants_cycle(client):
     created = client.beta.assistants.create(model="gpt-4o", name="Helper", metadata={"a": "1"})
     assert created.id.startswith("asst_") and created.object == "assistant"
     assert (created.name, created.model, created.metadata) == ("Helper", "gpt-4o", {"a": "1"})
+    # What was not sent is what the real API answers a create with: null, empty, the default.
+    assert (created.description, created.instructions, created.tools) == (None, None, [])
     assert client.beta.assistants.retrieve(created.id).name == "Helper"
     assert client.beta.assistants.update(created.id, name="Renamed").name == "Renamed"
     assert client.beta.assistants.retrieve(created.id).name == "Renamed"

@@ -20,6 +20,7 @@ from mockai.errors import APIError, invalid_request
 from mockai.openapi import generate
 from mockai.openapi.check import check_body, check_query
 from mockai.openapi.operations import Operation, operations
+from mockai.openapi.schemas import branches, types
 from mockai.scenarios.call import Call
 from mockai.toolkit.http import json_response, read_json
 from mockai.toolkit.multipart import Form, read_form
@@ -88,6 +89,35 @@ def _binary_fields(found: Operation) -> list[str]:
             if isinstance(sub, Mapping) and sub.get("format") == "binary":
                 out.append(name)
     return out or ["file"]
+
+
+def _unset(found: Operation, body: Mapping[str, Any]) -> dict[str, Any]:
+    """What a new object holds for the request fields it was not given: the field's declared
+    default, else null, an empty list or map, as the real API answers a create (`description:
+    null`, `tools: []`, `metadata: {}`), not generated text. The generator keeps a value only
+    where the response schema allows it."""
+    request = found.json_body
+    if request is None or request.schema is None:
+        return {}
+    out: dict[str, Any] = {}
+    for branch in branches(request.schema)[:1]:
+        for name, sub in (branch.schema.get("properties") or {}).items():
+            if name in body:
+                continue
+            plain = branches(sub)
+            declared = next((b.schema["default"] for b in plain if "default" in b.schema), _NONE)
+            if declared is not _NONE:
+                out[name] = declared
+            elif any("array" in types(b.schema) for b in plain):
+                out[name] = []
+            elif name == "metadata":
+                out[name] = {}
+            else:
+                out[name] = None
+    return out
+
+
+_NONE = object()
 
 
 def _check_parents(
@@ -163,7 +193,7 @@ def _perform(
     if not found.success.json:
         return web.Response(status=status)
     if res.role == "create":
-        made = make(overrides=body)
+        made = make(overrides={**_unset(found, body), **body})
         if isinstance(made, dict) and isinstance(made.get("id"), str):
             path = f"{collection}/{made['id']}"
             store.put(session, kind, path, Entry(path, made))
