@@ -1,4 +1,5 @@
-"""One middleware for every request: auth, OpenAI-shaped errors, headers, journal, access log.
+"""One middleware for every request: auth, OpenAI-shaped errors, headers, journal, usage,
+access log.
 
 Whatever goes wrong below a handler (a scripted error, bad input, a route that does not exist,
 an exception nobody expected) leaves as the real API's error JSON, never HTML or a traceback.
@@ -18,6 +19,7 @@ from mockai.faults.inject import ConnectionDropped, broken_body
 from mockai.faults.kinds import BODY
 from mockai.streaming.sse import drop_connection
 from mockai.toolkit.http import error_response, standard_headers
+from mockai.toolkit.loopback import BATCH_HEADER
 from mockai.toolkit.state import EXCHANGE, Exchange, state_of
 
 API_PREFIXES = ("/v1/", "/api/openai/v1/")
@@ -115,13 +117,23 @@ def _endpoint(request: web.Request) -> str:
 
 
 def _finish(request: web.Request, exchange: Exchange, status: int | None) -> None:
-    """Record the request: journal, metrics, spend quota, access log."""
+    """Record the request: journal, metrics, spend quota, usage, access log."""
     elapsed = exchange.elapsed_ms()
     state = state_of(request)
     if request.path.startswith(API_PREFIXES):
         fault = exchange.fault
-        if exchange.billed is not None and status == 200:
-            state.limiter.charge(exchange.session, exchange.api_key or "", *exchange.billed)
+        billed = exchange.billed
+        if billed is not None and status == 200:
+            key = exchange.api_key or ""
+            state.limiter.charge(exchange.session, key, billed.model, *billed.priced_tokens)
+            state.usage.record(
+                exchange.session,
+                exchange.timestamp,
+                billed,
+                key,
+                request.headers.get("OpenAI-Project"),
+                batch=BATCH_HEADER in request.headers,
+            )
         state.metrics.observe(
             _endpoint(request),
             request.method,
