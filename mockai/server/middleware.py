@@ -14,7 +14,7 @@ import time
 from aiohttp import web
 
 from mockai import ids, warmup
-from mockai.errors import APIError, invalid_api_key, missing_api_key
+from mockai.errors import APIError, insufficient_permissions, invalid_api_key, missing_api_key
 from mockai.faults.inject import ConnectionDropped, broken_body
 from mockai.faults.kinds import BODY
 from mockai.streaming.sse import drop_connection
@@ -27,6 +27,14 @@ CONTROL_PREFIX = "/_mockai/"
 # The image URLs the Images API returns are fetched without a key, like the real API's signed
 # URLs (a browser or an <img> tag follows them).
 PUBLIC_PREFIXES = tuple(prefix + "images/files/" for prefix in API_PREFIXES)
+# The Admin API: every `/organization/...` route, served by a family or not, takes admin keys
+# only (`sk-admin-...`, made on the platform's Admin keys page), as the real API does.
+ADMIN_PREFIXES = tuple(prefix + "organization/" for prefix in API_PREFIXES)
+ADMIN_KEY_PREFIX = "sk-admin-"
+# The scope an Admin API route needs, as the real refusal names it (`api.usage.read` is the
+# one quoted for the usage and costs routes; `api.management.read` for the others is quoted
+# too, its `.write` counterpart for changes is inferred).
+USAGE_PATHS = ("usage/", "costs")
 access_log = logging.getLogger("mockai.access")
 log = logging.getLogger("mockai")
 
@@ -48,6 +56,15 @@ def _authenticate(request: web.Request, exchange: Exchange) -> None:
     if allowed and key not in allowed:
         raise invalid_api_key(key)
     exchange.api_key = key
+    if request.path.startswith(ADMIN_PREFIXES) and not key.startswith(ADMIN_KEY_PREFIX):
+        raise insufficient_permissions(_admin_scope(request))
+
+
+def _admin_scope(request: web.Request) -> str:
+    below = request.path.partition("/organization/")[2]
+    if below.startswith(USAGE_PATHS):
+        return "api.usage.read"
+    return "api.management.read" if request.method in ("GET", "HEAD") else "api.management.write"
 
 
 def _route_error(request: web.Request, exc: web.HTTPException) -> APIError:
