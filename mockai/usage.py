@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from mockai import ids
+from mockai.caches import memoized
 from mockai.ratelimits.policy import model_names
 from mockai.ratelimits.pricing import cost_usd
 from mockai.sessions import forget
@@ -111,8 +112,14 @@ def _rows(
         size=metered.size,
         source=metered.source,
     )
-    counts = {name: getattr(metered, field) for field, name in _COUNTED}
-    yield own, {"num_model_requests": 1, **{k: v for k, v in counts.items() if v}}
+    counts = {"num_model_requests": 1}
+    for field, name in _COUNTED:
+        value = getattr(metered, field)
+        if value:
+            counts[name] = value
+    yield own, counts
+    if not metered.tools:
+        return
     for use, calls in Counter(metered.tools).items():
         if use.kind == "web_search_calls":
             dims = Dims(use.kind, metered.model, key_id, project, batch, context_level=use.detail)
@@ -125,6 +132,7 @@ def _rows(
 
 
 Minute = dict[Dims, Counter[str]]
+_key_id = memoized(limit=256)(ids.api_key_id)  # a sha256 per request is worth sparing
 
 
 class UsageLedger:
@@ -151,7 +159,7 @@ class UsageLedger:
             minute = minutes[start] = {}
             if len(minutes) > self.max_minutes:
                 del minutes[min(minutes)]
-        key_id = ids.api_key_id(api_key) if api_key else None
+        key_id = _key_id(api_key) if api_key else None
         for dims, counts in _rows(metered, key_id, project or None, batch):
             minute.setdefault(dims, Counter()).update(counts)
 

@@ -138,7 +138,9 @@ def _from_cursor(raw: str, width: int, first: int) -> int:
     return start
 
 
-def _window(request: web.Request, widths: tuple[str, ...], limits: dict[str, tuple[int, int]]):
+def _window(
+    request: web.Request, widths: tuple[str, ...], limits: dict[str, tuple[int, int]]
+) -> Window:
     """The page's buckets from `start_time`, `end_time`, `bucket_width`, `limit` and `page`.
     Buckets are aligned to UTC minutes, hours or days (the real API's daily buckets start at
     midnight UTC); without `end_time` they run up to now."""
