@@ -31,9 +31,10 @@ PUBLIC_PREFIXES = tuple(prefix + "images/files/" for prefix in API_PREFIXES)
 # only (`sk-admin-...`, made on the platform's Admin keys page), as the real API does.
 ADMIN_PREFIXES = tuple(prefix + "organization/" for prefix in API_PREFIXES)
 ADMIN_KEY_PREFIX = "sk-admin-"
-# The scope an Admin API route needs, as the real refusal names it (`api.usage.read` is the
-# one quoted for the usage and costs routes; `api.management.read` for the others is quoted
-# too, its `.write` counterpart for changes is inferred).
+# The scope an Admin API route needs, as the real refusal names it: `api.usage.read` is quoted
+# for the usage and costs routes, `api.management.read` for reading projects and service
+# accounts; that every other read (the audit log included) takes the latter, and that changes
+# take `api.management.write`, is inferred.
 USAGE_PATHS = ("usage/", "costs")
 access_log = logging.getLogger("mockai.access")
 log = logging.getLogger("mockai")
