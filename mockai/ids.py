@@ -86,6 +86,20 @@ def organization_id(api_key: str) -> str:
     return "org-" + hashlib.sha256(api_key.encode()).digest()[:24].translate(_TO_ALNUM).decode()
 
 
+def api_key_id(api_key: str) -> str:
+    """An API key's tracking id (`key_` + 16 alphanumerics), stable per key: what the Usage,
+    Costs and Audit Logs APIs name a key by (`api_key_id`), never the key itself."""
+    return (
+        "key_"
+        + hashlib.sha256(b"key:" + api_key.encode()).digest()[:16].translate(_TO_ALNUM).decode()
+    )
+
+
+def audit_log_id() -> str:
+    """An audit log entry: `audit_log-` + 24 hex digits."""
+    return "audit_log-" + os.urandom(12).hex()
+
+
 def item_id(prefix: str) -> str:
     """Responses API ids: `resp_`, `msg_`, `fc_`, `rs_`, `ws_`... followed by 48 hex digits."""
     return prefix + os.urandom(ITEM[0] // 2).hex()

@@ -28,7 +28,7 @@ from openapi import document, validate_error
 from schemathesis import GenerationMode
 
 from mockai.endpoints import GENERIC, declared_routes
-from mockai.pytest_plugin import TEST_API_KEY
+from mockai.pytest_plugin import TEST_ADMIN_KEY, TEST_API_KEY
 from mockai.server.app import PREFIXES
 
 pytestmark = pytest.mark.fuzz
@@ -155,7 +155,9 @@ def test_no_server_error(mockai, method, path, mode):
     if BUDGET.spent():
         pytest.skip("the fuzzing time budget is spent")
     operation = _schema()[path][method]
-    headers = {**mockai.headers, "Authorization": f"Bearer {TEST_API_KEY}"}
+    # The Admin API's routes take an admin key only (any other is a 403 before the handler).
+    key = TEST_ADMIN_KEY if path.startswith("/organization/") else TEST_API_KEY
+    headers = {**mockai.headers, "Authorization": f"Bearer {key}"}
     with requests.Session() as http:
 
         @settings(

@@ -22,9 +22,15 @@ from mockai.pytest_plugin.fixtures import (
 )
 from mockai.pytest_plugin.options import add_options
 from mockai.pytest_plugin.server import MockaiServer, MockaiStartError
-from mockai.pytest_plugin.session import TEST_API_KEY, MockaiSession, ScenarioError
+from mockai.pytest_plugin.session import (
+    TEST_ADMIN_KEY,
+    TEST_API_KEY,
+    MockaiSession,
+    ScenarioError,
+)
 
 __all__ = [
+    "TEST_ADMIN_KEY",
     "TEST_API_KEY",
     "MockaiFactory",
     "MockaiServer",

@@ -12,6 +12,8 @@ from mockai.pytest_plugin.journal import ANY, describe, matches
 from mockai.pytest_plugin.server import MockaiServer
 
 TEST_API_KEY = "sk-mockai-test"
+TEST_ADMIN_KEY = "sk-admin-mockai-test"  # what the clients send to the Admin API's routes
+ADMIN_KEY_PREFIX = "sk-admin-"
 
 
 class ScenarioError(ValueError):
@@ -64,9 +66,19 @@ class MockaiSession:
         return openai.AsyncOpenAI(**self._client_args(kwargs))
 
     def _client_args(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """The server's first key (`--api-key`) or TEST_API_KEY, and for the Admin API
+        (`client.admin...`) its first admin key (`sk-admin-...`) or TEST_ADMIN_KEY."""
         headers = {**self.headers, **kwargs.pop("default_headers", {})}
-        api_key = (self.server.settings.api_key or [TEST_API_KEY])[0]
-        return {"base_url": self.url, "api_key": api_key, "default_headers": headers, **kwargs}
+        keys = self.server.settings.api_key
+        api_key = next((k for k in keys if not k.startswith(ADMIN_KEY_PREFIX)), TEST_API_KEY)
+        admin = next((k for k in keys if k.startswith(ADMIN_KEY_PREFIX)), TEST_ADMIN_KEY)
+        return {
+            "base_url": self.url,
+            "api_key": api_key,
+            "admin_api_key": admin,
+            "default_headers": headers,
+            **kwargs,
+        }
 
     def add_scenario(self, scenario: dict[str, Any] | list[Any] | str) -> list[str]:
         """Add scenarios (a dict, a list, or YAML text) for this test only; returns their

@@ -19,7 +19,8 @@ from mockai.ratelimits.buckets import DIMENSIONS, Dimension
 from mockai.ratelimits.tiers import TIERS, tier_limits
 from mockai.vocabulary import RateLimits
 
-_DATED = re.compile(r"-\d{4}-\d{2}-\d{2}$")
+# A snapshot's date: `-2024-08-06`, or the older `-0613` (month and day).
+_DATED = re.compile(r"-(\d{4}-\d{2}-\d{2}|\d{4})$")
 
 
 class _Strict(BaseModel):
@@ -47,7 +48,8 @@ Rates = tuple[tuple[Dimension, int], ...]
 
 
 def model_names(model: str) -> tuple[str, ...]:
-    """`gpt-4o-2024-08-06` is limited as `gpt-4o`, `ft:gpt-4o-mini:org::x` as its base."""
+    """`gpt-4o-2024-08-06` (or `gpt-4-0613`) is limited as `gpt-4o` (`gpt-4`),
+    `ft:gpt-4o-mini:org::x` as its base."""
     names = [model]
     if model.startswith("ft:"):
         names.append(model.split(":")[1])

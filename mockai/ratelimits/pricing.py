@@ -1,4 +1,5 @@
-"""List prices per 1M tokens (input, output; USD), for `quota_usd` spend budgets.
+"""List prices per 1M tokens (input, output; USD), for `quota_usd` spend budgets and the Costs
+API.
 
 Standard-tier prices from the model pages (2025-26); a model without a price (a
 config-defined one) is charged as gpt-4o. Images and audio are charged by their token counts
@@ -29,6 +30,7 @@ _PER_1M: dict[str, tuple[float, float]] = {
     "text-embedding-3-small": (0.02, 0.0),
     "text-embedding-3-large": (0.13, 0.0),
     "text-embedding-ada-002": (0.10, 0.0),
+    "text-embedding-ada-002-v2": (0.10, 0.0),  # what ada-002 answers report as their model
     "omni-moderation-latest": (0.0, 0.0),
     "text-moderation-latest": (0.0, 0.0),
     "gpt-image-1": (5.00, 40.00),

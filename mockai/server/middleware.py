@@ -1,4 +1,5 @@
-"""One middleware for every request: auth, OpenAI-shaped errors, headers, journal, access log.
+"""One middleware for every request: auth, OpenAI-shaped errors, headers, journal, usage,
+access log.
 
 Whatever goes wrong below a handler (a scripted error, bad input, a route that does not exist,
 an exception nobody expected) leaves as the real API's error JSON, never HTML or a traceback.
@@ -13,11 +14,12 @@ import time
 from aiohttp import web
 
 from mockai import ids, warmup
-from mockai.errors import APIError, invalid_api_key, missing_api_key
+from mockai.errors import APIError, insufficient_permissions, invalid_api_key, missing_api_key
 from mockai.faults.inject import ConnectionDropped, broken_body
 from mockai.faults.kinds import BODY
 from mockai.streaming.sse import drop_connection
 from mockai.toolkit.http import error_response, json_response, standard_headers
+from mockai.toolkit.loopback import BATCH_HEADER
 from mockai.toolkit.scripted import ScriptedBody
 from mockai.toolkit.state import EXCHANGE, Exchange, state_of
 
@@ -26,6 +28,15 @@ CONTROL_PREFIX = "/_mockai/"
 # The image URLs the Images API returns are fetched without a key, like the real API's signed
 # URLs (a browser or an <img> tag follows them).
 PUBLIC_PREFIXES = tuple(prefix + "images/files/" for prefix in API_PREFIXES)
+# The Admin API: every `/organization/...` route, served by a family or not, takes admin keys
+# only (`sk-admin-...`, made on the platform's Admin keys page), as the real API does.
+ADMIN_PREFIXES = tuple(prefix + "organization/" for prefix in API_PREFIXES)
+ADMIN_KEY_PREFIX = "sk-admin-"
+# The scope an Admin API route needs, as the real refusal names it: `api.usage.read` is quoted
+# for the usage and costs routes, `api.management.read` for reading projects and service
+# accounts; that every other read (the audit log included) takes the latter, and that changes
+# take `api.management.write`, is inferred.
+USAGE_PATHS = ("usage/", "costs")
 access_log = logging.getLogger("mockai.access")
 log = logging.getLogger("mockai")
 
@@ -47,6 +58,15 @@ def _authenticate(request: web.Request, exchange: Exchange) -> None:
     if allowed and key not in allowed:
         raise invalid_api_key(key)
     exchange.api_key = key
+    if request.path.startswith(ADMIN_PREFIXES) and not key.startswith(ADMIN_KEY_PREFIX):
+        raise insufficient_permissions(_admin_scope(request))
+
+
+def _admin_scope(request: web.Request) -> str:
+    below = request.path.partition("/organization/")[2]
+    if below.startswith(USAGE_PATHS):
+        return "api.usage.read"
+    return "api.management.read" if request.method in ("GET", "HEAD") else "api.management.write"
 
 
 def _route_error(request: web.Request, exc: web.HTTPException) -> APIError:
@@ -118,13 +138,23 @@ def _endpoint(request: web.Request) -> str:
 
 
 def _finish(request: web.Request, exchange: Exchange, status: int | None) -> None:
-    """Record the request: journal, metrics, spend quota, access log."""
+    """Record the request: journal, metrics, spend quota, usage, access log."""
     elapsed = exchange.elapsed_ms()
     state = state_of(request)
     if request.path.startswith(API_PREFIXES):
         fault = exchange.fault
-        if exchange.billed is not None and status == 200:
-            state.limiter.charge(exchange.session, exchange.api_key or "", *exchange.billed)
+        billed = exchange.billed
+        if billed is not None and status == 200:
+            key = exchange.api_key or ""
+            state.limiter.charge(exchange.session, key, billed.model, *billed.priced_tokens)
+            state.usage.record(
+                exchange.session,
+                exchange.timestamp,
+                billed,
+                key,
+                request.headers.get("OpenAI-Project"),
+                batch=BATCH_HEADER in request.headers,
+            )
         state.metrics.observe(
             _endpoint(request),
             request.method,

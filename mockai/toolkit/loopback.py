@@ -15,6 +15,10 @@ from dataclasses import dataclass
 import aiohttp
 from aiohttp import web
 
+# What a batch's line requests carry (the batch's id): the journal shows it, and the Usage API
+# counts them as batch usage.
+BATCH_HEADER = "x-mockai-batch"
+
 # Not forwarded: they describe the calling request's own transport, not what it asks for.
 HOP_HEADERS = frozenset(
     {

@@ -10,6 +10,19 @@ from aiohttp import web
 from mockai.errors import invalid_request
 
 
+def limit_param(request: web.Request, default: int, maximum: int) -> int:
+    """The `limit` query parameter (1 to `maximum`), or the real API's 400."""
+    raw = request.query.get("limit", str(default))
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= maximum:
+        raise invalid_request(
+            f"Invalid 'limit': integer out of range. Expected a value between 1 and {maximum}, "
+            f"but got {raw} instead.",
+            "limit",
+            "invalid_value",
+        )
+    return int(raw)
+
+
 def page(
     items: list[dict[str, Any]],
     request: web.Request,
@@ -28,14 +41,7 @@ def page(
             "order",
             "invalid_value",
         )
-    raw = request.query.get("limit", str(default_limit))
-    if not raw.isdigit() or not 1 <= int(raw) <= max_limit:
-        raise invalid_request(
-            f"Invalid 'limit': integer out of range. Expected a value between 1 and {max_limit}, "
-            f"but got {raw} instead.",
-            "limit",
-            "invalid_value",
-        )
+    limit = limit_param(request, default_limit, max_limit)
     listed = items if order == "asc" else items[::-1]
     positions = {item["id"]: n for n, item in enumerate(listed)}
     start, end = 0, len(listed)
@@ -44,7 +50,7 @@ def page(
     if "before" in request.query:
         end = positions.get(request.query["before"], 0)
     window = listed[start:end]
-    data = window[: int(raw)]
+    data = window[:limit]
     return {
         "object": "list",
         "data": data,

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
+from mockai.auditlog import AuditLog
 from mockai.config import Settings
 from mockai.faults import ChaosDice, ChaosPolicy, Fault
 from mockai.journal import Journal
@@ -20,6 +21,7 @@ from mockai.scenarios.engine import CompiledScenario, ScenarioEngine
 from mockai.store import Kind, ObjectStore
 from mockai.streaming.drain import Drain
 from mockai.toolkit.parsed import PARSED_BODIES, ParseCache
+from mockai.usage import Metered, UsageLedger
 
 T = TypeVar("T")
 
@@ -37,6 +39,8 @@ class ServerState:
     metrics: Metrics = field(default_factory=Metrics)
     parsed: ParseCache = field(default_factory=lambda: ParseCache(PARSED_BODIES))
     drain: Drain = field(default_factory=Drain)  # started when the server stops
+    usage: UsageLedger = field(default_factory=UsageLedger)  # what the Usage API reports
+    audit: AuditLog = field(default_factory=AuditLog)  # what the Audit Logs API lists
 
     @classmethod
     def build(
@@ -57,8 +61,9 @@ class ServerState:
         )
 
     def reset(self, session: str | None = None) -> None:
-        """Forget counters, journal, runtime scenarios, stored objects and rate-limit buckets:
-        everything, or one session's. Metrics keep counting (Prometheus counters only grow)."""
+        """Forget counters, journal, runtime scenarios, stored objects, rate-limit buckets,
+        usage and audit log: everything, or one session's. Metrics keep counting (Prometheus
+        counters only grow)."""
         everywhere = session is None
         self.engine.reset_counters(session, everywhere=everywhere)
         self.engine.drop_runtime(session, everywhere=everywhere)
@@ -66,6 +71,8 @@ class ServerState:
         self.store.clear(session, everywhere=everywhere)
         self.limiter.reset(session, everywhere=everywhere)
         self.chaos.reset(session, everywhere=everywhere)
+        self.usage.reset(session, everywhere=everywhere)
+        self.audit.reset(session, everywhere=everywhere)
 
 
 @dataclass(slots=True)
@@ -81,7 +88,7 @@ class Exchange:
     step: int | None = None
     tokens: int = 0  # the request's estimated cost, for rate limits
     ratelimit: dict[str, str] | None = None  # the limiter's x-ratelimit-* headers
-    billed: tuple[str, int, int] | None = None  # (model, input, output tokens), for spend quotas
+    billed: Metered | None = None  # what it consumed: spend quotas and the Usage API count it
     fault: Fault | None = None
     limited: str | None = None  # the limiter refused it: requests, tokens, insufficient_quota
     headers: dict[str, str] = field(default_factory=dict)

@@ -86,3 +86,22 @@ def test_a_bad_body_is_refused_with_the_field_named(client):
     with pytest.raises(openai.BadRequestError) as caught:
         client.beta.assistants.create(model="gpt-4o", name=123)  # type: ignore[arg-type]
     assert caught.value.param == "name" and caught.value.code == "invalid_type"
+
+
+def test_projects_their_users_admin_keys_and_the_audit_log(client):
+    org = client.admin.organization
+    project = org.projects.create(name="Platform")
+    assert project.id.startswith("proj_") and project.name == "Platform"
+    assert org.projects.retrieve(project.id).name == "Platform"
+    assert org.projects.update(project.id, name="Core").name == "Core"
+    member = org.projects.users.create(project.id, role="member", user_id="user-abc")
+    assert member.role == "member"
+    assert [u.id for u in org.projects.users.list(project.id).data] == [member.id]
+    with pytest.raises(openai.NotFoundError):
+        org.projects.users.list("proj_missing")
+    key = org.admin_api_keys.create(name="ci")
+    assert key.id.startswith("key_") and key.name == "ci"
+    org.admin_api_keys.delete(key.id)
+    logged = [entry.type for entry in org.audit_logs.list()]
+    assert set(logged) >= {"project.created", "project.updated", "user.added", "api_key.created"}
+    assert "api_key.deleted" in logged

@@ -121,3 +121,17 @@ def test_nonsense_limits_are_one_clear_error(settings, message):
 def test_no_limits_configured_means_no_limiter():
     assert not LimitPolicy(Settings()).active
     assert LimitPolicy(Settings(quota_requests=5)).active
+
+
+def test_snapshots_are_limited_and_priced_as_their_alias():
+    from mockai.ratelimits.policy import model_names
+    from mockai.ratelimits.pricing import cost_usd
+
+    assert model_names("gpt-4o-2024-08-06") == ("gpt-4o-2024-08-06", "gpt-4o")
+    assert model_names("gpt-4-0613") == ("gpt-4-0613", "gpt-4")  # the older month-day dates
+    assert model_names("ft:gpt-4o-mini:org::x") == ("ft:gpt-4o-mini:org::x", "gpt-4o-mini")
+    assert cost_usd("gpt-3.5-turbo-0125", 10**6, 10**6) == cost_usd("gpt-3.5-turbo", 10**6, 10**6)
+    # what ada-002 answers name as their model is priced as ada-002, not as the gpt-4o fallback
+    assert cost_usd("text-embedding-ada-002-v2", 10**6, 0) == cost_usd(
+        "text-embedding-ada-002", 10**6, 0
+    )

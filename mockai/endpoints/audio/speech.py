@@ -36,6 +36,7 @@ from mockai.streaming.pacing import Clock, Pacing
 from mockai.toolkit.http import read_json, send_stream, standard_headers
 from mockai.toolkit.scripted import answer_step, with_error_frame
 from mockai.toolkit.state import exchange_of, state_of
+from mockai.usage import Metered
 
 # gpt-4o-mini-tts bills about 1,250 audio tokens a minute of speech ($12 per 1M output tokens
 # for an estimated $0.015 a minute, per OpenAI's pricing page).
@@ -99,6 +100,7 @@ async def create(request: web.Request) -> web.StreamResponse:
         system_message=req.instructions or "",
     )
     step = await answer_step(request, call, streaming=sse)
+    exchange.billed = Metered("audio_speeches", req.model, characters=len(req.input))
     voice = custom or req.voice.value
     rng = generation.rng_for(
         state.settings.seed,

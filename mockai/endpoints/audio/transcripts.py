@@ -16,6 +16,7 @@ Rules the real API applies, and mockai with it:
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from aiohttp import web
@@ -41,6 +42,7 @@ from mockai.streaming.pacing import Pacing
 from mockai.toolkit.http import json_response, send_stream
 from mockai.toolkit.scripted import answer_step, with_error_frame
 from mockai.toolkit.state import exchange_of, state_of
+from mockai.usage import Metered
 from mockai.vocabulary import Step
 
 TEXT_TYPE = "text/plain"
@@ -120,6 +122,10 @@ async def _answer(
         task="translate" if translating else "transcribe",
         tok=tok,
         rng=generation.rng_for(state.settings.seed, endpoint + ".meta", fields),
+    )
+    # Transcribed and translated audio alike count as seconds of audio, whole ones.
+    exchange.billed = Metered(
+        "audio_transcriptions", model.served_as, seconds=math.ceil(transcript.duration)
     )
     logprobs = not whisper and Include.logprobs in getattr(form, "include", [])
     usage = transcript.token_usage(form.prompt) if not whisper else transcript.duration_usage()

@@ -13,7 +13,7 @@ from mockai.endpoints.batches.request import CreateBatch, check_metadata
 from mockai.endpoints.batches.state import KIND, StoredBatch, Target
 from mockai.errors import APIError, invalid_request
 from mockai.toolkit.http import json_response, read_json
-from mockai.toolkit.loopback import loopback
+from mockai.toolkit.loopback import BATCH_HEADER, loopback
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import exchange_of, state_of, stored
@@ -54,7 +54,7 @@ async def create(request: web.Request) -> web.Response:
         target,
         req.output_expires_after.model_dump() if req.output_expires_after else None,
     )
-    target.loopback.headers["x-mockai-batch"] = batch.body["id"]
+    target.loopback.headers[BATCH_HEADER] = batch.body["id"]
     state.store.put(session, KIND, batch.body["id"], batch)
     batch.task = asyncio.get_running_loop().create_task(runner.run(state, session, batch))
     return json_response(batch.body)

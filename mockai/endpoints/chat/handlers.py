@@ -42,6 +42,7 @@ from mockai.toolkit.http import json_response, read_request, send_stream
 from mockai.toolkit.parsed import Parsed
 from mockai.toolkit.scripted import answer_step, with_error_frame
 from mockai.toolkit.state import exchange_of, state_of
+from mockai.usage import Metered
 from mockai.vocabulary import Step
 
 
@@ -147,7 +148,6 @@ async def create(request: web.Request) -> web.StreamResponse:
         else _default_outcome(checked, req, body, settings.seed, i, limits)
         for i in range(req.n or 1)
     ]
-    exchange.billed = (req.model, prompt, sum(o.completion_tokens for o in outcomes))
     render = ChatRender(
         tok=tok,
         model=model.served_as,
@@ -160,6 +160,15 @@ async def create(request: web.Request) -> web.StreamResponse:
         top_logprobs=req.top_logprobs or 0,
         seed=settings.seed,
         request_body=body,
+    )
+    usage = render.usage()
+    exchange.billed = Metered(
+        "completions",
+        render.model,
+        input_tokens=usage["prompt_tokens"],
+        output_tokens=usage["completion_tokens"],
+        cached_tokens=usage["prompt_tokens_details"]["cached_tokens"],
+        service_tier=render.tier,
     )
     if not req.stream:
         reply = render.body()

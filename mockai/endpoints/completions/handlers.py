@@ -18,6 +18,7 @@ from mockai.streaming.pacing import Pacing
 from mockai.toolkit.http import json_response, read_request, send_stream
 from mockai.toolkit.scripted import answer_step, with_error_frame
 from mockai.toolkit.state import ServerState, exchange_of, state_of
+from mockai.usage import Metered
 
 FINISH_REASONS = ("stop", "length", "content_filter")
 
@@ -75,7 +76,6 @@ async def create(request: web.Request) -> web.StreamResponse:
             generated += outcome.completion_tokens
             if i < req.choices_per_prompt:
                 choices.append(Choice(p * req.choices_per_prompt + i, prompt, outcome))
-    exchange.billed = (req.model, sum(sizes), generated)
     override = step.usage.prompt_tokens if step is not None and step.usage is not None else None
     render = CompletionRender(
         tok=tok,
@@ -87,6 +87,13 @@ async def create(request: web.Request) -> web.StreamResponse:
         logprobs=req.logprobs,
         seed=seed,
         request_body=body,
+    )
+    usage = render.usage()
+    exchange.billed = Metered(
+        "completions",
+        render.model,
+        input_tokens=usage["prompt_tokens"],
+        output_tokens=usage["completion_tokens"],
     )
     if not req.stream:
         return json_response(render.body())

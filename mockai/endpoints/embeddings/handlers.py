@@ -16,6 +16,7 @@ from mockai.scenarios.call import Call
 from mockai.toolkit.http import json_response, read_request
 from mockai.toolkit.scripted import answer_step
 from mockai.toolkit.state import exchange_of, state_of
+from mockai.usage import Metered
 
 # What the real API reports in `model` when it differs from the name asked for.
 SERVED_AS = {"text-embedding-ada-002": "text-embedding-ada-002-v2"}
@@ -44,7 +45,6 @@ async def create(request: web.Request) -> web.Response:
             counts.append(len(item))
     check_tokens(counts)
     exchange.tokens = sum(counts)
-    exchange.billed = (req.model, sum(counts), 0)
 
     call = Call(
         endpoint="embeddings",
@@ -58,6 +58,8 @@ async def create(request: web.Request) -> web.Response:
     prompt = sum(counts)
     if step is not None and step.usage is not None and step.usage.prompt_tokens is not None:
         prompt = step.usage.prompt_tokens
+    served = SERVED_AS.get(model.id, model.served_as)
+    exchange.billed = Metered("embeddings", served, input_tokens=prompt)
 
     def vectors() -> list[dict[str, object]]:
         return [
@@ -77,7 +79,7 @@ async def create(request: web.Request) -> web.Response:
         {
             "object": "list",
             "data": data,
-            "model": SERVED_AS.get(model.id, model.served_as),
+            "model": served,
             "usage": {"prompt_tokens": prompt, "total_tokens": prompt},
         }
     )

@@ -11,9 +11,11 @@ from functools import partial
 from types import MappingProxyType
 from typing import Any
 
+import orjson
 from aiohttp import web
 
 from mockai.caches import memoized
+from mockai.endpoints.generic import audit
 from mockai.endpoints.generic.resources import Resource, classify
 from mockai.endpoints.generic.state import Entry, concrete, kind_for, under
 from mockai.errors import APIError, invalid_request
@@ -157,7 +159,13 @@ async def answer(request: web.Request) -> web.StreamResponse:
         digest_size=8,
     ).hexdigest()
     make = partial(generate.body, found, seed=state.settings.seed, request_digest=digest)
-    return _perform(request, state, exchange.session, found, res, params, body, make, lenient)
+    response = _perform(request, state, exchange.session, found, res, params, body, make, lenient)
+    administrative = found.operation_id in audit.EVENTS
+    if administrative and isinstance(response, web.Response) and response.status < 300:
+        raw = response.body
+        answer = orjson.loads(raw) if isinstance(raw, (bytes, bytearray)) and raw else None
+        audit.record(request, found.operation_id, answer, body, params.get("project_id"))
+    return response
 
 
 def _perform(

@@ -39,6 +39,7 @@ from mockai.toolkit.http import json_response, read_json, send_stream
 from mockai.toolkit.multipart import Upload
 from mockai.toolkit.scripted import answer_step, scripted_error
 from mockai.toolkit.state import exchange_of, state_of
+from mockai.usage import Metered
 from mockai.validation import validated
 from mockai.vocabulary import Step
 
@@ -66,11 +67,27 @@ def _gpt_options(job: render.Job, req: GenerateRequest | EditRequest) -> None:
     job.partial_images = (req.partial_images or 0) if req.stream else 0
 
 
+def _metered(job: render.Job, step: Step | None) -> Metered:
+    """The pictures as the Usage API counts them (per model, size and source), and a GPT image
+    model's token usage, which its answer reports."""
+    tokens = job.usage(step, job.n) if job.model.gpt_image else {}
+    return Metered(
+        "images",
+        job.model.id,
+        input_tokens=tokens.get("input_tokens", 0),
+        output_tokens=tokens.get("output_tokens", 0),
+        images=job.n,
+        size=job.size,
+        source=job.event_prefix.replace("_", "."),  # image_edit -> image.edit
+    )
+
+
 async def _answer(
     request: web.Request, job: render.Job, call: Call, *, streaming: bool
 ) -> web.StreamResponse:
     exchange = exchange_of(request)
     step: Step | None = await answer_step(request, call, streaming=streaming)
+    exchange.billed = _metered(job, step)
     pictures = [
         job.picture(i, fade)
         for i in range(job.n)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from mockai import ids
+from mockai import ids, tokenizer
 from mockai.endpoints.moderations.render import result
 from mockai.endpoints.moderations.request import ModerationRequest, inputs
 from mockai.errors import invalid_request
@@ -14,6 +14,7 @@ from mockai.scenarios.call import Call
 from mockai.toolkit.http import json_response, read_json
 from mockai.toolkit.scripted import answer_step
 from mockai.toolkit.state import exchange_of, state_of
+from mockai.usage import Metered
 from mockai.validation import validate
 
 # What the legacy text models report in `model` (a name of no catalog model of its own);
@@ -49,6 +50,10 @@ async def create(request: web.Request) -> web.Response:
         last_user_message="\n".join(item.text for item in items),
     )
     step = await answer_step(request, call, streaming=False)
+    # The Usage API counts a moderation's text input in tokens (images are not counted).
+    tok = await tokenizer.encoding("cl100k_base" if legacy else "o200k_base")
+    tokens = sum(tok.count(item.text) for item in items if item.text)
+    exchange_of(request).billed = Metered("moderations", served, input_tokens=tokens)
     return json_response(
         {
             "id": ids.moderation_id(legacy),

@@ -42,11 +42,13 @@ from mockai.replies import (
     apply_limits,
     from_step,
     generated,
+    served_tier,
 )
 from mockai.streaming.pacing import Pacing
 from mockai.toolkit.http import json_response, read_request
 from mockai.toolkit.scripted import answer_step, scripted_error
 from mockai.toolkit.state import ServerState, exchange_of, state_of
+from mockai.usage import Metered, ToolUse
 
 
 def _missing_model() -> APIError:
@@ -168,6 +170,35 @@ def _summary(
     return generation.text(generation.rng_for(seed, "responses.reasoning", body), (1, 2))
 
 
+def _tool_use(req: ResponseRequest, name: str) -> ToolUse:
+    """A built-in call as the Usage API counts it: a web search at its tool's context size
+    (`medium` unless set), a file search in its tool's first vector store, a code
+    interpreter session."""
+    family = "web_search" if name.startswith("web_search") else name
+    tool = next((t for t in req.tools or () if t.type.startswith(family)), None)
+    extra = (tool.model_extra if tool is not None else None) or {}
+    if family == "web_search":
+        return ToolUse("web_search_calls", str(extra.get("search_context_size") or "medium"))
+    if family == "file_search":
+        stores = extra.get("vector_store_ids") or [None]
+        return ToolUse("file_search_calls", stores[0] if isinstance(stores, list) else None)
+    return ToolUse("code_interpreter_sessions")
+
+
+def _metered(req: ResponseRequest, render: ResponseRender, reply: Reply) -> Metered:
+    """What the response's `usage` reports, and the built-in tools it ran."""
+    usage = render.usage()
+    return Metered(
+        "completions",
+        render.model,
+        input_tokens=usage["input_tokens"],
+        output_tokens=usage["output_tokens"],
+        cached_tokens=usage["input_tokens_details"]["cached_tokens"],
+        service_tier=served_tier(req.service_tier),
+        tools=tuple(_tool_use(req, c.name) for c in reply.tool_calls if runs_builtin(req, c.name)),
+    )
+
+
 async def create(request: web.Request) -> web.StreamResponse:
     state = state_of(request)
     exchange = exchange_of(request)
@@ -211,7 +242,6 @@ async def create(request: web.Request) -> web.StreamResponse:
     )
     reasoning = REASONING_TOKENS_BY_EFFORT[effort] if effort else 0
     outcome = apply_limits(reply, tok, Limits(req.max_output_tokens, (), reasoning))
-    exchange.billed = (req.model, input_tokens, outcome.completion_tokens)
     render = ResponseRender(
         req=req,
         model=model.served_as,
@@ -231,6 +261,7 @@ async def create(request: web.Request) -> web.StreamResponse:
         if "message.output_text.logprobs" in (req.include or ())
         else None,
     )
+    exchange.billed = _metered(req, render, reply)
     final = render.snapshot(render.status, final=True)
     stored = StoredResponse(body=final, input_items=new, context=context + render.items)
     if req.store is not False:
