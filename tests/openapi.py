@@ -73,6 +73,15 @@ def _patch_real_api(schemas: dict[str, Any]) -> None:
         if props:
             for key in found.get("required", ()):
                 props.setdefault(key, {"type": "string"})
+    # An empty page has no first or last object: the real API sends `first_id`/`last_id` null
+    # there (the official SDK's cursor pages type them `Optional[str]`, openai-python
+    # src/openai/pagination.py), while list schemas declare plain strings.
+    for found in schemas.values():
+        props = found.get("properties") if isinstance(found, dict) else None
+        if props and {"first_id", "last_id", "has_more", "data"} <= set(props):
+            for key in ("first_id", "last_id"):
+                if props[key].get("type") == "string":
+                    props[key] = {**props[key], "type": ["string", "null"]}
     # Streamed completions are CreateCompletionResponse objects (its description says so) whose
     # choices have `finish_reason: null` until they end (every recorded stream). A schema of
     # mockai's own, so that full bodies keep requiring a finish reason.

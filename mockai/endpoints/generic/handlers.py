@@ -47,6 +47,17 @@ def _creatable() -> frozenset[str]:
     return frozenset(r.collection for r in map(_resource, _index().values()) if r.role == "create")
 
 
+@memoized(limit=512)
+def _item_param(collection: str) -> str | None:
+    """The route parameter naming one object of `collection` (`user_id` for
+    `/organization/groups/{group_id}/users`), if its objects are addressable."""
+    for _, route in _index():
+        head, _, slot = route.rpartition("/")
+        if head == collection and slot.startswith("{"):
+            return slot.strip("{}")
+    return None
+
+
 def _resource(found: Operation) -> Resource:
     return _role(found.method.upper(), found.route)
 
@@ -84,13 +95,14 @@ async def _body(request: web.Request, found: Operation) -> dict[str, Any]:
 
 
 def _binary_fields(found: Operation) -> list[str]:
-    out = []
+    """The form fields a file may be sent in: any the form declares (the description marks
+    file fields in several ways: `format: binary`, `contentMediaType`, a `$ref`)."""
+    out = ["file"]
     for candidate in found.bodies.values():
-        schema = candidate.schema or {}
-        for name, sub in (schema.get("properties") or {}).items():
-            if isinstance(sub, Mapping) and sub.get("format") == "binary":
-                out.append(name)
-    return out or ["file"]
+        if candidate.multipart:
+            for branch in branches(candidate.schema or {}):
+                out.extend(branch.schema.get("properties") or ())
+    return out
 
 
 def _unset(found: Operation, body: Mapping[str, Any]) -> dict[str, Any]:
@@ -120,6 +132,22 @@ def _unset(found: Operation, body: Mapping[str, Any]) -> dict[str, Any]:
 
 
 _NONE = object()
+
+
+def _created(made: Any, named: Any) -> list[tuple[str, dict[str, Any]]]:
+    """The objects a create made, by the id they are addressed by: the one object (by the id
+    it was created with, or its own), or each object of a list it answered (conversation
+    items)."""
+    if not isinstance(made, dict):
+        return []
+    if isinstance(named, str) and named:
+        return [(named, made)]
+    if isinstance(made.get("id"), str):
+        return [(made["id"], made)]
+    items = made.get("data")
+    if isinstance(items, list):
+        return [(o["id"], o) for o in items if isinstance(o, dict) and isinstance(o.get("id"), str)]
+    return []
 
 
 def _check_parents(
@@ -193,7 +221,7 @@ def _perform(
         entry = Entry(item_path, make(overrides={"id": item_id}) if found.success.json else {})
     if res.role in ("delete", "clear") and entry is not None:
         store.delete(session, kind, item_path)
-    if found.success.binary or res.role == "content":
+    if found.success.binary:
         seed = hashlib.blake2b(item_path.encode(), digest_size=16).digest()
         types = found.success.content_types
         content_type = types[0] if types else "application/octet-stream"
@@ -201,23 +229,28 @@ def _perform(
     if not found.success.json:
         return web.Response(status=status)
     if res.role == "create":
-        made = make(overrides={**_unset(found, body), **body})
-        if isinstance(made, dict) and isinstance(made.get("id"), str):
-            path = f"{collection}/{made['id']}"
-            store.put(session, kind, path, Entry(path, made))
+        # An object added by reference is addressed by what it references: a group's user is
+        # `/organization/groups/{group_id}/users/{user_id}`, created with `{"user_id": ...}`.
+        named = body.get(_item_param(res.collection) or "")
+        given = {"id": named} if isinstance(named, str) else {}
+        made = make(overrides={**_unset(found, body), **body, **given})
+        for key, obj in _created(made, named):
+            path = f"{collection}/{key}"
+            store.put(session, kind, path, Entry(path, obj))
         return json_response(made, status)
     if res.role == "list":
         listed = under(list(store.values(session, kind)), collection)
-        envelope = make()
-        if isinstance(envelope, dict) and "data" in envelope:
-            window = page(listed, request)
-            envelope.update({k: v for k, v in window.items() if k in envelope or k == "data"})
+        window = page(listed, request)
+        # Reshaped by this operation's schema: what a create answered once (a new key's
+        # secret `value`) is not listed.
+        envelope = make(overrides=window)
         return json_response(envelope, status)
     if res.role in ("delete", "clear"):
         overrides = {"id": item_id, "deleted": True} if item_id is not None else None
         return json_response(make(overrides=overrides), status)
-    if res.role == "retrieve" and entry is not None:
-        return json_response(entry.body, status)
+    if res.role in ("retrieve", "content") and entry is not None:
+        overrides = {**entry.body, "id": item_id} if item_id is not None else entry.body
+        return json_response(make(overrides=overrides), status)
     if res.role == "read":
         if entry is None:
             entry = Entry(item_path, make())
