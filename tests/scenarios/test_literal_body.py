@@ -72,3 +72,29 @@ def test_a_literal_body_mixed_with_another_kind_is_a_load_problem(step, reason):
         load_text(text, "bad.yaml", endpoint_names())
     [problem] = caught.value.problems
     assert problem.startswith("bad.yaml:2: reply") and reason in problem, problem
+
+
+async def test_scenarios_reach_spec_driven_operations_by_id_or_route(serve):
+    client = await serve(
+        [
+            {
+                "name": "quota",
+                "match": {"endpoint": "createVectorStore"},
+                "replies": [{"error": {"status": 429, "message": "slow down"}}, {"body": {"x": 1}}],
+            },
+            {
+                "name": "by-route",
+                "match": {"endpoint": "GET /assistants/{assistant_id}"},
+                "reply": {"body": {"id": "asst_scripted", "object": "assistant"}},
+            },
+        ]
+    )
+    first = await client.post("/v1/vector_stores", json={"name": "docs"}, headers=AUTH)
+    assert first.status == 429 and (await first.json())["error"]["message"] == "slow down"
+    second = await client.post("/v1/vector_stores", json={"name": "docs"}, headers=AUTH)
+    assert await second.json() == {"x": 1}
+    scripted = await client.get("/v1/assistants/asst_any", headers=AUTH)
+    assert (await scripted.json())["id"] == "asst_scripted"
+    # Without a matching scenario, the operation answers from its state as usual.
+    listed = await client.get("/v1/vector_stores", headers=AUTH)
+    assert (await listed.json())["data"] == []
