@@ -160,8 +160,30 @@ class UsageLedger:
             if len(minutes) > self.max_minutes:
                 del minutes[min(minutes)]
         key_id = _key_id(api_key) if api_key else None
-        for dims, counts in _rows(metered, key_id, project or None, batch):
-            minute.setdefault(dims, Counter()).update(counts)
+        if metered.tools:
+            for dims, counts in _rows(metered, key_id, project or None, batch):
+                minute.setdefault(dims, Counter()).update(counts)
+            return
+        # The common case, on every answered request: one row, counted in place.
+        tier = (metered.service_tier or "default") if metered.kind == "completions" else None
+        dims = Dims(
+            metered.kind,
+            metered.model,
+            key_id,
+            project or None,
+            batch,
+            tier,
+            metered.size,
+            metered.source,
+        )
+        row = minute.get(dims)
+        if row is None:
+            row = minute[dims] = Counter()
+        row["num_model_requests"] += 1
+        for field, name in _COUNTED:
+            value = getattr(metered, field)
+            if value:
+                row[name] += value
 
     def minutes(self, session: str | None) -> int:
         return len(self._sessions.get(session, {}))

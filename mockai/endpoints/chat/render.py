@@ -7,7 +7,7 @@ import hashlib
 import random
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import zip_longest
 from typing import Any
@@ -43,6 +43,7 @@ class ChatRender:
     top_logprobs: int
     seed: int
     request_body: Mapping[str, Any]
+    _usage: dict[str, Any] | None = field(default=None, init=False, repr=False)
 
     @cached_property
     def rng(self) -> random.Random:
@@ -56,6 +57,12 @@ class ChatRender:
 
     # -- shared pieces -------------------------------------------------------------------
     def usage(self) -> dict[str, Any]:
+        """The answer's `usage` (computed once: the handler meters it, the body carries it)."""
+        if self._usage is None:
+            self._usage = self._count()
+        return self._usage
+
+    def _count(self) -> dict[str, Any]:
         override = self.usage_override or _NO_OVERRIDE
         prompt = (
             override.prompt_tokens if override.prompt_tokens is not None else self.prompt_tokens
