@@ -41,7 +41,8 @@ Copied unchanged by `scripts/vendor_sdk_tests.py` from [openai-python]({reposito
 | --- | --- |
 | commit | `{commit}` ({date}) |
 | SDK version at that commit | {version} |
-| licence | Apache-2.0 (`LICENSE`, the SDK's); `tests/respx2/` is the SDK's test-only fork of RESPX, BSD 3-Clause (`tests/respx2/LICENSE.md`, `tests/respx2/FORK.md`) |
+| licence | Apache-2.0 (`LICENSE`, the SDK's); `tests/respx2/` is the SDK's test-only fork \
+of RESPX, BSD 3-Clause (`tests/respx2/LICENSE.md`, `tests/respx2/FORK.md`) |
 
 What is here: `tests/api_resources/` (every resource method called with its required and with
 all its parameters, plain, raw and streaming, sync and async, the answer checked against the
@@ -54,7 +55,8 @@ is edited: refresh the copy with the script rather than by hand.
 The SDK's authors run these tests against a schema mock server at `TEST_API_BASE_URL`.
 `tests/test_sdk_resources.py` runs them in a subprocess, with their own conftest, against
 `mockai serve --lenient` (marker `sdk_resources`), with the installed SDK, and prints
-`N passed / M`. The mockai suite itself never collects this folder (`tests/conftest.py`), and
+`N passed / M`; its docstring says where that run departs from these settings (the SDK
+installed is newer than the tests) and its `KNOWN` table why the failing ones fail. The mockai suite itself never collects this folder (`tests/conftest.py`), and
 ruff leaves it alone (`pyproject.toml`).
 
 A few tests (the binary `content` downloads) mock the HTTP transport with `tests/respx2` and so
