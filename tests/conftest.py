@@ -39,3 +39,13 @@ def mockai_settings(mockai_settings: Settings) -> Settings:
     """The plugin would load ./scenarios (the bundled examples, tested on their own in
     test_bundled_scenarios.py): SDK tests add their own scenarios to a server without any."""
     return replace(mockai_settings, scenarios=[])
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The SDK resource tests' `N passed / M` (tests/test_sdk_resources.py), also under xdist,
+    whose workers send the recorded property with the report."""
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            for name, value in getattr(report, "user_properties", ()):
+                if name == "sdk_resources":
+                    terminalreporter.write_line(value)
