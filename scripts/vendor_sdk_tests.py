@@ -56,8 +56,9 @@ The SDK's authors run these tests against a schema mock server at `TEST_API_BASE
 `tests/test_sdk_resources.py` runs them in a subprocess, with their own conftest, against
 `mockai serve --lenient` (marker `sdk_resources`), with the installed SDK, and prints
 `N passed / M`; its docstring says where that run departs from these settings (the SDK
-installed is newer than the tests) and its `KNOWN` table why the failing ones fail. The mockai suite itself never collects this folder (`tests/conftest.py`), and
-ruff leaves it alone (`pyproject.toml`).
+installed is newer than the tests) and its `KNOWN` table why the failing ones fail. The
+mockai suite itself never collects this folder (`tests/conftest.py`), and ruff leaves it
+alone (`pyproject.toml`).
 
 A few tests (the binary `content` downloads) mock the HTTP transport with `tests/respx2` and so
 never reach the server; they are kept so the files stay as published.

@@ -46,6 +46,8 @@ def pytest_terminal_summary(terminalreporter) -> None:
     whose workers send the recorded property with the report."""
     for reports in terminalreporter.stats.values():
         for report in reports:
+            if getattr(report, "when", None) != "call":
+                continue  # every phase's report carries the item's properties
             for name, value in getattr(report, "user_properties", ()):
                 if name == "sdk_resources":
                     terminalreporter.write_line(value)
