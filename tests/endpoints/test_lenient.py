@@ -223,6 +223,21 @@ async def test_a_transcription_takes_any_file_and_format_leniently(serve):
     assert "text" in await api_json(lenient)
 
 
+def _batch_file() -> aiohttp.FormData:
+    form = aiohttp.FormData()
+    form.add_field("purpose", "batch")
+    form.add_field("file", b"not JSON lines", filename="requests.txt")
+    return form
+
+
+async def test_a_batch_file_may_hold_anything_leniently(serve):
+    default, lenient = await both(serve, "POST", "/v1/files", _batch_file)
+    assert (await error_of(default))[
+        "message"
+    ] == "Invalid file format for Batch API. Must be .jsonl"
+    assert (await api_json(lenient))["purpose"] == "batch"
+
+
 def _image_form(model: str, size: str | None = None) -> aiohttp.FormData:
     form = aiohttp.FormData()
     form.add_field("model", model)
