@@ -17,10 +17,12 @@ HI = [{"role": "user", "content": "hi"}]
 
 
 async def call(client, method: str, path: str, body: Any = None, headers: dict | None = None):
+    sent = {**AUTH, **(headers or {})}
     data = body if isinstance(body, aiohttp.FormData) else None
     if body is not None and data is None:
         data = json.dumps(body)
-    return await client.request(method, path, data=data, headers={**AUTH, **(headers or {})})
+        sent["Content-Type"] = "application/json"
+    return await client.request(method, path, data=data, headers=sent)
 
 
 async def both(serve, method: str, path: str, body: Any = None, headers: dict | None = None):
@@ -260,4 +262,11 @@ async def test_image_uploads_take_any_model_size_and_file_leniently(serve, path,
     default, lenient = await both(serve, "POST", path, lambda: _image_form(model, size))
     assert default.status == 400
     assert lenient.status == 200, await lenient.text()
+    assert len((await api_json(lenient))["data"]) == 1
+
+
+async def test_a_json_edit_may_name_a_file_never_uploaded_leniently(serve):
+    body = {"model": "gpt-image-1", "prompt": "an otter", "images": [{"file_id": "file-never"}]}
+    default, lenient = await both(serve, "POST", "/v1/images/edits", body)
+    assert default.status == 404, await default.text()
     assert len((await api_json(lenient))["data"]) == 1
