@@ -14,6 +14,10 @@ from mockai.endpoints import endpoint_names
 from mockai.scenarios import load_text
 from mockai.server.app import create_app
 
+# The official SDK's own tests, vendored unchanged: tests/test_sdk_resources.py runs them in a
+# subprocess with their own conftest, against `mockai serve --lenient`.
+collect_ignore = ["vendor"]
+
 
 @pytest.fixture
 def serve(aiohttp_client) -> Callable:
@@ -35,3 +39,15 @@ def mockai_settings(mockai_settings: Settings) -> Settings:
     """The plugin would load ./scenarios (the bundled examples, tested on their own in
     test_bundled_scenarios.py): SDK tests add their own scenarios to a server without any."""
     return replace(mockai_settings, scenarios=[])
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The SDK resource tests' `N passed / M` (tests/test_sdk_resources.py), also under xdist,
+    whose workers send the recorded property with the report."""
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if getattr(report, "when", None) != "call":
+                continue  # every phase's report carries the item's properties
+            for name, value in getattr(report, "user_properties", ()):
+                if name == "sdk_resources":
+                    terminalreporter.write_line(value)

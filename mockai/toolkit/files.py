@@ -115,6 +115,24 @@ def find_file(state: ServerState, session: str | None, file_id: str) -> StoredFi
     return state.store.get(session, KIND, file_id)
 
 
+def _stand_in(request: web.Request, file_id: str) -> StoredFile:
+    """`--lenient`: a file never uploaded, as if it had been: a small processed text file."""
+    data = f"The content of {file_id}.\n".encode()
+    body: dict[str, Any] = {
+        "id": file_id,
+        "object": "file",
+        "bytes": len(data),
+        "created_at": int(time.time()),
+        "expires_at": None,
+        "filename": f"{file_id}.txt",
+        "purpose": "user_data",
+        "status": "processed",
+        "status_details": None,
+    }
+    return StoredFile(body, data)
+
+
 def stored_file(request: web.Request) -> StoredFile:
-    """The file named by the route's `{file_id}`, or the real API's 404."""
-    return stored(request, KIND, "file_id")
+    """The file named by the route's `{file_id}`, or the real API's 404 (under `--lenient`,
+    a stand-in: any id exists)."""
+    return stored(request, KIND, "file_id", _stand_in)

@@ -12,6 +12,8 @@ from aiohttp import web
 from pydantic import BaseModel
 
 from mockai.errors import APIError
+from mockai.openapi.check import check_body
+from mockai.openapi.operations import match
 from mockai.ratelimits.headers import unloaded
 from mockai.streaming.pacing import Pacing
 from mockai.streaming.sse import DONE, SSEStream, play
@@ -20,6 +22,7 @@ from mockai.toolkit.state import Exchange, exchange_of, state_of
 from mockai.validation import validated
 
 M = TypeVar("M", bound=BaseModel)
+JSON = "application/json"
 
 MALFORMED_JSON = (
     "We could not parse the JSON body of your request. (HINT: This likely means you aren't using "
@@ -99,16 +102,39 @@ def standard_headers(request: web.Request) -> dict[str, str]:
     return headers
 
 
+def spec_check(request: web.Request) -> Callable[[dict[str, Any]], None]:
+    """`--lenient`'s arbiter (see `mockai.validation.validated`): the check of a JSON body
+    against the request schema of the description's operation for this route, raising its
+    400 (nothing to check where the description has no JSON body for the route). The
+    operation is looked up only when a body is checked: most bodies pass without."""
+
+    def check(body: dict[str, Any]) -> None:
+        found = match(request.method, request.path, request.query)
+        if found is not None and JSON in found.bodies:
+            check_body(found, JSON, body)
+
+    return check
+
+
+def lenient_check(request: web.Request) -> Callable[[dict[str, Any]], None] | None:
+    """`spec_check` under `--lenient`, else None (nothing is relaxed)."""
+    return spec_check(request) if state_of(request).settings.lenient else None
+
+
 async def read_request(
     request: web.Request,
     schema: type[M],
     *,
     missing_model: Callable[[], APIError],
     unknown_parameter: bool = False,
+    lenient_model: str | None = None,
 ) -> Parsed[M]:
     """The JSON body and its validated model. Each API words a missing model its own way;
-    `--lenient` drops the fields the model does not know, at any depth, instead of refusing
-    them. The result is shared by every request with the same bytes: nobody may change it."""
+    `--lenient` answers one without a model with `lenient_model` (for the APIs whose
+    description lets it be left out), drops the fields the model does not know, at any depth,
+    instead of refusing them, and relaxes the rules stricter than the description's (see
+    `mockai.validation.validated`). The result is shared by every request with the same
+    bytes: nobody may change it."""
     raw = await request.read()
     state = state_of(request)
     exchange = exchange_of(request)
@@ -119,9 +145,15 @@ async def read_request(
     body = decode_json(raw)
     exchange.body = journal = _journal_body(raw, body, state.settings.journal_body_bytes)
     if "model" not in body:
-        raise missing_model()
+        if lenient_model is None or not state.settings.lenient:
+            raise missing_model()
+        body = {**body, "model": lenient_model}
     req, body = validated(
-        schema, body, unknown_parameter=unknown_parameter, lenient=state.settings.lenient
+        schema,
+        body,
+        unknown_parameter=unknown_parameter,
+        lenient=state.settings.lenient,
+        spec_check=lenient_check(request),
     )
     parsed = Parsed(MappingProxyType(body), req, journal)
     if len(raw) <= PARSED_BODY_BYTES:

@@ -8,11 +8,18 @@ from typing import Any
 from aiohttp import web
 
 from mockai.errors import invalid_request
+from mockai.toolkit.state import state_of
+
+# `--lenient` takes the spellings of `order` some operations' descriptions use.
+_ORDERS = {"asc": "asc", "desc": "desc", "ascending": "asc", "descending": "desc"}
 
 
 def limit_param(request: web.Request, default: int, maximum: int) -> int:
-    """The `limit` query parameter (1 to `maximum`), or the real API's 400."""
+    """The `limit` query parameter (1 to `maximum`), or the real API's 400; `--lenient` takes
+    any whole number (0 is an empty page), as the descriptions' schemas do."""
     raw = request.query.get("limit", str(default))
+    if state_of(request).settings.lenient and raw.isascii() and raw.isdigit():
+        return int(raw)
     if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= maximum:
         raise invalid_request(
             f"Invalid 'limit': integer out of range. Expected a value between 1 and {maximum}, "
@@ -35,6 +42,8 @@ def page(
     """One page of `items` (stored oldest first). Endpoints without an `order` parameter
     list in `default_order`."""
     order = request.query.get("order", default_order) if orderable else default_order
+    if state_of(request).settings.lenient:
+        order = _ORDERS.get(order, order)
     if order not in ("asc", "desc"):
         raise invalid_request(
             f"Invalid value: '{order}'. Supported values are: 'asc' and 'desc'.",
@@ -43,7 +52,7 @@ def page(
         )
     limit = limit_param(request, default_limit, max_limit)
     listed = items if order == "asc" else items[::-1]
-    positions = {item["id"]: n for n, item in enumerate(listed)}
+    positions = {item.get("id"): n for n, item in enumerate(listed)}
     start, end = 0, len(listed)
     if "after" in request.query:
         start = positions.get(request.query["after"], len(listed) - 1) + 1
@@ -54,7 +63,7 @@ def page(
     return {
         "object": "list",
         "data": data,
-        "first_id": data[0]["id"] if data else None,
-        "last_id": data[-1]["id"] if data else None,
+        "first_id": data[0].get("id") if data else None,
+        "last_id": data[-1].get("id") if data else None,
         "has_more": len(window) > len(data),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -111,11 +112,22 @@ def exchange_of(request: web.Request) -> Exchange:
     return request[EXCHANGE]
 
 
-def stored(request: web.Request, kind: Kind[T], route_param: str) -> T:
+def stored(
+    request: web.Request,
+    kind: Kind[T],
+    route_param: str,
+    stand_in: Callable[[web.Request, str], T] | None = None,
+) -> T:
     """The object of `kind` named by the route's `{route_param}` in the caller's session, or
-    the kind's own 404."""
+    the kind's own 404; under `--lenient`, an id never made is answered as if it existed:
+    `stand_in(request, id)` makes its object (see `toolkit.lenient`), kept from then on."""
     key = request.match_info[route_param]
-    found = state_of(request).store.get(exchange_of(request).session, kind, key)
+    state = state_of(request)
+    session = exchange_of(request).session
+    found = state.store.get(session, kind, key)
     if found is None:
-        raise kind.not_found(key)
+        if stand_in is None or not state.settings.lenient:
+            raise kind.not_found(key)
+        found = stand_in(request, key)
+        state.store.put(session, kind, key, found)
     return found

@@ -82,9 +82,10 @@ async def _answer(
     capabilities.check_endpoint(model, endpoint)  # per-model capabilities (mockai.models)
     whisper = _whisper(model)
     fmt = form.response_format.value
-    if fmt == "diarized_json" or (not whisper and fmt not in ("json", "text")):
-        raise incompatible_format(fmt, form.model)
-    check_extension(form.file)
+    if not state.settings.lenient:  # the real API's rules: any file and format pass leniently
+        if fmt == "diarized_json" or (not whisper and fmt not in ("json", "text")):
+            raise incompatible_format(fmt, form.model)
+        check_extension(form.file)
     language = None if isinstance(form, TranslationForm) else form.language
     streaming = not whisper and bool(getattr(form, "stream", False))
 

@@ -13,6 +13,7 @@ from mockai.endpoints.batches.request import CreateBatch, check_metadata
 from mockai.endpoints.batches.state import KIND, StoredBatch, Target
 from mockai.errors import APIError, invalid_request
 from mockai.toolkit.http import json_response, read_json
+from mockai.toolkit.lenient import generated
 from mockai.toolkit.loopback import BATCH_HEADER, loopback
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
@@ -35,8 +36,14 @@ def _target(request: web.Request) -> Target:
     return Target(loopback(request, drop=(PACE_HEADER,)), pace / 1000)
 
 
+def _stand_in(request: web.Request, batch_id: str) -> StoredBatch:
+    """`--lenient`: a batch never created, as if it had been: in progress, running nothing."""
+    body = generated(request, "retrieveBatch", batch_id, status="in_progress")
+    return StoredBatch(body, _target(request))
+
+
 def _stored(request: web.Request) -> StoredBatch:
-    return stored(request, KIND, "batch_id")
+    return stored(request, KIND, "batch_id", _stand_in)
 
 
 async def create(request: web.Request) -> web.Response:
@@ -76,6 +83,6 @@ async def cancel(request: web.Request) -> web.Response:
         batch.move("cancelling")
         if batch.task is not None:
             batch.task.cancel()
-    elif status not in ("cancelling", "cancelled"):
+    elif status not in ("cancelling", "cancelled") and not state_of(request).settings.lenient:
         raise APIError(409, f"Cannot cancel a batch with status '{status}'.", code=None)
     return json_response(batch.body)

@@ -89,14 +89,14 @@ class _Checked:
     defaults: Cache[int, Outcome] = field(default_factory=lambda: Cache(MAX_CHOICES))
 
 
-async def _checked(parsed: Parsed[ChatRequest], model: Model) -> _Checked:
+async def _checked(parsed: Parsed[ChatRequest], model: Model, lenient: bool) -> _Checked:
     """Checks, prompt tokens and scenario facts, done once per distinct body and model."""
     known = parsed.memo.get("chat")
     if known is not None and known.model is model:
         return known
     req = parsed.model
     capabilities.check_endpoint(model, "chat.completions")  # per-model capabilities (mockai.models)
-    check(req, model)
+    check(req, model, lenient=lenient)
     capabilities.check_chat(model, req)
     tok = await tokenizer.encoding(model.encoding)
     prompt = prompt_tokens(req, tok, model.id)
@@ -127,7 +127,8 @@ async def create(request: web.Request) -> web.StreamResponse:
     settings = state.settings
     parsed = await read_request(request, ChatRequest, missing_model=no_model)
     body, req = parsed.body, parsed.model
-    checked = await _checked(parsed, state.models.resolve(req.model, lenient=settings.lenient))
+    model = state.models.resolve(req.model, lenient=settings.lenient)
+    checked = await _checked(parsed, model, settings.lenient)
     model, tok, prompt = checked.model, checked.tok, checked.prompt
     limit = req.output_limit
     # What rate limits charge: the larger of the prompt and the output reservation.

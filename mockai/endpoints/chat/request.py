@@ -229,8 +229,24 @@ def _mentions_json(req: ChatRequest) -> bool:
     return False
 
 
-def check(req: ChatRequest, model: Model) -> None:
-    """Cross-field and per-model rules, after field validation passed."""
+def check(req: ChatRequest, model: Model, *, lenient: bool = False) -> None:
+    """Cross-field and per-model rules, after field validation passed. `--lenient` keeps
+    only those the description states (required parts), not the real API's own rules."""
+    if (
+        req.response_format is not None
+        and req.response_format.type == "json_schema"
+        and req.response_format.json_schema is None
+    ):
+        raise missing_parameter("response_format.json_schema")
+    for index, tool in enumerate(req.tools or ()):
+        if tool.type == "function" and tool.function is None:
+            raise missing_parameter(f"tools[{index}].function")
+    if not lenient:
+        _check_rules(req, model)
+
+
+def _check_rules(req: ChatRequest, model: Model) -> None:
+    """The real API's rules beyond its description's schemas."""
     if req.stream_options is not None and not req.stream:
         raise invalid_request(
             "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
@@ -248,15 +264,6 @@ def check(req: ChatRequest, model: Model) -> None:
             "logprobs",
             "invalid_value",
         )
-    if (
-        req.response_format is not None
-        and req.response_format.type == "json_schema"
-        and req.response_format.json_schema is None
-    ):
-        raise missing_parameter("response_format.json_schema")
-    for index, tool in enumerate(req.tools or ()):
-        if tool.type == "function" and tool.function is None:
-            raise missing_parameter(f"tools[{index}].function")
     _check_messages(req)
     for name in ("max_tokens", "max_completion_tokens"):
         value = getattr(req, name)

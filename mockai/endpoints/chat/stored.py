@@ -9,6 +9,7 @@ from mockai.endpoints.chat.request import MetadataUpdate, check_metadata
 from mockai.endpoints.chat.state import KIND, StoredCompletion
 from mockai.scenarios.call import Call
 from mockai.toolkit.http import json_response, read_json
+from mockai.toolkit.lenient import generated
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_step
 from mockai.toolkit.state import exchange_of, state_of, stored
@@ -26,8 +27,14 @@ async def _scripted(request: web.Request) -> None:
     await answer_step(request, call, streaming=False, optional=True)
 
 
+def _stand_in(request: web.Request, completion_id: str) -> StoredCompletion:
+    """`--lenient`: a completion never stored, as if it had been (without messages)."""
+    body = generated(request, "getChatCompletion", completion_id)
+    return StoredCompletion(body, body["model"], [])
+
+
 def _stored(request: web.Request) -> StoredCompletion:
-    return stored(request, KIND, "completion_id")
+    return stored(request, KIND, "completion_id", _stand_in)
 
 
 def _matches(stored: StoredCompletion, model: str | None, metadata: dict[str, str]) -> bool:

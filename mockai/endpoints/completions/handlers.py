@@ -42,7 +42,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     parsed = await read_request(request, CompletionRequest, missing_model=no_model)
     body, req = parsed.body, parsed.model
     model = _model(state, req.model)
-    check(req, model)
+    check(req, model, lenient=state.settings.lenient)
     tok = await tokenizer.encoding(model.encoding)
     prompts = prompts_of(req, tok)
     suffix = tok.count(req.suffix) if req.suffix else 0  # the model reads it after the prompt

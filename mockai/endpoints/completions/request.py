@@ -89,10 +89,13 @@ def _check_prompt(prompt: list[Any]) -> None:
     validate(shape, {"prompt": prompt})
 
 
-def check(req: CompletionRequest, model: Model) -> None:
-    """Rules across fields and per model, after field validation passed."""
+def check(req: CompletionRequest, model: Model, *, lenient: bool = False) -> None:
+    """Rules across fields and per model, after field validation passed. `--lenient` keeps
+    only the prompt's shape, which the description states, not the real API's own rules."""
     if isinstance(req.prompt, list):
         _check_prompt(req.prompt)
+    if lenient:
+        return
     if req.stream_options is not None and not req.stream:
         raise invalid_request(
             "The 'stream_options' parameter is only allowed when 'stream' is enabled.",

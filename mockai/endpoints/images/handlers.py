@@ -22,6 +22,7 @@ from mockai.endpoints.images.request import (
     GenerateRequest,
     JsonEditRequest,
     VariationRequest,
+    any_sizes,
     check_mask,
     gpt_inputs,
     missing_image,
@@ -132,7 +133,8 @@ async def generate(request: web.Request) -> web.StreamResponse:
     if settings.lenient:
         body = {k: v for k, v in body.items() if k not in model.refused()}
     n = req.n or 1
-    check(model, body, prompt=req.prompt, n=n, size=req.size, quality=req.quality)
+    if not settings.lenient:  # the real API's per-model rules
+        check(model, body, prompt=req.prompt, n=n, size=req.size, quality=req.quality)
     size = req.size or model.default_size
     job = render.Job(
         model,
@@ -200,19 +202,24 @@ async def edit(request: web.Request) -> web.StreamResponse:
     req, fields, form = await _read_edit(request, lenient=settings.lenient)
     model = resolve(req.model, EDIT_MODEL, lenient=settings.lenient)
     # JSON edits are for the GPT image models only: dall-e-2 edits are multipart forms.
-    if not model.edits or (isinstance(req, JsonEditRequest) and not model.gpt_image):
-        raise invalid_model(model.id)
     if settings.lenient:
+        # the description's constraints only: any model, size and picture file pass
         fields = {k: v for k, v in fields.items() if k not in model.refused()}
+    elif not model.edits or (isinstance(req, JsonEditRequest) and not model.gpt_image):
+        raise invalid_model(model.id)
     n = req.n or 1
-    check(model, fields, prompt=req.prompt, n=n, size=req.size, quality=req.quality)
-    if model.gpt_image:
+    if not settings.lenient:
+        check(model, fields, prompt=req.prompt, n=n, size=req.size, quality=req.quality)
+    if settings.lenient:
+        inputs = any_sizes(form.images)
+    elif model.gpt_image:
         inputs = gpt_inputs(form.images)
     else:
         if len(form.images) > 1:
             raise invalid_request("dall-e-2 edits take exactly one image.", "image")
         inputs = [png_for_dall_e(form.images[0], needs_alpha=form.mask is None)]
-    check_mask(form.mask, inputs[0])
+    if not settings.lenient:
+        check_mask(form.mask, inputs[0])
     size = req.size or model.default_size
     job = render.Job(
         model,
@@ -240,9 +247,12 @@ async def variation(request: web.Request) -> web.StreamResponse:
     )
     missing_image(form)
     model = resolve(req.model, VARIATION_MODEL, lenient=settings.lenient)
-    if not model.variations:
-        raise invalid_model(model.id)
-    png_for_dall_e(form.images[0], needs_alpha=False)
+    if settings.lenient:  # any model and picture file: served by the variation model's rules
+        model = model if model.variations else resolve(None, VARIATION_MODEL, lenient=True)
+    else:
+        if not model.variations:
+            raise invalid_model(model.id)
+        png_for_dall_e(form.images[0], needs_alpha=False)
     job = render.Job(
         model,
         "image_variation",

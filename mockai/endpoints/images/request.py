@@ -197,6 +197,13 @@ def gpt_inputs(images: list[Upload]) -> list[tuple[int, int]]:
     return sizes
 
 
+def any_sizes(images: list[Upload]) -> list[tuple[int, int]]:
+    """`--lenient`: the pictures' sizes, whatever their format; a file that is no picture at
+    all stands for a square one."""
+    sizes = [picture(upload) for upload in images]
+    return [image.size if image is not None else (1024, 1024) for image in sizes]
+
+
 def check_mask(mask: Upload | None, size: tuple[int, int]) -> None:
     """A mask is a PNG under 4 MB the size of the (first) picture."""
     if mask is None:

@@ -35,6 +35,8 @@ async def _scripted(request: web.Request, model: str | None) -> None:
 def _found(request: web.Request) -> Model:
     model_id = request.match_info["model"]
     state = state_of(request)
+    if state.settings.lenient:  # any id exists, served as `--lenient` serves it
+        return state.models.resolve(model_id, lenient=True)
     model = state.models.get(model_id)
     if model is None or state.store.get(exchange_of(request).session, DELETED, model_id):
         raise APIError(
@@ -58,7 +60,7 @@ async def retrieve(request: web.Request) -> web.Response:
 async def delete(request: web.Request) -> web.Response:
     await _scripted(request, request.match_info["model"])
     model = _found(request)
-    if not model.id.startswith("ft:"):
+    if not model.id.startswith("ft:") and not state_of(request).settings.lenient:
         raise APIError(
             403,
             "You have insufficient permissions for this operation.",

@@ -34,8 +34,9 @@ from mockai.endpoints.organization_usage.kinds import (
     WIDTHS,
     Kind,
 )
-from mockai.errors import choices, invalid_request, missing_parameter
+from mockai.errors import APIError, choices, invalid_request, missing_parameter
 from mockai.toolkit.pagination import limit_param
+from mockai.toolkit.state import state_of
 
 _INTEGER = re.compile(r"-?[0-9]+")
 MAX_TIME = 2**40  # Unix seconds: far beyond any real date, far within a cursor's 64 bits
@@ -147,7 +148,8 @@ def _window(
     start = integer(request, "start_time", required=True)
     assert start is not None
     end = integer(request, "end_time")
-    if end is not None and end <= start:
+    lenient = state_of(request).settings.lenient  # the description's constraints only
+    if end is not None and end <= start and not lenient:
         raise invalid_request(
             f"Invalid 'end_time': it must be greater than 'start_time' ({start}), but got {end}.",
             "end_time",
@@ -159,7 +161,12 @@ def _window(
     limit = limit_param(request, default, maximum)
     first = start - start % width
     page = request.query.get("page")
-    current = _from_cursor(page, width, first) if page else first
+    try:
+        current = _from_cursor(page, width, first) if page else first
+    except APIError:
+        if not lenient:
+            raise
+        current = first  # a cursor this server never made: the first page
     until = end if end is not None else max(int(time.time()) + 1, start + 1)
     remaining = max(math.ceil((until - current) / width), 0)
     count = min(limit, remaining)

@@ -21,6 +21,7 @@ from mockai.endpoints.responses.request import CompactRequest, TokenCountRequest
 from mockai.endpoints.responses.state import KIND, StoredResponse
 from mockai.errors import invalid_request
 from mockai.toolkit.http import json_response, read_json
+from mockai.toolkit.lenient import generated
 from mockai.toolkit.pagination import page
 from mockai.toolkit.state import exchange_of, state_of, stored
 from mockai.validation import validate
@@ -28,8 +29,15 @@ from mockai.validation import validate
 Counted = TypeVar("Counted", TokenCountRequest, CompactRequest)
 
 
+def _stand_in(request: web.Request, response_id: str) -> StoredResponse:
+    """`--lenient`: a response never made, as if it had been: a finished background one (so
+    it can also be streamed and cancelled), without input items."""
+    body = generated(request, "getResponse", response_id, background=True, status="completed")
+    return StoredResponse(body, [], [])
+
+
 def _stored(request: web.Request) -> StoredResponse:
-    return stored(request, KIND, "response_id")
+    return stored(request, KIND, "response_id", _stand_in)
 
 
 def _flag(request: web.Request, name: str) -> bool:
@@ -93,6 +101,8 @@ async def _counted(request: web.Request, schema: type[Counted]) -> tuple[Counted
     context: list[dict[str, Any]] = []
     if req.previous_response_id is not None:
         previous = state.store.get(exchange_of(request).session, KIND, req.previous_response_id)
+        if previous is None and state.settings.lenient:
+            previous = StoredResponse({}, [], [])  # any id exists; this one carries nothing
         if previous is None:
             raise invalid_request(
                 f"Previous response with id '{req.previous_response_id}' not found.",

@@ -236,8 +236,19 @@ def runs_builtin(req: ResponseRequest, name: str) -> bool:
     return name in BUILTIN_TOOLS and _family(name) in {_family(t.type) for t in req.tools or ()}
 
 
-def check(req: ResponseRequest, model: Model) -> None:
-    """Cross-field and per-model rules, after field validation passed."""
+def check(req: ResponseRequest, model: Model, *, lenient: bool = False) -> None:
+    """Cross-field and per-model rules, after field validation passed. `--lenient` keeps
+    only those the description states (required parts), not the real API's own rules."""
+    for index, tool in enumerate(req.tools or ()):
+        if tool.type == "function" and tool.name is None:
+            raise missing_parameter(f"tools[{index}].name")
+    fmt = req.text.format if req.text is not None else None
+    if fmt is not None and fmt.type == "json_schema":
+        for field_name, value in (("name", fmt.name), ("schema", fmt.schema_)):
+            if value is None:
+                raise missing_parameter(f"text.format.{field_name}")
+    if lenient:
+        return
     if req.stream_options is not None and not req.stream:
         raise invalid_request(
             "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
@@ -250,14 +261,6 @@ def check(req: ResponseRequest, model: Model) -> None:
         )
     if req.background and req.store is False:
         raise invalid_request("Background mode requires 'store' to be true.", "background")
-    for index, tool in enumerate(req.tools or ()):
-        if tool.type == "function" and tool.name is None:
-            raise missing_parameter(f"tools[{index}].name")
-    fmt = req.text.format if req.text is not None else None
-    if fmt is not None and fmt.type == "json_schema":
-        for field_name, value in (("name", fmt.name), ("schema", fmt.schema_)):
-            if value is None:
-                raise missing_parameter(f"text.format.{field_name}")
     if (
         req.max_output_tokens is not None
         and model.max_output_tokens

@@ -13,19 +13,38 @@ from mockai.endpoints.uploads.request import PART_FIELDS, CompleteUpload, Create
 from mockai.endpoints.uploads.state import (
     KIND,
     MAX_PART_BYTES,
+    TTL_S,
     StoredUpload,
 )
 from mockai.errors import APIError, invalid_request
 from mockai.toolkit.files import check_batch_input, put_file, too_large
 from mockai.toolkit.http import json_response, read_json
+from mockai.toolkit.lenient import generated
 from mockai.toolkit.multipart import Upload, read_form
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import exchange_of, state_of, stored
 from mockai.validation import validate
 
 
+def _stand_in(request: web.Request, upload_id: str) -> StoredUpload:
+    """`--lenient`: an Upload never created, as if it had been: pending, for an hour."""
+    created = int(time.time())
+    body = generated(
+        request,
+        "createUpload",
+        upload_id,
+        status="pending",
+        filename=f"{upload_id}.txt",
+        purpose="user_data",
+        created_at=created,
+        expires_at=created + TTL_S,
+        file=None,
+    )
+    return StoredUpload(body)
+
+
 def _stored(request: web.Request) -> StoredUpload:
-    return stored(request, KIND, "upload_id")
+    return stored(request, KIND, "upload_id", _stand_in)
 
 
 def _conflict(action: str, upload: StoredUpload) -> APIError:
@@ -55,9 +74,12 @@ async def add_part(request: web.Request) -> web.Response:
     data = form.upload("data")
     if data is None or data.filename is None:
         raise invalid_request("'data' is a required property", "data")
-    if upload.status != "pending":
+    # `--lenient`: an Upload's status and declared size are the real API's rules, not the
+    # description's; they are not checked.
+    lenient = state_of(request).settings.lenient
+    if upload.status != "pending" and not lenient:
         raise _conflict("add a part to", upload)
-    if upload.received() + len(data.data) > upload.body["bytes"]:
+    if not lenient and upload.received() + len(data.data) > upload.body["bytes"]:
         raise invalid_request(
             f"Adding this part would exceed the number of bytes declared for this Upload "
             f"({upload.body['bytes']}).",
@@ -77,12 +99,15 @@ async def add_part(request: web.Request) -> web.Response:
 
 async def complete(request: web.Request) -> web.Response:
     upload = _stored(request)
+    lenient = state_of(request).settings.lenient
     req = validate(
-        CompleteUpload,
-        await read_json(request),
-        unknown_parameter=True,
-        lenient=state_of(request).settings.lenient,
+        CompleteUpload, await read_json(request), unknown_parameter=True, lenient=lenient
     )
+    if lenient:
+        # `--lenient` checks only what the description states: a part never added is empty,
+        # and the status, size and checksum the real API checks are not checked.
+        data = b"".join(upload.parts.get(p, b"") for p in req.part_ids)
+        return _completed(request, upload, data)
     if upload.status != "pending":
         raise _conflict("complete", upload)
     unknown = next((p for p in req.part_ids if p not in upload.parts), None)
@@ -103,6 +128,10 @@ async def complete(request: web.Request) -> web.Response:
         )
     if upload.body["purpose"] == "batch":
         check_batch_input(Upload(upload.body["filename"], "application/jsonl", data))
+    return _completed(request, upload, data)
+
+
+def _completed(request: web.Request, upload: StoredUpload, data: bytes) -> web.Response:
     stored = put_file(
         state_of(request),
         exchange_of(request).session,
@@ -118,7 +147,8 @@ async def complete(request: web.Request) -> web.Response:
 
 async def cancel(request: web.Request) -> web.Response:
     upload = _stored(request)
-    if upload.status not in ("pending", "cancelled"):
+    lenient = state_of(request).settings.lenient  # a status is the real API's rule
+    if upload.status not in ("pending", "cancelled") and not lenient:
         raise _conflict("cancel", upload)
     upload.parts.clear()
     upload.body["status"] = "cancelled"

@@ -1,0 +1,313 @@
+# File generated from our OpenAPI spec by Castiron. See CONTRIBUTING.md for details.
+
+from __future__ import annotations
+
+import os
+from typing import Any, cast
+
+import pytest
+
+from openai import OpenAI, AsyncOpenAI
+from tests.utils import assert_matches_type
+from openai.pagination import SyncConversationCursorPage, AsyncConversationCursorPage
+from openai.types.admin.organization.projects import ProjectAPIKey, APIKeyDeleteResponse
+
+base_url = os.environ.get("TEST_API_BASE_URL", "http://127.0.0.1:4010")
+
+
+class TestAPIKeys:
+    parametrize = pytest.mark.parametrize("client", [False, True], indirect=True, ids=["loose", "strict"])
+
+    @parametrize
+    def test_method_retrieve(self, client: OpenAI) -> None:
+        api_key = client.admin.organization.projects.api_keys.retrieve(
+            api_key_id="api_key_id",
+            project_id="project_id",
+        )
+        assert_matches_type(ProjectAPIKey, api_key, path=["response"])
+
+    @parametrize
+    def test_raw_response_retrieve(self, client: OpenAI) -> None:
+        response = client.admin.organization.projects.api_keys.with_raw_response.retrieve(
+            api_key_id="api_key_id",
+            project_id="project_id",
+        )
+
+        assert response.is_closed is True
+        assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        api_key = response.parse()
+        assert_matches_type(ProjectAPIKey, api_key, path=["response"])
+
+    @parametrize
+    def test_streaming_response_retrieve(self, client: OpenAI) -> None:
+        with client.admin.organization.projects.api_keys.with_streaming_response.retrieve(
+            api_key_id="api_key_id",
+            project_id="project_id",
+        ) as response:
+            assert not response.is_closed
+            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+
+            api_key = response.parse()
+            assert_matches_type(ProjectAPIKey, api_key, path=["response"])
+
+        assert cast(Any, response.is_closed) is True
+
+    @parametrize
+    def test_path_params_retrieve(self, client: OpenAI) -> None:
+        with pytest.raises(ValueError, match=r"Expected a non-empty value for `project_id` but received ''"):
+            client.admin.organization.projects.api_keys.with_raw_response.retrieve(
+                api_key_id="api_key_id",
+                project_id="",
+            )
+
+        with pytest.raises(ValueError, match=r"Expected a non-empty value for `api_key_id` but received ''"):
+            client.admin.organization.projects.api_keys.with_raw_response.retrieve(
+                api_key_id="",
+                project_id="project_id",
+            )
+
+    @parametrize
+    def test_method_list(self, client: OpenAI) -> None:
+        api_key = client.admin.organization.projects.api_keys.list(
+            project_id="project_id",
+        )
+        assert_matches_type(SyncConversationCursorPage[ProjectAPIKey], api_key, path=["response"])
+
+    @parametrize
+    def test_method_list_with_all_params(self, client: OpenAI) -> None:
+        api_key = client.admin.organization.projects.api_keys.list(
+            project_id="project_id",
+            after="after",
+            limit=0,
+            owner_project_access="active",
+        )
+        assert_matches_type(SyncConversationCursorPage[ProjectAPIKey], api_key, path=["response"])
+
+    @parametrize
+    def test_raw_response_list(self, client: OpenAI) -> None:
+        response = client.admin.organization.projects.api_keys.with_raw_response.list(
+            project_id="project_id",
+        )
+
+        assert response.is_closed is True
+        assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        api_key = response.parse()
+        assert_matches_type(SyncConversationCursorPage[ProjectAPIKey], api_key, path=["response"])
+
+    @parametrize
+    def test_streaming_response_list(self, client: OpenAI) -> None:
+        with client.admin.organization.projects.api_keys.with_streaming_response.list(
+            project_id="project_id",
+        ) as response:
+            assert not response.is_closed
+            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+
+            api_key = response.parse()
+            assert_matches_type(SyncConversationCursorPage[ProjectAPIKey], api_key, path=["response"])
+
+        assert cast(Any, response.is_closed) is True
+
+    @parametrize
+    def test_path_params_list(self, client: OpenAI) -> None:
+        with pytest.raises(ValueError, match=r"Expected a non-empty value for `project_id` but received ''"):
+            client.admin.organization.projects.api_keys.with_raw_response.list(
+                project_id="",
+            )
+
+    @parametrize
+    def test_method_delete(self, client: OpenAI) -> None:
+        api_key = client.admin.organization.projects.api_keys.delete(
+            api_key_id="api_key_id",
+            project_id="project_id",
+        )
+        assert_matches_type(APIKeyDeleteResponse, api_key, path=["response"])
+
+    @parametrize
+    def test_raw_response_delete(self, client: OpenAI) -> None:
+        response = client.admin.organization.projects.api_keys.with_raw_response.delete(
+            api_key_id="api_key_id",
+            project_id="project_id",
+        )
+
+        assert response.is_closed is True
+        assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        api_key = response.parse()
+        assert_matches_type(APIKeyDeleteResponse, api_key, path=["response"])
+
+    @parametrize
+    def test_streaming_response_delete(self, client: OpenAI) -> None:
+        with client.admin.organization.projects.api_keys.with_streaming_response.delete(
+            api_key_id="api_key_id",
+            project_id="project_id",
+        ) as response:
+            assert not response.is_closed
+            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+
+            api_key = response.parse()
+            assert_matches_type(APIKeyDeleteResponse, api_key, path=["response"])
+
+        assert cast(Any, response.is_closed) is True
+
+    @parametrize
+    def test_path_params_delete(self, client: OpenAI) -> None:
+        with pytest.raises(ValueError, match=r"Expected a non-empty value for `project_id` but received ''"):
+            client.admin.organization.projects.api_keys.with_raw_response.delete(
+                api_key_id="api_key_id",
+                project_id="",
+            )
+
+        with pytest.raises(ValueError, match=r"Expected a non-empty value for `api_key_id` but received ''"):
+            client.admin.organization.projects.api_keys.with_raw_response.delete(
+                api_key_id="",
+                project_id="project_id",
+            )
+
+
+class TestAsyncAPIKeys:
+    parametrize = pytest.mark.parametrize(
+        "async_client", [False, True, {"http_client": "aiohttp"}], indirect=True, ids=["loose", "strict", "aiohttp"]
+    )
+
+    @parametrize
+    async def test_method_retrieve(self, async_client: AsyncOpenAI) -> None:
+        api_key = await async_client.admin.organization.projects.api_keys.retrieve(
+            api_key_id="api_key_id",
+            project_id="project_id",
+        )
+        assert_matches_type(ProjectAPIKey, api_key, path=["response"])
+
+    @parametrize
+    async def test_raw_response_retrieve(self, async_client: AsyncOpenAI) -> None:
+        response = await async_client.admin.organization.projects.api_keys.with_raw_response.retrieve(
+            api_key_id="api_key_id",
+            project_id="project_id",
+        )
+
+        assert response.is_closed is True
+        assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        api_key = response.parse()
+        assert_matches_type(ProjectAPIKey, api_key, path=["response"])
+
+    @parametrize
+    async def test_streaming_response_retrieve(self, async_client: AsyncOpenAI) -> None:
+        async with async_client.admin.organization.projects.api_keys.with_streaming_response.retrieve(
+            api_key_id="api_key_id",
+            project_id="project_id",
+        ) as response:
+            assert not response.is_closed
+            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+
+            api_key = await response.parse()
+            assert_matches_type(ProjectAPIKey, api_key, path=["response"])
+
+        assert cast(Any, response.is_closed) is True
+
+    @parametrize
+    async def test_path_params_retrieve(self, async_client: AsyncOpenAI) -> None:
+        with pytest.raises(ValueError, match=r"Expected a non-empty value for `project_id` but received ''"):
+            await async_client.admin.organization.projects.api_keys.with_raw_response.retrieve(
+                api_key_id="api_key_id",
+                project_id="",
+            )
+
+        with pytest.raises(ValueError, match=r"Expected a non-empty value for `api_key_id` but received ''"):
+            await async_client.admin.organization.projects.api_keys.with_raw_response.retrieve(
+                api_key_id="",
+                project_id="project_id",
+            )
+
+    @parametrize
+    async def test_method_list(self, async_client: AsyncOpenAI) -> None:
+        api_key = await async_client.admin.organization.projects.api_keys.list(
+            project_id="project_id",
+        )
+        assert_matches_type(AsyncConversationCursorPage[ProjectAPIKey], api_key, path=["response"])
+
+    @parametrize
+    async def test_method_list_with_all_params(self, async_client: AsyncOpenAI) -> None:
+        api_key = await async_client.admin.organization.projects.api_keys.list(
+            project_id="project_id",
+            after="after",
+            limit=0,
+            owner_project_access="active",
+        )
+        assert_matches_type(AsyncConversationCursorPage[ProjectAPIKey], api_key, path=["response"])
+
+    @parametrize
+    async def test_raw_response_list(self, async_client: AsyncOpenAI) -> None:
+        response = await async_client.admin.organization.projects.api_keys.with_raw_response.list(
+            project_id="project_id",
+        )
+
+        assert response.is_closed is True
+        assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        api_key = response.parse()
+        assert_matches_type(AsyncConversationCursorPage[ProjectAPIKey], api_key, path=["response"])
+
+    @parametrize
+    async def test_streaming_response_list(self, async_client: AsyncOpenAI) -> None:
+        async with async_client.admin.organization.projects.api_keys.with_streaming_response.list(
+            project_id="project_id",
+        ) as response:
+            assert not response.is_closed
+            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+
+            api_key = await response.parse()
+            assert_matches_type(AsyncConversationCursorPage[ProjectAPIKey], api_key, path=["response"])
+
+        assert cast(Any, response.is_closed) is True
+
+    @parametrize
+    async def test_path_params_list(self, async_client: AsyncOpenAI) -> None:
+        with pytest.raises(ValueError, match=r"Expected a non-empty value for `project_id` but received ''"):
+            await async_client.admin.organization.projects.api_keys.with_raw_response.list(
+                project_id="",
+            )
+
+    @parametrize
+    async def test_method_delete(self, async_client: AsyncOpenAI) -> None:
+        api_key = await async_client.admin.organization.projects.api_keys.delete(
+            api_key_id="api_key_id",
+            project_id="project_id",
+        )
+        assert_matches_type(APIKeyDeleteResponse, api_key, path=["response"])
+
+    @parametrize
+    async def test_raw_response_delete(self, async_client: AsyncOpenAI) -> None:
+        response = await async_client.admin.organization.projects.api_keys.with_raw_response.delete(
+            api_key_id="api_key_id",
+            project_id="project_id",
+        )
+
+        assert response.is_closed is True
+        assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        api_key = response.parse()
+        assert_matches_type(APIKeyDeleteResponse, api_key, path=["response"])
+
+    @parametrize
+    async def test_streaming_response_delete(self, async_client: AsyncOpenAI) -> None:
+        async with async_client.admin.organization.projects.api_keys.with_streaming_response.delete(
+            api_key_id="api_key_id",
+            project_id="project_id",
+        ) as response:
+            assert not response.is_closed
+            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+
+            api_key = await response.parse()
+            assert_matches_type(APIKeyDeleteResponse, api_key, path=["response"])
+
+        assert cast(Any, response.is_closed) is True
+
+    @parametrize
+    async def test_path_params_delete(self, async_client: AsyncOpenAI) -> None:
+        with pytest.raises(ValueError, match=r"Expected a non-empty value for `project_id` but received ''"):
+            await async_client.admin.organization.projects.api_keys.with_raw_response.delete(
+                api_key_id="api_key_id",
+                project_id="",
+            )
+
+        with pytest.raises(ValueError, match=r"Expected a non-empty value for `api_key_id` but received ''"):
+            await async_client.admin.organization.projects.api_keys.with_raw_response.delete(
+                api_key_id="",
+                project_id="project_id",
+            )
