@@ -1,24 +1,26 @@
-"""Refresh `tests/vendor/openai_python/` from a checkout of openai-python (the official SDK).
+"""Refresh `tests/vendor/openai_python/` from the official Python SDK's source distribution.
 
-    python scripts/vendor_sdk_tests.py PATH [--ref REF]
+    pip download --no-deps --no-binary :all: openai==VERSION -d /tmp/sdk
+    python scripts/vendor_sdk_tests.py /tmp/sdk/openai-VERSION.tar.gz
 
-PATH is a clone of the SDK's repository (a work tree or a bare git directory); REF (default
-HEAD) the commit whose tests to take: the one whose `src/openai/_version.py` is nearest the
-installed SDK's version. Only what the resource tests need is copied, byte for byte: the
-`tests/api_resources/` files, the helpers they import (`tests/__init__.py`, `tests/conftest.py`,
-`tests/utils.py` and the test-only RESPX fork `tests/respx2/` with its licence), the SDK's
-LICENSE, and a `pytest.ini` made from the SDK's own `[tool.pytest.ini_options]`. The previous
-copy is replaced whole; `tests/vendor/openai_python/README.md` (provenance) is rewritten with
-the commit and version taken. `tests/test_sdk_resources.py` runs them against `mockai serve
---lenient`.
+The source is the `openai` sdist from PyPI (it ships the SDK's tests), of the version installed
+for the test suite, or a directory holding one unpacked (or a checkout's work tree). Only what
+the resource tests need is copied, byte for byte: the `tests/api_resources/` files, the helpers
+they import (`tests/__init__.py`, `tests/conftest.py`, `tests/utils.py` and the test-only RESPX
+fork `tests/respx2/` with its licence), the SDK's LICENSE, and a `pytest.ini` made from the
+SDK's own `[tool.pytest.ini_options]`. The previous copy is replaced whole;
+`tests/vendor/openai_python/README.md` (provenance) is rewritten with the version and the
+archive's digest. `tests/test_sdk_resources.py` runs them against `mockai serve --lenient`.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import shutil
-import subprocess
 import sys
+import tarfile
+from collections.abc import Callable
 from pathlib import Path
 
 try:
@@ -29,18 +31,20 @@ except ImportError:  # Python 3.10
 ROOT = Path(__file__).resolve().parent.parent
 DEST = ROOT / "tests" / "vendor" / "openai_python"
 FILES = ["LICENSE", "tests/__init__.py", "tests/conftest.py", "tests/utils.py"]
-TREES = ["tests/api_resources", "tests/respx2"]
-REPOSITORY = "https://github.com/openai/openai-python"
+TREES = ["tests/api_resources/", "tests/respx2/"]
+PYPI = "https://pypi.org/project/openai/"
 
 README = """\
 # The official Python SDK's resource tests (vendored)
 
-Copied unchanged by `scripts/vendor_sdk_tests.py` from [openai-python]({repository}):
+Copied unchanged by `scripts/vendor_sdk_tests.py` from the official Python SDK's source
+distribution on PyPI ([openai]({pypi}), the version the test suite installs):
 
 | | |
 | --- | --- |
-| commit | `{commit}` ({date}) |
-| SDK version at that commit | {version} |
+| source | `{source}` |
+| sha256 | `{digest}` |
+| SDK version | {version} |
 | licence | Apache-2.0 (`LICENSE`, the SDK's); `tests/respx2/` is the SDK's test-only fork \
 of RESPX, BSD 3-Clause (`tests/respx2/LICENSE.md`, `tests/respx2/FORK.md`) |
 
@@ -55,8 +59,8 @@ is edited: refresh the copy with the script rather than by hand.
 The SDK's authors run these tests against a schema mock server at `TEST_API_BASE_URL`.
 `tests/test_sdk_resources.py` runs them in a subprocess, with their own conftest, against
 `mockai serve --lenient` (marker `sdk_resources`), with the installed SDK, and prints
-`N passed / M`; its docstring says where that run departs from these settings (the SDK
-installed is newer than the tests) and its `KNOWN` table why the failing ones fail. The
+`N passed / M`; its docstring says where that run departs from these settings (the base
+URL) and its `KNOWN` table why the failing ones fail. The
 mockai suite itself never collects this folder (`tests/conftest.py`), and ruff leaves it
 alone (`pyproject.toml`).
 
@@ -65,8 +69,21 @@ never reach the server; they are kept so the files stay as published.
 """
 
 
-def git(repo: Path, *args: str) -> bytes:
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=True).stdout
+def _reader(source: Path) -> tuple[list[str], Callable[[str], bytes], str]:
+    """The source's file names (relative to the SDK's root), a reader, and its digest."""
+    if source.is_dir():
+        names = [p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file()]
+        return names, lambda name: (source / name).read_bytes(), "(a directory)"
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    archive = tarfile.open(source)
+    members = {m.name.partition("/")[2]: m for m in archive.getmembers() if m.isfile()}
+
+    def read(name: str) -> bytes:
+        extracted = archive.extractfile(members[name])
+        assert extracted is not None
+        return extracted.read()
+
+    return list(members), read, digest
 
 
 def _pytest_ini(pyproject: bytes) -> str:
@@ -82,34 +99,31 @@ def _pytest_ini(pyproject: bytes) -> str:
     return "\n".join(lines) + "\n"
 
 
-def vendor(repo: Path, ref: str) -> list[str]:
-    commit = git(repo, "rev-parse", f"{ref}^{{commit}}").decode().strip()
-    names = list(FILES)
-    for tree in TREES:
-        listed = git(repo, "ls-tree", "-r", "--name-only", "-z", commit, tree).decode()
-        names += [name for name in listed.split("\0") if name]
+def vendor(source: Path) -> list[str]:
+    available, read, digest = _reader(source)
+    names = list(FILES) + sorted(n for n in available if n.startswith(tuple(TREES)))
+    names = [n for n in names if "__pycache__" not in n]
     if DEST.exists():
         shutil.rmtree(DEST)
     for name in names:
         target = DEST / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(git(repo, "show", f"{commit}:{name}"))
-    (DEST / "pytest.ini").write_text(_pytest_ini(git(repo, "show", f"{commit}:pyproject.toml")))
-    version_file = git(repo, "show", f"{commit}:src/openai/_version.py").decode()
-    version = version_file.split("__version__ = ")[1].split('"')[1]
-    date = git(repo, "show", "-s", "--format=%cs", commit).decode().strip()
+        target.write_bytes(read(name))
+    (DEST / "pytest.ini").write_text(_pytest_ini(read("pyproject.toml")))
+    version = read("src/openai/_version.py").decode().split("__version__ = ")[1].split('"')[1]
     (DEST / "README.md").write_text(
-        README.format(repository=REPOSITORY, commit=commit, date=date, version=version)
+        README.format(pypi=PYPI, source=source.name, digest=digest, version=version)
     )
     return names
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("repo", type=Path, help="a clone of openai-python (work tree or bare)")
-    parser.add_argument("--ref", default="HEAD", help="the commit to take the tests from")
+    parser.add_argument(
+        "source", type=Path, help="the openai sdist (.tar.gz), or a directory with it unpacked"
+    )
     args = parser.parse_args(argv)
-    names = vendor(args.repo, args.ref)
+    names = vendor(args.source)
     tests = sum(1 for name in names if name.startswith("tests/api_resources/"))
     print(f"vendored {len(names)} files ({tests} under tests/api_resources) into {DEST}")
     return 0

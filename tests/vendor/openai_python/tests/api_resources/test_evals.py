@@ -26,80 +26,85 @@ class TestEvals:
 
     @parametrize
     def test_method_create(self, client: OpenAI) -> None:
-        eval = client.evals.create(
-            data_source_config={
-                "item_schema": {"foo": "bar"},
-                "type": "custom",
-            },
-            testing_criteria=[
-                {
-                    "input": [
-                        {
-                            "content": "content",
-                            "role": "role",
-                        }
-                    ],
-                    "labels": ["string"],
-                    "model": "model",
-                    "name": "name",
-                    "passing_labels": ["string"],
-                    "type": "label_model",
-                }
-            ],
-        )
+        with pytest.warns(DeprecationWarning):
+            eval = client.evals.create(
+                data_source_config={
+                    "item_schema": {"foo": "bar"},
+                    "type": "custom",
+                },
+                testing_criteria=[
+                    {
+                        "input": [
+                            {
+                                "content": "content",
+                                "role": "role",
+                            }
+                        ],
+                        "labels": ["string"],
+                        "model": "model",
+                        "name": "name",
+                        "passing_labels": ["string"],
+                        "type": "label_model",
+                    }
+                ],
+            )
+
         assert_matches_type(EvalCreateResponse, eval, path=["response"])
 
     @parametrize
     def test_method_create_with_all_params(self, client: OpenAI) -> None:
-        eval = client.evals.create(
-            data_source_config={
-                "item_schema": {"foo": "bar"},
-                "type": "custom",
-                "include_sample_schema": True,
-            },
-            testing_criteria=[
-                {
-                    "input": [
-                        {
-                            "content": "content",
-                            "role": "role",
-                        }
-                    ],
-                    "labels": ["string"],
-                    "model": "model",
-                    "name": "name",
-                    "passing_labels": ["string"],
-                    "type": "label_model",
-                }
-            ],
-            metadata={"foo": "string"},
-            name="name",
-        )
+        with pytest.warns(DeprecationWarning):
+            eval = client.evals.create(
+                data_source_config={
+                    "item_schema": {"foo": "bar"},
+                    "type": "custom",
+                    "include_sample_schema": True,
+                },
+                testing_criteria=[
+                    {
+                        "input": [
+                            {
+                                "content": "content",
+                                "role": "role",
+                            }
+                        ],
+                        "labels": ["string"],
+                        "model": "model",
+                        "name": "name",
+                        "passing_labels": ["string"],
+                        "type": "label_model",
+                    }
+                ],
+                metadata={"foo": "string"},
+                name="name",
+            )
+
         assert_matches_type(EvalCreateResponse, eval, path=["response"])
 
     @parametrize
     def test_raw_response_create(self, client: OpenAI) -> None:
-        response = client.evals.with_raw_response.create(
-            data_source_config={
-                "item_schema": {"foo": "bar"},
-                "type": "custom",
-            },
-            testing_criteria=[
-                {
-                    "input": [
-                        {
-                            "content": "content",
-                            "role": "role",
-                        }
-                    ],
-                    "labels": ["string"],
-                    "model": "model",
-                    "name": "name",
-                    "passing_labels": ["string"],
-                    "type": "label_model",
-                }
-            ],
-        )
+        with pytest.warns(DeprecationWarning):
+            response = client.evals.with_raw_response.create(
+                data_source_config={
+                    "item_schema": {"foo": "bar"},
+                    "type": "custom",
+                },
+                testing_criteria=[
+                    {
+                        "input": [
+                            {
+                                "content": "content",
+                                "role": "role",
+                            }
+                        ],
+                        "labels": ["string"],
+                        "model": "model",
+                        "name": "name",
+                        "passing_labels": ["string"],
+                        "type": "label_model",
+                    }
+                ],
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -108,47 +113,51 @@ class TestEvals:
 
     @parametrize
     def test_streaming_response_create(self, client: OpenAI) -> None:
-        with client.evals.with_streaming_response.create(
-            data_source_config={
-                "item_schema": {"foo": "bar"},
-                "type": "custom",
-            },
-            testing_criteria=[
-                {
-                    "input": [
-                        {
-                            "content": "content",
-                            "role": "role",
-                        }
-                    ],
-                    "labels": ["string"],
-                    "model": "model",
-                    "name": "name",
-                    "passing_labels": ["string"],
-                    "type": "label_model",
-                }
-            ],
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            with client.evals.with_streaming_response.create(
+                data_source_config={
+                    "item_schema": {"foo": "bar"},
+                    "type": "custom",
+                },
+                testing_criteria=[
+                    {
+                        "input": [
+                            {
+                                "content": "content",
+                                "role": "role",
+                            }
+                        ],
+                        "labels": ["string"],
+                        "model": "model",
+                        "name": "name",
+                        "passing_labels": ["string"],
+                        "type": "label_model",
+                    }
+                ],
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            eval = response.parse()
-            assert_matches_type(EvalCreateResponse, eval, path=["response"])
+                eval = response.parse()
+                assert_matches_type(EvalCreateResponse, eval, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     def test_method_retrieve(self, client: OpenAI) -> None:
-        eval = client.evals.retrieve(
-            "eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            eval = client.evals.retrieve(
+                "eval_id",
+            )
+
         assert_matches_type(EvalRetrieveResponse, eval, path=["response"])
 
     @parametrize
     def test_raw_response_retrieve(self, client: OpenAI) -> None:
-        response = client.evals.with_raw_response.retrieve(
-            "eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = client.evals.with_raw_response.retrieve(
+                "eval_id",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -157,45 +166,52 @@ class TestEvals:
 
     @parametrize
     def test_streaming_response_retrieve(self, client: OpenAI) -> None:
-        with client.evals.with_streaming_response.retrieve(
-            "eval_id",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            with client.evals.with_streaming_response.retrieve(
+                "eval_id",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            eval = response.parse()
-            assert_matches_type(EvalRetrieveResponse, eval, path=["response"])
+                eval = response.parse()
+                assert_matches_type(EvalRetrieveResponse, eval, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     def test_path_params_retrieve(self, client: OpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            client.evals.with_raw_response.retrieve(
-                "",
-            )
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                client.evals.with_raw_response.retrieve(
+                    "",
+                )
 
     @parametrize
     def test_method_update(self, client: OpenAI) -> None:
-        eval = client.evals.update(
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            eval = client.evals.update(
+                eval_id="eval_id",
+            )
+
         assert_matches_type(EvalUpdateResponse, eval, path=["response"])
 
     @parametrize
     def test_method_update_with_all_params(self, client: OpenAI) -> None:
-        eval = client.evals.update(
-            eval_id="eval_id",
-            metadata={"foo": "string"},
-            name="name",
-        )
+        with pytest.warns(DeprecationWarning):
+            eval = client.evals.update(
+                eval_id="eval_id",
+                metadata={"foo": "string"},
+                name="name",
+            )
+
         assert_matches_type(EvalUpdateResponse, eval, path=["response"])
 
     @parametrize
     def test_raw_response_update(self, client: OpenAI) -> None:
-        response = client.evals.with_raw_response.update(
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = client.evals.with_raw_response.update(
+                eval_id="eval_id",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -204,42 +220,49 @@ class TestEvals:
 
     @parametrize
     def test_streaming_response_update(self, client: OpenAI) -> None:
-        with client.evals.with_streaming_response.update(
-            eval_id="eval_id",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            with client.evals.with_streaming_response.update(
+                eval_id="eval_id",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            eval = response.parse()
-            assert_matches_type(EvalUpdateResponse, eval, path=["response"])
+                eval = response.parse()
+                assert_matches_type(EvalUpdateResponse, eval, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     def test_path_params_update(self, client: OpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            client.evals.with_raw_response.update(
-                eval_id="",
-            )
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                client.evals.with_raw_response.update(
+                    eval_id="",
+                )
 
     @parametrize
     def test_method_list(self, client: OpenAI) -> None:
-        eval = client.evals.list()
+        with pytest.warns(DeprecationWarning):
+            eval = client.evals.list()
+
         assert_matches_type(SyncCursorPage[EvalListResponse], eval, path=["response"])
 
     @parametrize
     def test_method_list_with_all_params(self, client: OpenAI) -> None:
-        eval = client.evals.list(
-            after="after",
-            limit=0,
-            order="asc",
-            order_by="created_at",
-        )
+        with pytest.warns(DeprecationWarning):
+            eval = client.evals.list(
+                after="after",
+                limit=0,
+                order="asc",
+                order_by="created_at",
+            )
+
         assert_matches_type(SyncCursorPage[EvalListResponse], eval, path=["response"])
 
     @parametrize
     def test_raw_response_list(self, client: OpenAI) -> None:
-        response = client.evals.with_raw_response.list()
+        with pytest.warns(DeprecationWarning):
+            response = client.evals.with_raw_response.list()
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -248,27 +271,31 @@ class TestEvals:
 
     @parametrize
     def test_streaming_response_list(self, client: OpenAI) -> None:
-        with client.evals.with_streaming_response.list() as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            with client.evals.with_streaming_response.list() as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            eval = response.parse()
-            assert_matches_type(SyncCursorPage[EvalListResponse], eval, path=["response"])
+                eval = response.parse()
+                assert_matches_type(SyncCursorPage[EvalListResponse], eval, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     def test_method_delete(self, client: OpenAI) -> None:
-        eval = client.evals.delete(
-            "eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            eval = client.evals.delete(
+                "eval_id",
+            )
+
         assert_matches_type(EvalDeleteResponse, eval, path=["response"])
 
     @parametrize
     def test_raw_response_delete(self, client: OpenAI) -> None:
-        response = client.evals.with_raw_response.delete(
-            "eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = client.evals.with_raw_response.delete(
+                "eval_id",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -277,23 +304,25 @@ class TestEvals:
 
     @parametrize
     def test_streaming_response_delete(self, client: OpenAI) -> None:
-        with client.evals.with_streaming_response.delete(
-            "eval_id",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            with client.evals.with_streaming_response.delete(
+                "eval_id",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            eval = response.parse()
-            assert_matches_type(EvalDeleteResponse, eval, path=["response"])
+                eval = response.parse()
+                assert_matches_type(EvalDeleteResponse, eval, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     def test_path_params_delete(self, client: OpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            client.evals.with_raw_response.delete(
-                "",
-            )
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                client.evals.with_raw_response.delete(
+                    "",
+                )
 
 
 class TestAsyncEvals:
@@ -303,80 +332,85 @@ class TestAsyncEvals:
 
     @parametrize
     async def test_method_create(self, async_client: AsyncOpenAI) -> None:
-        eval = await async_client.evals.create(
-            data_source_config={
-                "item_schema": {"foo": "bar"},
-                "type": "custom",
-            },
-            testing_criteria=[
-                {
-                    "input": [
-                        {
-                            "content": "content",
-                            "role": "role",
-                        }
-                    ],
-                    "labels": ["string"],
-                    "model": "model",
-                    "name": "name",
-                    "passing_labels": ["string"],
-                    "type": "label_model",
-                }
-            ],
-        )
+        with pytest.warns(DeprecationWarning):
+            eval = await async_client.evals.create(
+                data_source_config={
+                    "item_schema": {"foo": "bar"},
+                    "type": "custom",
+                },
+                testing_criteria=[
+                    {
+                        "input": [
+                            {
+                                "content": "content",
+                                "role": "role",
+                            }
+                        ],
+                        "labels": ["string"],
+                        "model": "model",
+                        "name": "name",
+                        "passing_labels": ["string"],
+                        "type": "label_model",
+                    }
+                ],
+            )
+
         assert_matches_type(EvalCreateResponse, eval, path=["response"])
 
     @parametrize
     async def test_method_create_with_all_params(self, async_client: AsyncOpenAI) -> None:
-        eval = await async_client.evals.create(
-            data_source_config={
-                "item_schema": {"foo": "bar"},
-                "type": "custom",
-                "include_sample_schema": True,
-            },
-            testing_criteria=[
-                {
-                    "input": [
-                        {
-                            "content": "content",
-                            "role": "role",
-                        }
-                    ],
-                    "labels": ["string"],
-                    "model": "model",
-                    "name": "name",
-                    "passing_labels": ["string"],
-                    "type": "label_model",
-                }
-            ],
-            metadata={"foo": "string"},
-            name="name",
-        )
+        with pytest.warns(DeprecationWarning):
+            eval = await async_client.evals.create(
+                data_source_config={
+                    "item_schema": {"foo": "bar"},
+                    "type": "custom",
+                    "include_sample_schema": True,
+                },
+                testing_criteria=[
+                    {
+                        "input": [
+                            {
+                                "content": "content",
+                                "role": "role",
+                            }
+                        ],
+                        "labels": ["string"],
+                        "model": "model",
+                        "name": "name",
+                        "passing_labels": ["string"],
+                        "type": "label_model",
+                    }
+                ],
+                metadata={"foo": "string"},
+                name="name",
+            )
+
         assert_matches_type(EvalCreateResponse, eval, path=["response"])
 
     @parametrize
     async def test_raw_response_create(self, async_client: AsyncOpenAI) -> None:
-        response = await async_client.evals.with_raw_response.create(
-            data_source_config={
-                "item_schema": {"foo": "bar"},
-                "type": "custom",
-            },
-            testing_criteria=[
-                {
-                    "input": [
-                        {
-                            "content": "content",
-                            "role": "role",
-                        }
-                    ],
-                    "labels": ["string"],
-                    "model": "model",
-                    "name": "name",
-                    "passing_labels": ["string"],
-                    "type": "label_model",
-                }
-            ],
-        )
+        with pytest.warns(DeprecationWarning):
+            response = await async_client.evals.with_raw_response.create(
+                data_source_config={
+                    "item_schema": {"foo": "bar"},
+                    "type": "custom",
+                },
+                testing_criteria=[
+                    {
+                        "input": [
+                            {
+                                "content": "content",
+                                "role": "role",
+                            }
+                        ],
+                        "labels": ["string"],
+                        "model": "model",
+                        "name": "name",
+                        "passing_labels": ["string"],
+                        "type": "label_model",
+                    }
+                ],
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -385,47 +419,51 @@ class TestAsyncEvals:
 
     @parametrize
     async def test_streaming_response_create(self, async_client: AsyncOpenAI) -> None:
-        async with async_client.evals.with_streaming_response.create(
-            data_source_config={
-                "item_schema": {"foo": "bar"},
-                "type": "custom",
-            },
-            testing_criteria=[
-                {
-                    "input": [
-                        {
-                            "content": "content",
-                            "role": "role",
-                        }
-                    ],
-                    "labels": ["string"],
-                    "model": "model",
-                    "name": "name",
-                    "passing_labels": ["string"],
-                    "type": "label_model",
-                }
-            ],
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            async with async_client.evals.with_streaming_response.create(
+                data_source_config={
+                    "item_schema": {"foo": "bar"},
+                    "type": "custom",
+                },
+                testing_criteria=[
+                    {
+                        "input": [
+                            {
+                                "content": "content",
+                                "role": "role",
+                            }
+                        ],
+                        "labels": ["string"],
+                        "model": "model",
+                        "name": "name",
+                        "passing_labels": ["string"],
+                        "type": "label_model",
+                    }
+                ],
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            eval = await response.parse()
-            assert_matches_type(EvalCreateResponse, eval, path=["response"])
+                eval = await response.parse()
+                assert_matches_type(EvalCreateResponse, eval, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     async def test_method_retrieve(self, async_client: AsyncOpenAI) -> None:
-        eval = await async_client.evals.retrieve(
-            "eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            eval = await async_client.evals.retrieve(
+                "eval_id",
+            )
+
         assert_matches_type(EvalRetrieveResponse, eval, path=["response"])
 
     @parametrize
     async def test_raw_response_retrieve(self, async_client: AsyncOpenAI) -> None:
-        response = await async_client.evals.with_raw_response.retrieve(
-            "eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = await async_client.evals.with_raw_response.retrieve(
+                "eval_id",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -434,45 +472,52 @@ class TestAsyncEvals:
 
     @parametrize
     async def test_streaming_response_retrieve(self, async_client: AsyncOpenAI) -> None:
-        async with async_client.evals.with_streaming_response.retrieve(
-            "eval_id",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            async with async_client.evals.with_streaming_response.retrieve(
+                "eval_id",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            eval = await response.parse()
-            assert_matches_type(EvalRetrieveResponse, eval, path=["response"])
+                eval = await response.parse()
+                assert_matches_type(EvalRetrieveResponse, eval, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     async def test_path_params_retrieve(self, async_client: AsyncOpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            await async_client.evals.with_raw_response.retrieve(
-                "",
-            )
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                await async_client.evals.with_raw_response.retrieve(
+                    "",
+                )
 
     @parametrize
     async def test_method_update(self, async_client: AsyncOpenAI) -> None:
-        eval = await async_client.evals.update(
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            eval = await async_client.evals.update(
+                eval_id="eval_id",
+            )
+
         assert_matches_type(EvalUpdateResponse, eval, path=["response"])
 
     @parametrize
     async def test_method_update_with_all_params(self, async_client: AsyncOpenAI) -> None:
-        eval = await async_client.evals.update(
-            eval_id="eval_id",
-            metadata={"foo": "string"},
-            name="name",
-        )
+        with pytest.warns(DeprecationWarning):
+            eval = await async_client.evals.update(
+                eval_id="eval_id",
+                metadata={"foo": "string"},
+                name="name",
+            )
+
         assert_matches_type(EvalUpdateResponse, eval, path=["response"])
 
     @parametrize
     async def test_raw_response_update(self, async_client: AsyncOpenAI) -> None:
-        response = await async_client.evals.with_raw_response.update(
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = await async_client.evals.with_raw_response.update(
+                eval_id="eval_id",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -481,42 +526,49 @@ class TestAsyncEvals:
 
     @parametrize
     async def test_streaming_response_update(self, async_client: AsyncOpenAI) -> None:
-        async with async_client.evals.with_streaming_response.update(
-            eval_id="eval_id",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            async with async_client.evals.with_streaming_response.update(
+                eval_id="eval_id",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            eval = await response.parse()
-            assert_matches_type(EvalUpdateResponse, eval, path=["response"])
+                eval = await response.parse()
+                assert_matches_type(EvalUpdateResponse, eval, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     async def test_path_params_update(self, async_client: AsyncOpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            await async_client.evals.with_raw_response.update(
-                eval_id="",
-            )
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                await async_client.evals.with_raw_response.update(
+                    eval_id="",
+                )
 
     @parametrize
     async def test_method_list(self, async_client: AsyncOpenAI) -> None:
-        eval = await async_client.evals.list()
+        with pytest.warns(DeprecationWarning):
+            eval = await async_client.evals.list()
+
         assert_matches_type(AsyncCursorPage[EvalListResponse], eval, path=["response"])
 
     @parametrize
     async def test_method_list_with_all_params(self, async_client: AsyncOpenAI) -> None:
-        eval = await async_client.evals.list(
-            after="after",
-            limit=0,
-            order="asc",
-            order_by="created_at",
-        )
+        with pytest.warns(DeprecationWarning):
+            eval = await async_client.evals.list(
+                after="after",
+                limit=0,
+                order="asc",
+                order_by="created_at",
+            )
+
         assert_matches_type(AsyncCursorPage[EvalListResponse], eval, path=["response"])
 
     @parametrize
     async def test_raw_response_list(self, async_client: AsyncOpenAI) -> None:
-        response = await async_client.evals.with_raw_response.list()
+        with pytest.warns(DeprecationWarning):
+            response = await async_client.evals.with_raw_response.list()
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -525,27 +577,31 @@ class TestAsyncEvals:
 
     @parametrize
     async def test_streaming_response_list(self, async_client: AsyncOpenAI) -> None:
-        async with async_client.evals.with_streaming_response.list() as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            async with async_client.evals.with_streaming_response.list() as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            eval = await response.parse()
-            assert_matches_type(AsyncCursorPage[EvalListResponse], eval, path=["response"])
+                eval = await response.parse()
+                assert_matches_type(AsyncCursorPage[EvalListResponse], eval, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     async def test_method_delete(self, async_client: AsyncOpenAI) -> None:
-        eval = await async_client.evals.delete(
-            "eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            eval = await async_client.evals.delete(
+                "eval_id",
+            )
+
         assert_matches_type(EvalDeleteResponse, eval, path=["response"])
 
     @parametrize
     async def test_raw_response_delete(self, async_client: AsyncOpenAI) -> None:
-        response = await async_client.evals.with_raw_response.delete(
-            "eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = await async_client.evals.with_raw_response.delete(
+                "eval_id",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -554,20 +610,22 @@ class TestAsyncEvals:
 
     @parametrize
     async def test_streaming_response_delete(self, async_client: AsyncOpenAI) -> None:
-        async with async_client.evals.with_streaming_response.delete(
-            "eval_id",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            async with async_client.evals.with_streaming_response.delete(
+                "eval_id",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            eval = await response.parse()
-            assert_matches_type(EvalDeleteResponse, eval, path=["response"])
+                eval = await response.parse()
+                assert_matches_type(EvalDeleteResponse, eval, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     async def test_path_params_delete(self, async_client: AsyncOpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            await async_client.evals.with_raw_response.delete(
-                "",
-            )
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                await async_client.evals.with_raw_response.delete(
+                    "",
+                )

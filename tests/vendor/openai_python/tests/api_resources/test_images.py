@@ -7,7 +7,7 @@ from typing import Any, cast
 
 import pytest
 
-from openai import OpenAI, AsyncOpenAI
+from openai import OpenAI, Stream as _Stream, AsyncOpenAI, AsyncStream as _AsyncStream
 from tests.utils import assert_matches_type
 from openai.types import ImagesResponse
 
@@ -19,28 +19,33 @@ class TestImages:
 
     @parametrize
     def test_method_create_variation(self, client: OpenAI) -> None:
-        image = client.images.create_variation(
-            image=b"Example data",
-        )
+        with pytest.warns(DeprecationWarning):
+            image = client.images.create_variation(
+                image=b"Example data",
+            )
+
         assert_matches_type(ImagesResponse, image, path=["response"])
 
     @parametrize
     def test_method_create_variation_with_all_params(self, client: OpenAI) -> None:
-        image = client.images.create_variation(
-            image=b"Example data",
-            model="gpt-image-1",
-            n=1,
-            response_format="url",
-            size="1024x1024",
-            user="user-1234",
-        )
+        with pytest.warns(DeprecationWarning):
+            image = client.images.create_variation(
+                image=b"Example data",
+                model="gpt-image-1.5",
+                n=1,
+                response_format="url",
+                size="1024x1024",
+                user="user-1234",
+            )
+
         assert_matches_type(ImagesResponse, image, path=["response"])
 
     @parametrize
     def test_raw_response_create_variation(self, client: OpenAI) -> None:
-        response = client.images.with_raw_response.create_variation(
-            image=b"Example data",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = client.images.with_raw_response.create_variation(
+                image=b"Example data",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -49,14 +54,15 @@ class TestImages:
 
     @parametrize
     def test_streaming_response_create_variation(self, client: OpenAI) -> None:
-        with client.images.with_streaming_response.create_variation(
-            image=b"Example data",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            with client.images.with_streaming_response.create_variation(
+                image=b"Example data",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            image = response.parse()
-            assert_matches_type(ImagesResponse, image, path=["response"])
+                image = response.parse()
+                assert_matches_type(ImagesResponse, image, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
@@ -64,7 +70,7 @@ class TestImages:
     def test_method_edit_overload_1(self, client: OpenAI) -> None:
         image = client.images.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
         )
         assert_matches_type(ImagesResponse, image, path=["response"])
 
@@ -72,19 +78,28 @@ class TestImages:
     def test_method_edit_with_all_params_overload_1(self, client: OpenAI) -> None:
         image = client.images.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
             background="transparent",
+            complexity="low",
+            frame_count=2,
+            frame_duration_ms=20,
             input_fidelity="high",
+            markup=b"Example data",
             mask=b"Example data",
-            model="gpt-image-2",
+            model="gpt-image-2.6-flare",
             n=1,
             output_compression=100,
             output_format="png",
             partial_images=1,
             quality="high",
             response_format="url",
-            size="256x256",
+            safety_identifier="user-1234",
+            size="1024x1024",
             stream=False,
+            svg={
+                "model": "x",
+                "reasoning": {"effort": "none"},
+            },
             user="user-1234",
         )
         assert_matches_type(ImagesResponse, image, path=["response"])
@@ -93,7 +108,7 @@ class TestImages:
     def test_raw_response_edit_overload_1(self, client: OpenAI) -> None:
         response = client.images.with_raw_response.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
         )
 
         assert response.is_closed is True
@@ -105,7 +120,7 @@ class TestImages:
     def test_streaming_response_edit_overload_1(self, client: OpenAI) -> None:
         with client.images.with_streaming_response.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
         ) as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -119,7 +134,7 @@ class TestImages:
     def test_method_edit_overload_2(self, client: OpenAI) -> None:
         image_stream = client.images.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
             stream=True,
         )
         image_stream.response.close()
@@ -128,19 +143,28 @@ class TestImages:
     def test_method_edit_with_all_params_overload_2(self, client: OpenAI) -> None:
         image_stream = client.images.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
             stream=True,
             background="transparent",
+            complexity="low",
+            frame_count=2,
+            frame_duration_ms=20,
             input_fidelity="high",
+            markup=b"Example data",
             mask=b"Example data",
-            model="gpt-image-2",
+            model="gpt-image-2.6-flare",
             n=1,
             output_compression=100,
             output_format="png",
             partial_images=1,
             quality="high",
             response_format="url",
-            size="256x256",
+            safety_identifier="user-1234",
+            size="1024x1024",
+            svg={
+                "model": "x",
+                "reasoning": {"effort": "none"},
+            },
             user="user-1234",
         )
         image_stream.response.close()
@@ -149,25 +173,27 @@ class TestImages:
     def test_raw_response_edit_overload_2(self, client: OpenAI) -> None:
         response = client.images.with_raw_response.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
             stream=True,
         )
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _Stream)
         stream.close()
 
     @parametrize
     def test_streaming_response_edit_overload_2(self, client: OpenAI) -> None:
         with client.images.with_streaming_response.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
             stream=True,
         ) as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = response.parse()
+            assert isinstance(stream, _Stream)
             stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -184,7 +210,10 @@ class TestImages:
         image = client.images.generate(
             prompt="A cute baby sea otter",
             background="transparent",
-            model="gpt-image-2",
+            complexity="low",
+            frame_count=2,
+            frame_duration_ms=20,
+            model="gpt-image-2.6-flare",
             moderation="low",
             n=1,
             output_compression=100,
@@ -192,9 +221,14 @@ class TestImages:
             partial_images=1,
             quality="medium",
             response_format="url",
-            size="auto",
+            safety_identifier="user-1234",
+            size="1024x1024",
             stream=False,
             style="vivid",
+            svg={
+                "model": "x",
+                "reasoning": {"effort": "none"},
+            },
             user="user-1234",
         )
         assert_matches_type(ImagesResponse, image, path=["response"])
@@ -237,7 +271,10 @@ class TestImages:
             prompt="A cute baby sea otter",
             stream=True,
             background="transparent",
-            model="gpt-image-2",
+            complexity="low",
+            frame_count=2,
+            frame_duration_ms=20,
+            model="gpt-image-2.6-flare",
             moderation="low",
             n=1,
             output_compression=100,
@@ -245,8 +282,13 @@ class TestImages:
             partial_images=1,
             quality="medium",
             response_format="url",
-            size="auto",
+            safety_identifier="user-1234",
+            size="1024x1024",
             style="vivid",
+            svg={
+                "model": "x",
+                "reasoning": {"effort": "none"},
+            },
             user="user-1234",
         )
         image_stream.response.close()
@@ -260,6 +302,7 @@ class TestImages:
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _Stream)
         stream.close()
 
     @parametrize
@@ -272,6 +315,7 @@ class TestImages:
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = response.parse()
+            assert isinstance(stream, _Stream)
             stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -284,28 +328,33 @@ class TestAsyncImages:
 
     @parametrize
     async def test_method_create_variation(self, async_client: AsyncOpenAI) -> None:
-        image = await async_client.images.create_variation(
-            image=b"Example data",
-        )
+        with pytest.warns(DeprecationWarning):
+            image = await async_client.images.create_variation(
+                image=b"Example data",
+            )
+
         assert_matches_type(ImagesResponse, image, path=["response"])
 
     @parametrize
     async def test_method_create_variation_with_all_params(self, async_client: AsyncOpenAI) -> None:
-        image = await async_client.images.create_variation(
-            image=b"Example data",
-            model="gpt-image-1",
-            n=1,
-            response_format="url",
-            size="1024x1024",
-            user="user-1234",
-        )
+        with pytest.warns(DeprecationWarning):
+            image = await async_client.images.create_variation(
+                image=b"Example data",
+                model="gpt-image-1.5",
+                n=1,
+                response_format="url",
+                size="1024x1024",
+                user="user-1234",
+            )
+
         assert_matches_type(ImagesResponse, image, path=["response"])
 
     @parametrize
     async def test_raw_response_create_variation(self, async_client: AsyncOpenAI) -> None:
-        response = await async_client.images.with_raw_response.create_variation(
-            image=b"Example data",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = await async_client.images.with_raw_response.create_variation(
+                image=b"Example data",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -314,14 +363,15 @@ class TestAsyncImages:
 
     @parametrize
     async def test_streaming_response_create_variation(self, async_client: AsyncOpenAI) -> None:
-        async with async_client.images.with_streaming_response.create_variation(
-            image=b"Example data",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            async with async_client.images.with_streaming_response.create_variation(
+                image=b"Example data",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            image = await response.parse()
-            assert_matches_type(ImagesResponse, image, path=["response"])
+                image = await response.parse()
+                assert_matches_type(ImagesResponse, image, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
@@ -329,7 +379,7 @@ class TestAsyncImages:
     async def test_method_edit_overload_1(self, async_client: AsyncOpenAI) -> None:
         image = await async_client.images.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
         )
         assert_matches_type(ImagesResponse, image, path=["response"])
 
@@ -337,19 +387,28 @@ class TestAsyncImages:
     async def test_method_edit_with_all_params_overload_1(self, async_client: AsyncOpenAI) -> None:
         image = await async_client.images.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
             background="transparent",
+            complexity="low",
+            frame_count=2,
+            frame_duration_ms=20,
             input_fidelity="high",
+            markup=b"Example data",
             mask=b"Example data",
-            model="gpt-image-2",
+            model="gpt-image-2.6-flare",
             n=1,
             output_compression=100,
             output_format="png",
             partial_images=1,
             quality="high",
             response_format="url",
-            size="256x256",
+            safety_identifier="user-1234",
+            size="1024x1024",
             stream=False,
+            svg={
+                "model": "x",
+                "reasoning": {"effort": "none"},
+            },
             user="user-1234",
         )
         assert_matches_type(ImagesResponse, image, path=["response"])
@@ -358,7 +417,7 @@ class TestAsyncImages:
     async def test_raw_response_edit_overload_1(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.images.with_raw_response.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
         )
 
         assert response.is_closed is True
@@ -370,7 +429,7 @@ class TestAsyncImages:
     async def test_streaming_response_edit_overload_1(self, async_client: AsyncOpenAI) -> None:
         async with async_client.images.with_streaming_response.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
         ) as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -384,7 +443,7 @@ class TestAsyncImages:
     async def test_method_edit_overload_2(self, async_client: AsyncOpenAI) -> None:
         image_stream = await async_client.images.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
             stream=True,
         )
         await image_stream.response.aclose()
@@ -393,19 +452,28 @@ class TestAsyncImages:
     async def test_method_edit_with_all_params_overload_2(self, async_client: AsyncOpenAI) -> None:
         image_stream = await async_client.images.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
             stream=True,
             background="transparent",
+            complexity="low",
+            frame_count=2,
+            frame_duration_ms=20,
             input_fidelity="high",
+            markup=b"Example data",
             mask=b"Example data",
-            model="gpt-image-2",
+            model="gpt-image-2.6-flare",
             n=1,
             output_compression=100,
             output_format="png",
             partial_images=1,
             quality="high",
             response_format="url",
-            size="256x256",
+            safety_identifier="user-1234",
+            size="1024x1024",
+            svg={
+                "model": "x",
+                "reasoning": {"effort": "none"},
+            },
             user="user-1234",
         )
         await image_stream.response.aclose()
@@ -414,25 +482,27 @@ class TestAsyncImages:
     async def test_raw_response_edit_overload_2(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.images.with_raw_response.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
             stream=True,
         )
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _AsyncStream)
         await stream.close()
 
     @parametrize
     async def test_streaming_response_edit_overload_2(self, async_client: AsyncOpenAI) -> None:
         async with async_client.images.with_streaming_response.edit(
             image=b"Example data",
-            prompt="A cute baby sea otter wearing a beret",
+            prompt="Add a watercolor effect to this image",
             stream=True,
         ) as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = await response.parse()
+            assert isinstance(stream, _AsyncStream)
             await stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -449,7 +519,10 @@ class TestAsyncImages:
         image = await async_client.images.generate(
             prompt="A cute baby sea otter",
             background="transparent",
-            model="gpt-image-2",
+            complexity="low",
+            frame_count=2,
+            frame_duration_ms=20,
+            model="gpt-image-2.6-flare",
             moderation="low",
             n=1,
             output_compression=100,
@@ -457,9 +530,14 @@ class TestAsyncImages:
             partial_images=1,
             quality="medium",
             response_format="url",
-            size="auto",
+            safety_identifier="user-1234",
+            size="1024x1024",
             stream=False,
             style="vivid",
+            svg={
+                "model": "x",
+                "reasoning": {"effort": "none"},
+            },
             user="user-1234",
         )
         assert_matches_type(ImagesResponse, image, path=["response"])
@@ -502,7 +580,10 @@ class TestAsyncImages:
             prompt="A cute baby sea otter",
             stream=True,
             background="transparent",
-            model="gpt-image-2",
+            complexity="low",
+            frame_count=2,
+            frame_duration_ms=20,
+            model="gpt-image-2.6-flare",
             moderation="low",
             n=1,
             output_compression=100,
@@ -510,8 +591,13 @@ class TestAsyncImages:
             partial_images=1,
             quality="medium",
             response_format="url",
-            size="auto",
+            safety_identifier="user-1234",
+            size="1024x1024",
             style="vivid",
+            svg={
+                "model": "x",
+                "reasoning": {"effort": "none"},
+            },
             user="user-1234",
         )
         await image_stream.response.aclose()
@@ -525,6 +611,7 @@ class TestAsyncImages:
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _AsyncStream)
         await stream.close()
 
     @parametrize
@@ -537,6 +624,7 @@ class TestAsyncImages:
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = await response.parse()
+            assert isinstance(stream, _AsyncStream)
             await stream.close()
 
         assert cast(Any, response.is_closed) is True

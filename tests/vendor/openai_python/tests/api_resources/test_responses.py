@@ -7,7 +7,7 @@ from typing import Any, cast
 
 import pytest
 
-from openai import OpenAI, AsyncOpenAI
+from openai import OpenAI, Stream as _Stream, AsyncOpenAI, AsyncStream as _AsyncStream
 from tests.utils import assert_matches_type
 from openai.types.responses import (
     Response,
@@ -28,21 +28,27 @@ class TestResponses:
     @parametrize
     def test_method_create_with_all_params_overload_1(self, client: OpenAI) -> None:
         response = client.responses.create(
+            access_programs={"cyber": "standard"},
             background=True,
+            background_options={
+                "completion_window": "soonest",
+                "continuation_id": "continuation_id",
+            },
             context_management=[
                 {
-                    "type": "type",
+                    "type": "compaction",
                     "compact_threshold": 1000,
                 }
             ],
             conversation="string",
+            image={"context_compression": "auto"},
             include=["file_search_call.results"],
-            input="string",
+            input="Write a one-sentence bedtime story about a unicorn.",
             instructions="instructions",
             max_output_tokens=16,
             max_tool_calls=0,
             metadata={"foo": "string"},
-            model="gpt-5.1",
+            model="gpt-6.2-astra",
             moderation={
                 "model": "model",
                 "policy": {
@@ -59,7 +65,9 @@ class TestResponses:
             },
             prompt_cache_key="prompt-cache-key-1234",
             prompt_cache_options={
+                "comparison_response_id": "resp_123",
                 "mode": "implicit",
+                "prewarm": True,
                 "ttl": "30m",
             },
             prompt_cache_retention="in_memory",
@@ -88,6 +96,7 @@ class TestResponses:
                     "strict": True,
                     "type": "function",
                     "allowed_callers": ["direct"],
+                    "async": True,
                     "defer_loading": True,
                     "description": "description",
                     "output_schema": {"foo": "bar"},
@@ -131,21 +140,27 @@ class TestResponses:
     def test_method_create_with_all_params_overload_2(self, client: OpenAI) -> None:
         response_stream = client.responses.create(
             stream=True,
+            access_programs={"cyber": "standard"},
             background=True,
+            background_options={
+                "completion_window": "soonest",
+                "continuation_id": "continuation_id",
+            },
             context_management=[
                 {
-                    "type": "type",
+                    "type": "compaction",
                     "compact_threshold": 1000,
                 }
             ],
             conversation="string",
+            image={"context_compression": "auto"},
             include=["file_search_call.results"],
-            input="string",
+            input="Write a one-sentence bedtime story about a unicorn.",
             instructions="instructions",
             max_output_tokens=16,
             max_tool_calls=0,
             metadata={"foo": "string"},
-            model="gpt-5.1",
+            model="gpt-6.2-astra",
             moderation={
                 "model": "model",
                 "policy": {
@@ -162,7 +177,9 @@ class TestResponses:
             },
             prompt_cache_key="prompt-cache-key-1234",
             prompt_cache_options={
+                "comparison_response_id": "resp_123",
                 "mode": "implicit",
+                "prewarm": True,
                 "ttl": "30m",
             },
             prompt_cache_retention="in_memory",
@@ -190,6 +207,7 @@ class TestResponses:
                     "strict": True,
                     "type": "function",
                     "allowed_callers": ["direct"],
+                    "async": True,
                     "defer_loading": True,
                     "description": "description",
                     "output_schema": {"foo": "bar"},
@@ -210,6 +228,7 @@ class TestResponses:
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _Stream)
         stream.close()
 
     @parametrize
@@ -221,6 +240,7 @@ class TestResponses:
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = response.parse()
+            assert isinstance(stream, _Stream)
             stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -302,6 +322,7 @@ class TestResponses:
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _Stream)
         stream.close()
 
     @parametrize
@@ -314,6 +335,7 @@ class TestResponses:
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = response.parse()
+            assert isinstance(stream, _Stream)
             stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -405,14 +427,15 @@ class TestResponses:
     @parametrize
     def test_method_compact(self, client: OpenAI) -> None:
         response = client.responses.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
         )
         assert_matches_type(CompactedResponse, response, path=["response"])
 
     @parametrize
     def test_method_compact_with_all_params(self, client: OpenAI) -> None:
         response = client.responses.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
+            image={"context_compression": "auto"},
             input="string",
             instructions="instructions",
             previous_response_id="resp_123",
@@ -422,6 +445,7 @@ class TestResponses:
                 "ttl": "30m",
             },
             prompt_cache_retention="in_memory",
+            safety_identifier="safety_identifier",
             service_tier="auto",
         )
         assert_matches_type(CompactedResponse, response, path=["response"])
@@ -429,7 +453,7 @@ class TestResponses:
     @parametrize
     def test_raw_response_compact(self, client: OpenAI) -> None:
         http_response = client.responses.with_raw_response.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
         )
 
         assert http_response.is_closed is True
@@ -440,7 +464,7 @@ class TestResponses:
     @parametrize
     def test_streaming_response_compact(self, client: OpenAI) -> None:
         with client.responses.with_streaming_response.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
         ) as http_response:
             assert not http_response.is_closed
             assert http_response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -464,21 +488,27 @@ class TestAsyncResponses:
     @parametrize
     async def test_method_create_with_all_params_overload_1(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.responses.create(
+            access_programs={"cyber": "standard"},
             background=True,
+            background_options={
+                "completion_window": "soonest",
+                "continuation_id": "continuation_id",
+            },
             context_management=[
                 {
-                    "type": "type",
+                    "type": "compaction",
                     "compact_threshold": 1000,
                 }
             ],
             conversation="string",
+            image={"context_compression": "auto"},
             include=["file_search_call.results"],
-            input="string",
+            input="Write a one-sentence bedtime story about a unicorn.",
             instructions="instructions",
             max_output_tokens=16,
             max_tool_calls=0,
             metadata={"foo": "string"},
-            model="gpt-5.1",
+            model="gpt-6.2-astra",
             moderation={
                 "model": "model",
                 "policy": {
@@ -495,7 +525,9 @@ class TestAsyncResponses:
             },
             prompt_cache_key="prompt-cache-key-1234",
             prompt_cache_options={
+                "comparison_response_id": "resp_123",
                 "mode": "implicit",
+                "prewarm": True,
                 "ttl": "30m",
             },
             prompt_cache_retention="in_memory",
@@ -524,6 +556,7 @@ class TestAsyncResponses:
                     "strict": True,
                     "type": "function",
                     "allowed_callers": ["direct"],
+                    "async": True,
                     "defer_loading": True,
                     "description": "description",
                     "output_schema": {"foo": "bar"},
@@ -567,21 +600,27 @@ class TestAsyncResponses:
     async def test_method_create_with_all_params_overload_2(self, async_client: AsyncOpenAI) -> None:
         response_stream = await async_client.responses.create(
             stream=True,
+            access_programs={"cyber": "standard"},
             background=True,
+            background_options={
+                "completion_window": "soonest",
+                "continuation_id": "continuation_id",
+            },
             context_management=[
                 {
-                    "type": "type",
+                    "type": "compaction",
                     "compact_threshold": 1000,
                 }
             ],
             conversation="string",
+            image={"context_compression": "auto"},
             include=["file_search_call.results"],
-            input="string",
+            input="Write a one-sentence bedtime story about a unicorn.",
             instructions="instructions",
             max_output_tokens=16,
             max_tool_calls=0,
             metadata={"foo": "string"},
-            model="gpt-5.1",
+            model="gpt-6.2-astra",
             moderation={
                 "model": "model",
                 "policy": {
@@ -598,7 +637,9 @@ class TestAsyncResponses:
             },
             prompt_cache_key="prompt-cache-key-1234",
             prompt_cache_options={
+                "comparison_response_id": "resp_123",
                 "mode": "implicit",
+                "prewarm": True,
                 "ttl": "30m",
             },
             prompt_cache_retention="in_memory",
@@ -626,6 +667,7 @@ class TestAsyncResponses:
                     "strict": True,
                     "type": "function",
                     "allowed_callers": ["direct"],
+                    "async": True,
                     "defer_loading": True,
                     "description": "description",
                     "output_schema": {"foo": "bar"},
@@ -646,6 +688,7 @@ class TestAsyncResponses:
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _AsyncStream)
         await stream.close()
 
     @parametrize
@@ -657,6 +700,7 @@ class TestAsyncResponses:
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = await response.parse()
+            assert isinstance(stream, _AsyncStream)
             await stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -738,6 +782,7 @@ class TestAsyncResponses:
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _AsyncStream)
         await stream.close()
 
     @parametrize
@@ -750,6 +795,7 @@ class TestAsyncResponses:
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = await response.parse()
+            assert isinstance(stream, _AsyncStream)
             await stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -841,14 +887,15 @@ class TestAsyncResponses:
     @parametrize
     async def test_method_compact(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.responses.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
         )
         assert_matches_type(CompactedResponse, response, path=["response"])
 
     @parametrize
     async def test_method_compact_with_all_params(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.responses.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
+            image={"context_compression": "auto"},
             input="string",
             instructions="instructions",
             previous_response_id="resp_123",
@@ -858,6 +905,7 @@ class TestAsyncResponses:
                 "ttl": "30m",
             },
             prompt_cache_retention="in_memory",
+            safety_identifier="safety_identifier",
             service_tier="auto",
         )
         assert_matches_type(CompactedResponse, response, path=["response"])
@@ -865,7 +913,7 @@ class TestAsyncResponses:
     @parametrize
     async def test_raw_response_compact(self, async_client: AsyncOpenAI) -> None:
         http_response = await async_client.responses.with_raw_response.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
         )
 
         assert http_response.is_closed is True
@@ -876,7 +924,7 @@ class TestAsyncResponses:
     @parametrize
     async def test_streaming_response_compact(self, async_client: AsyncOpenAI) -> None:
         async with async_client.responses.with_streaming_response.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
         ) as http_response:
             assert not http_response.is_closed
             assert http_response.http_request.headers.get("X-Stainless-Lang") == "python"

@@ -7,7 +7,7 @@ from typing import Any, cast
 
 import pytest
 
-from openai import OpenAI, AsyncOpenAI
+from openai import OpenAI, Stream as _Stream, AsyncOpenAI, AsyncStream as _AsyncStream
 from tests.utils import assert_matches_type
 from openai.types.audio import TranscriptionCreateResponse
 
@@ -21,7 +21,7 @@ class TestTranscriptions:
     def test_method_create_overload_1(self, client: OpenAI) -> None:
         transcription = client.audio.transcriptions.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
         )
         assert_matches_type(TranscriptionCreateResponse, transcription, path=["response"])
 
@@ -29,7 +29,7 @@ class TestTranscriptions:
     def test_method_create_with_all_params_overload_1(self, client: OpenAI) -> None:
         transcription = client.audio.transcriptions.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
             chunking_strategy="auto",
             include=["logprobs"],
             keywords=["string"],
@@ -49,7 +49,7 @@ class TestTranscriptions:
     def test_raw_response_create_overload_1(self, client: OpenAI) -> None:
         response = client.audio.transcriptions.with_raw_response.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
         )
 
         assert response.is_closed is True
@@ -61,7 +61,7 @@ class TestTranscriptions:
     def test_streaming_response_create_overload_1(self, client: OpenAI) -> None:
         with client.audio.transcriptions.with_streaming_response.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
         ) as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -75,7 +75,7 @@ class TestTranscriptions:
     def test_method_create_overload_2(self, client: OpenAI) -> None:
         transcription_stream = client.audio.transcriptions.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
             stream=True,
         )
         transcription_stream.response.close()
@@ -84,7 +84,7 @@ class TestTranscriptions:
     def test_method_create_with_all_params_overload_2(self, client: OpenAI) -> None:
         transcription_stream = client.audio.transcriptions.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
             stream=True,
             chunking_strategy="auto",
             include=["logprobs"],
@@ -104,25 +104,27 @@ class TestTranscriptions:
     def test_raw_response_create_overload_2(self, client: OpenAI) -> None:
         response = client.audio.transcriptions.with_raw_response.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
             stream=True,
         )
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _Stream)
         stream.close()
 
     @parametrize
     def test_streaming_response_create_overload_2(self, client: OpenAI) -> None:
         with client.audio.transcriptions.with_streaming_response.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
             stream=True,
         ) as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = response.parse()
+            assert isinstance(stream, _Stream)
             stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -137,7 +139,7 @@ class TestAsyncTranscriptions:
     async def test_method_create_overload_1(self, async_client: AsyncOpenAI) -> None:
         transcription = await async_client.audio.transcriptions.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
         )
         assert_matches_type(TranscriptionCreateResponse, transcription, path=["response"])
 
@@ -145,7 +147,7 @@ class TestAsyncTranscriptions:
     async def test_method_create_with_all_params_overload_1(self, async_client: AsyncOpenAI) -> None:
         transcription = await async_client.audio.transcriptions.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
             chunking_strategy="auto",
             include=["logprobs"],
             keywords=["string"],
@@ -165,7 +167,7 @@ class TestAsyncTranscriptions:
     async def test_raw_response_create_overload_1(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.audio.transcriptions.with_raw_response.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
         )
 
         assert response.is_closed is True
@@ -177,7 +179,7 @@ class TestAsyncTranscriptions:
     async def test_streaming_response_create_overload_1(self, async_client: AsyncOpenAI) -> None:
         async with async_client.audio.transcriptions.with_streaming_response.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
         ) as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -191,7 +193,7 @@ class TestAsyncTranscriptions:
     async def test_method_create_overload_2(self, async_client: AsyncOpenAI) -> None:
         transcription_stream = await async_client.audio.transcriptions.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
             stream=True,
         )
         await transcription_stream.response.aclose()
@@ -200,7 +202,7 @@ class TestAsyncTranscriptions:
     async def test_method_create_with_all_params_overload_2(self, async_client: AsyncOpenAI) -> None:
         transcription_stream = await async_client.audio.transcriptions.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
             stream=True,
             chunking_strategy="auto",
             include=["logprobs"],
@@ -220,25 +222,27 @@ class TestAsyncTranscriptions:
     async def test_raw_response_create_overload_2(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.audio.transcriptions.with_raw_response.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
             stream=True,
         )
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _AsyncStream)
         await stream.close()
 
     @parametrize
     async def test_streaming_response_create_overload_2(self, async_client: AsyncOpenAI) -> None:
         async with async_client.audio.transcriptions.with_streaming_response.create(
             file=b"Example data",
-            model="gpt-4o-transcribe",
+            model="gpt-transcribe",
             stream=True,
         ) as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = await response.parse()
+            assert isinstance(stream, _AsyncStream)
             await stream.close()
 
         assert cast(Any, response.is_closed) is True

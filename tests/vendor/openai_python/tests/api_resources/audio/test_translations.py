@@ -19,29 +19,34 @@ class TestTranslations:
 
     @parametrize
     def test_method_create(self, client: OpenAI) -> None:
-        translation = client.audio.translations.create(
-            file=b"Example data",
-            model="whisper-1",
-        )
+        with pytest.warns(DeprecationWarning):
+            translation = client.audio.translations.create(
+                file=b"Example data",
+                model="whisper-1",
+            )
+
         assert_matches_type(TranslationCreateResponse, translation, path=["response"])
 
     @parametrize
     def test_method_create_with_all_params(self, client: OpenAI) -> None:
-        translation = client.audio.translations.create(
-            file=b"Example data",
-            model="whisper-1",
-            prompt="prompt",
-            response_format="json",
-            temperature=0,
-        )
+        with pytest.warns(DeprecationWarning):
+            translation = client.audio.translations.create(
+                file=b"Example data",
+                model="whisper-1",
+                prompt="prompt",
+                response_format="json",
+                temperature=0,
+            )
+
         assert_matches_type(TranslationCreateResponse, translation, path=["response"])
 
     @parametrize
     def test_raw_response_create(self, client: OpenAI) -> None:
-        response = client.audio.translations.with_raw_response.create(
-            file=b"Example data",
-            model="whisper-1",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = client.audio.translations.with_raw_response.create(
+                file=b"Example data",
+                model="whisper-1",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -50,15 +55,16 @@ class TestTranslations:
 
     @parametrize
     def test_streaming_response_create(self, client: OpenAI) -> None:
-        with client.audio.translations.with_streaming_response.create(
-            file=b"Example data",
-            model="whisper-1",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            with client.audio.translations.with_streaming_response.create(
+                file=b"Example data",
+                model="whisper-1",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            translation = response.parse()
-            assert_matches_type(TranslationCreateResponse, translation, path=["response"])
+                translation = response.parse()
+                assert_matches_type(TranslationCreateResponse, translation, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
@@ -70,29 +76,34 @@ class TestAsyncTranslations:
 
     @parametrize
     async def test_method_create(self, async_client: AsyncOpenAI) -> None:
-        translation = await async_client.audio.translations.create(
-            file=b"Example data",
-            model="whisper-1",
-        )
+        with pytest.warns(DeprecationWarning):
+            translation = await async_client.audio.translations.create(
+                file=b"Example data",
+                model="whisper-1",
+            )
+
         assert_matches_type(TranslationCreateResponse, translation, path=["response"])
 
     @parametrize
     async def test_method_create_with_all_params(self, async_client: AsyncOpenAI) -> None:
-        translation = await async_client.audio.translations.create(
-            file=b"Example data",
-            model="whisper-1",
-            prompt="prompt",
-            response_format="json",
-            temperature=0,
-        )
+        with pytest.warns(DeprecationWarning):
+            translation = await async_client.audio.translations.create(
+                file=b"Example data",
+                model="whisper-1",
+                prompt="prompt",
+                response_format="json",
+                temperature=0,
+            )
+
         assert_matches_type(TranslationCreateResponse, translation, path=["response"])
 
     @parametrize
     async def test_raw_response_create(self, async_client: AsyncOpenAI) -> None:
-        response = await async_client.audio.translations.with_raw_response.create(
-            file=b"Example data",
-            model="whisper-1",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = await async_client.audio.translations.with_raw_response.create(
+                file=b"Example data",
+                model="whisper-1",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -101,14 +112,15 @@ class TestAsyncTranslations:
 
     @parametrize
     async def test_streaming_response_create(self, async_client: AsyncOpenAI) -> None:
-        async with async_client.audio.translations.with_streaming_response.create(
-            file=b"Example data",
-            model="whisper-1",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            async with async_client.audio.translations.with_streaming_response.create(
+                file=b"Example data",
+                model="whisper-1",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            translation = await response.parse()
-            assert_matches_type(TranslationCreateResponse, translation, path=["response"])
+                translation = await response.parse()
+                assert_matches_type(TranslationCreateResponse, translation, path=["response"])
 
         assert cast(Any, response.is_closed) is True

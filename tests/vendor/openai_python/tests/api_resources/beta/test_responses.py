@@ -7,7 +7,7 @@ from typing import Any, cast
 
 import pytest
 
-from openai import OpenAI, AsyncOpenAI
+from openai import OpenAI, Stream as _Stream, AsyncOpenAI, AsyncStream as _AsyncStream
 from tests.utils import assert_matches_type
 from openai.types.beta import (
     BetaResponse,
@@ -28,21 +28,27 @@ class TestResponses:
     @parametrize
     def test_method_create_with_all_params_overload_1(self, client: OpenAI) -> None:
         response = client.beta.responses.create(
+            access_programs={"cyber": "standard"},
             background=True,
+            background_options={
+                "completion_window": "soonest",
+                "continuation_id": "continuation_id",
+            },
             context_management=[
                 {
-                    "type": "type",
+                    "type": "compaction",
                     "compact_threshold": 1000,
                 }
             ],
             conversation="string",
+            image={"context_compression": "auto"},
             include=["file_search_call.results"],
-            input="string",
+            input="Write a one-sentence bedtime story about a unicorn.",
             instructions="instructions",
             max_output_tokens=16,
             max_tool_calls=0,
             metadata={"foo": "string"},
-            model="gpt-5.1",
+            model="gpt-6.2-astra",
             moderation={
                 "model": "model",
                 "policy": {
@@ -63,7 +69,9 @@ class TestResponses:
             },
             prompt_cache_key="prompt-cache-key-1234",
             prompt_cache_options={
+                "comparison_response_id": "resp_123",
                 "mode": "implicit",
+                "prewarm": True,
                 "ttl": "30m",
             },
             prompt_cache_retention="in_memory",
@@ -92,6 +100,7 @@ class TestResponses:
                     "strict": True,
                     "type": "function",
                     "allowed_callers": ["direct"],
+                    "async": True,
                     "defer_loading": True,
                     "description": "description",
                     "output_schema": {"foo": "bar"},
@@ -136,21 +145,27 @@ class TestResponses:
     def test_method_create_with_all_params_overload_2(self, client: OpenAI) -> None:
         response_stream = client.beta.responses.create(
             stream=True,
+            access_programs={"cyber": "standard"},
             background=True,
+            background_options={
+                "completion_window": "soonest",
+                "continuation_id": "continuation_id",
+            },
             context_management=[
                 {
-                    "type": "type",
+                    "type": "compaction",
                     "compact_threshold": 1000,
                 }
             ],
             conversation="string",
+            image={"context_compression": "auto"},
             include=["file_search_call.results"],
-            input="string",
+            input="Write a one-sentence bedtime story about a unicorn.",
             instructions="instructions",
             max_output_tokens=16,
             max_tool_calls=0,
             metadata={"foo": "string"},
-            model="gpt-5.1",
+            model="gpt-6.2-astra",
             moderation={
                 "model": "model",
                 "policy": {
@@ -171,7 +186,9 @@ class TestResponses:
             },
             prompt_cache_key="prompt-cache-key-1234",
             prompt_cache_options={
+                "comparison_response_id": "resp_123",
                 "mode": "implicit",
+                "prewarm": True,
                 "ttl": "30m",
             },
             prompt_cache_retention="in_memory",
@@ -199,6 +216,7 @@ class TestResponses:
                     "strict": True,
                     "type": "function",
                     "allowed_callers": ["direct"],
+                    "async": True,
                     "defer_loading": True,
                     "description": "description",
                     "output_schema": {"foo": "bar"},
@@ -220,6 +238,7 @@ class TestResponses:
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _Stream)
         stream.close()
 
     @parametrize
@@ -231,6 +250,7 @@ class TestResponses:
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = response.parse()
+            assert isinstance(stream, _Stream)
             stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -314,6 +334,7 @@ class TestResponses:
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _Stream)
         stream.close()
 
     @parametrize
@@ -326,6 +347,7 @@ class TestResponses:
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = response.parse()
+            assert isinstance(stream, _Stream)
             stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -433,14 +455,15 @@ class TestResponses:
     @parametrize
     def test_method_compact(self, client: OpenAI) -> None:
         response = client.beta.responses.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
         )
         assert_matches_type(BetaCompactedResponse, response, path=["response"])
 
     @parametrize
     def test_method_compact_with_all_params(self, client: OpenAI) -> None:
         response = client.beta.responses.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
+            image={"context_compression": "auto"},
             input="string",
             instructions="instructions",
             previous_response_id="resp_123",
@@ -450,6 +473,7 @@ class TestResponses:
                 "ttl": "30m",
             },
             prompt_cache_retention="in_memory",
+            safety_identifier="safety_identifier",
             service_tier="auto",
             betas=["responses_multi_agent=v1"],
         )
@@ -458,7 +482,7 @@ class TestResponses:
     @parametrize
     def test_raw_response_compact(self, client: OpenAI) -> None:
         http_response = client.beta.responses.with_raw_response.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
         )
 
         assert http_response.is_closed is True
@@ -469,7 +493,7 @@ class TestResponses:
     @parametrize
     def test_streaming_response_compact(self, client: OpenAI) -> None:
         with client.beta.responses.with_streaming_response.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
         ) as http_response:
             assert not http_response.is_closed
             assert http_response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -493,21 +517,27 @@ class TestAsyncResponses:
     @parametrize
     async def test_method_create_with_all_params_overload_1(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.beta.responses.create(
+            access_programs={"cyber": "standard"},
             background=True,
+            background_options={
+                "completion_window": "soonest",
+                "continuation_id": "continuation_id",
+            },
             context_management=[
                 {
-                    "type": "type",
+                    "type": "compaction",
                     "compact_threshold": 1000,
                 }
             ],
             conversation="string",
+            image={"context_compression": "auto"},
             include=["file_search_call.results"],
-            input="string",
+            input="Write a one-sentence bedtime story about a unicorn.",
             instructions="instructions",
             max_output_tokens=16,
             max_tool_calls=0,
             metadata={"foo": "string"},
-            model="gpt-5.1",
+            model="gpt-6.2-astra",
             moderation={
                 "model": "model",
                 "policy": {
@@ -528,7 +558,9 @@ class TestAsyncResponses:
             },
             prompt_cache_key="prompt-cache-key-1234",
             prompt_cache_options={
+                "comparison_response_id": "resp_123",
                 "mode": "implicit",
+                "prewarm": True,
                 "ttl": "30m",
             },
             prompt_cache_retention="in_memory",
@@ -557,6 +589,7 @@ class TestAsyncResponses:
                     "strict": True,
                     "type": "function",
                     "allowed_callers": ["direct"],
+                    "async": True,
                     "defer_loading": True,
                     "description": "description",
                     "output_schema": {"foo": "bar"},
@@ -601,21 +634,27 @@ class TestAsyncResponses:
     async def test_method_create_with_all_params_overload_2(self, async_client: AsyncOpenAI) -> None:
         response_stream = await async_client.beta.responses.create(
             stream=True,
+            access_programs={"cyber": "standard"},
             background=True,
+            background_options={
+                "completion_window": "soonest",
+                "continuation_id": "continuation_id",
+            },
             context_management=[
                 {
-                    "type": "type",
+                    "type": "compaction",
                     "compact_threshold": 1000,
                 }
             ],
             conversation="string",
+            image={"context_compression": "auto"},
             include=["file_search_call.results"],
-            input="string",
+            input="Write a one-sentence bedtime story about a unicorn.",
             instructions="instructions",
             max_output_tokens=16,
             max_tool_calls=0,
             metadata={"foo": "string"},
-            model="gpt-5.1",
+            model="gpt-6.2-astra",
             moderation={
                 "model": "model",
                 "policy": {
@@ -636,7 +675,9 @@ class TestAsyncResponses:
             },
             prompt_cache_key="prompt-cache-key-1234",
             prompt_cache_options={
+                "comparison_response_id": "resp_123",
                 "mode": "implicit",
+                "prewarm": True,
                 "ttl": "30m",
             },
             prompt_cache_retention="in_memory",
@@ -664,6 +705,7 @@ class TestAsyncResponses:
                     "strict": True,
                     "type": "function",
                     "allowed_callers": ["direct"],
+                    "async": True,
                     "defer_loading": True,
                     "description": "description",
                     "output_schema": {"foo": "bar"},
@@ -685,6 +727,7 @@ class TestAsyncResponses:
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _AsyncStream)
         await stream.close()
 
     @parametrize
@@ -696,6 +739,7 @@ class TestAsyncResponses:
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = await response.parse()
+            assert isinstance(stream, _AsyncStream)
             await stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -779,6 +823,7 @@ class TestAsyncResponses:
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _AsyncStream)
         await stream.close()
 
     @parametrize
@@ -791,6 +836,7 @@ class TestAsyncResponses:
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = await response.parse()
+            assert isinstance(stream, _AsyncStream)
             await stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -898,14 +944,15 @@ class TestAsyncResponses:
     @parametrize
     async def test_method_compact(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.beta.responses.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
         )
         assert_matches_type(BetaCompactedResponse, response, path=["response"])
 
     @parametrize
     async def test_method_compact_with_all_params(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.beta.responses.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
+            image={"context_compression": "auto"},
             input="string",
             instructions="instructions",
             previous_response_id="resp_123",
@@ -915,6 +962,7 @@ class TestAsyncResponses:
                 "ttl": "30m",
             },
             prompt_cache_retention="in_memory",
+            safety_identifier="safety_identifier",
             service_tier="auto",
             betas=["responses_multi_agent=v1"],
         )
@@ -923,7 +971,7 @@ class TestAsyncResponses:
     @parametrize
     async def test_raw_response_compact(self, async_client: AsyncOpenAI) -> None:
         http_response = await async_client.beta.responses.with_raw_response.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
         )
 
         assert http_response.is_closed is True
@@ -934,7 +982,7 @@ class TestAsyncResponses:
     @parametrize
     async def test_streaming_response_compact(self, async_client: AsyncOpenAI) -> None:
         async with async_client.beta.responses.with_streaming_response.compact(
-            model="gpt-5.6-sol",
+            model="gpt-6-astra",
         ) as http_response:
             assert not http_response.is_closed
             assert http_response.http_request.headers.get("X-Stainless-Lang") == "python"

@@ -7,7 +7,7 @@ from typing import Any, cast
 
 import pytest
 
-from openai import OpenAI, AsyncOpenAI
+from openai import OpenAI, Stream as _Stream, AsyncOpenAI, AsyncStream as _AsyncStream
 from tests.utils import assert_matches_type
 from openai.pagination import SyncCursorPage, AsyncCursorPage
 from openai.types.chat import (
@@ -24,13 +24,13 @@ class TestCompletions:
     @parametrize
     def test_method_create_overload_1(self, client: OpenAI) -> None:
         completion = client.chat.completions.create(
+            model="gpt-6.2-astra",
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                 }
             ],
-            model="gpt-5.4",
         )
         assert_matches_type(ChatCompletion, completion, path=["response"])
 
@@ -39,12 +39,12 @@ class TestCompletions:
         completion = client.chat.completions.create(
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                     "name": "name",
                 }
             ],
-            model="gpt-5.4",
+            model="gpt-6.2-astra",
             audio={
                 "format": "wav",
                 "voice": "alloy",
@@ -131,13 +131,13 @@ class TestCompletions:
     @parametrize
     def test_raw_response_create_overload_1(self, client: OpenAI) -> None:
         response = client.chat.completions.with_raw_response.create(
+            model="gpt-6.2-astra",
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                 }
             ],
-            model="gpt-5.4",
         )
 
         assert response.is_closed is True
@@ -148,13 +148,13 @@ class TestCompletions:
     @parametrize
     def test_streaming_response_create_overload_1(self, client: OpenAI) -> None:
         with client.chat.completions.with_streaming_response.create(
+            model="gpt-6.2-astra",
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                 }
             ],
-            model="gpt-5.4",
         ) as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -167,13 +167,13 @@ class TestCompletions:
     @parametrize
     def test_method_create_overload_2(self, client: OpenAI) -> None:
         completion_stream = client.chat.completions.create(
+            model="gpt-6.2-astra",
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                 }
             ],
-            model="gpt-5.4",
             stream=True,
         )
         completion_stream.response.close()
@@ -181,14 +181,14 @@ class TestCompletions:
     @parametrize
     def test_method_create_with_all_params_overload_2(self, client: OpenAI) -> None:
         completion_stream = client.chat.completions.create(
+            model="gpt-6.2-astra",
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                     "name": "name",
                 }
             ],
-            model="gpt-5.4",
             stream=True,
             audio={
                 "format": "wav",
@@ -275,36 +275,38 @@ class TestCompletions:
     @parametrize
     def test_raw_response_create_overload_2(self, client: OpenAI) -> None:
         response = client.chat.completions.with_raw_response.create(
+            model="gpt-6.2-astra",
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                 }
             ],
-            model="gpt-5.4",
             stream=True,
         )
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _Stream)
         stream.close()
 
     @parametrize
     def test_streaming_response_create_overload_2(self, client: OpenAI) -> None:
         with client.chat.completions.with_streaming_response.create(
+            model="gpt-6.2-astra",
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                 }
             ],
-            model="gpt-5.4",
             stream=True,
         ) as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = response.parse()
+            assert isinstance(stream, _Stream)
             stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -472,13 +474,13 @@ class TestAsyncCompletions:
     @parametrize
     async def test_method_create_overload_1(self, async_client: AsyncOpenAI) -> None:
         completion = await async_client.chat.completions.create(
+            model="gpt-6.2-astra",
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                 }
             ],
-            model="gpt-5.4",
         )
         assert_matches_type(ChatCompletion, completion, path=["response"])
 
@@ -487,12 +489,12 @@ class TestAsyncCompletions:
         completion = await async_client.chat.completions.create(
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                     "name": "name",
                 }
             ],
-            model="gpt-5.4",
+            model="gpt-6.2-astra",
             audio={
                 "format": "wav",
                 "voice": "alloy",
@@ -579,13 +581,13 @@ class TestAsyncCompletions:
     @parametrize
     async def test_raw_response_create_overload_1(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.chat.completions.with_raw_response.create(
+            model="gpt-6.2-astra",
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                 }
             ],
-            model="gpt-5.4",
         )
 
         assert response.is_closed is True
@@ -596,13 +598,13 @@ class TestAsyncCompletions:
     @parametrize
     async def test_streaming_response_create_overload_1(self, async_client: AsyncOpenAI) -> None:
         async with async_client.chat.completions.with_streaming_response.create(
+            model="gpt-6.2-astra",
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                 }
             ],
-            model="gpt-5.4",
         ) as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -615,13 +617,13 @@ class TestAsyncCompletions:
     @parametrize
     async def test_method_create_overload_2(self, async_client: AsyncOpenAI) -> None:
         completion_stream = await async_client.chat.completions.create(
+            model="gpt-6.2-astra",
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                 }
             ],
-            model="gpt-5.4",
             stream=True,
         )
         await completion_stream.response.aclose()
@@ -629,14 +631,14 @@ class TestAsyncCompletions:
     @parametrize
     async def test_method_create_with_all_params_overload_2(self, async_client: AsyncOpenAI) -> None:
         completion_stream = await async_client.chat.completions.create(
+            model="gpt-6.2-astra",
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                     "name": "name",
                 }
             ],
-            model="gpt-5.4",
             stream=True,
             audio={
                 "format": "wav",
@@ -723,36 +725,38 @@ class TestAsyncCompletions:
     @parametrize
     async def test_raw_response_create_overload_2(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.chat.completions.with_raw_response.create(
+            model="gpt-6.2-astra",
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                 }
             ],
-            model="gpt-5.4",
             stream=True,
         )
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _AsyncStream)
         await stream.close()
 
     @parametrize
     async def test_streaming_response_create_overload_2(self, async_client: AsyncOpenAI) -> None:
         async with async_client.chat.completions.with_streaming_response.create(
+            model="gpt-6.2-astra",
             messages=[
                 {
-                    "content": "string",
-                    "role": "developer",
+                    "content": "Say hello in one sentence.",
+                    "role": "user",
                 }
             ],
-            model="gpt-5.4",
             stream=True,
         ) as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
             stream = await response.parse()
+            assert isinstance(stream, _AsyncStream)
             await stream.close()
 
         assert cast(Any, response.is_closed) is True

@@ -26,82 +26,9 @@ class TestRuns:
 
     @parametrize
     def test_method_create(self, client: OpenAI) -> None:
-        run = client.evals.runs.create(
-            eval_id="eval_id",
-            data_source={
-                "source": {
-                    "content": [{"item": {"foo": "bar"}}],
-                    "type": "file_content",
-                },
-                "type": "jsonl",
-            },
-        )
-        assert_matches_type(RunCreateResponse, run, path=["response"])
-
-    @parametrize
-    def test_method_create_with_all_params(self, client: OpenAI) -> None:
-        run = client.evals.runs.create(
-            eval_id="eval_id",
-            data_source={
-                "source": {
-                    "content": [
-                        {
-                            "item": {"foo": "bar"},
-                            "sample": {"foo": "bar"},
-                        }
-                    ],
-                    "type": "file_content",
-                },
-                "type": "jsonl",
-            },
-            metadata={"foo": "string"},
-            name="name",
-        )
-        assert_matches_type(RunCreateResponse, run, path=["response"])
-
-    @parametrize
-    def test_raw_response_create(self, client: OpenAI) -> None:
-        response = client.evals.runs.with_raw_response.create(
-            eval_id="eval_id",
-            data_source={
-                "source": {
-                    "content": [{"item": {"foo": "bar"}}],
-                    "type": "file_content",
-                },
-                "type": "jsonl",
-            },
-        )
-
-        assert response.is_closed is True
-        assert response.http_request.headers.get("X-Stainless-Lang") == "python"
-        run = response.parse()
-        assert_matches_type(RunCreateResponse, run, path=["response"])
-
-    @parametrize
-    def test_streaming_response_create(self, client: OpenAI) -> None:
-        with client.evals.runs.with_streaming_response.create(
-            eval_id="eval_id",
-            data_source={
-                "source": {
-                    "content": [{"item": {"foo": "bar"}}],
-                    "type": "file_content",
-                },
-                "type": "jsonl",
-            },
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
-
-            run = response.parse()
-            assert_matches_type(RunCreateResponse, run, path=["response"])
-
-        assert cast(Any, response.is_closed) is True
-
-    @parametrize
-    def test_path_params_create(self, client: OpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            client.evals.runs.with_raw_response.create(
-                eval_id="",
+        with pytest.warns(DeprecationWarning):
+            run = client.evals.runs.create(
+                eval_id="eval_id",
                 data_source={
                     "source": {
                         "content": [{"item": {"foo": "bar"}}],
@@ -111,20 +38,103 @@ class TestRuns:
                 },
             )
 
+        assert_matches_type(RunCreateResponse, run, path=["response"])
+
+    @parametrize
+    def test_method_create_with_all_params(self, client: OpenAI) -> None:
+        with pytest.warns(DeprecationWarning):
+            run = client.evals.runs.create(
+                eval_id="eval_id",
+                data_source={
+                    "source": {
+                        "content": [
+                            {
+                                "item": {"foo": "bar"},
+                                "sample": {"foo": "bar"},
+                            }
+                        ],
+                        "type": "file_content",
+                    },
+                    "type": "jsonl",
+                },
+                metadata={"foo": "string"},
+                name="name",
+            )
+
+        assert_matches_type(RunCreateResponse, run, path=["response"])
+
+    @parametrize
+    def test_raw_response_create(self, client: OpenAI) -> None:
+        with pytest.warns(DeprecationWarning):
+            response = client.evals.runs.with_raw_response.create(
+                eval_id="eval_id",
+                data_source={
+                    "source": {
+                        "content": [{"item": {"foo": "bar"}}],
+                        "type": "file_content",
+                    },
+                    "type": "jsonl",
+                },
+            )
+
+        assert response.is_closed is True
+        assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        run = response.parse()
+        assert_matches_type(RunCreateResponse, run, path=["response"])
+
+    @parametrize
+    def test_streaming_response_create(self, client: OpenAI) -> None:
+        with pytest.warns(DeprecationWarning):
+            with client.evals.runs.with_streaming_response.create(
+                eval_id="eval_id",
+                data_source={
+                    "source": {
+                        "content": [{"item": {"foo": "bar"}}],
+                        "type": "file_content",
+                    },
+                    "type": "jsonl",
+                },
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+
+                run = response.parse()
+                assert_matches_type(RunCreateResponse, run, path=["response"])
+
+        assert cast(Any, response.is_closed) is True
+
+    @parametrize
+    def test_path_params_create(self, client: OpenAI) -> None:
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                client.evals.runs.with_raw_response.create(
+                    eval_id="",
+                    data_source={
+                        "source": {
+                            "content": [{"item": {"foo": "bar"}}],
+                            "type": "file_content",
+                        },
+                        "type": "jsonl",
+                    },
+                )
+
     @parametrize
     def test_method_retrieve(self, client: OpenAI) -> None:
-        run = client.evals.runs.retrieve(
-            run_id="run_id",
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            run = client.evals.runs.retrieve(
+                run_id="run_id",
+                eval_id="eval_id",
+            )
+
         assert_matches_type(RunRetrieveResponse, run, path=["response"])
 
     @parametrize
     def test_raw_response_retrieve(self, client: OpenAI) -> None:
-        response = client.evals.runs.with_raw_response.retrieve(
-            run_id="run_id",
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = client.evals.runs.with_raw_response.retrieve(
+                run_id="run_id",
+                eval_id="eval_id",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -133,55 +143,62 @@ class TestRuns:
 
     @parametrize
     def test_streaming_response_retrieve(self, client: OpenAI) -> None:
-        with client.evals.runs.with_streaming_response.retrieve(
-            run_id="run_id",
-            eval_id="eval_id",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            with client.evals.runs.with_streaming_response.retrieve(
+                run_id="run_id",
+                eval_id="eval_id",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            run = response.parse()
-            assert_matches_type(RunRetrieveResponse, run, path=["response"])
+                run = response.parse()
+                assert_matches_type(RunRetrieveResponse, run, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     def test_path_params_retrieve(self, client: OpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            client.evals.runs.with_raw_response.retrieve(
-                run_id="run_id",
-                eval_id="",
-            )
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                client.evals.runs.with_raw_response.retrieve(
+                    run_id="run_id",
+                    eval_id="",
+                )
 
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `run_id` but received ''"):
-            client.evals.runs.with_raw_response.retrieve(
-                run_id="",
-                eval_id="eval_id",
-            )
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `run_id` but received ''"):
+                client.evals.runs.with_raw_response.retrieve(
+                    run_id="",
+                    eval_id="eval_id",
+                )
 
     @parametrize
     def test_method_list(self, client: OpenAI) -> None:
-        run = client.evals.runs.list(
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            run = client.evals.runs.list(
+                eval_id="eval_id",
+            )
+
         assert_matches_type(SyncCursorPage[RunListResponse], run, path=["response"])
 
     @parametrize
     def test_method_list_with_all_params(self, client: OpenAI) -> None:
-        run = client.evals.runs.list(
-            eval_id="eval_id",
-            after="after",
-            limit=0,
-            order="asc",
-            status="queued",
-        )
+        with pytest.warns(DeprecationWarning):
+            run = client.evals.runs.list(
+                eval_id="eval_id",
+                after="after",
+                limit=0,
+                order="asc",
+                status="queued",
+            )
+
         assert_matches_type(SyncCursorPage[RunListResponse], run, path=["response"])
 
     @parametrize
     def test_raw_response_list(self, client: OpenAI) -> None:
-        response = client.evals.runs.with_raw_response.list(
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = client.evals.runs.with_raw_response.list(
+                eval_id="eval_id",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -190,38 +207,43 @@ class TestRuns:
 
     @parametrize
     def test_streaming_response_list(self, client: OpenAI) -> None:
-        with client.evals.runs.with_streaming_response.list(
-            eval_id="eval_id",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            with client.evals.runs.with_streaming_response.list(
+                eval_id="eval_id",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            run = response.parse()
-            assert_matches_type(SyncCursorPage[RunListResponse], run, path=["response"])
+                run = response.parse()
+                assert_matches_type(SyncCursorPage[RunListResponse], run, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     def test_path_params_list(self, client: OpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            client.evals.runs.with_raw_response.list(
-                eval_id="",
-            )
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                client.evals.runs.with_raw_response.list(
+                    eval_id="",
+                )
 
     @parametrize
     def test_method_delete(self, client: OpenAI) -> None:
-        run = client.evals.runs.delete(
-            run_id="run_id",
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            run = client.evals.runs.delete(
+                run_id="run_id",
+                eval_id="eval_id",
+            )
+
         assert_matches_type(RunDeleteResponse, run, path=["response"])
 
     @parametrize
     def test_raw_response_delete(self, client: OpenAI) -> None:
-        response = client.evals.runs.with_raw_response.delete(
-            run_id="run_id",
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = client.evals.runs.with_raw_response.delete(
+                run_id="run_id",
+                eval_id="eval_id",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -230,46 +252,51 @@ class TestRuns:
 
     @parametrize
     def test_streaming_response_delete(self, client: OpenAI) -> None:
-        with client.evals.runs.with_streaming_response.delete(
-            run_id="run_id",
-            eval_id="eval_id",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            with client.evals.runs.with_streaming_response.delete(
+                run_id="run_id",
+                eval_id="eval_id",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            run = response.parse()
-            assert_matches_type(RunDeleteResponse, run, path=["response"])
+                run = response.parse()
+                assert_matches_type(RunDeleteResponse, run, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     def test_path_params_delete(self, client: OpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            client.evals.runs.with_raw_response.delete(
-                run_id="run_id",
-                eval_id="",
-            )
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                client.evals.runs.with_raw_response.delete(
+                    run_id="run_id",
+                    eval_id="",
+                )
 
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `run_id` but received ''"):
-            client.evals.runs.with_raw_response.delete(
-                run_id="",
-                eval_id="eval_id",
-            )
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `run_id` but received ''"):
+                client.evals.runs.with_raw_response.delete(
+                    run_id="",
+                    eval_id="eval_id",
+                )
 
     @parametrize
     def test_method_cancel(self, client: OpenAI) -> None:
-        run = client.evals.runs.cancel(
-            run_id="run_id",
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            run = client.evals.runs.cancel(
+                run_id="run_id",
+                eval_id="eval_id",
+            )
+
         assert_matches_type(RunCancelResponse, run, path=["response"])
 
     @parametrize
     def test_raw_response_cancel(self, client: OpenAI) -> None:
-        response = client.evals.runs.with_raw_response.cancel(
-            run_id="run_id",
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = client.evals.runs.with_raw_response.cancel(
+                run_id="run_id",
+                eval_id="eval_id",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -278,31 +305,33 @@ class TestRuns:
 
     @parametrize
     def test_streaming_response_cancel(self, client: OpenAI) -> None:
-        with client.evals.runs.with_streaming_response.cancel(
-            run_id="run_id",
-            eval_id="eval_id",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            with client.evals.runs.with_streaming_response.cancel(
+                run_id="run_id",
+                eval_id="eval_id",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            run = response.parse()
-            assert_matches_type(RunCancelResponse, run, path=["response"])
+                run = response.parse()
+                assert_matches_type(RunCancelResponse, run, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     def test_path_params_cancel(self, client: OpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            client.evals.runs.with_raw_response.cancel(
-                run_id="run_id",
-                eval_id="",
-            )
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                client.evals.runs.with_raw_response.cancel(
+                    run_id="run_id",
+                    eval_id="",
+                )
 
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `run_id` but received ''"):
-            client.evals.runs.with_raw_response.cancel(
-                run_id="",
-                eval_id="eval_id",
-            )
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `run_id` but received ''"):
+                client.evals.runs.with_raw_response.cancel(
+                    run_id="",
+                    eval_id="eval_id",
+                )
 
 
 class TestAsyncRuns:
@@ -312,82 +341,9 @@ class TestAsyncRuns:
 
     @parametrize
     async def test_method_create(self, async_client: AsyncOpenAI) -> None:
-        run = await async_client.evals.runs.create(
-            eval_id="eval_id",
-            data_source={
-                "source": {
-                    "content": [{"item": {"foo": "bar"}}],
-                    "type": "file_content",
-                },
-                "type": "jsonl",
-            },
-        )
-        assert_matches_type(RunCreateResponse, run, path=["response"])
-
-    @parametrize
-    async def test_method_create_with_all_params(self, async_client: AsyncOpenAI) -> None:
-        run = await async_client.evals.runs.create(
-            eval_id="eval_id",
-            data_source={
-                "source": {
-                    "content": [
-                        {
-                            "item": {"foo": "bar"},
-                            "sample": {"foo": "bar"},
-                        }
-                    ],
-                    "type": "file_content",
-                },
-                "type": "jsonl",
-            },
-            metadata={"foo": "string"},
-            name="name",
-        )
-        assert_matches_type(RunCreateResponse, run, path=["response"])
-
-    @parametrize
-    async def test_raw_response_create(self, async_client: AsyncOpenAI) -> None:
-        response = await async_client.evals.runs.with_raw_response.create(
-            eval_id="eval_id",
-            data_source={
-                "source": {
-                    "content": [{"item": {"foo": "bar"}}],
-                    "type": "file_content",
-                },
-                "type": "jsonl",
-            },
-        )
-
-        assert response.is_closed is True
-        assert response.http_request.headers.get("X-Stainless-Lang") == "python"
-        run = response.parse()
-        assert_matches_type(RunCreateResponse, run, path=["response"])
-
-    @parametrize
-    async def test_streaming_response_create(self, async_client: AsyncOpenAI) -> None:
-        async with async_client.evals.runs.with_streaming_response.create(
-            eval_id="eval_id",
-            data_source={
-                "source": {
-                    "content": [{"item": {"foo": "bar"}}],
-                    "type": "file_content",
-                },
-                "type": "jsonl",
-            },
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
-
-            run = await response.parse()
-            assert_matches_type(RunCreateResponse, run, path=["response"])
-
-        assert cast(Any, response.is_closed) is True
-
-    @parametrize
-    async def test_path_params_create(self, async_client: AsyncOpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            await async_client.evals.runs.with_raw_response.create(
-                eval_id="",
+        with pytest.warns(DeprecationWarning):
+            run = await async_client.evals.runs.create(
+                eval_id="eval_id",
                 data_source={
                     "source": {
                         "content": [{"item": {"foo": "bar"}}],
@@ -397,20 +353,103 @@ class TestAsyncRuns:
                 },
             )
 
+        assert_matches_type(RunCreateResponse, run, path=["response"])
+
+    @parametrize
+    async def test_method_create_with_all_params(self, async_client: AsyncOpenAI) -> None:
+        with pytest.warns(DeprecationWarning):
+            run = await async_client.evals.runs.create(
+                eval_id="eval_id",
+                data_source={
+                    "source": {
+                        "content": [
+                            {
+                                "item": {"foo": "bar"},
+                                "sample": {"foo": "bar"},
+                            }
+                        ],
+                        "type": "file_content",
+                    },
+                    "type": "jsonl",
+                },
+                metadata={"foo": "string"},
+                name="name",
+            )
+
+        assert_matches_type(RunCreateResponse, run, path=["response"])
+
+    @parametrize
+    async def test_raw_response_create(self, async_client: AsyncOpenAI) -> None:
+        with pytest.warns(DeprecationWarning):
+            response = await async_client.evals.runs.with_raw_response.create(
+                eval_id="eval_id",
+                data_source={
+                    "source": {
+                        "content": [{"item": {"foo": "bar"}}],
+                        "type": "file_content",
+                    },
+                    "type": "jsonl",
+                },
+            )
+
+        assert response.is_closed is True
+        assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        run = response.parse()
+        assert_matches_type(RunCreateResponse, run, path=["response"])
+
+    @parametrize
+    async def test_streaming_response_create(self, async_client: AsyncOpenAI) -> None:
+        with pytest.warns(DeprecationWarning):
+            async with async_client.evals.runs.with_streaming_response.create(
+                eval_id="eval_id",
+                data_source={
+                    "source": {
+                        "content": [{"item": {"foo": "bar"}}],
+                        "type": "file_content",
+                    },
+                    "type": "jsonl",
+                },
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+
+                run = await response.parse()
+                assert_matches_type(RunCreateResponse, run, path=["response"])
+
+        assert cast(Any, response.is_closed) is True
+
+    @parametrize
+    async def test_path_params_create(self, async_client: AsyncOpenAI) -> None:
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                await async_client.evals.runs.with_raw_response.create(
+                    eval_id="",
+                    data_source={
+                        "source": {
+                            "content": [{"item": {"foo": "bar"}}],
+                            "type": "file_content",
+                        },
+                        "type": "jsonl",
+                    },
+                )
+
     @parametrize
     async def test_method_retrieve(self, async_client: AsyncOpenAI) -> None:
-        run = await async_client.evals.runs.retrieve(
-            run_id="run_id",
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            run = await async_client.evals.runs.retrieve(
+                run_id="run_id",
+                eval_id="eval_id",
+            )
+
         assert_matches_type(RunRetrieveResponse, run, path=["response"])
 
     @parametrize
     async def test_raw_response_retrieve(self, async_client: AsyncOpenAI) -> None:
-        response = await async_client.evals.runs.with_raw_response.retrieve(
-            run_id="run_id",
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = await async_client.evals.runs.with_raw_response.retrieve(
+                run_id="run_id",
+                eval_id="eval_id",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -419,55 +458,62 @@ class TestAsyncRuns:
 
     @parametrize
     async def test_streaming_response_retrieve(self, async_client: AsyncOpenAI) -> None:
-        async with async_client.evals.runs.with_streaming_response.retrieve(
-            run_id="run_id",
-            eval_id="eval_id",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            async with async_client.evals.runs.with_streaming_response.retrieve(
+                run_id="run_id",
+                eval_id="eval_id",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            run = await response.parse()
-            assert_matches_type(RunRetrieveResponse, run, path=["response"])
+                run = await response.parse()
+                assert_matches_type(RunRetrieveResponse, run, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     async def test_path_params_retrieve(self, async_client: AsyncOpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            await async_client.evals.runs.with_raw_response.retrieve(
-                run_id="run_id",
-                eval_id="",
-            )
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                await async_client.evals.runs.with_raw_response.retrieve(
+                    run_id="run_id",
+                    eval_id="",
+                )
 
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `run_id` but received ''"):
-            await async_client.evals.runs.with_raw_response.retrieve(
-                run_id="",
-                eval_id="eval_id",
-            )
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `run_id` but received ''"):
+                await async_client.evals.runs.with_raw_response.retrieve(
+                    run_id="",
+                    eval_id="eval_id",
+                )
 
     @parametrize
     async def test_method_list(self, async_client: AsyncOpenAI) -> None:
-        run = await async_client.evals.runs.list(
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            run = await async_client.evals.runs.list(
+                eval_id="eval_id",
+            )
+
         assert_matches_type(AsyncCursorPage[RunListResponse], run, path=["response"])
 
     @parametrize
     async def test_method_list_with_all_params(self, async_client: AsyncOpenAI) -> None:
-        run = await async_client.evals.runs.list(
-            eval_id="eval_id",
-            after="after",
-            limit=0,
-            order="asc",
-            status="queued",
-        )
+        with pytest.warns(DeprecationWarning):
+            run = await async_client.evals.runs.list(
+                eval_id="eval_id",
+                after="after",
+                limit=0,
+                order="asc",
+                status="queued",
+            )
+
         assert_matches_type(AsyncCursorPage[RunListResponse], run, path=["response"])
 
     @parametrize
     async def test_raw_response_list(self, async_client: AsyncOpenAI) -> None:
-        response = await async_client.evals.runs.with_raw_response.list(
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = await async_client.evals.runs.with_raw_response.list(
+                eval_id="eval_id",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -476,38 +522,43 @@ class TestAsyncRuns:
 
     @parametrize
     async def test_streaming_response_list(self, async_client: AsyncOpenAI) -> None:
-        async with async_client.evals.runs.with_streaming_response.list(
-            eval_id="eval_id",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            async with async_client.evals.runs.with_streaming_response.list(
+                eval_id="eval_id",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            run = await response.parse()
-            assert_matches_type(AsyncCursorPage[RunListResponse], run, path=["response"])
+                run = await response.parse()
+                assert_matches_type(AsyncCursorPage[RunListResponse], run, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     async def test_path_params_list(self, async_client: AsyncOpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            await async_client.evals.runs.with_raw_response.list(
-                eval_id="",
-            )
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                await async_client.evals.runs.with_raw_response.list(
+                    eval_id="",
+                )
 
     @parametrize
     async def test_method_delete(self, async_client: AsyncOpenAI) -> None:
-        run = await async_client.evals.runs.delete(
-            run_id="run_id",
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            run = await async_client.evals.runs.delete(
+                run_id="run_id",
+                eval_id="eval_id",
+            )
+
         assert_matches_type(RunDeleteResponse, run, path=["response"])
 
     @parametrize
     async def test_raw_response_delete(self, async_client: AsyncOpenAI) -> None:
-        response = await async_client.evals.runs.with_raw_response.delete(
-            run_id="run_id",
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = await async_client.evals.runs.with_raw_response.delete(
+                run_id="run_id",
+                eval_id="eval_id",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -516,46 +567,51 @@ class TestAsyncRuns:
 
     @parametrize
     async def test_streaming_response_delete(self, async_client: AsyncOpenAI) -> None:
-        async with async_client.evals.runs.with_streaming_response.delete(
-            run_id="run_id",
-            eval_id="eval_id",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            async with async_client.evals.runs.with_streaming_response.delete(
+                run_id="run_id",
+                eval_id="eval_id",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            run = await response.parse()
-            assert_matches_type(RunDeleteResponse, run, path=["response"])
+                run = await response.parse()
+                assert_matches_type(RunDeleteResponse, run, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     async def test_path_params_delete(self, async_client: AsyncOpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            await async_client.evals.runs.with_raw_response.delete(
-                run_id="run_id",
-                eval_id="",
-            )
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                await async_client.evals.runs.with_raw_response.delete(
+                    run_id="run_id",
+                    eval_id="",
+                )
 
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `run_id` but received ''"):
-            await async_client.evals.runs.with_raw_response.delete(
-                run_id="",
-                eval_id="eval_id",
-            )
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `run_id` but received ''"):
+                await async_client.evals.runs.with_raw_response.delete(
+                    run_id="",
+                    eval_id="eval_id",
+                )
 
     @parametrize
     async def test_method_cancel(self, async_client: AsyncOpenAI) -> None:
-        run = await async_client.evals.runs.cancel(
-            run_id="run_id",
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            run = await async_client.evals.runs.cancel(
+                run_id="run_id",
+                eval_id="eval_id",
+            )
+
         assert_matches_type(RunCancelResponse, run, path=["response"])
 
     @parametrize
     async def test_raw_response_cancel(self, async_client: AsyncOpenAI) -> None:
-        response = await async_client.evals.runs.with_raw_response.cancel(
-            run_id="run_id",
-            eval_id="eval_id",
-        )
+        with pytest.warns(DeprecationWarning):
+            response = await async_client.evals.runs.with_raw_response.cancel(
+                run_id="run_id",
+                eval_id="eval_id",
+            )
 
         assert response.is_closed is True
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -564,28 +620,30 @@ class TestAsyncRuns:
 
     @parametrize
     async def test_streaming_response_cancel(self, async_client: AsyncOpenAI) -> None:
-        async with async_client.evals.runs.with_streaming_response.cancel(
-            run_id="run_id",
-            eval_id="eval_id",
-        ) as response:
-            assert not response.is_closed
-            assert response.http_request.headers.get("X-Stainless-Lang") == "python"
+        with pytest.warns(DeprecationWarning):
+            async with async_client.evals.runs.with_streaming_response.cancel(
+                run_id="run_id",
+                eval_id="eval_id",
+            ) as response:
+                assert not response.is_closed
+                assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
-            run = await response.parse()
-            assert_matches_type(RunCancelResponse, run, path=["response"])
+                run = await response.parse()
+                assert_matches_type(RunCancelResponse, run, path=["response"])
 
         assert cast(Any, response.is_closed) is True
 
     @parametrize
     async def test_path_params_cancel(self, async_client: AsyncOpenAI) -> None:
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
-            await async_client.evals.runs.with_raw_response.cancel(
-                run_id="run_id",
-                eval_id="",
-            )
+        with pytest.warns(DeprecationWarning):
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `eval_id` but received ''"):
+                await async_client.evals.runs.with_raw_response.cancel(
+                    run_id="run_id",
+                    eval_id="",
+                )
 
-        with pytest.raises(ValueError, match=r"Expected a non-empty value for `run_id` but received ''"):
-            await async_client.evals.runs.with_raw_response.cancel(
-                run_id="",
-                eval_id="eval_id",
-            )
+            with pytest.raises(ValueError, match=r"Expected a non-empty value for `run_id` but received ''"):
+                await async_client.evals.runs.with_raw_response.cancel(
+                    run_id="",
+                    eval_id="eval_id",
+                )

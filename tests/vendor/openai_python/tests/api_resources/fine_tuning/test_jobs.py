@@ -24,7 +24,7 @@ class TestJobs:
     @parametrize
     def test_method_create(self, client: OpenAI) -> None:
         job = client.fine_tuning.jobs.create(
-            model="gpt-4o-mini",
+            model="gpt-4.1-mini-2025-04-14",
             training_file="file-abc123",
         )
         assert_matches_type(FineTuningJob, job, path=["response"])
@@ -32,7 +32,7 @@ class TestJobs:
     @parametrize
     def test_method_create_with_all_params(self, client: OpenAI) -> None:
         job = client.fine_tuning.jobs.create(
-            model="gpt-4o-mini",
+            model="gpt-4.1-mini-2025-04-14",
             training_file="file-abc123",
             hyperparameters={
                 "batch_size": "auto",
@@ -96,7 +96,7 @@ class TestJobs:
     @parametrize
     def test_raw_response_create(self, client: OpenAI) -> None:
         response = client.fine_tuning.jobs.with_raw_response.create(
-            model="gpt-4o-mini",
+            model="gpt-4.1-mini-2025-04-14",
             training_file="file-abc123",
         )
 
@@ -108,7 +108,7 @@ class TestJobs:
     @parametrize
     def test_streaming_response_create(self, client: OpenAI) -> None:
         with client.fine_tuning.jobs.with_streaming_response.create(
-            model="gpt-4o-mini",
+            model="gpt-4.1-mini-2025-04-14",
             training_file="file-abc123",
         ) as response:
             assert not response.is_closed
@@ -361,7 +361,7 @@ class TestAsyncJobs:
     @parametrize
     async def test_method_create(self, async_client: AsyncOpenAI) -> None:
         job = await async_client.fine_tuning.jobs.create(
-            model="gpt-4o-mini",
+            model="gpt-4.1-mini-2025-04-14",
             training_file="file-abc123",
         )
         assert_matches_type(FineTuningJob, job, path=["response"])
@@ -369,7 +369,7 @@ class TestAsyncJobs:
     @parametrize
     async def test_method_create_with_all_params(self, async_client: AsyncOpenAI) -> None:
         job = await async_client.fine_tuning.jobs.create(
-            model="gpt-4o-mini",
+            model="gpt-4.1-mini-2025-04-14",
             training_file="file-abc123",
             hyperparameters={
                 "batch_size": "auto",
@@ -433,7 +433,7 @@ class TestAsyncJobs:
     @parametrize
     async def test_raw_response_create(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.fine_tuning.jobs.with_raw_response.create(
-            model="gpt-4o-mini",
+            model="gpt-4.1-mini-2025-04-14",
             training_file="file-abc123",
         )
 
@@ -445,7 +445,7 @@ class TestAsyncJobs:
     @parametrize
     async def test_streaming_response_create(self, async_client: AsyncOpenAI) -> None:
         async with async_client.fine_tuning.jobs.with_streaming_response.create(
-            model="gpt-4o-mini",
+            model="gpt-4.1-mini-2025-04-14",
             training_file="file-abc123",
         ) as response:
             assert not response.is_closed

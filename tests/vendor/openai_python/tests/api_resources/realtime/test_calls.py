@@ -13,8 +13,6 @@ from openai import OpenAI, AsyncOpenAI
 from tests.utils import assert_matches_type
 from tests.respx2 import MockRouter
 
-# pyright: reportDeprecated=false
-
 base_url = os.environ.get("TEST_API_BASE_URL", "http://127.0.0.1:4010")
 
 
@@ -45,7 +43,10 @@ class TestCalls:
                             "rate": 24000,
                             "type": "audio/pcm",
                         },
-                        "noise_reduction": {"type": "near_field"},
+                        "noise_reduction": {
+                            "strength": 0,
+                            "type": "near_field",
+                        },
                         "transcription": {
                             "delay": "minimal",
                             "keywords": ["string"],
@@ -76,7 +77,7 @@ class TestCalls:
                 "include": ["item.input_audio_transcription.logprobs"],
                 "instructions": "instructions",
                 "max_output_tokens": "inf",
-                "model": "gpt-realtime",
+                "model": "gpt-realtime-2.1",
                 "output_modalities": ["text"],
                 "parallel_tool_calls": True,
                 "prompt": {
@@ -149,7 +150,10 @@ class TestCalls:
                         "rate": 24000,
                         "type": "audio/pcm",
                     },
-                    "noise_reduction": {"type": "near_field"},
+                    "noise_reduction": {
+                        "strength": 0,
+                        "type": "near_field",
+                    },
                     "transcription": {
                         "delay": "minimal",
                         "keywords": ["string"],
@@ -180,7 +184,7 @@ class TestCalls:
             include=["item.input_audio_transcription.logprobs"],
             instructions="instructions",
             max_output_tokens="inf",
-            model="gpt-realtime",
+            model="gpt-realtime-2.1",
             output_modalities=["text"],
             parallel_tool_calls=True,
             prompt={
@@ -393,7 +397,10 @@ class TestAsyncCalls:
                             "rate": 24000,
                             "type": "audio/pcm",
                         },
-                        "noise_reduction": {"type": "near_field"},
+                        "noise_reduction": {
+                            "strength": 0,
+                            "type": "near_field",
+                        },
                         "transcription": {
                             "delay": "minimal",
                             "keywords": ["string"],
@@ -424,7 +431,7 @@ class TestAsyncCalls:
                 "include": ["item.input_audio_transcription.logprobs"],
                 "instructions": "instructions",
                 "max_output_tokens": "inf",
-                "model": "gpt-realtime",
+                "model": "gpt-realtime-2.1",
                 "output_modalities": ["text"],
                 "parallel_tool_calls": True,
                 "prompt": {
@@ -497,7 +504,10 @@ class TestAsyncCalls:
                         "rate": 24000,
                         "type": "audio/pcm",
                     },
-                    "noise_reduction": {"type": "near_field"},
+                    "noise_reduction": {
+                        "strength": 0,
+                        "type": "near_field",
+                    },
                     "transcription": {
                         "delay": "minimal",
                         "keywords": ["string"],
@@ -528,7 +538,7 @@ class TestAsyncCalls:
             include=["item.input_audio_transcription.logprobs"],
             instructions="instructions",
             max_output_tokens="inf",
-            model="gpt-realtime",
+            model="gpt-realtime-2.1",
             output_modalities=["text"],
             parallel_tool_calls=True,
             prompt={

@@ -37,7 +37,10 @@ class TestClientSecrets:
                             "rate": 24000,
                             "type": "audio/pcm",
                         },
-                        "noise_reduction": {"type": "near_field"},
+                        "noise_reduction": {
+                            "strength": 0,
+                            "type": "near_field",
+                        },
                         "transcription": {
                             "delay": "minimal",
                             "keywords": ["string"],
@@ -68,7 +71,7 @@ class TestClientSecrets:
                 "include": ["item.input_audio_transcription.logprobs"],
                 "instructions": "instructions",
                 "max_output_tokens": "inf",
-                "model": "gpt-realtime",
+                "model": "gpt-realtime-2.1",
                 "output_modalities": ["text"],
                 "parallel_tool_calls": True,
                 "prompt": {
@@ -138,7 +141,10 @@ class TestAsyncClientSecrets:
                             "rate": 24000,
                             "type": "audio/pcm",
                         },
-                        "noise_reduction": {"type": "near_field"},
+                        "noise_reduction": {
+                            "strength": 0,
+                            "type": "near_field",
+                        },
                         "transcription": {
                             "delay": "minimal",
                             "keywords": ["string"],
@@ -169,7 +175,7 @@ class TestAsyncClientSecrets:
                 "include": ["item.input_audio_transcription.logprobs"],
                 "instructions": "instructions",
                 "max_output_tokens": "inf",
-                "model": "gpt-realtime",
+                "model": "gpt-realtime-2.1",
                 "output_modalities": ["text"],
                 "parallel_tool_calls": True,
                 "prompt": {

@@ -13,8 +13,6 @@ from openai import OpenAI, AsyncOpenAI
 from tests.utils import assert_matches_type
 from tests.respx2 import MockRouter
 
-# pyright: reportDeprecated=false
-
 base_url = os.environ.get("TEST_API_BASE_URL", "http://127.0.0.1:4010")
 
 

@@ -15,8 +15,6 @@ from openai.types.beta.threads import (
     MessageDeleted,
 )
 
-# pyright: reportDeprecated=false
-
 base_url = os.environ.get("TEST_API_BASE_URL", "http://127.0.0.1:4010")
 
 

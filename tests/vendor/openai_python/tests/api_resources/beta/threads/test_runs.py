@@ -7,14 +7,12 @@ from typing import Any, cast
 
 import pytest
 
-from openai import OpenAI, AsyncOpenAI
+from openai import OpenAI, Stream as _Stream, AsyncOpenAI, AsyncStream as _AsyncStream
 from tests.utils import assert_matches_type
 from openai.pagination import SyncCursorPage, AsyncCursorPage
 from openai.types.beta.threads import (
     Run,
 )
-
-# pyright: reportDeprecated=false
 
 base_url = os.environ.get("TEST_API_BASE_URL", "http://127.0.0.1:4010")
 
@@ -57,7 +55,7 @@ class TestRuns:
                 max_completion_tokens=256,
                 max_prompt_tokens=256,
                 metadata={"foo": "string"},
-                model="gpt-5.6-sol",
+                model="gpt-4.1",
                 parallel_tool_calls=True,
                 reasoning_effort="none",
                 response_format="auto",
@@ -148,7 +146,7 @@ class TestRuns:
                 max_completion_tokens=256,
                 max_prompt_tokens=256,
                 metadata={"foo": "string"},
-                model="gpt-5.6-sol",
+                model="gpt-4.1",
                 parallel_tool_calls=True,
                 reasoning_effort="none",
                 response_format="auto",
@@ -175,6 +173,7 @@ class TestRuns:
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _Stream)
         stream.close()
 
     @parametrize
@@ -189,6 +188,7 @@ class TestRuns:
                 assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
                 stream = response.parse()
+                assert isinstance(stream, _Stream)
                 stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -528,6 +528,7 @@ class TestRuns:
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _Stream)
         stream.close()
 
     @parametrize
@@ -543,6 +544,7 @@ class TestRuns:
                 assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
                 stream = response.parse()
+                assert isinstance(stream, _Stream)
                 stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -607,7 +609,7 @@ class TestAsyncRuns:
                 max_completion_tokens=256,
                 max_prompt_tokens=256,
                 metadata={"foo": "string"},
-                model="gpt-5.6-sol",
+                model="gpt-4.1",
                 parallel_tool_calls=True,
                 reasoning_effort="none",
                 response_format="auto",
@@ -698,7 +700,7 @@ class TestAsyncRuns:
                 max_completion_tokens=256,
                 max_prompt_tokens=256,
                 metadata={"foo": "string"},
-                model="gpt-5.6-sol",
+                model="gpt-4.1",
                 parallel_tool_calls=True,
                 reasoning_effort="none",
                 response_format="auto",
@@ -725,6 +727,7 @@ class TestAsyncRuns:
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _AsyncStream)
         await stream.close()
 
     @parametrize
@@ -739,6 +742,7 @@ class TestAsyncRuns:
                 assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
                 stream = await response.parse()
+                assert isinstance(stream, _AsyncStream)
                 await stream.close()
 
         assert cast(Any, response.is_closed) is True
@@ -1078,6 +1082,7 @@ class TestAsyncRuns:
 
         assert response.http_request.headers.get("X-Stainless-Lang") == "python"
         stream = response.parse()
+        assert isinstance(stream, _AsyncStream)
         await stream.close()
 
     @parametrize
@@ -1093,6 +1098,7 @@ class TestAsyncRuns:
                 assert response.http_request.headers.get("X-Stainless-Lang") == "python"
 
                 stream = await response.parse()
+                assert isinstance(stream, _AsyncStream)
                 await stream.close()
 
         assert cast(Any, response.is_closed) is True

@@ -17,8 +17,6 @@ from openai.types.fine_tuning.checkpoints import (
     PermissionRetrieveResponse,
 )
 
-# pyright: reportDeprecated=false
-
 base_url = os.environ.get("TEST_API_BASE_URL", "http://127.0.0.1:4010")
 
 
@@ -28,7 +26,7 @@ class TestPermissions:
     @parametrize
     def test_method_create(self, client: OpenAI) -> None:
         permission = client.fine_tuning.checkpoints.permissions.create(
-            fine_tuned_model_checkpoint="ft:gpt-4o-mini-2024-07-18:org:weather:B7R9VjQd",
+            fine_tuned_model_checkpoint="ft:gpt-4.1-mini-2025-04-14:org:weather:B7R9VjQd",
             project_ids=["string"],
         )
         assert_matches_type(SyncPage[PermissionCreateResponse], permission, path=["response"])
@@ -36,7 +34,7 @@ class TestPermissions:
     @parametrize
     def test_raw_response_create(self, client: OpenAI) -> None:
         response = client.fine_tuning.checkpoints.permissions.with_raw_response.create(
-            fine_tuned_model_checkpoint="ft:gpt-4o-mini-2024-07-18:org:weather:B7R9VjQd",
+            fine_tuned_model_checkpoint="ft:gpt-4.1-mini-2025-04-14:org:weather:B7R9VjQd",
             project_ids=["string"],
         )
 
@@ -48,7 +46,7 @@ class TestPermissions:
     @parametrize
     def test_streaming_response_create(self, client: OpenAI) -> None:
         with client.fine_tuning.checkpoints.permissions.with_streaming_response.create(
-            fine_tuned_model_checkpoint="ft:gpt-4o-mini-2024-07-18:org:weather:B7R9VjQd",
+            fine_tuned_model_checkpoint="ft:gpt-4.1-mini-2025-04-14:org:weather:B7R9VjQd",
             project_ids=["string"],
         ) as response:
             assert not response.is_closed
@@ -182,7 +180,7 @@ class TestPermissions:
     def test_method_delete(self, client: OpenAI) -> None:
         permission = client.fine_tuning.checkpoints.permissions.delete(
             permission_id="cp_zc4Q7MP6XxulcVzj4MZdwsAB",
-            fine_tuned_model_checkpoint="ft:gpt-4o-mini-2024-07-18:org:weather:B7R9VjQd",
+            fine_tuned_model_checkpoint="ft:gpt-4.1-mini-2025-04-14:org:weather:B7R9VjQd",
         )
         assert_matches_type(PermissionDeleteResponse, permission, path=["response"])
 
@@ -190,7 +188,7 @@ class TestPermissions:
     def test_raw_response_delete(self, client: OpenAI) -> None:
         response = client.fine_tuning.checkpoints.permissions.with_raw_response.delete(
             permission_id="cp_zc4Q7MP6XxulcVzj4MZdwsAB",
-            fine_tuned_model_checkpoint="ft:gpt-4o-mini-2024-07-18:org:weather:B7R9VjQd",
+            fine_tuned_model_checkpoint="ft:gpt-4.1-mini-2025-04-14:org:weather:B7R9VjQd",
         )
 
         assert response.is_closed is True
@@ -202,7 +200,7 @@ class TestPermissions:
     def test_streaming_response_delete(self, client: OpenAI) -> None:
         with client.fine_tuning.checkpoints.permissions.with_streaming_response.delete(
             permission_id="cp_zc4Q7MP6XxulcVzj4MZdwsAB",
-            fine_tuned_model_checkpoint="ft:gpt-4o-mini-2024-07-18:org:weather:B7R9VjQd",
+            fine_tuned_model_checkpoint="ft:gpt-4.1-mini-2025-04-14:org:weather:B7R9VjQd",
         ) as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -225,7 +223,7 @@ class TestPermissions:
         with pytest.raises(ValueError, match=r"Expected a non-empty value for `permission_id` but received ''"):
             client.fine_tuning.checkpoints.permissions.with_raw_response.delete(
                 permission_id="",
-                fine_tuned_model_checkpoint="ft:gpt-4o-mini-2024-07-18:org:weather:B7R9VjQd",
+                fine_tuned_model_checkpoint="ft:gpt-4.1-mini-2025-04-14:org:weather:B7R9VjQd",
             )
 
 
@@ -237,7 +235,7 @@ class TestAsyncPermissions:
     @parametrize
     async def test_method_create(self, async_client: AsyncOpenAI) -> None:
         permission = await async_client.fine_tuning.checkpoints.permissions.create(
-            fine_tuned_model_checkpoint="ft:gpt-4o-mini-2024-07-18:org:weather:B7R9VjQd",
+            fine_tuned_model_checkpoint="ft:gpt-4.1-mini-2025-04-14:org:weather:B7R9VjQd",
             project_ids=["string"],
         )
         assert_matches_type(AsyncPage[PermissionCreateResponse], permission, path=["response"])
@@ -245,7 +243,7 @@ class TestAsyncPermissions:
     @parametrize
     async def test_raw_response_create(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.fine_tuning.checkpoints.permissions.with_raw_response.create(
-            fine_tuned_model_checkpoint="ft:gpt-4o-mini-2024-07-18:org:weather:B7R9VjQd",
+            fine_tuned_model_checkpoint="ft:gpt-4.1-mini-2025-04-14:org:weather:B7R9VjQd",
             project_ids=["string"],
         )
 
@@ -257,7 +255,7 @@ class TestAsyncPermissions:
     @parametrize
     async def test_streaming_response_create(self, async_client: AsyncOpenAI) -> None:
         async with async_client.fine_tuning.checkpoints.permissions.with_streaming_response.create(
-            fine_tuned_model_checkpoint="ft:gpt-4o-mini-2024-07-18:org:weather:B7R9VjQd",
+            fine_tuned_model_checkpoint="ft:gpt-4.1-mini-2025-04-14:org:weather:B7R9VjQd",
             project_ids=["string"],
         ) as response:
             assert not response.is_closed
@@ -391,7 +389,7 @@ class TestAsyncPermissions:
     async def test_method_delete(self, async_client: AsyncOpenAI) -> None:
         permission = await async_client.fine_tuning.checkpoints.permissions.delete(
             permission_id="cp_zc4Q7MP6XxulcVzj4MZdwsAB",
-            fine_tuned_model_checkpoint="ft:gpt-4o-mini-2024-07-18:org:weather:B7R9VjQd",
+            fine_tuned_model_checkpoint="ft:gpt-4.1-mini-2025-04-14:org:weather:B7R9VjQd",
         )
         assert_matches_type(PermissionDeleteResponse, permission, path=["response"])
 
@@ -399,7 +397,7 @@ class TestAsyncPermissions:
     async def test_raw_response_delete(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.fine_tuning.checkpoints.permissions.with_raw_response.delete(
             permission_id="cp_zc4Q7MP6XxulcVzj4MZdwsAB",
-            fine_tuned_model_checkpoint="ft:gpt-4o-mini-2024-07-18:org:weather:B7R9VjQd",
+            fine_tuned_model_checkpoint="ft:gpt-4.1-mini-2025-04-14:org:weather:B7R9VjQd",
         )
 
         assert response.is_closed is True
@@ -411,7 +409,7 @@ class TestAsyncPermissions:
     async def test_streaming_response_delete(self, async_client: AsyncOpenAI) -> None:
         async with async_client.fine_tuning.checkpoints.permissions.with_streaming_response.delete(
             permission_id="cp_zc4Q7MP6XxulcVzj4MZdwsAB",
-            fine_tuned_model_checkpoint="ft:gpt-4o-mini-2024-07-18:org:weather:B7R9VjQd",
+            fine_tuned_model_checkpoint="ft:gpt-4.1-mini-2025-04-14:org:weather:B7R9VjQd",
         ) as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -434,5 +432,5 @@ class TestAsyncPermissions:
         with pytest.raises(ValueError, match=r"Expected a non-empty value for `permission_id` but received ''"):
             await async_client.fine_tuning.checkpoints.permissions.with_raw_response.delete(
                 permission_id="",
-                fine_tuned_model_checkpoint="ft:gpt-4o-mini-2024-07-18:org:weather:B7R9VjQd",
+                fine_tuned_model_checkpoint="ft:gpt-4.1-mini-2025-04-14:org:weather:B7R9VjQd",
             )

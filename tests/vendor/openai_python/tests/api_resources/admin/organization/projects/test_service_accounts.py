@@ -36,6 +36,12 @@ class TestServiceAccounts:
             project_id="project_id",
             name="name",
             create_service_account_only=True,
+            expires_in_seconds=1,
+            spend_limit={
+                "currency": "USD",
+                "interval": "month",
+                "threshold_amount": 1,
+            },
         )
         assert_matches_type(ServiceAccountCreateResponse, service_account, path=["response"])
 
@@ -294,6 +300,12 @@ class TestAsyncServiceAccounts:
             project_id="project_id",
             name="name",
             create_service_account_only=True,
+            expires_in_seconds=1,
+            spend_limit={
+                "currency": "USD",
+                "interval": "month",
+                "threshold_amount": 1,
+            },
         )
         assert_matches_type(ServiceAccountCreateResponse, service_account, path=["response"])
 

@@ -30,8 +30,14 @@ class TestAPIKeys:
         api_key = client.admin.organization.projects.service_accounts.api_keys.create(
             service_account_id="service_account_id",
             project_id="project_id",
+            expires_in_seconds=1,
             name="name",
             scopes=["string"],
+            spend_limit={
+                "currency": "USD",
+                "interval": "month",
+                "threshold_amount": 1,
+            },
         )
         assert_matches_type(APIKeyCreateResponse, api_key, path=["response"])
 
@@ -94,8 +100,14 @@ class TestAsyncAPIKeys:
         api_key = await async_client.admin.organization.projects.service_accounts.api_keys.create(
             service_account_id="service_account_id",
             project_id="project_id",
+            expires_in_seconds=1,
             name="name",
             scopes=["string"],
+            spend_limit={
+                "currency": "USD",
+                "interval": "month",
+                "threshold_amount": 1,
+            },
         )
         assert_matches_type(APIKeyCreateResponse, api_key, path=["response"])
 
