@@ -87,10 +87,13 @@ async def read_form(
     too_large: TooLarge,
     lists: frozenset[str] = frozenset(),
     multipart_only: bool = False,
+    unknown_files: bool = False,
 ) -> Form:
     """The form of `request`. `files` are the fields that carry files (text sent there is an
     Upload without a filename, for the route to refuse in its words); `lists` the fields that
-    may repeat, also sent as `x[]`; `limit` the most bytes a file part may have.
+    may repeat, also sent as `x[]`; `limit` the most bytes a file part may have. A file sent
+    for another field is refused as the real API refuses it, or with `unknown_files`
+    (`--lenient`, which drops unknown fields) left out.
 
     Another content type is refused when `multipart_only`, else read as a URL-encoded form
     or an empty one (the route then reports what is missing, as the real API does).
@@ -101,7 +104,7 @@ async def read_form(
     form = Form({}, {})
     try:
         if content_type == "multipart/form-data":
-            await _read_multipart(request, form, files, lists, limit, too_large)
+            await _read_multipart(request, form, files, lists, limit, too_large, unknown_files)
         elif content_type == "application/x-www-form-urlencoded":
             for key, value in (await request.post()).items():
                 name = _field_name(key, lists)
@@ -121,6 +124,7 @@ async def _read_multipart(
     lists: frozenset[str],
     limit: int,
     too_large: TooLarge,
+    unknown_files: bool,
 ) -> None:
     text_room = state_of(request).settings.max_body_mb * 1024 * 1024
     reader = await request.multipart()
@@ -137,6 +141,8 @@ async def _read_multipart(
             form.files.setdefault(name, []).append(
                 Upload(part.filename, part.headers.get(hdrs.CONTENT_TYPE), data)
             )
+        elif part.filename is not None and unknown_files:
+            await part.release()
         elif part.filename is not None:
             raise invalid_request(
                 f"Invalid type for '{name}': expected a string, but got a file instead.",

@@ -270,3 +270,17 @@ async def test_a_json_edit_may_name_a_file_never_uploaded_leniently(serve):
     default, lenient = await both(serve, "POST", "/v1/images/edits", body)
     assert default.status == 404, await default.text()
     assert len((await api_json(lenient))["data"]) == 1
+
+
+def _edit_with_markup() -> aiohttp.FormData:
+    form = _image_form("gpt-image-1")
+    form.add_field("markup", b"a newer field", filename="markup.png", content_type="image/png")
+    return form
+
+
+async def test_a_file_sent_for_a_field_mockai_does_not_know_is_dropped_leniently(serve):
+    default, lenient = await both(serve, "POST", "/v1/images/edits", _edit_with_markup)
+    assert (await error_of(default))["message"] == (
+        "Invalid type for 'markup': expected a string, but got a file instead."
+    )
+    assert len((await api_json(lenient))["data"]) == 1

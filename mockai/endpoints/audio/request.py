@@ -135,7 +135,12 @@ async def read_form(
     """The form's fields (`x[]` and repeated list fields as lists, `x[key]` of object fields
     as objects) and its `file`: the upload, or the text sent in its place."""
     form = await multipart.read_form(
-        request, files=_FILES, lists=list_fields, limit=UPLOAD_LIMIT, too_large=_too_large
+        request,
+        files=_FILES,
+        lists=list_fields,
+        limit=UPLOAD_LIMIT,
+        too_large=_too_large,
+        unknown_files=state_of(request).settings.lenient,
     )
     fields = multipart.objects(form.fields, object_fields)
     upload = form.upload("file")

@@ -22,7 +22,13 @@ from mockai.toolkit.state import exchange_of, state_of
 
 
 async def create(request: web.Request) -> web.Response:
-    form = await read_form(request, files=FILE_FIELDS, limit=MAX_FILE_BYTES, too_large=too_large)
+    form = await read_form(
+        request,
+        files=FILE_FIELDS,
+        limit=MAX_FILE_BYTES,
+        too_large=too_large,
+        unknown_files=state_of(request).settings.lenient,
+    )
     req = checked(form)
     if req.purpose == "batch" and not state_of(request).settings.lenient:  # any content leniently
         check_batch_input(req.upload)

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from mockai.errors import APIError, invalid_request, missing_parameter
 from mockai.toolkit import multipart
 from mockai.toolkit.multipart import Upload
+from mockai.toolkit.state import state_of
 
 
 class _Request(BaseModel):
@@ -150,6 +151,7 @@ async def read_form(request: web.Request, default_model: str) -> Form:
         limit=GPT_UPLOAD_LIMIT - 1,
         multipart_only=True,
         too_large=partial(_too_large, default_model),
+        unknown_files=state_of(request).settings.lenient,
     )
     fields = {name: _typed(name, value) for name, value in form.fields.items()}
     return Form(fields, form.uploads("image"), form.upload("mask"))

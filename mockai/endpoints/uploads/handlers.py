@@ -70,7 +70,13 @@ async def create(request: web.Request) -> web.Response:
 
 async def add_part(request: web.Request) -> web.Response:
     upload = _stored(request)
-    form = await read_form(request, files=PART_FIELDS, limit=MAX_PART_BYTES, too_large=too_large)
+    form = await read_form(
+        request,
+        files=PART_FIELDS,
+        limit=MAX_PART_BYTES,
+        too_large=too_large,
+        unknown_files=state_of(request).settings.lenient,
+    )
     data = form.upload("data")
     if data is None or data.filename is None:
         raise invalid_request("'data' is a required property", "data")
