@@ -14,10 +14,6 @@ from mockai.endpoints import endpoint_names
 from mockai.scenarios import load_text
 from mockai.server.app import create_app
 
-# The official SDK's own tests, vendored unchanged: tests/test_sdk_resources.py runs them in a
-# subprocess with their own conftest, against `mockai serve --lenient`.
-collect_ignore = ["vendor"]
-
 
 @pytest.fixture
 def serve(aiohttp_client) -> Callable:

@@ -2,11 +2,12 @@
 
 The SDK's authors run `tests/api_resources/` (every resource method with its required and with
 all its parameters, plain, raw and streaming, sync and async, answers checked against the SDK's
-types with `_strict_response_validation`) against a schema mock server. They are vendored
-unchanged from the SDK's PyPI source distribution, of the version the suite installs, in
-`tests/vendor/openai_python/` (provenance in its README; refreshed by
-`scripts/vendor_sdk_tests.py`), and run here in a subprocess, with their own conftest and
-pytest settings, against a `mockai serve --lenient` process. One departure: their
+types with `_strict_response_validation`) against a schema mock server. They are not copied
+into this repository: `sdk_source.sdk_tests()` fetches them from the SDK's PyPI source
+distribution, of the version the suite installs, into mockai's cache folder, and they run
+here in a subprocess, with their own conftest and pytest settings, against a
+`mockai serve --lenient` process. Without the download (offline) the test is skipped, or fails
+when `CI=true`. One departure: their
 `TEST_API_BASE_URL` ends in `/v1`, where mockai serves the API (a schema mock serves it at its
 root).
 
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -28,11 +28,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from sdk_source import Unavailable, sdk_tests
 from serve_process import clean_env, mockai_serve
 
 pytestmark = pytest.mark.sdk_resources
 
-VENDOR = Path(__file__).resolve().parent / "vendor" / "openai_python"
 SUMMARY = "sdk_resources"
 
 # SDK tests that fail for a known reason: (`file::Class::test_name` glob, the parameter left
@@ -169,15 +169,15 @@ def _known(test_id: str, failure: str) -> str | None:
     )
 
 
-def _provenance() -> str:
-    readme = (VENDOR / "README.md").read_text(encoding="utf-8")
-    found = re.search(r"SDK version \| (\S+)", readme)
-    return f"openai {found[1]}'s tests" if found else "the SDK's tests"
-
-
 @pytest.mark.timeout(900)
 def test_the_sdk_resource_tests_pass_against_lenient_mode(tmp_path, record_property):
     openai = pytest.importorskip("openai")
+    try:
+        tests, digest = sdk_tests()
+    except Unavailable as exc:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(f"the SDK's source distribution could not be downloaded: {exc}")
     report = tmp_path / "report.xml"
     with mockai_serve("--lenient", "--port", "0", "--no-watch", "--quiet", cwd=tmp_path) as served:
         env = clean_env(TEST_API_BASE_URL=f"{served.root}/v1")
@@ -199,7 +199,7 @@ def test_the_sdk_resource_tests_pass_against_lenient_mode(tmp_path, record_prope
                 "-o",
                 "junit_logging=no",
             ],
-            cwd=VENDOR,
+            cwd=tests,
             env=env,
             capture_output=True,
             text=True,
@@ -209,7 +209,7 @@ def test_the_sdk_resource_tests_pass_against_lenient_mode(tmp_path, record_prope
     results = _junit(report)
     passed = sum(1 for _, _, failure in results if failure is None)
     summary = (
-        f"SDK resource tests ({_provenance()}, openai {openai.__version__} installed): "
+        f"SDK resource tests (openai {openai.__version__}'s, sdist sha256 {digest[:12]}): "
         f"{passed} passed / {len(results)}"
     )
     per_file: Counter[str] = Counter()

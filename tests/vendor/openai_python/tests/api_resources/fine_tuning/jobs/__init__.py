@@ -1,1 +1,0 @@
-# File generated from our OpenAPI spec by Castiron. See CONTRIBUTING.md for details.
