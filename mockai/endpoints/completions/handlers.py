@@ -88,13 +88,7 @@ async def create(request: web.Request) -> web.StreamResponse:
         seed=seed,
         request_body=body,
     )
-    usage = render.usage()
-    exchange.billed = Metered(
-        "completions",
-        render.model,
-        input_tokens=usage["prompt_tokens"],
-        output_tokens=usage["completion_tokens"],
-    )
+    exchange.billed = Metered.completions(render.model, render.usage())
     if not req.stream:
         return json_response(render.body())
 
