@@ -11,6 +11,7 @@ import yaml
 
 from mockai.config import Settings
 from mockai.endpoints import endpoint_names
+from mockai.openapi.operations import operations
 from mockai.scenarios import load_text
 from mockai.server.app import create_app
 
@@ -38,8 +39,11 @@ def mockai_settings(mockai_settings: Settings) -> Settings:
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
-    """The SDK resource tests' `N passed / M` (tests/test_sdk_resources.py), also under xdist,
-    whose workers send the recorded property with the report."""
+    """Lines the suites record for the summary, also under xdist, whose workers send an
+    item's recorded properties with its report: the SDK resource tests' `N passed / M`
+    (tests/test_sdk_resources.py), and `N/288 operations conformant` (tests/conformance/:
+    an operation counts when every case of it passed, in both modes)."""
+    outcomes: dict[str, set[str]] = {"passed": set(), "failed": set()}
     for reports in terminalreporter.stats.values():
         for report in reports:
             if getattr(report, "when", None) != "call":
@@ -47,3 +51,16 @@ def pytest_terminal_summary(terminalreporter) -> None:
             for name, value in getattr(report, "user_properties", ()):
                 if name == "sdk_resources":
                     terminalreporter.write_line(value)
+                elif name == "conformance":
+                    outcomes.setdefault(report.outcome, set()).add(value)
+    if outcomes["passed"] or outcomes["failed"]:
+        total = [op.operation_id for op in operations().values()]
+        conformant = [
+            op
+            for op in total
+            if {f"{op} default", f"{op} lenient"} <= outcomes["passed"] - outcomes["failed"]
+        ]
+        terminalreporter.write_line(
+            f"{len(conformant)}/{len(total)} operations conformant "
+            "(every case passed, in the default mode and in --lenient)"
+        )

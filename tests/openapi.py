@@ -36,25 +36,52 @@ _SPEC_URI = "urn:mockai:openai-openapi"
 COMPLETION_CHUNK = "mockai.CompletionChunk"
 
 
-def _patch_real_api(schemas: dict[str, Any]) -> None:
+def _patch_real_api(prepared: dict[str, Any]) -> None:
     """Allow what the real API demonstrably sends but the spec omits; keep this short and cited.
 
     Evidence is the recordings in mockai/spec/streams/ or the spec's own prose. Applied
     after loading, so editing it needs no cache invalidation.
     """
+    schemas = prepared["components"]["schemas"]
     # The spec's `include_obfuscation` text: an `obfuscation` string is on every Responses
     # streaming delta event by default (recorded in responses-*.sse), yet only one delta
     # schema declares it. Chat chunks declare it already.
-    for branch in schemas["ResponseStreamEvent"]["anyOf"]:
-        event = schemas[branch["$ref"].rpartition("/")[2]]
-        if event["properties"]["type"]["enum"][0].endswith(".delta"):
-            event["properties"].setdefault("obfuscation", {"type": "string"})
+    for union in ("ResponseStreamEvent", "BetaResponseStreamEvent"):
+        for branch in schemas[union]["anyOf"]:
+            event = schemas[branch["$ref"].rpartition("/")[2]]
+            if event["properties"]["type"]["enum"][0].endswith(".delta"):
+                event["properties"].setdefault("obfuscation", {"type": "string"})
     # responses-*.sse: a response object carries `"user": null` when the request set none,
     # `"usage": null` until it completes and `"store": true`; the spec allows none of these.
-    schemas["ModelResponseProperties"]["properties"]["user"]["type"] = ["string", "null"]
-    response = next(p for p in schemas["Response"]["allOf"] if "usage" in p.get("properties", {}))
-    response["properties"]["usage"] = {"anyOf": [response["properties"]["usage"], {"type": "null"}]}
-    response["properties"]["store"] = {"type": "boolean"}
+    # The `?beta=true` Responses operations answer the same object (their Beta* copies).
+    for prefix in ("", "Beta"):
+        schemas[f"{prefix}ModelResponseProperties"]["properties"]["user"]["type"] = [
+            "string",
+            "null",
+        ]
+        response = next(
+            p for p in schemas[f"{prefix}Response"]["allOf"] if "usage" in p.get("properties", {})
+        )
+        usage = response["properties"]["usage"]
+        response["properties"]["usage"] = {"anyOf": [usage, {"type": "null"}]}
+        response["properties"]["store"] = {"type": "boolean"}
+    # Batches and files carry null where the spec says string or integer: the spec's own
+    # Batch example shows `errors` and the unset timestamps null; real batches show
+    # `output_file_id`, `error_file_id` and `model` null until set (one is quoted in
+    # ProjectTech4DevAI/kaapi-backend#723); a real upload's file has `status_details: null`
+    # and `expires_at: null` when it never expires (BerriAI/litellm#37527).
+    nullable = {
+        "Batch": (
+            "errors output_file_id error_file_id in_progress_at finalizing_at completed_at "
+            "failed_at expired_at cancelling_at cancelled_at model"
+        ),
+        "OpenAIFile": "expires_at status_details",
+    }
+    for name, keys in nullable.items():
+        props = schemas[name]["properties"]
+        for key in keys.split():
+            props[key] = {"anyOf": [props[key], {"type": "null"}]}
+    _patch_stored_chat(prepared)
     # Legacy completion logprobs: `top_logprobs` is null for `logprobs: 0` (a real body quoted
     # in vllm-project/vllm#3707), and with `echo` the prompt's first token has neither a logprob
     # nor alternatives (the nulls lm-evaluation-harness skips when scoring echoed prompts).
@@ -91,11 +118,58 @@ def _patch_real_api(schemas: dict[str, Any]) -> None:
     schemas[COMPLETION_CHUNK] = chunk
 
 
+# Mockai's schema of a stored chat completion (`store: true`), see `_patch_stored_chat`.
+STORED_CHAT = "mockai.StoredChatCompletion"
+
+
+def _patch_stored_chat(prepared: dict[str, Any]) -> None:
+    """The spec's own examples for the stored chat completion routes show what the real API
+    answers there: the completion with the request's facts kept beside it (`request_id`,
+    `seed`, the sampling settings, `tools`...), and a message list of the request's messages
+    (any role, no `refusal`) where the item schema is the assistant's response message."""
+    schemas = prepared["components"]["schemas"]
+    stored = copy.deepcopy(schemas["CreateChatCompletionResponse"])
+    number, text = {"type": ["number", "null"]}, {"type": ["string", "null"]}
+    stored["properties"].update(
+        request_id={"type": "string"},
+        seed={"type": ["integer", "null"]},
+        temperature=number,
+        top_p=number,
+        presence_penalty=number,
+        frequency_penalty=number,
+        input_user=text,
+        tools={"type": ["array", "null"]},
+        tool_choice={},
+        response_format={"type": ["object", "null"]},
+    )
+    schemas[STORED_CHAT] = stored
+    ref = {"$ref": f"{_SPEC_URI}#/components/schemas/{STORED_CHAT}"}
+    schemas["ChatCompletionList"]["properties"]["data"]["items"] = ref
+    item = prepared["paths"]["/chat/completions/{completion_id}"]
+    for method in ("get", "post"):
+        item[method]["responses"]["200"]["content"]["application/json"]["schema"] = ref
+    messages = schemas["ChatCompletionMessageList"]["properties"]["data"]
+    answer, extra = messages["items"]["allOf"]
+    asked = {
+        "type": "object",
+        "required": ["id", "role", "content"],
+        "properties": {
+            **extra["properties"],
+            "role": {"enum": ["system", "developer", "user", "assistant", "tool", "function"]},
+            "content": text,
+            "name": text,
+            "tool_calls": {"type": "array"},
+            "function_call": {"type": "object"},
+        },
+    }
+    messages["items"] = {"anyOf": [messages["items"], asked]}
+
+
 @cache
 def spec() -> dict[str, Any]:
     """The prepared spec, with the real-API patches applied; loaded once per process."""
     prepared = _load_prepared()
-    _patch_real_api(prepared["components"]["schemas"])
+    _patch_real_api(prepared)
     return prepared
 
 
@@ -345,15 +419,22 @@ def parse_sse(text: str) -> list[Any]:
 
 
 def validate_operation(
-    template: str, method: str, status: int, body: Any, *, strict: bool = True
+    template: str,
+    method: str,
+    status: int,
+    body: Any,
+    *,
+    strict: bool = True,
+    media: str = "json",
 ) -> None:
     """Assert `body` is what the spec says the operation at `template` (the spec's own path
-    text, `...?beta=true` variants included) answers with `status`, as JSON."""
-    label = f"{method.upper()} {template} {status}"
+    text, `...?beta=true` variants included) answers with `status`: as JSON, or, with
+    `media="text/event-stream"`, as one event of its stream."""
+    label = f"{method.upper()} {template} {status} {media}"
     response = spec()["paths"][template][method.lower()]["responses"][str(status)]
     pointer = _pointer("paths", template, method.lower(), "responses", str(status))
     if "$ref" in response:
         pointer = response["$ref"].partition("#")[2]
         response = _lookup(response["$ref"])
-    media = next(m for m in response["content"] if "json" in m)
-    _check(_validator_at(pointer + _pointer("content", media, "schema")), body, label, strict)
+    found = next(m for m in response["content"] if media in m)
+    _check(_validator_at(pointer + _pointer("content", found, "schema")), body, label, strict)

@@ -3,43 +3,24 @@ content type, never its bytes (one multipart reader, one entry shape)."""
 
 from __future__ import annotations
 
-import io
-import wave
 from typing import Any
 
 import aiohttp
 import pytest
 from helpers import AUTH
-from PIL import Image
-
-
-def _wav() -> bytes:
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as writer:
-        writer.setnchannels(1)
-        writer.setsampwidth(2)
-        writer.setframerate(16000)
-        writer.writeframes(b"\x00\x00" * 1600)
-    return buffer.getvalue()
-
-
-def _png() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGBA", (64, 64), (200, 30, 30, 255)).save(buffer, "PNG")
-    return buffer.getvalue()
-
+from media import png, wav
 
 JSONL = b'{"custom_id": "a", "method": "POST", "url": "/v1/chat/completions", "body": {}}\n'
 # route -> (text fields, file field, file name, content type, bytes)
 ROUTES: dict[str, tuple[dict[str, str], str, str, str, bytes]] = {
     "/v1/files": ({"purpose": "batch"}, "file", "in.jsonl", "application/jsonl", JSONL),
-    "/v1/audio/transcriptions": ({"model": "whisper-1"}, "file", "a.wav", "audio/wav", _wav()),
+    "/v1/audio/transcriptions": ({"model": "whisper-1"}, "file", "a.wav", "audio/wav", wav(0.1)),
     "/v1/images/edits": (
         {"model": "dall-e-2", "prompt": "a red square"},
         "image",
         "in.png",
         "image/png",
-        _png(),
+        png(),
     ),
     "/v1/uploads/{upload_id}/parts": ({}, "data", "blob", "application/octet-stream", JSONL),
 }

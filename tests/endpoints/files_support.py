@@ -1,16 +1,9 @@
 """Shared helpers for the Files, Uploads and Batches tests (`test_files*.py`, `test_uploads.py`,
 `test_batches*.py`).
 
-Every body is validated against the spec. The spec leaves some fields non-nullable that the
-real API sends as null, so those (and only those) are dropped before validating:
-- Batch: the spec's own example shows `errors`, `failed_at`, `expired_at`, `cancelling_at` and
-  `cancelled_at` as null; real batches show `output_file_id`, `error_file_id`, `model` and the
-  other timestamps null until set (ProjectTech4DevAI/kaapi-backend#723 quotes one).
-- OpenAIFile: `status_details: null` and `expires_at` (null for files that never expire) as in
-  the real upload quoted in BerriAI/litellm#37527.
-- ListFilesResponse / ListBatchesResponse: `first_id`/`last_id` are null on an empty page;
-  ListFilesResponse requires them, so they are checked as strings when present and otherwise
-  stand in as "" (the only value the check then sees is the null allowed here).
+Every body is validated against the spec, strictly; the nulls the real API sends where the spec
+says otherwise (batches' unset fields, files' `status_details`) are allowed in
+`tests/openapi.py`'s `_patch_real_api`, with the evidence.
 """
 
 from __future__ import annotations
@@ -23,43 +16,10 @@ from aiohttp import FormData
 from helpers import AUTH
 from openapi import validate_error, validate_schema
 
-REAL_NULLS = {
-    "Batch": {
-        "errors",
-        "output_file_id",
-        "error_file_id",
-        "in_progress_at",
-        "finalizing_at",
-        "completed_at",
-        "failed_at",
-        "expired_at",
-        "cancelling_at",
-        "cancelled_at",
-        "model",
-    },
-    "OpenAIFile": {"expires_at", "status_details"},
-    "Upload": set(),
-}
-LISTS = {"ListFilesResponse": "OpenAIFile", "ListBatchesResponse": "Batch"}
-
-
-def without_real_nulls(schema: str, body: dict[str, Any]) -> dict[str, Any]:
-    if schema in LISTS:
-        ends = {k: "" for k in ("first_id", "last_id") if body.get(k, "") is None}
-        return {
-            **body,
-            **ends,
-            "data": [without_real_nulls(LISTS[schema], item) for item in body["data"]],
-        }
-    out = {k: v for k, v in body.items() if not (v is None and k in REAL_NULLS.get(schema, ()))}
-    if schema == "Upload" and isinstance(out.get("file"), dict):
-        out["file"] = without_real_nulls("OpenAIFile", out["file"])
-    return out
-
 
 def check(schema: str, body: dict[str, Any]) -> dict[str, Any]:
     """Validate `body` as `schema` (strict: no undeclared properties) and return it."""
-    validate_schema(schema, without_real_nulls(schema, body))
+    validate_schema(schema, body)
     return body
 
 

@@ -5,9 +5,9 @@ as assembled, per-session isolation and errors; through the official SDK and raw
 Bodies are validated against the spec. Two documented differences between the spec and the real
 API are allowed for, both shown by the spec's own examples for these routes: a stored
 completion carries request facts the response schema does not declare (`request_id`, `seed`,
-`temperature`...), so it is validated non-strictly with exactly those extras; and the message
-list holds the request's messages (role `user`, no `refusal`), where the spec's item schema
-is the assistant response message.
+`temperature`...), and the message list holds the request's messages (role `user`, no
+`refusal`), where the spec's item schema is the assistant response message. Both are allowed
+in `tests/openapi.py` (`_patch_stored_chat`); the extras must be exactly those.
 """
 
 from __future__ import annotations
@@ -34,46 +34,23 @@ STORED_EXTRAS = {
 
 
 def check_stored(body: dict) -> None:
-    validate_response("GET", "/v1/chat/completions/x", 200, body, strict=False)
+    validate_response("GET", "/v1/chat/completions/x", 200, body)
     declared = set(spec()["components"]["schemas"]["CreateChatCompletionResponse"]["properties"])
     assert set(body) - declared == STORED_EXTRAS
-    validate_schema("CreateChatCompletionResponse", {k: body[k] for k in declared if k in body})
 
 
 def check_list(body: dict) -> None:
-    if body["data"]:
-        validate_response("GET", "/v1/chat/completions", 200, {**body, "data": []})
-    else:  # an empty page has no first or last id
+    validate_response("GET", "/v1/chat/completions", 200, body)
+    if not body["data"]:  # an empty page has no first or last id
         assert (body["first_id"], body["last_id"], body["has_more"]) == (None, None, False)
     for item in body["data"]:
         check_stored(item)
 
 
 def check_messages(body: dict) -> None:
-    schema = spec()["components"]["schemas"]["ChatCompletionMessageList"]
-    item = schema["properties"]["data"]["items"]["allOf"][1]["properties"]
-    envelope = {**body, "data": []}
-    if body["data"]:
-        validate_response("GET", "/v1/chat/completions/x/messages", 200, envelope)
+    validate_response("GET", "/v1/chat/completions/x/messages", 200, body)
     for message in body["data"]:
         assert {"id", "role", "content", "name", "content_parts"} <= set(message)
-        assert set(message) <= {
-            "id",
-            "role",
-            "content",
-            "name",
-            "content_parts",
-            "tool_calls",
-            "function_call",
-        }
-        assert set(item) <= set(message)
-        for part in message["content_parts"] or ():
-            validate_schema(
-                "ChatCompletionRequestMessageContentPartText"
-                if part["type"] == "text"
-                else "ChatCompletionRequestMessageContentPartImage",
-                part,
-            )
 
 
 async def call(

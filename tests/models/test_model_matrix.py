@@ -5,13 +5,12 @@ the others refuse with the real API's status, text and code."""
 
 from __future__ import annotations
 
-import io
-import wave
 from collections.abc import Callable
 from typing import Any
 
 import openai
 import pytest
+from media import wav
 from model_ids import sdk_model_ids, spec_model_ids
 from openapi import validate_response
 
@@ -137,16 +136,6 @@ def test_reported_cases_of_the_real_api(mockai, model_id, endpoint, exception, s
         call(client, CATALOG[model_id])
 
 
-def _wav() -> bytes:
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(8000)
-        out.writeframes(b"\0\0" * 800)
-    return buffer.getvalue()
-
-
 # endpoint name -> one cheap request through the SDK (media and moderation endpoints)
 MEDIA: dict[str, Callable[[openai.OpenAI, str], Any]] = {
     "images": lambda c, m: c.images.with_raw_response.generate(model=m, prompt="a cat"),
@@ -154,10 +143,10 @@ MEDIA: dict[str, Callable[[openai.OpenAI, str], Any]] = {
         model=m, voice="alloy", input="hi"
     ),
     "audio.transcriptions": lambda c, m: c.audio.transcriptions.with_raw_response.create(
-        model=m, file=("a.wav", _wav())
+        model=m, file=("a.wav", wav(0.1, rate=8000))
     ),
     "audio.translations": lambda c, m: c.audio.translations.with_raw_response.create(
-        model=m, file=("a.wav", _wav())
+        model=m, file=("a.wav", wav(0.1, rate=8000))
     ),
     "moderations": lambda c, m: c.moderations.with_raw_response.create(model=m, input="hi"),
 }
@@ -228,12 +217,12 @@ def test_a_configured_model_based_on_whisper_transcribes_in_every_format(mockai_
     session = mockai_factory(models=[{"id": "house-stt", "base": "whisper-1"}])
     client = session.client(max_retries=0)
     srt = client.audio.transcriptions.create(
-        model="house-stt", file=("a.wav", _wav()), response_format="srt"
+        model="house-stt", file=("a.wav", wav(0.1, rate=8000)), response_format="srt"
     )
     assert "-->" in srt
     assert (
         client.audio.translations.with_raw_response.create(
-            model="house-stt", file=("a.wav", _wav())
+            model="house-stt", file=("a.wav", wav(0.1, rate=8000))
         ).status_code
         == 200
     )
