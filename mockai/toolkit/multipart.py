@@ -176,33 +176,65 @@ def _field_name(name: str, lists: frozenset[str]) -> str:
     return bare if bare in lists else name
 
 
+def _repeats(name: str, lists: frozenset[str]) -> bool:
+    """Whether `name` may come more than once: a list field, or any `[]` in it (a form
+    encoder's array, also inside an object or of objects: `session[tools][][type]`)."""
+    return name in lists or "[]" in name
+
+
 def _once(into: dict[str, Any], name: str, lists: frozenset[str]) -> None:
     """A field that may not repeat, sent twice, is refused (before its part is read) rather
     than silently picked from."""
-    if name in into and name not in lists:
+    if name in into and not _repeats(name, lists):
         raise invalid_request(f"Duplicate parameter: '{name}'. Send each parameter once.", name)
 
 
 def _put_text(form: Form, name: str, value: str, lists: frozenset[str]) -> None:
-    if name in lists:
+    if _repeats(name, lists):
         form.fields.setdefault(name, []).append(value)  # type: ignore[union-attr]
     else:
         form.fields[name] = value
 
 
-def objects(fields: dict[str, Any], names: frozenset[str]) -> dict[str, Any]:
-    """`fields` with each `name[key]` gathered into one object field `name`, for the `names`
-    that take an object: how the SDKs flatten an object into a form
-    (`chunking_strategy[type]=server_vad`); the object wins over a plain `name` sent too."""
+def nested(fields: dict[str, Any]) -> dict[str, Any]:
+    """The JSON value a form flattens, as the official SDKs flatten it into a multipart body:
+    objects as `session[audio][voice]=x`, arrays as repeated `tags[]=a`, arrays of objects as
+    repeated `tools[][type]=function` (the n-th of each key is the n-th object)."""
     out: dict[str, Any] = {}
     for key, value in fields.items():
-        name, bracket, rest = key.partition("[")
-        if bracket and name in names and rest.endswith("]") and "[" not in rest:
-            if not isinstance(out.get(name), dict):
-                out[name] = {}
-            out[name][rest[:-1]] = value
-        elif not isinstance(out.get(key), dict):
-            out[key] = value
+        head, _, rest = key.partition("[")
+        path = [head] + (rest[:-1].split("][") if rest.endswith("]") else [])
+        if "" in path[:-1] and isinstance(value, list):  # an array of objects
+            cut = path.index("")
+            items = _place(out, path[:cut], [])
+            if isinstance(items, list):
+                items.extend({} for _ in range(len(value) - len(items)))
+                for item, one in zip(items, value, strict=False):  # as many as were sent
+                    _place(item, path[cut + 1 :], one)
+            continue
+        _place(out, [p for p in path if p], value)
+    return out
+
+
+def _place(into: Any, path: list[str], value: Any) -> Any:
+    """Put `value` at `path` under `into` (making the objects on the way) unless something
+    else is there already; what is at `path` afterwards."""
+    node = into
+    for part in path[:-1]:
+        if not isinstance(node, dict):
+            return None
+        node = node.setdefault(part, {})
+    if not isinstance(node, dict) or not path:
+        return None
+    return node.setdefault(path[-1], value)
+
+
+def objects(fields: dict[str, Any], names: frozenset[str]) -> dict[str, Any]:
+    """`fields` with the bracketed fields of the `names` that take an object gathered into
+    that object (`chunking_strategy[type]=server_vad`), the other fields as they are; the
+    object wins over a plain `name` sent too."""
+    out = {k: v for k, v in fields.items() if "[" not in k or k.partition("[")[0] not in names}
+    out.update(nested({k: v for k, v in fields.items() if k not in out}))
     return out
 
 

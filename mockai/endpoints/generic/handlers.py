@@ -25,7 +25,7 @@ from mockai.openapi.operations import Operation, operations
 from mockai.openapi.schemas import branches, types
 from mockai.scenarios.call import Call
 from mockai.toolkit.http import json_response, read_json
-from mockai.toolkit.multipart import Form, read_form
+from mockai.toolkit.multipart import Form, nested, read_form
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_step
 from mockai.toolkit.state import ServerState, exchange_of, state_of
@@ -87,7 +87,7 @@ async def _body(request: web.Request, found: Operation) -> dict[str, Any]:
         form = await read_form(request, files=binary, limit=MAX_UPLOAD_BYTES, too_large=_too_large)
         fields: dict[str, Any] = dict(form.fields)
         fields.update({name: u[0].filename for name, u in form.files.items() if u})
-        return fields
+        return nested(fields)
     body = await read_json(request)
     if found.json_body is not None:
         check_body(found, "application/json", body)

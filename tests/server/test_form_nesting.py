@@ -1,0 +1,55 @@
+"""A multipart body carries objects and arrays the way the official SDKs flatten them
+(openai-python's `_qs` with brackets): `session[audio][voice]`, repeated `tags[]`, and an
+array of objects as repeated `tools[][type]`. The spec-driven operations read such forms back
+into the JSON value (`toolkit.multipart.nested`); repeated `[]` fields are never a
+"Duplicate parameter"."""
+
+from __future__ import annotations
+
+import aiohttp
+from helpers import AUTH
+
+from mockai.toolkit.multipart import nested
+
+
+def test_objects_arrays_and_arrays_of_objects_are_rebuilt():
+    form = {
+        "model": "gpt-realtime",
+        "tags[]": ["a", "b"],
+        "session[audio][output][voice]": "marin",
+        "session[include][]": ["item.input_audio_transcription.logprobs"],
+        "session[tools][][type]": ["function", "function"],
+        "session[tools][][name]": ["lookup", "book"],
+    }
+    assert nested(form) == {
+        "model": "gpt-realtime",
+        "tags": ["a", "b"],
+        "session": {
+            "audio": {"output": {"voice": "marin"}},
+            "include": ["item.input_audio_transcription.logprobs"],
+            "tools": [{"type": "function", "name": "lookup"}, {"type": "function", "name": "book"}],
+        },
+    }
+
+
+def test_a_field_that_is_both_a_value_and_an_object_keeps_the_first():
+    assert nested({"a": "x", "a[b]": "y"}) == {"a": "x"}
+    assert nested({"a[b]": "y", "a": "x"}) == {"a": {"b": "y"}}
+
+
+async def test_repeated_array_fields_reach_a_spec_driven_form(serve):
+    client = await serve()
+    form = aiohttp.FormData(default_to_multipart=True)
+    form.add_field("sdp", "v=0\r\n")
+    for value in ("audio", "text"):
+        form.add_field("session[output_modalities][]", value)
+    form.add_field("session[type]", "realtime")
+    form.add_field("session[model]", "gpt-realtime")
+    response = await client.post("/v1/realtime/calls", data=form, headers=AUTH)
+    assert response.status == 201, await response.text()
+    twice = aiohttp.FormData(default_to_multipart=True)
+    twice.add_field("sdp", "v=0\r\n")
+    twice.add_field("sdp", "v=0\r\n")
+    refused = await client.post("/v1/realtime/calls", data=twice, headers=AUTH)
+    assert refused.status == 400
+    assert (await refused.json())["error"]["param"] == "sdp"
