@@ -129,6 +129,12 @@ def _as_api_error(error: ValidationError, where: tuple[Any, ...]) -> APIError:
         extra = str(error.message).split("'")[1]
         name = param_path((*loc, extra))
         return invalid_request(f"Unknown parameter: '{name}'.", name, "unknown_parameter")
+    if kind in ("anyOf", "oneOf") and error.context:
+        # One of several fields is required (`file_ids` or `files`): the first is named
+        # missing, as a plain required field would be.
+        direct = [e for e in error.context if not e.relative_path]
+        if direct and all(e.validator == "required" for e in direct):
+            return _as_api_error(direct[0], where)
     names = _wanted_types(error)
     if names:
         # The real API names the types it wanted, not `null` beside them (a nullable field).
@@ -149,4 +155,6 @@ def _as_api_error(error: ValidationError, where: tuple[Any, ...]) -> APIError:
             param,
             "invalid_value",
         )
+    if param is None:  # the body as a whole
+        return invalid_request(f"Invalid body: {error.message}.", None, "invalid_value")
     return invalid_request(f"Invalid '{param}': {error.message}.", param, "invalid_value")

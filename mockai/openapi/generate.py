@@ -36,7 +36,7 @@ from mockai import ids
 from mockai.generation import rng_for
 from mockai.openapi import values
 from mockai.openapi.document import ref_name, resolve
-from mockai.openapi.idshapes import DEFAULT, shape_for_field, shape_for_object
+from mockai.openapi.idshapes import DEFAULT, object_of_schema, shape_for_field, shape_for_object
 from mockai.openapi.operations import Operation, operation
 from mockai.openapi.schemas import Branch, branches, const, types
 
@@ -195,6 +195,8 @@ class _Generator:
             if not needed and wanted is _MISSING and not self._present(sub, depth):
                 continue
             value = self.special(key, sub, kind, branch, wanted)
+            if value is _MISSING and key == "object" and kind is None and wanted is _MISSING:
+                value = _object_value(branch, props)
             if value is _MISSING:
                 value = self.make(sub, key, wanted, depth + 1, branch.refs, needed)
             if value is _MISSING:
@@ -211,8 +213,9 @@ class _Generator:
         if extra is not False:
             out.update({k: v for k, v in given.items() if k not in props})
         for banned in _forbidden_together(schema):
-            for key in banned[1:]:
-                if key not in required:
+            kept = next((key for key in banned if key in required), banned[0])
+            for key in banned:
+                if key != kept and key not in required:
                     out.pop(key, None)
         return out
 
@@ -258,6 +261,15 @@ class _Generator:
         return None
 
 
+def _object_value(branch: Branch, props: Mapping[str, Any]) -> Any:
+    """A free-string `object`: what the examples show for the schema, `list` for a page, else
+    _MISSING (the prose, or generated text)."""
+    shown = object_of_schema(branch.name)
+    if shown is not None:
+        return shown
+    return "list" if "data" in props and ("has_more" in props or "first_id" in props) else _MISSING
+
+
 def _discriminated(node: Any, chosen: Branch, given: Any) -> Any:
     """`given` with the discriminator's mapping key for the chosen alternative, when the union
     maps values to schemas (`discriminator.mapping`); alternatives that hold their value as a
@@ -276,7 +288,8 @@ def _discriminated(node: Any, chosen: Branch, given: Any) -> Any:
 
 
 def _forbidden_together(schema: Mapping[str, Any]) -> list[list[str]]:
-    """`not: {required: [a, b]}`: a and b must not both be there (keep the first)."""
+    """`not: {required: [a, b]}`: a and b must not both be there (keep a required one, else
+    the first)."""
     banned = schema.get("not")
     if isinstance(banned, Mapping) and isinstance(banned.get("required"), list):
         return [list(banned["required"])]

@@ -8,7 +8,9 @@ carrying an `id` teaches which prefix that kind of object has: by its `object` v
 part's form comes from the examples that look real (16 characters or more: `cntr_682e0e73...`
 is 48 hex digits); a prefix seen only with placeholders (`asst_abc123`) takes the form
 `mockai.ids.SHAPES` knows for it, else `DEFAULT` (24 alphanumerics, the classic form:
-`asst_`, `thread_`, `ftjob-`, `proj_`, `user-`). Learned once, on first use, in about 0.1 s.
+`asst_`, `thread_`, `ftjob-`, `proj_`, `user-`). The same reading teaches the `object` value
+of the schemas whose `object` is a free string (`ContainerResource` -> `container`). Learned
+once, on first use, in about 0.1 s.
 """
 
 from __future__ import annotations
@@ -28,7 +30,15 @@ from mockai.openapi.examples import values
 from mockai.openapi.operations import operations
 from mockai.openapi.schemas import Branch, branches, const
 
-__all__ = ["DEFAULT", "IdShape", "Learned", "learned", "shape_for_field", "shape_for_object"]
+__all__ = [
+    "DEFAULT",
+    "IdShape",
+    "Learned",
+    "learned",
+    "object_of_schema",
+    "shape_for_field",
+    "shape_for_object",
+]
 
 DEFAULT = (24, ids.ALNUM)
 REAL = 16  # a random part this long is a real id's, not a placeholder
@@ -67,6 +77,7 @@ class Learned:
     by_schema: Mapping[str, IdShape]  # component schema name -> shape
     by_field: Mapping[str, IdShape]  # `assistant_id` -> shape
     by_schema_field: Mapping[tuple[str, str], IdShape]  # (schema, `*_id` field) -> shape
+    objects: Mapping[str, str]  # component schema name -> `object` value, where not constant
 
 
 def split(value: str) -> tuple[str, str] | None:
@@ -93,6 +104,7 @@ class _Votes:
         self.by_schema: dict[str, Counter[str]] = {}
         self.by_field: dict[str, Counter[str]] = {}
         self.by_schema_field: dict[tuple[str, str], Counter[str]] = {}
+        self.objects: dict[str, Counter[str]] = {}
         self.samples: dict[str, list[str]] = {}
 
     def add(self, table: dict[Any, Counter[str]], key: Any, value: str) -> None:
@@ -153,6 +165,9 @@ def _walk(value: Any, schema: Any, votes: _Votes, depth: int = 0) -> None:
     chosen = _pick(value, [b for b in branches(schema) if "properties" in b.schema])
     props = chosen.schema.get("properties", {}) if chosen else {}
     name = chosen.name if chosen else None
+    shown = value.get("object")
+    if name and isinstance(shown, str) and "object" in props and const(props["object"]) is None:
+        votes.objects.setdefault(name, Counter())[shown] += 1
     if isinstance(value.get("id"), str) and name not in _NAMED:
         kind = value.get("object")
         kind = kind if isinstance(kind, str) else const(props.get("object"))
@@ -203,7 +218,15 @@ def learned() -> Learned:
         by_schema=votes.table(votes.by_schema),
         by_field=votes.table(votes.by_field),
         by_schema_field=votes.table(votes.by_schema_field),
+        objects=MappingProxyType(
+            {name: count.most_common(1)[0][0] for name, count in votes.objects.items()}
+        ),
     )
+
+
+def object_of_schema(schema_name: str | None) -> str | None:
+    """The `object` value the examples show for a schema that does not fix it."""
+    return learned().objects.get(schema_name) if schema_name is not None else None
 
 
 def shape_for_object(kind: str | None, schema_name: str | None) -> IdShape | None:

@@ -132,12 +132,24 @@ def string(schema: Mapping[str, Any], rng: random.Random, name: str, now: int) -
     make = by_format.get(fmt) if isinstance(fmt, str) else None
     if make is None and (name.endswith("_at") or name in ("created", "date")):
         make = by_format["date-time"]
+    if make is None and name == "object":
+        make = _object_type(schema)
     make = make or _by_name(fake, rng, name) or (lambda: fake.sentence(nb_words=4).rstrip("."))
     value = make()
     pattern = schema.get("pattern")
     if isinstance(pattern, str) and not re.search(pattern, value):
         value = _matching(pattern, value, rng)
     return _fit(value, schema)
+
+
+_NAMED_TYPE = re.compile(r"`([a-z_]+(?:\.[a-z_]+)+|[a-z_]+)`")
+
+
+def _object_type(schema: Mapping[str, Any]) -> Callable[[], str] | None:
+    """An `object` field without a constant names its value in prose ("The type of this
+    object (`container.file`).")."""
+    found = _NAMED_TYPE.search(str(schema.get("description", "")))
+    return (lambda: found[1]) if found else None
 
 
 def _fit(value: str, schema: Mapping[str, Any]) -> str:

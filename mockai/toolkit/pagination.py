@@ -38,15 +38,19 @@ def page(
     orderable: bool = True,
     default_limit: int = 20,
     max_limit: int = 100,
+    spellings: tuple[str, str] = ("asc", "desc"),
 ) -> dict[str, Any]:
     """One page of `items` (stored oldest first). Endpoints without an `order` parameter
-    list in `default_order`."""
+    list in `default_order`; `spellings` are how the endpoint's `order` says ascending and
+    descending (`ascending`/`descending` on a few)."""
     order = request.query.get("order", default_order) if orderable else default_order
+    order = {spellings[0]: "asc", spellings[1]: "desc"}.get(order, order)
     if state_of(request).settings.lenient:
         order = _ORDERS.get(order, order)
     if order not in ("asc", "desc"):
         raise invalid_request(
-            f"Invalid value: '{order}'. Supported values are: 'asc' and 'desc'.",
+            f"Invalid value: '{order}'. Supported values are: '{spellings[0]}' and "
+            f"'{spellings[1]}'.",
             "order",
             "invalid_value",
         )

@@ -94,6 +94,18 @@ async def _body(request: web.Request, found: Operation) -> dict[str, Any]:
     return body
 
 
+def _order_spellings(found: Operation) -> tuple[str, str]:
+    """How the operation's `order` parameter says ascending and descending."""
+    for parameter in found.parameters_in("query"):
+        if parameter.name == "order":
+            for branch in branches(parameter.schema):
+                enum = [v for v in branch.schema.get("enum") or () if isinstance(v, str)]
+                if len(enum) == 2:
+                    first, second = sorted(enum)  # asc < desc, ascending < descending
+                    return first, second
+    return ("asc", "desc")
+
+
 def _binary_fields(found: Operation) -> list[str]:
     """The form fields a file may be sent in: any the form declares (the description marks
     file fields in several ways: `format: binary`, `contentMediaType`, a `$ref`)."""
@@ -240,7 +252,7 @@ def _perform(
         return json_response(made, status)
     if res.role == "list":
         listed = under(list(store.values(session, kind)), collection)
-        window = page(listed, request)
+        window = page(listed, request, spellings=_order_spellings(found))
         # Reshaped by this operation's schema: what a create answered once (a new key's
         # secret `value`) is not listed.
         envelope = make(overrides=window)
