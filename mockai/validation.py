@@ -9,7 +9,6 @@ Models used here must avoid pydantic's tagged unions (their branch labels would 
 
 from __future__ import annotations
 
-import copy
 import types
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
@@ -18,6 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ValidationError
 from pydantic_core import PydanticCustomError
 
 from mockai.errors import APIError, invalid_request, missing_parameter
+from mockai.relaxing import relaxed
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -255,110 +255,6 @@ def to_api_error(
     return invalid_request(f"Invalid '{param}': {first['msg']}.", param, "invalid_value")
 
 
-# pydantic errors `--lenient` relaxes when the description itself accepts the value: a bound, a
-# length, a pattern or a value the real API refuses by a stricter rule than its schema states.
-_RELAXABLE = {
-    *_BOUNDS,
-    *_LENGTHS,
-    "string_pattern_mismatch",
-    "literal_error",
-    "enum",
-    "value_error",
-    "assertion_error",
-}
-_ROUNDS = 32  # relaxing one field can reveal another; a body has only so many fields
-
-
-def _at(body: Any, loc: tuple[Any, ...]) -> tuple[Any, Any] | None:
-    """The container holding the field at `loc` and its key, following only the parts of
-    `loc` that are real keys or indices (the others are union branch labels)."""
-    node = body
-    for part in loc[:-1]:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-    key = loc[-1] if loc else None
-    if isinstance(node, dict) and key in node:
-        return node, key
-    if isinstance(node, list) and isinstance(key, int) and key < len(node):
-        return node, key
-    return None
-
-
-def _without(body: Any, loc: tuple[Any, ...]) -> bool:
-    """Drop the field at `loc` from `body` in place; whether it was there."""
-    found = _at(body, loc)
-    if found is None or not isinstance(found[0], dict):
-        return False
-    del found[0][found[1]]
-    return True
-
-
-def _clamped(value: Any, kind: str, bound: Any) -> Any:
-    """The nearest value inside a numeric bound."""
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return bound
-    step = 1 if isinstance(bound, int) and isinstance(value, int) else 1e-9
-    return bound + step if kind == "greater_than" else bound - step
-
-
-def _relax(body: Any, error: Any) -> bool:
-    """Make the body pass one relaxable error, in place: a number is moved to its bound, any
-    other refused value is dropped (its default applies). Whether anything changed."""
-    loc, kind = tuple(error["loc"]), error["type"]
-    found = _at(body, loc)
-    if found is None:
-        return False
-    container, key = found
-    if kind in _BOUNDS and isinstance(container[key], (int, float)):
-        bound = (error.get("ctx") or {}).get(_BOUNDS[kind][0])
-        if isinstance(bound, (int, float)) and container[key] != bound:
-            container[key] = _clamped(container[key], kind, bound)
-            return True
-    if isinstance(container, dict):
-        del container[key]
-        return True
-    return False
-
-
-def _lenient(
-    model: type[M],
-    body: dict[str, Any],
-    exc: ValidationError,
-    spec_check: Callable[[dict[str, Any]], None] | None,
-) -> tuple[M, dict[str, Any]]:
-    """`--lenient`: the fields no model knows, at any depth, are dropped instead of refused;
-    and where `spec_check` (the operation's own schema) accepts the body, the stricter rules
-    of the model (bounds, lengths, values) are relaxed so that it passes; where it does not,
-    the model's error stands (in the real API's words, which the model reproduces). Only a
-    refused body pays for this (a copy, then one more validation per round: a union reports a
-    field unknown only in the branch it tried)."""
-    body = copy.deepcopy(body)
-    checked = False
-    for _ in range(_ROUNDS):
-        errors = exc.errors(include_url=False)
-        unknown = [e["loc"] for e in errors if e["type"] == "extra_forbidden"]
-        changed = any([_without(body, loc) for loc in unknown])  # a list: drop every one
-        if not changed and spec_check is not None:
-            relaxable = [e for e in errors if e["type"] in _RELAXABLE]
-            if relaxable:
-                if not checked:
-                    try:
-                        spec_check(body)
-                    except APIError:
-                        raise exc from None  # the description's own constraint: refused
-                    checked = True
-                changed = _relax(body, relaxable[0])
-        if not changed:
-            raise exc
-        try:
-            return model.model_validate(body), body
-        except ValidationError as again:
-            exc = again
-    raise exc
-
-
 def validated(
     model: type[M],
     body: dict[str, Any],
@@ -368,9 +264,9 @@ def validated(
     spec_check: Callable[[dict[str, Any]], None] | None = None,
 ) -> tuple[M, dict[str, Any]]:
     """The model and the body it was read from: `body` itself, or under `lenient`
-    (`--lenient`) a copy without the unknown fields, at any depth, that would be refused, and
-    with the model's stricter-than-the-description rules relaxed where `spec_check` (which
-    raises the description's own 400) accepts the body.
+    (`--lenient`) a copy relaxed until the model accepts it (`mockai.relaxing`: unknown
+    fields dropped, and the model's stricter-than-the-description rules given way where
+    `spec_check`, raising the description's own 400, accepts the body).
     `unknown_parameter`: newer APIs (Responses) say "Unknown parameter: 'x'." with a code
     even for top-level arguments, where chat says "Unrecognized request argument supplied"."""
     try:
@@ -379,7 +275,7 @@ def validated(
         try:
             if not lenient:
                 raise
-            return _lenient(model, body, exc, spec_check)
+            return relaxed(model, body, exc, spec_check)
         except ValidationError as final:
             raise to_api_error(final, model=model, unknown_parameter=unknown_parameter) from None
 

@@ -81,6 +81,21 @@ def _patch_real_api(prepared: dict[str, Any]) -> None:
         props = schemas[name]["properties"]
         for key in keys.split():
             props[key] = {"anyOf": [props[key], {"type": "null"}]}
+    # `encoding_format: base64` answers each embedding as a base64 string of little-endian
+    # float32s (the API reference's own text for the parameter; the official SDKs ask for it
+    # by default and decode it), where `Embedding.embedding` declares only an array.
+    embedding = schemas["Embedding"]["properties"]["embedding"]
+    schemas["Embedding"]["properties"]["embedding"] = {"anyOf": [embedding, {"type": "string"}]}
+    # Verbose transcriptions and translations carry `task` ("transcribe" / "translate"): the
+    # spec's own examples show it, its schemas do not declare it.
+    for name in ("CreateTranscriptionResponseVerboseJson", "CreateTranslationResponseVerboseJson"):
+        schemas[name]["properties"].setdefault("task", {"type": "string"})
+    # A file uploaded for a purpose the upload schema lists (`evals`) is answered with it,
+    # though OpenAIFile's own enum of purposes is older.
+    purposes = schemas["OpenAIFile"]["properties"]["purpose"]["enum"]
+    for value in schemas["CreateFileRequest"]["properties"]["purpose"]["enum"]:
+        if value not in purposes:
+            purposes.append(value)
     _patch_stored_chat(prepared)
     # Legacy completion logprobs: `top_logprobs` is null for `logprobs: 0` (a real body quoted
     # in vllm-project/vllm#3707), and with `echo` the prompt's first token has neither a logprob

@@ -121,12 +121,6 @@ KNOWN: list[tuple[str, str, str]] = [
         "spec-driven: `content` operations answer bytes; this one's answer is a JSON page of "
         "text parts",
     ),
-    # known models keep their rules under --lenient (tests/models/test_capabilities.py)
-    (
-        f"{_API}chat/test_completions.py::*::test_method_create_with_all_params_overload_*",
-        "'max_tokens' is not supported with this model",
-        "known model's rule kept under --lenient: the reasoning model gpt-5.4 refuses `max_tokens`",
-    ),
     # the SDK's own
     (
         f"{_API}test_embeddings.py::*::test_*_create",

@@ -4,7 +4,7 @@ support it, with the real error for each.
 Handlers call `check_endpoint` once they know the model, then `check_chat` or
 `check_responses` once the body passed field validation. Everything here is driven by the
 catalog's facts (`Model.served_by`, `efforts`, `modalities_*`, `tools`), so a new model is
-a data change. The generic model `--lenient` serves for unknown ids passes every check.
+a data change. Under `--lenient` every model passes every check (`Model.checked` is False).
 
 Texts, as clients have reported them:
 - wrong endpoint: "This is a chat model and not supported in the v1/completions endpoint..."
@@ -103,7 +103,7 @@ def _wrong_endpoint(model: Model, endpoint: str) -> APIError:
 
 def check_endpoint(model: Model, endpoint: str) -> None:
     """The real refusal when `endpoint` (a `KIND_ENDPOINTS` name) does not serve `model`."""
-    if not model.generic and endpoint not in model.served_by:
+    if model.checked and endpoint not in model.served_by:
         raise _wrong_endpoint(model, endpoint)
 
 
@@ -189,7 +189,7 @@ def _check_modalities(model: Model, req: Any) -> None:
 
 def check_chat(model: Model, req: Any) -> None:
     """A chat completions request (`ChatRequest`) against what `model` supports."""
-    if model.generic:
+    if not model.checked:
         return
     _check_effort(model, req.reasoning_effort, "reasoning_effort", chat=True)
     if model.reasoning and req.max_tokens is not None:
@@ -213,7 +213,7 @@ def check_chat(model: Model, req: Any) -> None:
 
 def check_responses(model: Model, req: Any) -> None:
     """A Responses request (`ResponseRequest`) against what `model` supports."""
-    if model.generic:
+    if not model.checked:
         return
     effort = req.reasoning.effort if req.reasoning is not None else None
     _check_effort(model, effort, "reasoning.effort", chat=False)

@@ -51,8 +51,11 @@ class Model:
     modalities_out: tuple[str, ...] = ("text",)
     audio_required: bool = False  # the audio chat models want audio in or out
     tools: bool = True
-    # `--lenient`'s stand-in for an unknown id: every endpoint, effort and parameter passes.
+    # `--lenient`'s stand-in for an unknown id.
     generic: bool = False
+    # False under `--lenient`: no endpoint, effort or parameter check of this model applies
+    # (the real API's per-model rules are stricter than the description).
+    checked: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -74,13 +74,14 @@ class ModelRegistry:
         return found
 
     def resolve(self, model_id: str, *, lenient: bool = False) -> Model:
-        """The model, or the real API's 404; `--lenient` serves unknown ids as a generic
-        model that every endpoint, effort and parameter check lets through."""
+        """The model, or the real API's 404. `--lenient` serves unknown ids as a generic
+        model, and lets every model through every endpoint, effort and parameter check
+        (`checked=False`): only the description's constraints apply there."""
         found = self.get(model_id)
         if found is not None:
-            return found
+            return replace(found, checked=False) if lenient else found
         if lenient:
-            return Model(model_id, generic=True)
+            return Model(model_id, generic=True, checked=False)
         raise model_not_found(model_id)
 
     def __iter__(self):

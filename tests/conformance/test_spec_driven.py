@@ -7,30 +7,14 @@ against its response schema (strictly: no undeclared property)."""
 from __future__ import annotations
 
 import random
-from typing import Any
 
-import aiohttp
 import pytest
-from helpers import AUTH
+from generated import HAND_BUILT, SPEC_DRIVEN, send
 from openapi import validate_operation
-from test_hand_built import HAND_BUILT
 
-from mockai.endpoints import GENERIC, declared_routes
 from mockai.endpoints.generic.resources import Resource, classify
-from mockai.openapi import generate
 from mockai.openapi.operations import Operation, operations
-from mockai.openapi.schemas import branches
-from mockai.pytest_plugin import TEST_ADMIN_KEY
 
-ADMIN = {"Authorization": f"Bearer {TEST_ADMIN_KEY}"}
-
-
-def _spec_driven() -> list[Operation]:
-    routes = {(r.method, r.path) for family, r in declared_routes() if family == GENERIC}
-    return [op for op in operations().values() if (op.method.upper(), op.route) in routes]
-
-
-SPEC_DRIVEN = _spec_driven()
 ROUTES = [(op.method.upper(), op.route) for op in operations().values() if not op.query]
 
 
@@ -49,82 +33,6 @@ def _creator(collection: str) -> Operation | None:
     )
 
 
-def _headers(op: Operation) -> dict[str, str]:
-    return ADMIN if op.route.startswith(("/organization", "/projects")) else AUTH
-
-
-def _request(op: Operation, rng: random.Random) -> tuple[dict[str, str], Any, str | None]:
-    """The query and the body (JSON, or a form's fields) the request schema allows."""
-    query = {}
-    for parameter in op.parameters_in("query"):
-        if parameter.required:
-            value = generate.instance(parameter.schema, rng, name=parameter.name)
-            query[parameter.name] = value if isinstance(value, str) else str(value).lower()
-    body = op.json_body
-    if body is not None and body.schema is not None:
-        return query, generate.instance(body.schema, rng), "json"
-    form = next((b for b in op.bodies.values() if b.multipart), None)
-    if form is not None and form.schema is not None:
-        return query, generate.instance(form.schema, rng), "form"
-    return query, None, None
-
-
-def _is_file(schema: Any) -> bool:
-    """Whether a form property's schema is a file (a binary string, or an array of them)."""
-    return any(
-        b.schema.get("format") == "binary"
-        or "contentMediaType" in b.schema
-        or ("items" in b.schema and _is_file(b.schema["items"]))
-        for b in branches(schema)
-    )
-
-
-def _form(schema: dict[str, Any], body: dict[str, Any]) -> aiohttp.FormData:
-    """The form the official SDK sends for `body`: files as file parts, arrays as repeated
-    `key[]` fields, objects as `key[field]`, booleans as `true`/`false`, nulls left out."""
-    data = aiohttp.FormData(default_to_multipart=True)
-    properties: dict[str, Any] = {}
-    for branch in branches(schema):
-        properties.update(branch.schema.get("properties", {}))
-
-    def add(key: str, value: Any, file: bool) -> None:
-        if value is None:
-            return
-        if file:
-            raw = value if isinstance(value, (bytes, bytearray)) else str(value).encode()
-            data.add_field(key, bytes(raw), filename=f"{key.strip('[]')}.bin")
-        elif isinstance(value, list):
-            for item in value:
-                add(f"{key}[]", item, file)
-        elif isinstance(value, dict):
-            for name, item in value.items():
-                add(f"{key}[{name}]", item, file)
-        elif isinstance(value, bool):
-            data.add_field(key, "true" if value else "false")
-        else:
-            data.add_field(key, str(value))
-
-    for key, value in body.items():
-        file = _is_file(properties.get(key))
-        if file and isinstance(value, list):
-            for item in value:
-                add(key, item, True)
-        else:
-            add(key, value, file)
-    return data
-
-
-async def _send(client, op: Operation, path: str, rng: random.Random):
-    """The response, and the body sent."""
-    query, body, kind = _request(op, rng)
-    headers = _headers(op)
-    if kind == "form":
-        form = next(b for b in op.bodies.values() if b.multipart)
-        data = _form(form.schema or {}, body)
-        return await client.request(op.method, path, params=query, data=data, headers=headers), body
-    return await client.request(op.method, path, params=query, json=body, headers=headers), body
-
-
 async def _path(client, op: Operation, rng: random.Random, lenient: bool) -> str:
     """The operation's concrete path: in the default mode the objects it names are created
     first, through the description's create operations (any id where none creates them)."""
@@ -138,7 +46,7 @@ async def _path(client, op: Operation, rng: random.Random, lenient: bool) -> str
         if maker is None:
             params[name] = f"{name}_conformance"
             continue
-        response, sent = await _send(client, maker, "/v1" + maker.route.format_map(params), rng)
+        response, sent = await send(client, maker, "/v1" + maker.route.format_map(params), rng)
         assert response.status == maker.success.status, (maker.operation_id, await response.text())
         # Objects added by reference are addressed by it (a group's user by its `user_id`);
         # a create answering a list (conversation items) made its first item.
@@ -156,7 +64,7 @@ async def test_the_answer_is_the_success_the_description_declares(
     client = await serve(lenient=lenient)
     rng = random.Random(f"{op.operation_id} {lenient}")
     path = await _path(client, op, rng, lenient)
-    response, _ = await _send(client, op, path, rng)
+    response, _ = await send(client, op, path, rng)
     raw = await response.read()
     assert response.status == op.success.status, raw[:2000]
     if op.success.binary:

@@ -9,11 +9,13 @@ pydantic and printing its errors the same way gives those messages, word for wor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from mockai.errors import APIError, invalid_request
+from mockai.relaxing import relaxed
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -33,11 +35,22 @@ def body_errors(exc: ValidationError) -> APIError:
     return invalid_request(str(ordered))
 
 
-def validate_body(model: type[M], data: dict[str, Any]) -> M:
+def validate_body(
+    model: type[M],
+    data: dict[str, Any],
+    spec_check: Callable[[dict[str, Any]], None] | None = None,
+) -> M:
+    """The model, or the audio service's error; under `--lenient` (a `spec_check` given) a
+    body the description accepts is relaxed until the model does (`mockai.relaxing`)."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise body_errors(exc) from None
+        if spec_check is None:
+            raise body_errors(exc) from None
+        try:
+            return relaxed(model, data, exc, spec_check)[0]
+        except ValidationError as final:
+            raise body_errors(final) from None
 
 
 def too_large(read: int) -> APIError:

@@ -33,7 +33,7 @@ from mockai.endpoints.audio.request import (
 )
 from mockai.scenarios.call import Call
 from mockai.streaming.pacing import Clock, Pacing
-from mockai.toolkit.http import read_json, send_stream, standard_headers
+from mockai.toolkit.http import lenient_check, read_json, send_stream, standard_headers
 from mockai.toolkit.scripted import answer_step, with_error_frame
 from mockai.toolkit.state import exchange_of, state_of
 from mockai.usage import Metered
@@ -80,7 +80,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     model = body.get("model") if isinstance(body.get("model"), str) else None
     schema = speech_schema(request, model)
     checked, custom = custom_voice(body)
-    req = validate_body(schema, checked)
+    req = validate_body(schema, checked, lenient_check(request))
     fmt = req.response_format.value
     steerable = schema is SteerableSpeech
     sse = steerable and req.stream_format is StreamFormat.sse

@@ -40,17 +40,20 @@ class Profile:
 
     full: int
     shortenable: bool
+    checked: bool = True  # False under `--lenient`: any `dimensions`, at most `full`
 
     @classmethod
     def of(cls, model: Model) -> Profile:
         """Built-ins by name; config-added models may say `dimensions:` (default 1536)."""
         name = model.id
         full = model.extra.get("dimensions") or (3072 if "3-large" in name else 1536)
-        return cls(int(full), "ada-002" not in name)
+        return cls(int(full), "ada-002" not in name, model.checked)
 
     def size(self, asked: int | None) -> int:
         if asked is None:
             return self.full
+        if not self.checked:
+            return min(asked, self.full)
         if not self.shortenable:
             raise invalid_request("This model does not support specifying dimensions.")
         if asked > self.full:

@@ -29,14 +29,21 @@ from mockai.endpoints.images.request import (
     png_for_dall_e,
     read_form,
 )
-from mockai.endpoints.images.rules import GPT_ONLY, ImageModel, check, invalid_model, resolve
+from mockai.endpoints.images.rules import (
+    GPT_ONLY,
+    ImageModel,
+    check,
+    invalid_model,
+    resolve,
+    served_size,
+)
 from mockai.endpoints.images.state import KIND
 from mockai.errors import APIError, invalid_request
 from mockai.imagecost import image_tokens
 from mockai.scenarios.call import Call
 from mockai.streaming.pacing import Pacing
 from mockai.streaming.sse import event_frame
-from mockai.toolkit.http import json_response, read_json, send_stream
+from mockai.toolkit.http import json_response, lenient_check, read_json, send_stream
 from mockai.toolkit.multipart import Upload
 from mockai.toolkit.scripted import answer_step, scripted_error
 from mockai.toolkit.state import exchange_of, state_of
@@ -63,7 +70,8 @@ def _gpt_options(job: render.Job, req: GenerateRequest | EditRequest) -> None:
     job.response_format = "b64_json"
     job.output_format = req.output_format or "png"
     job.background = req.background if req.background in ("transparent", "opaque") else "opaque"
-    job.quality = req.quality if req.quality not in (None, "auto") else "high"
+    # A quality of another model (dall-e-3's `hd`, only `--lenient` lets one through) is high.
+    job.quality = req.quality if req.quality in ("low", "medium", "high") else "high"
     job.compression = req.output_compression if req.output_compression is not None else 100
     job.partial_images = (req.partial_images or 0) if req.stream else 0
 
@@ -121,7 +129,11 @@ async def generate(request: web.Request) -> web.StreamResponse:
     settings = state_of(request).settings
     exchange = exchange_of(request)
     req, body = validated(
-        GenerateRequest, await read_json(request), unknown_parameter=True, lenient=settings.lenient
+        GenerateRequest,
+        await read_json(request),
+        unknown_parameter=True,
+        lenient=settings.lenient,
+        spec_check=lenient_check(request),
     )
     # Without a model the API uses dall-e-2, unless a GPT-image-only parameter is given.
     gpt_hint = any(body.get(k) is not None for k in GPT_ONLY) or req.quality in (
@@ -135,7 +147,7 @@ async def generate(request: web.Request) -> web.StreamResponse:
     n = req.n or 1
     if not settings.lenient:  # the real API's per-model rules
         check(model, body, prompt=req.prompt, n=n, size=req.size, quality=req.quality)
-    size = req.size or model.default_size
+    size = served_size(model, req.size or model.default_size)
     job = render.Job(
         model,
         "image_generation",
@@ -188,7 +200,11 @@ async def _read_edit(
     naming its pictures by reference (see references.py); one pipeline follows."""
     if request.content_type == "application/json":
         json_req, fields = validated(
-            JsonEditRequest, await read_json(request), unknown_parameter=True, lenient=lenient
+            JsonEditRequest,
+            await read_json(request),
+            unknown_parameter=True,
+            lenient=lenient,
+            spec_check=lenient_check(request),
         )
         return json_req, fields, references.form(request, json_req, fields)
     form = await read_form(request, EDIT_MODEL)
@@ -220,7 +236,7 @@ async def edit(request: web.Request) -> web.StreamResponse:
         inputs = [png_for_dall_e(form.images[0], needs_alpha=form.mask is None)]
     if not settings.lenient:
         check_mask(form.mask, inputs[0])
-    size = req.size or model.default_size
+    size = served_size(model, req.size or model.default_size)
     job = render.Job(
         model,
         "image_edit",
@@ -258,7 +274,7 @@ async def variation(request: web.Request) -> web.StreamResponse:
         "image_variation",
         _material(request, "images.variations", fields, form.images[:1]),
         req.n or 1,
-        req.size or model.default_size,
+        served_size(model, req.size or model.default_size),
         req.response_format or "url",
     )
     call = _upload_call(request, "images.variations", model, form)

@@ -171,3 +171,21 @@ def check(
             "background",
             "invalid_value",
         )
+
+
+def _orientation(size: str) -> int:
+    """1 for a landscape `WxH`, -1 for a portrait one, 0 for a square (or not a size)."""
+    width, _, height = size.partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        return 0
+    return (int(width) > int(height)) - (int(height) > int(width))
+
+
+def served_size(model: ImageModel, size: str) -> str:
+    """The size the picture is made at: the one asked for, or, where the model has no such
+    size (only `--lenient` lets one through), its size of the same orientation, or its
+    default for text that is no `WxH` at all."""
+    if size in model.sizes or size == "auto":
+        return size
+    same = (s for s in model.sizes if "x" in s and _orientation(s) == _orientation(size))
+    return next(same, model.default_size)

@@ -27,6 +27,7 @@ from mockai.endpoints.responses.promptcache import prompt_cache_hit
 from mockai.endpoints.responses.render import ResponseRender
 from mockai.endpoints.responses.request import (
     BUILTIN_TOOLS,
+    BetaResponseRequest,
     ResponseRequest,
     check,
     request_schema,
@@ -225,7 +226,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     capabilities.check_responses(model, req)
     session = exchange.session
     prior = _prior_context(state, session, req)
-    new = normalise(req.input)
+    new = normalise(req.input, multi_agent=settings.lenient or schema is BetaResponseRequest)
     if not settings.lenient:  # the real API's rules, beyond its description's schemas
         check_tool_outputs(prior, new)
         check_json_mentioned(req, prior + new)

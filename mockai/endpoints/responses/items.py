@@ -39,7 +39,17 @@ ITEM_TYPES = (
     "mcp_approval_response",
     "local_shell_call",
     "local_shell_call_output",
+    "shell_call",
+    "shell_call_output",
+    "apply_patch_call",
+    "apply_patch_call_output",
+    "tool_search_call",
+    "tool_search_output",
+    "additional_tools",
+    "program",
+    "program_output",
     "compaction",
+    "compaction_trigger",
 )
 ID_PREFIX = {
     "message": "msg_",
@@ -61,8 +71,16 @@ def _require(item: Mapping[str, Any], index: int, *names: str) -> None:
             raise missing_parameter(f"input[{index}].{name}")
 
 
-def normalise(raw: str | list[dict[str, Any]] | None) -> list[dict[str, Any]]:
-    """This request's input as stored items: every item gets an id and a status."""
+# Items of the multi-agent beta (`OpenAI-Beta: responses_multi_agent=v1`).
+MULTI_AGENT_ITEM_TYPES = ("multi_agent_call", "multi_agent_call_output", "agent_message")
+
+
+def normalise(
+    raw: str | list[dict[str, Any]] | None, multi_agent: bool = False
+) -> list[dict[str, Any]]:
+    """This request's input as stored items: every item gets an id and a status. The
+    multi-agent beta's items are taken when `multi_agent` (the beta on, or `--lenient`)."""
+    types = ITEM_TYPES + MULTI_AGENT_ITEM_TYPES if multi_agent else ITEM_TYPES
     if raw is None:
         return []
     if isinstance(raw, str):
@@ -70,11 +88,11 @@ def normalise(raw: str | list[dict[str, Any]] | None) -> list[dict[str, Any]]:
     items = []
     for index, given in enumerate(raw):
         kind = given.get("type", "message")
-        if kind not in ITEM_TYPES:
+        if kind not in types:
             raise invalid_request(
                 f"Invalid value: '{kind}'. Supported values are: "
-                + ", ".join(f"'{t}'" for t in ITEM_TYPES[:-1])
-                + f", and '{ITEM_TYPES[-1]}'.",
+                + ", ".join(f"'{t}'" for t in types[:-1])
+                + f", and '{types[-1]}'.",
                 f"input[{index}].type",
                 "invalid_value",
             )

@@ -17,10 +17,14 @@ from mockai import ids, tokenizer
 from mockai.endpoints.responses import streams
 from mockai.endpoints.responses.images import pricing
 from mockai.endpoints.responses.items import count_input, instructions_text, item_text, normalise
-from mockai.endpoints.responses.request import CompactRequest, TokenCountRequest
+from mockai.endpoints.responses.request import (
+    MULTI_AGENT_BETA,
+    CompactRequest,
+    TokenCountRequest,
+)
 from mockai.endpoints.responses.state import KIND, StoredResponse
 from mockai.errors import invalid_request
-from mockai.toolkit.http import json_response, read_json
+from mockai.toolkit.http import json_response, lenient_check, read_json
 from mockai.toolkit.lenient import generated
 from mockai.toolkit.pagination import page
 from mockai.toolkit.state import exchange_of, state_of, stored
@@ -95,7 +99,11 @@ DEFAULT_MODEL = "gpt-4o"
 async def _counted(request: web.Request, schema: type[Counted]) -> tuple[Counted, list, Any, int]:
     state = state_of(request)
     req = validate(
-        schema, await read_json(request), unknown_parameter=True, lenient=state.settings.lenient
+        schema,
+        await read_json(request),
+        unknown_parameter=True,
+        lenient=state.settings.lenient,
+        spec_check=lenient_check(request),
     )
     model = state.models.resolve(req.model or DEFAULT_MODEL, lenient=state.settings.lenient)
     context: list[dict[str, Any]] = []
@@ -110,7 +118,8 @@ async def _counted(request: web.Request, schema: type[Counted]) -> tuple[Counted
                 "previous_response_not_found",
             )
         context = list(previous.context)
-    context += normalise(req.input)
+    beta = MULTI_AGENT_BETA in request.headers.get("OpenAI-Beta", "")
+    context += normalise(req.input, multi_agent=beta or state.settings.lenient)
     tok = await tokenizer.encoding(model.encoding)
     tools: list[Any] | None = req.tools if isinstance(req, TokenCountRequest) else None
     functions = [t for t in tools or () if t.type == "function"]

@@ -42,12 +42,18 @@ ToolType = Literal[
     "function",
     "custom",
     BuiltinTool,
+    "computer",
     "computer_use_preview",
     "image_generation",
     "mcp",
     "local_shell",
     "shell",
     "apply_patch",
+    # Accepted and echoed in `tools`; the model never calls them (no scripted call can be
+    # made of a tool search, a namespace's own entry or programmatic calling).
+    "programmatic_tool_calling",
+    "namespace",
+    "tool_search",
 ]
 
 
