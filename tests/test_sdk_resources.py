@@ -41,13 +41,9 @@ SUMMARY = "sdk_resources"
 # (issue 15); "newer" ones are operations the installed SDK has and the description shipped in
 # mockai/spec does not, so no route serves them.
 _API = "tests/api_resources/"
-_MULTIPART = (
-    "spec-driven: multipart file parts the shipped description takes as text or does not have "
-    "are refused ('expected a string, but got a file', or missing)"
-)
-_SERVICE_ACCOUNT = (
-    "spec-driven: a project service account never made is generated with `object` "
-    "'organization.project.service_account.api_key', not the SDK's literal"
+_FILES = (
+    "spec-driven: the shipped description requires a skill's `files`, which the SDK's "
+    "minimal call does not send"
 )
 KNOWN: list[tuple[str, str, str]] = [
     (
@@ -55,13 +51,8 @@ KNOWN: list[tuple[str, str, str]] = [
         "Invalid URL (",
         "newer: the operation is not in the shipped description, so no route serves it",
     ),
-    (f"{_API}skills/test_versions.py::*::test_*_create*", "got a file", _MULTIPART),
-    (f"{_API}skills/test_versions.py::*::test_*_create*", "'files'", _MULTIPART),
-    (f"{_API}test_skills.py::*::test_*_create*", "got a file", _MULTIPART),
-    (f"{_API}test_skills.py::*::test_*_create*", "'files'", _MULTIPART),
-    (f"{_API}test_videos.py::*::test_*", "got a file", _MULTIPART),
-    (f"{_API}audio/test_voice_consents.py::*::test_*_create", "got a file", _MULTIPART),
-    (f"{_API}audio/test_voices.py::*::test_*_create*", "got a file", _MULTIPART),
+    (f"{_API}skills/test_versions.py::*::test_*_create", "'files'", _FILES),
+    (f"{_API}test_skills.py::*::test_*_create", "'files'", _FILES),
     (
         f"{_API}audio/test_voices.py::*::test_*_create*",
         "",
@@ -69,57 +60,10 @@ KNOWN: list[tuple[str, str, str]] = [
         "VoiceResource has none), where the SDK's type wants 'audio_sample' or 'prompt'",
     ),
     (
-        f"{_API}admin/organization/projects/test_service_accounts.py::*::test_*_retrieve",
-        "",
-        _SERVICE_ACCOUNT,
-    ),
-    # the same stand-ins, kept, are listed when a retrieve ran first
-    (
-        f"{_API}admin/organization/projects/test_service_accounts.py::*::test_*_list",
-        "",
-        _SERVICE_ACCOUNT,
-    ),
-    (
-        f"{_API}admin/organization/test_certificates.py::*::test_*_list",
-        "",
-        "spec-driven: listed certificates lack `active` (optional in the shipped description, "
-        "required by the SDK's type)",
-    ),
-    (
-        f"{_API}admin/organization/test_groups.py::*::test_*_list",
-        "",
-        "spec-driven: listed groups (the stored answers of creating one) lack `group_type`, "
-        "which the SDK's list item requires",
-    ),
-    (
-        f"{_API}containers/test_files.py::*::test_*",
-        "container.file",
-        "spec-driven: a container file's `object` is a free string in the shipped description "
-        "(no const), generated as text; the SDK's type is the literal 'container.file'",
-    ),
-    (
-        f"{_API}containers/test_files.py::*::test_*",
-        "APIResponseValidationError",
-        "spec-driven: a container file's `object` is a free string in the shipped description "
-        "(no const), generated as text; the SDK's type is the literal 'container.file'",
-    ),
-    (
-        f"{_API}test_vector_stores.py::*::test_*_list",
-        "",
-        "spec-driven: objects other operations stored under /vector_stores paths (without an "
-        "`id`) are listed as vector stores",
-    ),
-    (
         f"{_API}vector_stores/test_file_batches.py::*::test_*_create",
-        "not valid under any of the given schemas",
+        "Missing required parameter: 'file_ids'",
         "spec-driven: the shipped description requires `file_ids` or `files` (anyOf), which "
         "the SDK's minimal call does not send",
-    ),
-    (
-        f"{_API}vector_stores/test_files.py::*::test_*_content",
-        "UnicodeDecodeError",
-        "spec-driven: `content` operations answer bytes; this one's answer is a JSON page of "
-        "text parts",
     ),
     # the SDK's own
     (
@@ -227,3 +171,7 @@ def test_the_sdk_resource_tests_pass_against_lenient_mode(tmp_path, record_prope
     lines += [f"  known: {count} {why}" for why, count in known.most_common()]
     record_property(SUMMARY, "\n".join(lines))
     assert not unexpected, f"{summary}; unexpected failures:\n" + "\n".join(unexpected)
+    stale = sorted({why for _, _, why in KNOWN} - set(known))
+    assert not stale, "known failures that no longer happen (drop them from KNOWN):\n" + "\n".join(
+        stale
+    )

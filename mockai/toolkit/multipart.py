@@ -132,8 +132,11 @@ async def _read_multipart(
         if not isinstance(part, BodyPartReader) or not part.name:
             raise invalid_request(MALFORMED)
         name = _field_name(part.name, lists)
+        many = name.endswith("[]") and name[:-2] in files  # an array of files: `files[]`
+        name = name[:-2] if many else name
         if name in files:
-            _once(form.files, name, lists)
+            if not many:
+                _once(form.files, name, lists)
             try:
                 data = await _read(part, limit)
             except _Overflow as over:

@@ -53,3 +53,14 @@ async def test_repeated_array_fields_reach_a_spec_driven_form(serve):
     refused = await client.post("/v1/realtime/calls", data=twice, headers=AUTH)
     assert refused.status == 400
     assert (await refused.json())["error"]["param"] == "sdp"
+
+
+async def test_an_array_of_files_is_sent_as_repeated_parts(serve):
+    """`files[]` parts, as the SDK sends `client.skills.create(files=[...])`."""
+    client = await serve()
+    form = aiohttp.FormData(default_to_multipart=True)
+    for name in ("SKILL.md", "helper.py"):
+        form.add_field("files[]", b"content", filename=name, content_type="text/plain")
+    response = await client.post("/v1/skills", data=form, headers=AUTH)
+    assert response.status == 200, await response.text()
+    assert (await response.json())["object"] == "skill"

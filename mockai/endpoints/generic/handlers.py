@@ -86,7 +86,9 @@ async def _body(request: web.Request, found: Operation) -> dict[str, Any]:
         binary = frozenset(_binary_fields(found))
         form = await read_form(request, files=binary, limit=MAX_UPLOAD_BYTES, too_large=_too_large)
         fields: dict[str, Any] = dict(form.fields)
-        fields.update({name: u[0].filename for name, u in form.files.items() if u})
+        for name, uploads in form.files.items():  # a file stands as its name, several as a list
+            names = [u.filename for u in uploads]
+            fields[name] = names[0] if len(names) == 1 else names
         return nested(fields)
     body = await read_json(request)
     if found.json_body is not None:
