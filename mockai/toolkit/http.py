@@ -12,7 +12,6 @@ from aiohttp import web
 from pydantic import BaseModel
 
 from mockai.errors import APIError
-from mockai.openapi.check import check_body
 from mockai.openapi.operations import match
 from mockai.ratelimits.headers import unloaded
 from mockai.streaming.pacing import Pacing
@@ -109,6 +108,9 @@ def spec_check(request: web.Request) -> Callable[[dict[str, Any]], None]:
     operation is looked up only when a body is checked: most bodies pass without."""
 
     def check(body: dict[str, Any]) -> None:
+        # jsonschema costs ~30 ms to import: only a refused body under --lenient pays it.
+        from mockai.openapi.check import check_body
+
         found = match(request.method, request.path, request.query)
         if found is not None and JSON in found.bodies:
             check_body(found, JSON, body)
