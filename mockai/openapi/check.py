@@ -23,9 +23,10 @@ from mockai.caches import memoized
 from mockai.errors import APIError, invalid_request, missing_parameter
 from mockai.openapi.document import load_json
 from mockai.openapi.operations import Operation
+from mockai.openapi.schemas import branches
 from mockai.validation import kind_of, param_path
 
-__all__ = ["check_body", "check_query"]
+__all__ = ["check_body", "check_form", "check_query"]
 
 _URI = "urn:mockai:openapi"
 _JSON_TYPES = {
@@ -67,6 +68,57 @@ def check_body(found: Operation, content_type: str, body: Any) -> None:
         "paths", found.path, found.method.lower(), "requestBody", "content", content_type, "schema"
     )
     _raise_first(_validator(pointer).value, body, ())
+
+
+def check_form(found: Operation, fields: dict[str, Any]) -> dict[str, Any]:
+    """The form's fields (text, or a file's name in a file field; objects and arrays already
+    rebuilt, `toolkit.multipart.nested`) as the JSON values the multipart schema describes
+    (`"3"` for an integer is 3, `"true"` for a boolean is true), after a 400 for the first way
+    they break it."""
+    form = next((b for b in found.bodies.values() if b.multipart), None)
+    if form is None or form.schema is None:
+        return fields
+    typed = _typed(form.schema, fields)
+    pointer = _pointer(
+        "paths",
+        found.path,
+        found.method.lower(),
+        "requestBody",
+        "content",
+        form.content_type,
+        "schema",
+    )
+    _raise_first(_validator(pointer).value, typed, ())
+    return typed
+
+
+def _typed(schema: Any, value: Any) -> Any:
+    """`value` read from form text as the type `schema` wants, where the text is one."""
+    options = [b.schema for b in branches(schema)]
+    if isinstance(value, dict):
+        props: dict[str, Any] = {}
+        for option in options:
+            props.update(option.get("properties") or {})
+        return {k: _typed(props[k], v) if k in props else v for k, v in value.items()}
+    if isinstance(value, list):
+        items: Any = next((o["items"] for o in options if "items" in o), {})
+        return [_typed(items, v) for v in value]
+    if not isinstance(value, str):
+        return value
+    kinds = {kind for option in options for kind in _types(option)}
+    if "string" in kinds:
+        return value
+    if "boolean" in kinds and value in ("true", "false"):
+        return value == "true"
+    for kind, read in (("integer", int), ("number", float)):
+        if kind in kinds:
+            try:
+                return read(value)
+            except ValueError:
+                pass
+    if "null" in kinds and value in ("", "null"):
+        return None
+    return value
 
 
 def check_query(found: Operation, query: MultiMapping[str]) -> None:

@@ -209,11 +209,13 @@ def nested(fields: dict[str, Any]) -> dict[str, Any]:
         path = [head] + (rest[:-1].split("][") if rest.endswith("]") else [])
         if "" in path[:-1] and isinstance(value, list):  # an array of objects
             cut = path.index("")
+            inner = [p for p in path[cut + 1 :] if p]  # deeper arrays: one element per object
+            deeper = inner != path[cut + 1 :]
             items = _place(out, path[:cut], [])
             if isinstance(items, list):
                 items.extend({} for _ in range(len(value) - len(items)))
                 for item, one in zip(items, value, strict=False):  # as many as were sent
-                    _place(item, path[cut + 1 :], one)
+                    _place(item, inner, [one] if deeper else one)
             continue
         _place(out, [p for p in path if p], value)
     return out

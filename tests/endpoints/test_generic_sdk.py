@@ -105,3 +105,14 @@ def test_projects_their_users_admin_keys_and_the_audit_log(client):
     logged = [entry.type for entry in org.audit_logs.list()]
     assert set(logged) >= {"project.created", "project.updated", "user.added", "api_key.created"}
     assert "api_key.deleted" in logged
+
+
+def test_videos_cycle(client):
+    video = client.videos.create(prompt="A calm lake at dawn", model="sora-2", seconds="4")
+    assert video.id.startswith("video_") and video.object == "video"
+    assert (video.prompt, video.model, video.seconds) == ("A calm lake at dawn", "sora-2", "4")
+    assert client.videos.retrieve(video.id).id == video.id
+    assert video.id in [v.id for v in client.videos.list()]
+    assert client.videos.delete(video.id).deleted is True
+    with pytest.raises(openai.NotFoundError):
+        client.videos.retrieve(video.id)

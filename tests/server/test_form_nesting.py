@@ -32,6 +32,19 @@ def test_objects_arrays_and_arrays_of_objects_are_rebuilt():
     }
 
 
+def test_an_array_inside_an_array_of_objects_gives_each_object_its_element():
+    """Ambiguous in the encoding (`[]` twice): one element per object, in order."""
+    form = {"s[tools][][allowed][names][]": ["a", "b"], "s[tools][][type]": ["mcp", "mcp"]}
+    assert nested(form) == {
+        "s": {
+            "tools": [
+                {"allowed": {"names": ["a"]}, "type": "mcp"},
+                {"allowed": {"names": ["b"]}, "type": "mcp"},
+            ]
+        }
+    }
+
+
 def test_a_field_that_is_both_a_value_and_an_object_keeps_the_first():
     assert nested({"a": "x", "a[b]": "y"}) == {"a": "x"}
     assert nested({"a[b]": "y", "a": "x"}) == {"a": {"b": "y"}}
@@ -64,3 +77,30 @@ async def test_an_array_of_files_is_sent_as_repeated_parts(serve):
     response = await client.post("/v1/skills", data=form, headers=AUTH)
     assert response.status == 200, await response.text()
     assert (await response.json())["object"] == "skill"
+
+
+async def test_a_spec_driven_form_is_checked_against_its_schema(serve):
+    """Text is read as the type the schema wants (`default=true` is a boolean), and what the
+    schema refuses is the real 400: a required field missing, a value of the wrong type."""
+    client = await serve()
+
+    def form(**fields: str) -> aiohttp.FormData:
+        data = aiohttp.FormData(default_to_multipart=True)
+        data.add_field("files[]", b"# Skill", filename="SKILL.md", content_type="text/markdown")
+        for key, value in fields.items():
+            data.add_field(key, value)
+        return data
+
+    skill = await (await client.post("/v1/skills", data=form(), headers=AUTH)).json()
+    path = f"/v1/skills/{skill['id']}/versions"
+    made = await client.post(path, data=form(default="true"), headers=AUTH)
+    assert made.status == 200, await made.text()
+    wrong = await client.post(path, data=form(default="sometimes"), headers=AUTH)
+    error = (await wrong.json())["error"]
+    assert (wrong.status, error["param"], error["code"]) == (400, "default", "invalid_type")
+    consent = aiohttp.FormData(default_to_multipart=True)
+    consent.add_field("recording", b"RIFF", filename="consent.wav", content_type="audio/wav")
+    consent.add_field("language", "en")
+    missing = await client.post("/v1/audio/voice_consents", data=consent, headers=AUTH)
+    error = (await missing.json())["error"]
+    assert (missing.status, error["message"]) == (400, "Missing required parameter: 'name'.")

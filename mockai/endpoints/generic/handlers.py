@@ -20,7 +20,7 @@ from mockai.endpoints.generic.resources import Resource, classify
 from mockai.endpoints.generic.state import Entry, concrete, kind_for, under
 from mockai.errors import APIError, invalid_request
 from mockai.openapi import generate
-from mockai.openapi.check import check_body, check_query
+from mockai.openapi.check import check_body, check_form, check_query
 from mockai.openapi.operations import Operation, operations
 from mockai.openapi.schemas import branches, types
 from mockai.scenarios.call import Call
@@ -86,10 +86,15 @@ async def _body(request: web.Request, found: Operation) -> dict[str, Any]:
         binary = frozenset(_binary_fields(found))
         form = await read_form(request, files=binary, limit=MAX_UPLOAD_BYTES, too_large=_too_large)
         fields: dict[str, Any] = dict(form.fields)
-        for name, uploads in form.files.items():  # a file stands as its name, several as a list
-            names = [u.filename for u in uploads]
+        # A file stands as its name, several as a list; text sent in a field that may take a
+        # file (the form's every field, see _binary_fields) as that text.
+        for name, uploads in form.files.items():
+            names = [
+                u.filename if u.filename is not None else u.data.decode("utf-8", "replace")
+                for u in uploads
+            ]
             fields[name] = names[0] if len(names) == 1 else names
-        return nested(fields)
+        return check_form(found, nested(fields))
     body = await read_json(request)
     if found.json_body is not None:
         check_body(found, "application/json", body)
