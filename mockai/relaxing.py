@@ -46,32 +46,27 @@ _CLASS_PATTERN = re.compile(r"\^\[([^\]]+)\][+*](?:\{[^}]*\})?\$")
 _GONE = object()
 
 
-def _at(body: Any, loc: tuple[Any, ...]) -> tuple[Any, Any] | None:
-    """The container holding the field at `loc` and its key, following only the parts of
-    `loc` that are real keys or indices (the others are union branch labels)."""
+def _parent(body: Any, loc: tuple[Any, ...]) -> Any:
+    """What holds the field at `loc` (present or not), following only the parts of `loc`
+    that are real keys or indices (the others are union branch labels)."""
     node = body
     for part in loc[:-1]:
         if isinstance(node, dict) and part in node:
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
+    return node
+
+
+def _at(body: Any, loc: tuple[Any, ...]) -> tuple[Any, Any] | None:
+    """The container holding the field at `loc` and its key, where the field is there."""
+    node = _parent(body, loc)
     key = loc[-1] if loc else None
     if isinstance(node, dict) and key in node:
         return node, key
     if isinstance(node, list) and isinstance(key, int) and key < len(node):
         return node, key
     return None
-
-
-def _parent(body: Any, loc: tuple[Any, ...]) -> dict[str, Any] | None:
-    """The object a field dropped from `loc` was in (its key gone, `_at` cannot find it)."""
-    node = body
-    for part in loc[:-1]:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-    return node if isinstance(node, dict) else None
 
 
 def _clamped(value: Any, kind: str, bound: Any) -> Any:
@@ -128,7 +123,7 @@ class _Relaxer:
             original, why = self.dropped.pop(loc)
             nearer = _nearest(original, why)
             parent = _parent(self.body, loc)
-            if nearer is _GONE or parent is None or not isinstance(loc[-1], str):
+            if nearer is _GONE or not isinstance(parent, dict) or not isinstance(loc[-1], str):
                 return False
             parent[loc[-1]] = nearer
             return True
