@@ -45,6 +45,17 @@ class Metrics:
         self.faults: Counter[tuple[str, str]] = Counter()
         self.rejections: Counter[str] = Counter()
         self.streams: dict[str, Histogram] = {}
+        self.sockets: Counter[tuple[str, str]] = Counter()
+        self.socket_events: Counter[tuple[str, str, str]] = Counter()
+
+    def socket_opened(self, endpoint: str, kind: str) -> None:
+        """A WebSocket session started (`kind`: the Realtime session type)."""
+        self.sockets[(endpoint, kind)] += 1
+
+    def socket_event(self, endpoint: str, side: str, kind: str) -> None:
+        """One event on a WebSocket, sent by `side` (client or server). A client's event type
+        is counted as `invalid` unless the server knows it, so the series stay few."""
+        self.socket_events[(endpoint, side, kind)] += 1
 
     def observe(
         self,
@@ -92,6 +103,20 @@ class Metrics:
             "Requests the rate limiter refused, by type (requests, tokens, insufficient_quota).",
             ("type",),
             (((k,), v) for k, v in self.rejections.items()),
+        )
+        self._counter(
+            lines,
+            "mockai_websocket_sessions_total",
+            "WebSocket sessions opened, by route and session type.",
+            ("endpoint", "type"),
+            self.sockets.items(),
+        )
+        self._counter(
+            lines,
+            "mockai_websocket_events_total",
+            "WebSocket events, by route, side (client, server) and event type.",
+            ("endpoint", "side", "type"),
+            self.socket_events.items(),
         )
         name = "mockai_stream_duration_seconds"
         lines += [

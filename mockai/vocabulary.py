@@ -36,6 +36,42 @@ class Stream(Strict):
     stall_ms: float | None = Field(None, ge=0)  # default: until the client gives up
 
 
+# Close codes an endpoint may send (RFC 6455 7.4): 1004-1006 and 1015 are reserved, 1000-2999
+# are the protocol's own, 3000-4999 are for libraries and applications.
+SENDABLE_CLOSE_CODES = frozenset(range(1000, 1004)) | frozenset(range(1007, 1015))
+
+
+class Socket(Strict):
+    """Faults only a WebSocket has (the Realtime API), counted in the server events a response
+    sends: close the connection with a code, stall, or send a frame that is not JSON."""
+
+    close_after_events: int | None = Field(None, ge=0)  # then close with `close_code`
+    close_code: int | None = None  # default 1011 (internal error), as a crashed server sends
+    close_reason: str | None = Field(None, max_length=123)  # a close frame holds 123 bytes
+    stall_after_events: int | None = Field(None, ge=0)  # then nothing for `stall_ms`
+    stall_ms: float | None = Field(None, ge=0)  # default: until the client gives up
+    malformed_event_at: int | None = Field(None, ge=0)  # this event's JSON is cut short
+
+    @field_validator("close_code")
+    @classmethod
+    def _sendable(cls, value: int | None) -> int | None:
+        if value is not None and value not in SENDABLE_CLOSE_CODES and not 3000 <= value <= 4999:
+            raise ValueError(
+                f"{value} cannot be sent in a close frame; use 1000-1003, 1007-1014 or 3000-4999"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _each_with_its_trigger(self) -> Socket:
+        if self.close_after_events is None and (
+            self.close_code is not None or self.close_reason is not None
+        ):
+            raise ValueError("`close_code` and `close_reason` go with `close_after_events`")
+        if self.stall_ms is not None and self.stall_after_events is None:
+            raise ValueError("`stall_ms` goes with `stall_after_events`")
+        return self
+
+
 class ErrorSpec(Strict):
     status: int = Field(ge=400, le=599)
     type: str | None = None
@@ -75,6 +111,7 @@ class Step(Strict):
     finish_reason: FinishReason | None = None
     usage: Usage | None = None
     stream: Stream | None = None
+    socket: Socket | None = None  # WebSocket faults (the Realtime API)
     latency_ms: float | None = Field(None, ge=0)
     headers: dict[str, str] | None = None
     reset: bool = False  # drop the connection before any response
@@ -108,6 +145,7 @@ class Step(Strict):
             self.error is not None
             or self.reset
             or self.stream is not None
+            or self.socket is not None
             or any(
                 v is not None
                 for v in (
@@ -121,7 +159,7 @@ class Step(Strict):
         ):
             raise ValueError(
                 "a step with `body` is the whole answer; it cannot also have content, refusal, "
-                "tool_calls, moderation verdicts, a stream, an error or a reset"
+                "tool_calls, moderation verdicts, a stream, socket faults, an error or a reset"
             )
         if self.status is not None and self.body is None:
             raise ValueError("`status` goes with a literal `body`; a failure is an `error`")

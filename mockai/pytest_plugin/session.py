@@ -52,6 +52,12 @@ class MockaiSession:
         self.url = server.url
         self.headers = {"X-Mockai-Session": self.session}
 
+    @property
+    def realtime_url(self) -> str:
+        """The Realtime WebSocket's URL (`ws://.../v1/realtime`; add `?model=...`), for
+        WebSocket clients other than the SDK's `client.realtime.connect()`, which finds it."""
+        return "ws" + self.url.removeprefix("http") + "/realtime"
+
     def client(self, **kwargs: Any):
         """An `openai.OpenAI` bound to this session (kwargs go to the constructor)."""
         import openai
