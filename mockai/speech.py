@@ -1,4 +1,5 @@
-"""Speech-like audio for `/audio/speech`: a deterministic "voice" and the real API's formats.
+"""Speech-like audio: a deterministic "voice" and the real API's formats, for `/audio/speech`
+(the audio family) and any other route that speaks.
 
 The audio is not speech, but it behaves like it where clients can tell: it plays in any
 player, it is 24 kHz mono 16-bit like the real voices, and it lasts as long as the text takes
