@@ -21,8 +21,7 @@ import random
 
 from aiohttp import web
 
-from mockai import generation, tokenizer
-from mockai import speech
+from mockai import speech, tokenizer
 from mockai.endpoints.audio.errors import validate_body
 from mockai.endpoints.audio.render import speech_frames
 from mockai.endpoints.audio.request import (
@@ -102,11 +101,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     step = await answer_step(request, call, streaming=sse)
     exchange.billed = Metered("audio_speeches", req.model, characters=len(req.input))
     voice = custom or req.voice.value
-    rng = generation.rng_for(
-        state.settings.seed,
-        "audio.speech",
-        {"input": req.input, "voice": voice, "speed": req.speed},
-    )
+    rng = speech.voice_rng(state.settings.seed, req.input, voice, req.speed)
     samples = await asyncio.to_thread(speech.pcm, req.input, voice, req.speed, rng)
     data = await asyncio.to_thread(speech.encode, samples, fmt)
     seconds = speech.duration(samples)
