@@ -14,10 +14,10 @@ A-law, as sign and magnitude (the low bits are truncated from |x|):
   (decoding to 8), the extremes ±32256 are 0xAA and 0x2A.
 
 numpy is not a dependency, so encoding looks each sample up in a 65,536-entry table and
-decoding in a 256-entry one (both built once, on first use): a second of 8 kHz audio is a
-millisecond or two. 24 -> 8 kHz averages each three samples (a box low-pass, then every
-third); 8 -> 24 kHz repeats each sample three times. Both are exact per sample group, so
-audio cut anywhere on a group boundary converts the same in pieces as whole.
+decoding in a 256-entry one (both built once, on first use, in a few milliseconds): a second
+of 8 kHz audio is about a millisecond. 24 -> 8 kHz averages each three samples (a box
+low-pass, then every third); 8 -> 24 kHz repeats each sample three times. Both are exact per
+sample group, so audio cut anywhere on a group boundary converts the same in pieces as whole.
 
 The Realtime API names its formats `audio/pcm` (24 kHz PCM16), `audio/pcmu` and
 `audio/pcma` (G.711 at 8 kHz), and in the beta interface `pcm16`, `g711_ulaw` and
@@ -38,12 +38,12 @@ G711_RATE = 8_000
 _RATIO = PCM_RATE // G711_RATE
 
 
-def _ulaw_code(sample: int) -> int:
-    sign = 0x80 if sample < 0 else 0
-    biased = min(abs(sample) >> 2, _ULAW_CLIP) + _ULAW_BIAS
+def _ulaw_code(magnitude: int) -> int:
+    """The code of a positive 14-bit magnitude (its negative: the sign bit 0x80 flipped)."""
+    biased = min(magnitude, _ULAW_CLIP) + _ULAW_BIAS
     segment = biased.bit_length() - 6  # biased is in [32 * 2^s, 32 * 2^(s+1))
     step = (biased >> (segment + 1)) & 0x0F
-    return ~(sign | segment << 4 | step) & 0xFF
+    return ~(segment << 4 | step) & 0xFF
 
 
 def _ulaw_value(code: int) -> int:
@@ -53,15 +53,15 @@ def _ulaw_value(code: int) -> int:
     return -4 * magnitude if code & 0x80 else 4 * magnitude
 
 
-def _alaw_code(sample: int) -> int:
-    sign = 0 if sample < 0 else 0x80
-    magnitude = min(abs(sample) >> 3, _ALAW_CLIP)
+def _alaw_code(magnitude: int) -> int:
+    """The code of a positive 13-bit magnitude (its negative: the sign bit 0x80 flipped)."""
+    magnitude = min(magnitude, _ALAW_CLIP)
     if magnitude < 32:
         segment, step = 0, magnitude >> 1
     else:
         segment = magnitude.bit_length() - 5  # magnitude is in [16 * 2^s, 32 * 2^s)
         step = (magnitude >> segment) & 0x0F
-    return (sign | segment << 4 | step) ^ 0x55
+    return (0x80 | segment << 4 | step) ^ 0x55
 
 
 def _alaw_value(code: int) -> int:
@@ -71,11 +71,23 @@ def _alaw_value(code: int) -> int:
     return 8 * magnitude if code & 0x80 else -8 * magnitude
 
 
+_FLIP_SIGN = bytes(c ^ 0x80 for c in range(256))
+
+
 @cache
 def _encoder(law: str) -> bytes:
-    """Code per 16-bit sample, indexed by the sample's unsigned reading (0..65535)."""
-    code = _ulaw_code if law == "ulaw" else _alaw_code
-    return bytes(code(u - 65536 if u > 32767 else u) for u in range(65536))
+    """Code per 16-bit sample, indexed by the sample's unsigned reading (0..65535). Built in
+    a few milliseconds: one code per 13- or 14-bit magnitude, each repeated over the 16-bit
+    values that truncate to it, then mirrored with the sign flipped for negative samples."""
+    code, dropped = (_ulaw_code, 2) if law == "ulaw" else (_alaw_code, 3)
+    repeat = 1 << dropped
+    codes = bytes(code(m) for m in range(32768 >> dropped))
+    positive = bytearray(32768)  # by |x|, 0..32767
+    for offset in range(repeat):
+        positive[offset::repeat] = codes
+    # x = -32768 .. -1 are |x| = 32768 (beyond the last magnitude: clipped) down to 1
+    negative = (bytes([code(32768 >> dropped)]) + positive[:0:-1]).translate(_FLIP_SIGN)
+    return bytes(positive) + negative
 
 
 @cache

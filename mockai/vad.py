@@ -149,9 +149,11 @@ class Detector:
 
     def clear(self) -> None:
         """The buffer was committed or cleared by the client: a new one starts here, and
-        speech in progress is forgotten (the real server sends no `speech_stopped` for it)."""
+        speech in progress is forgotten (the real server sends no `speech_stopped` for it).
+        What the frame under way held before now counts as silence: it left with the buffer."""
         self._buffer_start_ms = self.position_ms
         self._speaking = False
+        self._pending = bytes(len(self._pending))
 
     def arm_idle(self, at_ms: int | None = None) -> None:
         """Start counting `idle_timeout_ms` from `at_ms` (default: now), as the real server
