@@ -1,6 +1,6 @@
 """`make bench`: every benchmark, one table, one JSON file under bench/results/.
 
-    python bench/run.py [--quick] [--only throughput,streams,startup,tokens,spec_load]
+    python bench/run.py [--quick] [--only throughput,streams,...]  (the names in SUITES)
 
 Each figure is shown with its target and, where there is one, its ratio to the bare aiohttp
 baseline measured in the same run.
@@ -18,7 +18,7 @@ import time
 
 from common import HERE, Row
 
-SUITES = ("throughput", "streams", "startup", "tokens", "spec_load")
+SUITES = ("throughput", "streams", "startup", "tokens", "spec_load", "realtime_audio")
 
 
 def machine() -> dict:

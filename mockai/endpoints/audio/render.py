@@ -23,11 +23,11 @@ from functools import cached_property
 from typing import Any
 
 from mockai.generation import logprob
+from mockai.speech import WORDS_PER_SECOND
 from mockai.streaming.sse import data_frame
 from mockai.tokenizer import Tokenizer
 
 TIMESTAMP_BEGIN = 50364
-WORDS_PER_SECOND = 150 / 60
 # gpt-4o-transcribe bills about 1,000 audio tokens a minute ($6 per 1M audio input tokens for
 # an estimated $0.006 a minute, per OpenAI's pricing page).
 AUDIO_TOKENS_PER_SECOND = 1000 / 60

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator
 
-from mockai.endpoints.audio import synth
+from mockai import speech
 from mockai.endpoints.audio.errors import (
     SUPPORTED_FORMATS,
     UPLOAD_LIMIT,
@@ -49,7 +49,7 @@ SteerableVoice = Enum(  # type: ignore[misc]
     type=str,
 )
 SpeechFormat = Enum(  # type: ignore[misc]
-    "SpeechFormat", [(f, f) for f in synth.CONTENT_TYPES], type=str
+    "SpeechFormat", [(f, f) for f in speech.CONTENT_TYPES], type=str
 )
 
 

@@ -10,7 +10,7 @@ What the real endpoint does that clients notice:
 - `stream_format: "sse"` and `instructions` are ignored by tts-1 and tts-1-hd, which answer
   with plain audio (measured in sfortis/openai_tts#73).
 - Audio goes out with `Transfer-Encoding: chunked` (the spec's response header) and the
-  format's own content type; a WAV carries 0xFFFFFFFF sizes (see `synth.wav`).
+  format's own content type; a WAV carries 0xFFFFFFFF sizes (see `mockai.speech.wav`).
 """
 
 from __future__ import annotations
@@ -21,8 +21,7 @@ import random
 
 from aiohttp import web
 
-from mockai import generation, tokenizer
-from mockai.endpoints.audio import synth
+from mockai import speech, tokenizer
 from mockai.endpoints.audio.errors import validate_body
 from mockai.endpoints.audio.render import speech_frames
 from mockai.endpoints.audio.request import (
@@ -102,17 +101,13 @@ async def create(request: web.Request) -> web.StreamResponse:
     step = await answer_step(request, call, streaming=sse)
     exchange.billed = Metered("audio_speeches", req.model, characters=len(req.input))
     voice = custom or req.voice.value
-    rng = generation.rng_for(
-        state.settings.seed,
-        "audio.speech",
-        {"input": req.input, "voice": voice, "speed": req.speed},
-    )
-    samples = await asyncio.to_thread(synth.pcm, req.input, voice, req.speed, rng)
-    data = await asyncio.to_thread(synth.encode, samples, fmt)
-    seconds = synth.duration(samples)
+    rng = speech.voice_rng(state.settings.seed, req.input, voice, req.speed)
+    samples = await asyncio.to_thread(speech.pcm, req.input, voice, req.speed, rng)
+    data = await asyncio.to_thread(speech.encode, samples, fmt)
+    seconds = speech.duration(samples)
     pacing = Pacing.from_spec(step.stream if step is not None else None)
     if not sse:
-        return await _audio_stream(request, data, synth.CONTENT_TYPES[fmt], seconds, pacing, rng)
+        return await _audio_stream(request, data, speech.CONTENT_TYPES[fmt], seconds, pacing, rng)
     output_tokens = math.ceil(seconds * OUTPUT_TOKENS_PER_SECOND)
     usage = {
         "input_tokens": input_tokens,

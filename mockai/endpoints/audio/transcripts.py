@@ -21,7 +21,7 @@ from typing import Any
 
 from aiohttp import web
 
-from mockai import generation, tokenizer
+from mockai import generation, speech, tokenizer
 from mockai.endpoints.audio.errors import incompatible_format, validate_body
 from mockai.endpoints.audio.render import LANGUAGES, Transcript, spoken_seconds
 from mockai.endpoints.audio.request import (
@@ -58,16 +58,12 @@ def _whisper(model: Model) -> bool:
 def _default_text(
     seed: int, endpoint: str, fields: dict[str, Any], file_digest: str, seconds: float | None
 ) -> str:
-    """Faker sentences, as many as the audio's length holds (about 150 words a minute)."""
+    """What the upload says when no scenario step does: as many words as its length holds,
+    or a paragraph when its length is unknown."""
     rng = generation.rng_for(seed, endpoint, {**fields, "file": file_digest})
     if seconds is None:
         return generation.text(rng)
-    wanted = max(1, round(seconds * 150 / 60))
-    fake = generation.faker(rng)
-    sentences: list[str] = []
-    while sum(len(s.split()) for s in sentences) < wanted:
-        sentences.append(fake.sentence(nb_words=min(12, max(3, wanted))))
-    return " ".join(sentences)
+    return speech.sample_transcript(rng, seconds)
 
 
 async def _answer(

@@ -1,11 +1,16 @@
-"""Speech-like audio for `/audio/speech`: a deterministic "voice" and the real API's formats.
+"""Speech-like audio: a deterministic "voice" and the real API's formats, for `/audio/speech`
+(the audio family) and any other route that speaks.
 
 The audio is not speech, but it behaves like it where clients can tell: it plays in any
 player, it is 24 kHz mono 16-bit like the real voices, and it lasts as long as the text takes
 to say (about 150 words a minute, divided by `speed`). Each syllable is a short voiced tone
 with harmonics, a noise burst for its consonant and an attack/decay envelope, at a pitch set
 by the voice and varied per syllable, with pauses between words and longer ones at
-punctuation. The same (input, voice, speed, seed) always gives the same samples.
+punctuation. The same (input, voice, speed, seed) always gives the same samples (`speak`).
+
+For a route that streams speech as it is said (the Realtime API), `deltas` cuts audio into
+pieces of N ms to send at real-time pace; for audio a client sends, `sample_transcript` is
+what was "said" in it when no scenario tells.
 
 No numpy: a syllable is one period of its waveform repeated (bytes multiplication runs in C),
 so even a 4,096-character input (~5 minutes of audio) synthesises in a few hundredths of a
@@ -21,10 +26,13 @@ import random
 import re
 import struct
 from array import array
+from collections.abc import Iterator
 
+from mockai import generation
 from mockai.caches import memoized
 
 SAMPLE_RATE = 24_000
+BYTES_PER_MS = SAMPLE_RATE * 2 // 1000  # 16-bit mono
 WORDS_PER_SECOND = 150 / 60
 _WORD = re.compile(r"[\w'’]+|[.!?;:,]")
 _VOWELS = re.compile(r"[aeiouyàâäéèêëîïôöûüæœ]+", re.IGNORECASE)
@@ -118,6 +126,38 @@ def pcm(text: str, voice: str, speed: float, rng: random.Random) -> bytes:
         out += _silence(word_s * 0.2)
     out += _silence(0.1)
     return bytes(out)
+
+
+def voice_rng(seed: int, text: str, voice: str, speed: float) -> random.Random:
+    """The generator a saying of `text` draws from: the same text, voice and speed sound the
+    same on every route (`/audio/speech` and the Realtime API alike) under one `--seed`."""
+    return generation.rng_for(seed, "audio.speech", {"input": text, "voice": voice, "speed": speed})
+
+
+def speak(text: str, voice: str, seed: int, speed: float = 1.0) -> bytes:
+    """PCM16 24 kHz mono for `text`: as long as the text takes to say, the same every time."""
+    return pcm(text, voice, speed, voice_rng(seed, text, voice, speed))
+
+
+def deltas(audio: bytes, ms: int, bytes_per_ms: int = BYTES_PER_MS) -> Iterator[bytes]:
+    """`audio` in pieces of `ms` milliseconds each (the last one shorter), for sending at the
+    pace it plays; `bytes_per_ms` is the format's (PCM16 24 kHz: 48, G.711 8 kHz: 8)."""
+    if ms < 1:
+        raise ValueError("a delta lasts at least 1 ms")
+    size = ms * bytes_per_ms
+    for start in range(0, len(audio), size):
+        yield audio[start : start + size]
+
+
+def sample_transcript(rng: random.Random, seconds: float) -> str:
+    """What was said in `seconds` of audio when nothing tells: Faker sentences, as many as
+    that much speech holds (about 150 words a minute)."""
+    wanted = max(1, round(seconds * WORDS_PER_SECOND))
+    fake = generation.faker(rng)
+    sentences: list[str] = []
+    while sum(len(s.split()) for s in sentences) < wanted:
+        sentences.append(fake.sentence(nb_words=min(12, max(3, wanted))))
+    return " ".join(sentences)
 
 
 def duration(samples: bytes) -> float:
