@@ -42,6 +42,8 @@ class Settings:
     journal_body_bytes: int = field(default=16_384, metadata=_range(0))
     max_body_mb: int = field(default=100, metadata=_range(1))
     shutdown_grace: float = field(default=5.0, metadata=_range(0))  # seconds, on SIGTERM/SIGINT
+    # Realtime output audio: 1 sends it as fast as it plays, 2 twice as fast, 0 all at once.
+    realtime_audio_pace: float = field(default=1.0, metadata=_range(0))
     config: str | None = None
     models: list[dict[str, Any]] = field(default_factory=list)  # config file only
     # Rate limits (mockai.ratelimits): every key and model, unless `limits:` says otherwise.

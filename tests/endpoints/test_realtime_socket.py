@@ -72,7 +72,7 @@ async def test_a_text_turn_in_the_real_order_with_ids(serve):
     ) in metrics
 
 
-async def test_audio_output_has_a_transcript_and_silence(serve):
+async def test_audio_output_has_a_transcript_and_its_audio(serve):
     client = await serve(HELLO, seed=1)
     ws = await connect(client, headers={}, model="gpt-realtime-mini")
     await receive(ws)

@@ -1,9 +1,13 @@
-"""The seam where a response's spoken audio comes from: for now silence of the right length in
-the session's output format (to be wired to speech synthesis), and the audio token counts.
+"""A voice session's audio: what a response says, as mockai's speech synthesis (`mockai.speech`)
+in the session's output format (PCM16 24 kHz, or G.711 μ-law/A-law at 8 kHz: `mockai.g711`), cut
+into `response.output_audio.delta` payloads; the audio a client appends, read back to PCM16 for
+voice activity detection; and the audio token counts.
 
-Lengths and counts are estimates, not measurements: speech at about 15 characters a second (a
-usual text-to-speech pace), and the token rates reported for the Realtime models (a user's
-audio about one token per 100 ms, the assistant's about one per 50 ms).
+A saying's length follows its transcript (about 150 words a minute; the voice's pitch and the
+seed move it by a few per cent), and the audio sent is what counts: its tokens, and the length a
+truncation is checked against. Token rates are the ones reported
+for the Realtime models: a user's audio about one token per 100 ms, the assistant's about one
+per 50 ms (estimates, not measurements).
 """
 
 from __future__ import annotations
@@ -11,41 +15,46 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-CHARACTERS_PER_SECOND = 15
+from mockai import g711, speech
+
 INPUT_MS_PER_TOKEN = 100
 OUTPUT_MS_PER_TOKEN = 50
-PCM_RATE = 24_000  # audio/pcm: 16-bit mono at 24 kHz
-G711_RATE = 8_000  # audio/pcmu and audio/pcma: one byte a sample at 8 kHz
 DELTA_MS = 200  # audio per `response.output_audio.delta`
-# A silent sample: 0 in 16-bit PCM, 0xFF in mu-law, 0xD5 in A-law.
-_SILENT = {"audio/pcm": b"\x00\x00", "audio/pcmu": b"\xff", "audio/pcma": b"\xd5"}
 
 
-def bytes_per_ms(fmt: dict[str, Any] | None) -> int | float:
+def format_type(fmt: dict[str, Any] | None) -> str:
+    """`audio/pcm`, `audio/pcmu` or `audio/pcma`, from a session's `format` object."""
     kind = (fmt or {}).get("type", "audio/pcm")
-    return PCM_RATE * 2 / 1000 if kind == "audio/pcm" else G711_RATE / 1000
+    return kind if kind in g711.FORMATS else "audio/pcm"
 
 
-def speech_ms(transcript: str) -> int:
-    """How long saying `transcript` takes (at least one delta's worth when it says anything)."""
-    return max(DELTA_MS, round(len(transcript) * 1000 / CHARACTERS_PER_SECOND)) if transcript else 0
+def bytes_per_ms(fmt: dict[str, Any] | None) -> int:
+    return g711.bytes_per_ms(format_type(fmt))
 
 
-def spoken(transcript: str, fmt: dict[str, Any] | None) -> list[str]:
-    """The base64 `response.output_audio.delta` payloads for saying `transcript`."""
-    kind = (fmt or {}).get("type", "audio/pcm")
-    sample = _SILENT.get(kind, _SILENT["audio/pcm"])
-    per_ms = bytes_per_ms(fmt)
-    total = speech_ms(transcript)
-    deltas = []
-    for start in range(0, total, DELTA_MS):
-        samples = int(min(DELTA_MS, total - start) * per_ms) // len(sample)
-        deltas.append(base64.b64encode(sample * samples).decode())
-    return deltas
+def spoken(transcript: str, fmt: dict[str, Any] | None, voice: str, seed: int) -> list[str]:
+    """The base64 `response.output_audio.delta` payloads for saying `transcript` in `voice`."""
+    if not transcript:
+        return []
+    kind = format_type(fmt)
+    wire = g711.to_wire(speech.speak(transcript, voice, seed), kind)
+    pieces = speech.deltas(wire, DELTA_MS, g711.bytes_per_ms(kind))
+    return [base64.b64encode(piece).decode() for piece in pieces]
 
 
-def output_tokens(transcript: str) -> int:
-    return -(-speech_ms(transcript) // OUTPUT_MS_PER_TOKEN)
+def heard(data: bytes, fmt: dict[str, Any] | None) -> bytes:
+    """Appended audio (in the session's input format) as PCM16 24 kHz, for the detector."""
+    return g711.from_wire(data, format_type(fmt))
+
+
+def payload_ms(payload: str, fmt: dict[str, Any] | None) -> float:
+    """How long one base64 audio delta plays."""
+    return len(base64.b64decode(payload)) / bytes_per_ms(fmt)
+
+
+def output_tokens(ms: float) -> int:
+    """The tokens `ms` of the assistant's audio count for."""
+    return -(-int(ms) // OUTPUT_MS_PER_TOKEN)
 
 
 def input_tokens(audio_bytes: int, fmt: dict[str, Any] | None) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mockai.endpoints.realtime import audio
-from mockai.endpoints.realtime.session import new_id
+from mockai.endpoints.realtime.session import new_id, shown
 from mockai.replies import Outcome
 from mockai.tokenizer import Tokenizer
 from mockai.vocabulary import Usage
@@ -37,9 +37,11 @@ class ResponseRender:
     input_tokens: dict[str, int]  # text_tokens, audio_tokens, image_tokens
     usage_override: Usage | None
     chunk_tokens: int = 1
+    seed: int = 0  # the voice's (`--seed`)
     id: str = field(default_factory=lambda: new_id("resp_"))
     output: list[dict[str, Any]] = field(default_factory=list)  # items as they are so far
     said: str = ""  # text or transcript sent so far
+    audio_ms: float = 0.0  # output audio sent so far
 
     @property
     def spoken(self) -> bool:
@@ -53,7 +55,7 @@ class ResponseRender:
             "object": "realtime.response",
             "id": self.id,
             "status": status,
-            "output": [dict(item) for item in self.output],
+            "output": [shown(item) for item in self.output],
             "output_modalities": self.modalities,
             "max_output_tokens": self.max_output_tokens,
             "audio": {"output": self.audio_output},
@@ -87,7 +89,7 @@ class ResponseRender:
         text_out = self.outcome.completion_tokens if complete else self.tok.count(self.said)
         if override.completion_tokens is not None:
             text_out = override.completion_tokens
-        audio_out = audio.output_tokens(self.said) if self.spoken else 0
+        audio_out = audio.output_tokens(self.audio_ms) if self.spoken else 0
         total_in = text_in + audio_in + self.input_tokens["image_tokens"]
         return {
             "total_tokens": total_in + text_out + audio_out,
@@ -116,7 +118,7 @@ class ResponseRender:
                 "type": "response.output_item.added",
                 "response_id": self.id,
                 "output_index": index,
-                "item": dict(item),
+                "item": shown(item),
             },
             False,
         )
@@ -125,7 +127,7 @@ class ResponseRender:
                 {
                     "type": "conversation.item.added",
                     "previous_item_id": previous,
-                    "item": dict(item),
+                    "item": shown(item),
                 },
                 False,
             )
@@ -137,7 +139,7 @@ class ResponseRender:
                 "type": "response.output_item.done",
                 "response_id": self.id,
                 "output_index": self.output.index(item),
-                "item": dict(item),
+                "item": shown(item),
             },
             False,
         )
@@ -146,7 +148,7 @@ class ResponseRender:
                 {
                     "type": "conversation.item.done",
                     "previous_item_id": previous,
-                    "item": dict(item),
+                    "item": shown(item),
                 },
                 False,
             )
@@ -181,20 +183,25 @@ class ResponseRender:
         kind = "output_audio_transcript" if self.spoken else "output_text"
         empty = {"type": "audio", "transcript": ""} if self.spoken else {"type": "text", "text": ""}
         yield {"type": "response.content_part.added", **where, "part": empty}, False
-        sounds = audio.spoken(text, self.audio_output.get("format")) if self.spoken else []
+        voice = str(self.audio_output.get("voice") or "marin")
+        fmt = self.audio_output.get("format")
+        sounds = audio.spoken(text, fmt, voice, self.seed) if self.spoken else []
         pieces = self._pieces(text, exact=True)
         for index, piece in enumerate(pieces):
             self.said += piece
             yield {"type": f"response.{kind}.delta", **where, "delta": piece}, True
             if index < len(sounds):
+                self.audio_ms += audio.payload_ms(sounds[index], fmt)
                 yield {"type": "response.output_audio.delta", **where, "delta": sounds[index]}, True
         for sound in sounds[len(pieces) :]:
+            self.audio_ms += audio.payload_ms(sound, fmt)
             yield {"type": "response.output_audio.delta", **where, "delta": sound}, True
         if self.spoken:
             yield {"type": "response.output_audio.done", **where}, False
             yield {"type": f"response.{kind}.done", **where, "transcript": text}, False
             part = {"type": "audio", "transcript": text}
             item["content"] = [{"type": "output_audio", "transcript": text}]
+            item["_audio_ms"] = int(self.audio_ms)  # what a truncation may cut
         else:
             yield {"type": f"response.{kind}.done", **where, "text": text}, False
             part = {"type": "text", "text": text}

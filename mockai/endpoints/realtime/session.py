@@ -13,7 +13,7 @@ import time
 from collections import OrderedDict
 from typing import Any
 
-from mockai import ids
+from mockai import ids, vad
 from mockai.endpoints.realtime import audio
 from mockai.endpoints.realtime.events import Item, SessionConfig
 from mockai.errors import invalid_request
@@ -102,6 +102,8 @@ class Session:
         self.conversation_id = new_id("conv_")
         self.items: OrderedDict[str, dict[str, Any]] = OrderedDict()
         self.audio_bytes = 0  # in the input buffer; only its length is kept
+        self.pending_item: str | None = None  # the id the buffer's user item will have
+        self._detector: vad.Detector | None = None
 
     @property
     def kind(self) -> str:
@@ -116,6 +118,26 @@ class Session:
             )
         fields = update.model_dump(exclude_unset=True, exclude={"type", "model"})
         self.config = _merged(self.config, fields)
+        self._detector = None  # the turn detection may have changed
+
+    def turn_detection(self) -> dict[str, Any] | None:
+        found = self.config.get("audio", {}).get("input", {}).get("turn_detection")
+        return found if isinstance(found, dict) else None
+
+    def detector(self) -> vad.Detector | None:
+        """Server VAD over the input buffer, when the session's turn detection asks for it."""
+        config = self.turn_detection()
+        if config is None or config.get("type") not in ("server_vad", "semantic_vad"):
+            return None
+        if self._detector is None:
+            self._detector = vad.from_turn_detection(config)
+        return self._detector
+
+    def pending_id(self) -> str:
+        """The id the input buffer's user item will have once committed."""
+        if self.pending_item is None:
+            self.pending_item = new_id("item_")
+        return self.pending_item
 
     def input_format(self) -> dict[str, Any] | None:
         return self.config.get("audio", {}).get("input", {}).get("format")
@@ -166,7 +188,7 @@ class Session:
                 "invalid_value",
             )
         part = content[content_index]
-        said = audio.speech_ms(part.get("transcript") or "")
+        said = int(item.get("_audio_ms", 0))
         if part.get("type") != "output_audio" or audio_end_ms > said:
             raise invalid_request(
                 f"Audio content of {said}ms is shorter than {audio_end_ms}ms.",
@@ -189,6 +211,8 @@ class Session:
         tokens = audio.input_tokens(self.audio_bytes, self.input_format())
         self.audio_bytes = 0
         item = conversation_item(Item(type="message", role="user", content=[]))
+        item["id"] = self.pending_id()
+        self.pending_item = None
         item["content"] = [{"type": "input_audio"}]
         item["_audio_tokens"] = tokens
         return item

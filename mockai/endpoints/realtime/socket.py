@@ -25,7 +25,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from mockai.endpoints.realtime import events
+from mockai.endpoints.realtime import events, listening
 from mockai.endpoints.realtime.session import Session, conversation_item, new_id, shown
 from mockai.endpoints.realtime.turn import Connection, error_event
 from mockai.errors import APIError, invalid_request, missing_parameter
@@ -106,9 +106,9 @@ async def _handle(connection: Connection, data: str) -> None:
         await connection.send(error_event(error, event_id))
 
 
-def _audio_bytes(data: str) -> int:
+def _audio(data: str) -> bytes:
     try:
-        return len(base64.b64decode(data, validate=True))
+        return base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError):
         raise invalid_request(
             "Invalid 'audio'. Expected base64-encoded audio bytes.", "audio", "invalid_value"
@@ -146,22 +146,11 @@ async def _dispatch(connection: Connection, event: Any) -> None:
         session.delete(event.item_id)
         await send({"type": "conversation.item.deleted", "item_id": event.item_id})
     elif isinstance(event, events.AudioAppend):
-        session.audio_bytes += _audio_bytes(event.audio)
+        await listening.append(connection, _audio(event.audio))
     elif isinstance(event, events.AudioCommit):
-        item = session.commit_audio()
-        previous = session.add(item)
-        await send(
-            {
-                "type": "input_audio_buffer.committed",
-                "previous_item_id": previous,
-                "item_id": item["id"],
-            }
-        )
-        for kind in ("conversation.item.added", "conversation.item.done"):
-            await send({"type": kind, "previous_item_id": previous, "item": shown(item)})
+        await listening.commit(connection)
     elif isinstance(event, events.AudioClear):
-        session.audio_bytes = 0
-        await send({"type": "input_audio_buffer.cleared"})
+        await listening.clear(connection)
     elif isinstance(event, events.OutputAudioClear):
         if connection.last_response is None:
             raise invalid_request("There is no output audio to clear.", None, "invalid_value")

@@ -17,6 +17,7 @@ import orjson
 from aiohttp import web
 
 from mockai import generation, tokenizer
+from mockai.endpoints.realtime import audio
 from mockai.endpoints.realtime.events import MODELS, ResponseParams
 from mockai.endpoints.realtime.render import Event, ResponseRender
 from mockai.endpoints.realtime.session import (
@@ -231,6 +232,7 @@ class _Run:
             input_tokens=input_tokens(items, instructions, tok),
             usage_override=step.usage if step is not None else None,
             chunk_tokens=pacing.chunk_tokens,
+            seed=connection.state.settings.seed,
             id=self.render_id,
         )
         await self._stream(render, step, pacing)
@@ -250,8 +252,11 @@ class _Run:
             else None
         )
         connection.last_response = render.id
+        playing = Playback(connection.state.settings.realtime_audio_pace, render.audio_output)
         try:
             for event, delta in render.events(previous):
+                if event["type"] == "response.output_audio.delta":
+                    await playing.before(event["delta"])
                 if delta:
                     if self.deltas == fails_at:
                         await self._failed(render, step)
@@ -264,7 +269,7 @@ class _Run:
                 if not await self._emit(event, step.socket if step else None, cut):
                     return
                 if event["type"] == "response.output_item.done" and in_conversation:
-                    connection.session.add(dict(event["item"]))
+                    connection.session.add(dict(render.output[event["output_index"]]))
         except asyncio.CancelledError:
             await self._finish(
                 render, "cancelled", {"type": "cancelled", "reason": "client_cancelled"}
@@ -352,3 +357,26 @@ def _seconds(duration: str) -> float:
             number, index = "", index + len(unit) - 1
         index += 1
     return round(total, 3)
+
+
+class Playback:
+    """Output audio sent at the pace it plays (`realtime_audio_pace`: 1 real time, 2 twice as
+    fast, 0 at once): each delta waits until the audio before it has played, measured from
+    the first, so a slow send does not add up."""
+
+    def __init__(self, pace: float, output: dict[str, Any]) -> None:
+        self.pace = pace
+        self.per_ms = audio.bytes_per_ms(output.get("format"))
+        self.played_ms = 0.0
+        self.start: float | None = None
+
+    async def before(self, payload: str) -> None:
+        if self.pace <= 0:
+            return
+        loop = asyncio.get_running_loop()
+        if self.start is None:
+            self.start = loop.time()
+        wait = self.start + self.played_ms / 1000 / self.pace - loop.time()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        self.played_ms += len(payload) * 3 / 4 / self.per_ms

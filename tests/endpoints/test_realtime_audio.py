@@ -1,0 +1,135 @@
+"""Voice over the Realtime WebSocket: the audio a response says is mockai's speech synthesis in
+the session's format (PCM16 24 kHz, G.711 μ-law or A-law), as long as its transcript takes to
+say; the audio a client appends is heard by server VAD, which commits the turn, transcribes it
+when asked and creates the response, all in the real order. Every event is validated against
+the description (realtime_support.check)."""
+
+from __future__ import annotations
+
+import base64
+import math
+import struct
+
+import pytest
+from realtime_support import connect, receive, until
+
+from mockai import g711, speech
+
+HELLO = [
+    {
+        "name": "hi",
+        "match": {"endpoint": "realtime"},
+        "reply": {"content": "Hello there, how can I help?"},
+    }
+]
+
+
+def _rms(pcm: bytes) -> float:
+    samples = struct.unpack(f"<{len(pcm) // 2}h", pcm)
+    return math.sqrt(sum(s * s for s in samples) / max(1, len(samples)))
+
+
+def _said(events: list[dict], fmt: str) -> bytes:
+    wire = b"".join(
+        base64.b64decode(e["delta"]) for e in events if e["type"] == "response.output_audio.delta"
+    )
+    return g711.from_wire(wire, fmt)
+
+
+@pytest.mark.parametrize("fmt", ["audio/pcm", "audio/pcmu", "audio/pcma"])
+async def test_a_response_says_its_transcript_in_the_sessions_format(serve, fmt):
+    client = await serve(HELLO, seed=3, realtime_audio_pace=0)
+    ws = await connect(client)
+    await receive(ws)
+    output = {"format": {"type": fmt}, "voice": "cedar"}
+    await ws.send_json(
+        {"type": "session.update", "session": {"type": "realtime", "audio": {"output": output}}}
+    )
+    await until(ws, "session.updated")
+    await ws.send_json({"type": "response.create"})
+    events = await until(ws, "response.done")
+    pcm = _said(events, fmt)
+    transcript = "Hello there, how can I help?"
+    expected = speech.speak(transcript, "cedar", 3)
+    assert abs(len(pcm) - len(expected)) <= 6  # whole samples lost to 8 kHz at the end only
+    ms = len(g711.to_wire(expected, fmt)) / g711.bytes_per_ms(fmt)
+    usage = events[-1]["response"]["usage"]["output_token_details"]
+    assert usage["audio_tokens"] == math.ceil(int(ms) / 50)  # one token per 50 ms said
+    assert _rms(pcm) > 300  # speech, not silence
+    if fmt == "audio/pcm":
+        assert pcm == expected  # the voice /v1/audio/speech uses, byte for byte
+
+
+async def _speak_into(ws, seconds_of_silence: float = 0.8) -> None:
+    """mockai's own voice saying a sentence, then silence, appended in 100 ms chunks."""
+    voice = speech.speak("Please book a table for two tonight.", "alloy", 7)
+    audio = voice + b"\x00\x00" * int(24000 * seconds_of_silence)
+    for start in range(0, len(audio), 4800):
+        chunk = base64.b64encode(audio[start : start + 4800]).decode()
+        await ws.send_json({"type": "input_audio_buffer.append", "audio": chunk})
+
+
+async def test_server_vad_commits_the_turn_transcribes_it_and_answers(serve):
+    client = await serve(HELLO, realtime_audio_pace=0)
+    ws = await connect(client)
+    await receive(ws)
+    transcription = {"model": "gpt-4o-mini-transcribe"}
+    session = {"type": "realtime", "audio": {"input": {"transcription": transcription}}}
+    await ws.send_json({"type": "session.update", "session": session})
+    await until(ws, "session.updated")
+    await _speak_into(ws)
+    events = await until(ws, "response.done")
+    kinds = [e["type"] for e in events]
+    started = events[kinds.index("input_audio_buffer.speech_started")]
+    stopped = events[kinds.index("input_audio_buffer.speech_stopped")]
+    committed = events[kinds.index("input_audio_buffer.committed")]
+    assert started["item_id"] == stopped["item_id"] == committed["item_id"]
+    assert 0 <= started["audio_start_ms"] < stopped["audio_end_ms"]
+    order = [
+        "input_audio_buffer.speech_started",
+        "input_audio_buffer.speech_stopped",
+        "input_audio_buffer.committed",
+        "conversation.item.added",
+        "conversation.item.input_audio_transcription.completed",
+        "response.created",
+        "response.output_audio.delta",
+        "response.done",
+    ]
+    assert [kinds.index(k) for k in order] == sorted(kinds.index(k) for k in order)
+    done = events[kinds.index("conversation.item.input_audio_transcription.completed")]
+    deltas = [
+        e["delta"]
+        for e in events
+        if e["type"] == "conversation.item.input_audio_transcription.delta"
+    ]
+    assert "".join(deltas) == done["transcript"] and done["transcript"]
+    assert events[-1]["response"]["status"] == "completed"
+    assert events[-1]["response"]["usage"]["input_token_details"]["audio_tokens"] > 0
+
+
+async def test_without_turn_detection_the_client_commits(serve):
+    client = await serve(HELLO, realtime_audio_pace=0)
+    ws = await connect(client)
+    await receive(ws)
+    session = {"type": "realtime", "audio": {"input": {"turn_detection": None}}}
+    await ws.send_json({"type": "session.update", "session": session})
+    await until(ws, "session.updated")
+    await _speak_into(ws)
+    await ws.send_json({"type": "input_audio_buffer.commit"})
+    events = await until(ws, "conversation.item.done")
+    kinds = [e["type"] for e in events]
+    assert "input_audio_buffer.speech_started" not in kinds
+    assert kinds[0] == "input_audio_buffer.committed"
+
+
+async def test_quiet_audio_is_no_speech(serve):
+    client = await serve(HELLO, realtime_audio_pace=0)
+    ws = await connect(client)
+    await receive(ws)
+    quiet = struct.pack("<4800h", *([20, -20] * 2400))
+    for _ in range(20):
+        await ws.send_json(
+            {"type": "input_audio_buffer.append", "audio": base64.b64encode(quiet).decode()}
+        )
+    await ws.send_json({"type": "input_audio_buffer.clear"})
+    assert (await receive(ws))["type"] == "input_audio_buffer.cleared"  # nothing before it
