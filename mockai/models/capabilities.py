@@ -48,7 +48,13 @@ FUNCTION_CALLING_GUIDE = (
 # chat's parameters a reasoning model refuses unless it runs with effort `none`
 _CHAT_PENALTIES = ("logprobs", "top_logprobs", "presence_penalty", "frequency_penalty")
 # endpoints whose refusal of a model they do not serve is the unknown model's 404
-_NOT_FOUND_ELSEWHERE = ("audio.speech", "audio.transcriptions", "audio.translations", "moderations")
+_NOT_FOUND_ELSEWHERE = (
+    "audio.speech",
+    "audio.transcriptions",
+    "audio.translations",
+    "moderations",
+    "realtime",
+)
 
 
 def _wrong_endpoint(model: Model, endpoint: str) -> APIError:
