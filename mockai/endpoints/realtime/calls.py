@@ -14,6 +14,8 @@ from mockai.endpoints.realtime.calls_state import KIND, StoredCall
 from mockai.endpoints.realtime.request import CallForm, RealtimeSessionConfig, ReferCall, RejectCall
 from mockai.endpoints.realtime.secrets import read, realtime_session
 from mockai.errors import APIError, invalid_request
+from mockai.openapi.check import check_form
+from mockai.openapi.operations import match
 from mockai.toolkit.http import decode_json
 from mockai.toolkit.multipart import nested, read_form
 from mockai.toolkit.scripted import answer_if_targeted
@@ -39,14 +41,20 @@ async def _offer(request: web.Request) -> tuple[str, dict[str, Any] | None]:
         return offer, secret.config if secret is not None else None
     form = await read_form(
         request,
-        files=frozenset(),
+        files=frozenset({"sdp"}),  # a text part, or a file (`curl -F sdp=@offer.sdp`)
         limit=MAX_OFFER_BYTES,
         too_large=_too_large,
         unknown_files=state_of(request).settings.lenient,
     )
     fields: dict[str, Any] = nested(dict(form.fields))
+    offer = form.upload("sdp")
+    if offer is not None:
+        fields["sdp"] = offer.data.decode("utf-8", errors="replace")
     if isinstance(fields.get("session"), str):
         fields["session"] = decode_json(fields["session"])
+    found = match(request.method, request.path, request.query)
+    if found is not None:  # text fields typed as the form's schema says ("24000" is 24000)
+        fields = check_form(found, fields)
     lenient = state_of(request).settings.lenient
     req = validate(CallForm, fields, unknown_parameter=True, lenient=lenient)
     session = req.session

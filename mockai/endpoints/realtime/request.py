@@ -33,7 +33,7 @@ class AudioFormat(BaseModel):
 
     model_config = CLOSED
     type: Literal["audio/pcm", "audio/pcmu", "audio/pcma"] | None = None
-    rate: Literal[24000] | None = None
+    rate: int | None = Field(None, ge=24000, le=24000)  # 24 kHz only (not a Literal: takes `true`)
 
 
 class AudioInput(BaseModel):

@@ -54,6 +54,14 @@ BASIC_VAD = {
 }
 
 
+def _transcription(given: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A transcription setting as answers declare it (the request's `keywords` and `delay`
+    are not echoed)."""
+    if given is None:
+        return None
+    return {k: v for k, v in given.items() if k in ("model", "language", "languages", "prompt")}
+
+
 def _set(model: BaseModel | None) -> dict[str, Any]:
     return {} if model is None else model.model_dump(exclude_unset=True)
 
@@ -72,7 +80,7 @@ def _input(
     out: dict[str, Any] = {"format": _format(given.format if given else None)}
     chosen = given.transcription if given and given.transcription is not None else transcription
     if chosen is not None:
-        out["transcription"] = chosen
+        out["transcription"] = _transcription(chosen)
     if given is not None and given.noise_reduction is not None:
         out["noise_reduction"] = given.noise_reduction
     fields = _set(given)
@@ -155,8 +163,9 @@ def beta_session(req: BetaSession, model: str) -> dict[str, Any]:
     """`POST /realtime/sessions`: the flat beta fields read into the session object."""
     fields = _set(req)
     audio: dict[str, Any] = {}
-    if req.voice is not None:
-        audio.setdefault("output", {})["voice"] = req.voice
+    if req.voice is not None:  # the beta answer names a custom voice by its id
+        voice = req.voice.get("id") if isinstance(req.voice, dict) else req.voice
+        audio.setdefault("output", {})["voice"] = voice
     if req.speed is not None:
         audio.setdefault("output", {})["speed"] = req.speed
     if req.output_audio_format is not None:
@@ -186,8 +195,10 @@ def beta_session(req: BetaSession, model: str) -> dict[str, Any]:
         strict=False,
     )
     body = realtime_session(config, model, BASIC_VAD)
-    # The beta answer declares no `type` or `truncation`, and a `tracing` that is never null.
+    # The beta answer declares no `type`, `truncation` or `prompt`, and a `tracing` that is
+    # never null.
     del body["type"], body["truncation"]
+    body.pop("prompt", None)
     if body["tracing"] is None:
         del body["tracing"]
     return body
@@ -202,7 +213,7 @@ def beta_transcription_session(req: BetaTranscriptionSession) -> dict[str, Any]:
         "object": "realtime.transcription_session",
         "modalities": ["audio", "text"],
         "input_audio_format": req.input_audio_format or "pcm16",
-        "input_audio_transcription": req.input_audio_transcription
-        or {"model": DEFAULT_TRANSCRIBER, "language": None, "prompt": ""},
+        "input_audio_transcription": _transcription(req.input_audio_transcription)
+        or {"model": DEFAULT_TRANSCRIBER, "prompt": ""},
         "turn_detection": vad,
     }
