@@ -47,9 +47,9 @@ async def _offer(request: web.Request) -> tuple[str, dict[str, Any] | None]:
         unknown_files=state_of(request).settings.lenient,
     )
     fields: dict[str, Any] = nested(dict(form.fields))
-    offer = form.upload("sdp")
-    if offer is not None:
-        fields["sdp"] = offer.data.decode("utf-8", errors="replace")
+    part = form.upload("sdp")
+    if part is not None:
+        fields["sdp"] = part.data.decode("utf-8", errors="replace")
     if isinstance(fields.get("session"), str):
         fields["session"] = decode_json(fields["session"])
     found = match(request.method, request.path, request.query)
