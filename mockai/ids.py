@@ -35,6 +35,9 @@ SHAPES: dict[str, tuple[int, str]] = {
     "org-": (24, ALNUM),
     **{prefix: ITEM for prefix in ("resp_", "msg_", "fc_", "rs_", "ws_", "ci_", "fs_", "cmp_")},
     "cntr_": ITEM,
+    "ek_": (32, HEX),  # ek_68af296e8e408191a1120ab6383263c2 (a Realtime client secret)
+    "sess_": (21, ALNUM),  # sess_C9CiUVUzUzYIssh3ELY1d (a Realtime session)
+    "rtc_u1_": (32, HEX),  # rtc_u1_9c6574da8b8a41a18da9308f4ad974ce (a Realtime call)
 }
 """The random part (length, alphabet) after each prefix whose real form mockai knows."""
 
@@ -131,3 +134,18 @@ def batch_request_id() -> str:
 def steer_id() -> str:
     """A Responses WebSocket steer: `steer_` + 32 hex digits."""
     return _random("steer_")
+
+
+def client_secret() -> str:
+    """A Realtime ephemeral key: `ek_` + 32 hex digits (the API reference's example)."""
+    return _random("ek_")
+
+
+def realtime_session_id() -> str:
+    """`sess_` + 21 alphanumerics, as in `sess_C9CiUVUzUzYIssh3ELY1d`."""
+    return _random("sess_")
+
+
+def realtime_call_id() -> str:
+    """A WebRTC call: `rtc_u1_` + 32 hex digits (the server-controls guide's example)."""
+    return _random("rtc_u1_")

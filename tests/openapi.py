@@ -97,6 +97,16 @@ def _patch_real_api(prepared: dict[str, Any]) -> None:
         if value not in purposes:
             purposes.append(value)
     _patch_stored_chat(prepared)
+    # The beta Realtime session routes answer their ephemeral key as `client_secret` (the
+    # operations' own summaries: "It responds with a session object, plus a `client_secret`
+    # key", and their examples), which the session answer's schema does not declare; the
+    # transcription session's example also carries its `id` and `object`.
+    secret = schemas["RealtimeTranscriptionSessionCreateResponse"]["properties"]["client_secret"]
+    schemas["RealtimeSessionCreateResponse"]["properties"].setdefault("client_secret", secret)
+    for key in ("id", "object"):
+        schemas["RealtimeTranscriptionSessionCreateResponse"]["properties"].setdefault(
+            key, {"type": "string"}
+        )
     # Legacy completion logprobs: `top_logprobs` is null for `logprobs: 0` (a real body quoted
     # in vllm-project/vllm#3707), and with `echo` the prompt's first token has neither a logprob
     # nor alternatives (the nulls lm-evaluation-harness skips when scoring echoed prompts).

@@ -47,6 +47,16 @@ from mockai.endpoints.images.request import (
     VariationRequest,
 )
 from mockai.endpoints.moderations.request import ModerationRequest
+from mockai.endpoints.realtime.request import (
+    BetaSession,
+    BetaTranscriptionSession,
+    CallForm,
+    CreateClientSecret,
+    CreateTranslationClientSecret,
+    RealtimeSessionConfig,
+    ReferCall,
+    RejectCall,
+)
 from mockai.endpoints.responses.request import (
     BetaResponseRequest,
     CompactRequest,
@@ -79,6 +89,16 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("createUpload", "application/json"): (CreateUpload,),
     ("completeUpload", "application/json"): (CompleteUpload,),
     ("addUploadPart", "multipart/form-data"): (),
+    ("create-realtime-client-secret", "application/json"): (CreateClientSecret,),
+    ("create-realtime-translation-client-secret", "application/json"): (
+        CreateTranslationClientSecret,
+    ),
+    ("create-realtime-session", "application/json"): (BetaSession,),
+    ("create-realtime-transcription-session", "application/json"): (BetaTranscriptionSession,),
+    ("create-realtime-call", "multipart/form-data"): (CallForm,),
+    ("accept-realtime-call", "application/json"): (RealtimeSessionConfig,),
+    ("refer-realtime-call", "application/json"): (ReferCall,),
+    ("reject-realtime-call", "application/json"): (RejectCall,),
 }
 # Form fields the handlers read themselves, not through a model: the file parts (the multipart
 # reader takes them by name, within each route's size limit) and `purpose`, which the Files API
@@ -92,7 +112,9 @@ BY_HAND = {
     ("addUploadPart", "multipart/form-data"): {"data"},
 }
 # Bodies mockai does not take at all, and why.
-NOT_SERVED: dict[tuple[str, str], str] = {}
+NOT_SERVED: dict[tuple[str, str], str] = {
+    ("create-realtime-call", "application/sdp"): "a bare SDP offer: a string, no fields",
+}
 # Declared fields knowingly not checked, and why.
 ALLOWED_GAPS: dict[tuple[str, str], set[str]] = {}
 

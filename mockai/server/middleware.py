@@ -14,6 +14,7 @@ import time
 from aiohttp import web
 
 from mockai import ids, warmup
+from mockai.ephemeral import is_ephemeral, offered_key
 from mockai.errors import APIError, insufficient_permissions, invalid_api_key, missing_api_key
 from mockai.faults.inject import ConnectionDropped, broken_body
 from mockai.faults.kinds import BODY
@@ -37,6 +38,14 @@ ADMIN_KEY_PREFIX = "sk-admin-"
 # accounts; that every other read (the audit log included) takes the latter, and that changes
 # take `api.management.write`, is inferred.
 USAGE_PATHS = ("usage/", "costs")
+# What a Realtime ephemeral key (`ek_...`) opens: the Realtime socket, and creating a WebRTC
+# call (the description's `application/sdp` body of `POST /realtime/calls` is "authenticated
+# with" an ephemeral session token, and the WebRTC guide posts the offer with one).
+EPHEMERAL_ROUTES = frozenset(
+    (method, prefix + route)
+    for prefix in API_PREFIXES
+    for method, route in (("GET", "realtime"), ("POST", "realtime/calls"))
+)
 access_log = logging.getLogger("mockai.access")
 log = logging.getLogger("mockai")
 
@@ -47,13 +56,19 @@ def _api_key(request: web.Request) -> str | None:
         scheme, _, key = auth.partition(" ")
         if scheme.lower() in ("bearer", "basic") and key.strip():
             return key.strip()
-    return request.headers.get("x-api-key") or None
+    # A browser's WebSocket offers the key as a subprotocol (see mockai.ephemeral).
+    return request.headers.get("x-api-key") or offered_key(
+        request.headers.get("Sec-WebSocket-Protocol", "")
+    )
 
 
 def _authenticate(request: web.Request, exchange: Exchange) -> None:
     key = _api_key(request)
     if key is None:
         raise missing_api_key()
+    if is_ephemeral(key):
+        _ephemeral(request, exchange, key)
+        return
     settings = state_of(request).settings
     if settings.api_key and key not in settings.api_key:
         raise invalid_api_key(key)
@@ -64,6 +79,23 @@ def _authenticate(request: web.Request, exchange: Exchange) -> None:
         and not settings.lenient  # a schema mock takes any key for the Admin API
     ):
         raise insufficient_permissions(_admin_scope(request))
+
+
+def _ephemeral(request: web.Request, exchange: Exchange, key: str) -> None:
+    """An ephemeral key opens only `EPHEMERAL_ROUTES`, while it lives; one never issued
+    opens them only under `--lenient`. Every refusal is the real API's 401 for a wrong key:
+    how it words an expired ephemeral key, or one sent to another route, is not known, and
+    this is the wording it uses for every key it does not take."""
+    state = state_of(request)
+    secret = state.ephemeral.get(key)
+    if (
+        (request.method, request.path.rstrip("/")) not in EPHEMERAL_ROUTES
+        or (secret is None and not state.settings.lenient)
+        or (secret is not None and secret.expired())
+    ):
+        raise invalid_api_key(key)
+    exchange.api_key = key
+    exchange.client_secret = secret
 
 
 def _admin_scope(request: web.Request) -> str:

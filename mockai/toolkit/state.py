@@ -11,6 +11,7 @@ from aiohttp import web
 
 from mockai.auditlog import AuditLog
 from mockai.config import Settings
+from mockai.ephemeral import ClientSecret, EphemeralKeys
 from mockai.faults import ChaosDice, ChaosPolicy, Fault
 from mockai.journal import Journal
 from mockai.metrics import Metrics
@@ -42,6 +43,7 @@ class ServerState:
     drain: Drain = field(default_factory=Drain)  # started when the server stops
     usage: UsageLedger = field(default_factory=UsageLedger)  # what the Usage API reports
     audit: AuditLog = field(default_factory=AuditLog)  # what the Audit Logs API lists
+    ephemeral: EphemeralKeys = field(default_factory=EphemeralKeys)  # Realtime client secrets
 
     @classmethod
     def build(
@@ -63,8 +65,8 @@ class ServerState:
 
     def reset(self, session: str | None = None) -> None:
         """Forget counters, journal, runtime scenarios, stored objects, rate-limit buckets,
-        usage and audit log: everything, or one session's. Metrics keep counting (Prometheus
-        counters only grow)."""
+        usage, audit log and Realtime client secrets: everything, or one session's. Metrics
+        keep counting (Prometheus counters only grow)."""
         everywhere = session is None
         self.engine.reset_counters(session, everywhere=everywhere)
         self.engine.drop_runtime(session, everywhere=everywhere)
@@ -74,6 +76,7 @@ class ServerState:
         self.chaos.reset(session, everywhere=everywhere)
         self.usage.reset(session, everywhere=everywhere)
         self.audit.reset(session, everywhere=everywhere)
+        self.ephemeral.reset(session, everywhere=everywhere)
 
 
 @dataclass(slots=True)
@@ -84,6 +87,7 @@ class Exchange:
     start: float
     session: str | None
     api_key: str | None = None
+    client_secret: ClientSecret | None = None  # the Realtime ephemeral key it came with
     body: Any = None
     scenario: str | None = None
     step: int | None = None

@@ -395,6 +395,73 @@ async def _audit_logs(api: Api):
     return await api.send("GET", "/v1/organization/audit_logs", params={"limit": "10"})
 
 
+# -- Realtime over HTTP ---------------------------------------------------------------------------
+
+OFFER = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\n"
+REALTIME = {"type": "realtime", "model": "gpt-realtime"}
+
+
+@case("create-realtime-client-secret")
+async def _client_secret(api: Api):
+    body = {"expires_after": {"anchor": "created_at", "seconds": 600}, "session": REALTIME}
+    return await api.send("POST", "/v1/realtime/client_secrets", json=body)
+
+
+@case("create-realtime-translation-client-secret")
+async def _translation_secret(api: Api):
+    body = {"session": {"model": "gpt-realtime-translate", "audio": {"output": {"language": "es"}}}}
+    return await api.send("POST", "/v1/realtime/translations/client_secrets", json=body)
+
+
+@case("create-realtime-session")
+async def _realtime_session(api: Api):
+    body = {"model": "gpt-realtime", "modalities": ["audio", "text"], "instructions": "Hi."}
+    return await api.send("POST", "/v1/realtime/sessions", json=body)
+
+
+@case("create-realtime-transcription-session")
+async def _transcription_session(api: Api):
+    return await api.send("POST", "/v1/realtime/transcription_sessions", json={})
+
+
+async def _call(api: Api) -> str:
+    form = {"sdp": ("offer.sdp", OFFER.encode(), "application/sdp")}
+    response = await api.send("POST", "/v1/realtime/calls", form=form)
+    assert response.status == 201, await response.text()
+    return response.headers["Location"].rpartition("/")[2]
+
+
+@case("create-realtime-call")
+async def _create_call(api: Api):
+    return await api.send(
+        "POST", "/v1/realtime/calls", form={"sdp": OFFER, "session": '{"type": "realtime"}'}
+    )
+
+
+@case("accept-realtime-call")
+async def _accept_call(api: Api):
+    return await api.send("POST", f"/v1/realtime/calls/{await _call(api)}/accept", json=REALTIME)
+
+
+@case("reject-realtime-call")
+async def _reject_call(api: Api):
+    path = f"/v1/realtime/calls/{await _call(api)}/reject"
+    return await api.send("POST", path, json={"status_code": 486})
+
+
+@case("refer-realtime-call")
+async def _refer_call(api: Api):
+    call = await _call(api)
+    await api.send("POST", f"/v1/realtime/calls/{call}/accept", json=REALTIME)
+    path = f"/v1/realtime/calls/{call}/refer"
+    return await api.send("POST", path, json={"target_uri": "tel:+14155550123"})
+
+
+@case("hangup-realtime-call")
+async def _hangup_call(api: Api):
+    return await api.send("POST", f"/v1/realtime/calls/{await _call(api)}/hangup")
+
+
 # -- Responses, and their `?beta=true` twins --------------------------------------------------
 
 
@@ -468,6 +535,12 @@ async def _check(op: Operation, response: aiohttp.ClientResponse, stream: bool) 
     elif op.operation_id == "downloadFile":
         # The description declares a JSON string; the real API sends the file's own bytes.
         assert raw == batch_line()
+    elif op.operation_id == "create-realtime-call":
+        # An SDP answer; the call id in `Location` (the description declares the header).
+        assert response.content_type == "application/sdp" and raw.startswith(b"v=0\r\n")
+        assert response.headers["Location"].startswith("/v1/realtime/calls/rtc_")
+    elif op.operation_id.endswith("-realtime-call"):  # the call actions: no body, as declared
+        assert raw == b""
     elif op.operation_id in ("deleteResponse", "beta_deleteResponse"):
         # The description declares no body; the real API answers the deletion object.
         assert await response.json() == {

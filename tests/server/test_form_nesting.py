@@ -50,10 +50,11 @@ def test_a_field_that_is_both_a_value_and_an_object_keeps_the_first():
     assert nested({"a[b]": "y", "a": "x"}) == {"a": {"b": "y"}}
 
 
-async def test_repeated_array_fields_reach_a_spec_driven_form(serve):
+async def test_repeated_array_fields_reach_a_form_route(serve):
+    """`POST /realtime/calls` reads its `session` from bracketed fields too."""
     client = await serve()
     form = aiohttp.FormData(default_to_multipart=True)
-    form.add_field("sdp", "v=0\r\n")
+    form.add_field("sdp", "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n")
     for value in ("audio", "text"):
         form.add_field("session[output_modalities][]", value)
     form.add_field("session[type]", "realtime")
