@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from openapi import parse_sse, validate_chat_chunk, validate_response
+from realtime_support import check
 from responses_support import check_events
 
 NODE_DIR = Path(__file__).resolve().parent.parent / "node"
@@ -127,3 +128,31 @@ def test_node_sdk_helpers_output_fed_back(mockai, node):
     assert reasoning["type"] == "reasoning" and reasoning["encrypted_content"]
     assert (call["type"], call["status"]) == ("function_call", "completed")
     assert sent[7]["input"][0]["id"].startswith("msg_")
+
+
+def test_node_sdk_realtime_text_turn(mockai, node):
+    """The Node SDK's Realtime WebSocket client (tests/node/realtime.mjs) runs a text turn; every
+    server event it received is one the description declares."""
+    mockai.add_scenario(
+        {
+            "name": "node-rt",
+            "match": {"endpoint": "realtime"},
+            "reply": {"content": "Hi from Node."},
+        }
+    )
+    done = subprocess.run(
+        [node, "realtime.mjs", mockai.url, mockai.session],
+        cwd=NODE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    events = json.loads(done.stdout)
+    for event in events:
+        check(event)
+    kinds = [e["type"] for e in events]
+    assert kinds[0] == "session.created" and kinds[-1] == "response.done"
+    text = "".join(e["delta"] for e in events if e["type"] == "response.output_text.delta")
+    assert text == "Hi from Node."
+    assert events[-1]["response"]["status"] == "completed"
