@@ -18,7 +18,7 @@ import time
 
 from common import HERE, Row
 
-SUITES = ("throughput", "streams", "startup", "tokens", "spec_load", "realtime_audio")
+SUITES = ("throughput", "streams", "startup", "tokens", "spec_load", "realtime_audio", "realtime")
 
 
 def machine() -> dict:

@@ -335,6 +335,10 @@ BAD_VARIABLES = [
     ({"MOCKAI_JOURNAL_SIZE": "-1"}, "MOCKAI_JOURNAL_SIZE: -1 is out of range (must be at least 0)"),
     ({"MOCKAI_JOURNAL_BODY_BYTES": "big"}, "MOCKAI_JOURNAL_BODY_BYTES: 'big' is not a whole"),
     ({"MOCKAI_MAX_BODY_MB": "0"}, "MOCKAI_MAX_BODY_MB: 0 is out of range (must be at least 1)"),
+    (
+        {"MOCKAI_REALTIME_AUDIO_PACE": "-1"},
+        "MOCKAI_REALTIME_AUDIO_PACE: -1.0 is out of range (must be at least 0)",
+    ),
     ({"MOCKAI_RPM": "0"}, "MOCKAI_RPM: Input should be greater than or equal to 1"),
     ({"MOCKAI_CHAOS_RATE": "1.5"}, "MOCKAI_CHAOS_RATE: 1.5 is not between 0 and 1"),
     ({"MOCKAI_CHAOS_KINDS": "reste"}, "MOCKAI_CHAOS_KINDS: unknown kind 'reste'"),

@@ -26,6 +26,7 @@ import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from openapi import document, validate_error
 from schemathesis import GenerationMode
+from schemathesis.core.errors import UnsupportedSchema
 
 from mockai.endpoints import GENERIC, declared_routes
 from mockai.pytest_plugin import TEST_ADMIN_KEY, TEST_API_KEY
@@ -178,4 +179,7 @@ def test_no_server_error(mockai, method, path, mode):
                 )
             )
 
-        fuzz()
+        try:
+            fuzz()
+        except UnsupportedSchema as exc:  # the tool's limit (a `not` it cannot complement)
+            pytest.skip(f"schemathesis cannot generate {mode.value} cases here: {exc}"[:300])

@@ -6,12 +6,13 @@ the description (realtime_support.check)."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import math
 import struct
 
 import pytest
-from realtime_support import connect, receive, until
+from realtime_support import check, connect, receive, until
 
 from mockai import g711, speech
 
@@ -133,3 +134,61 @@ async def test_quiet_audio_is_no_speech(serve):
         )
     await ws.send_json({"type": "input_audio_buffer.clear"})
     assert (await receive(ws))["type"] == "input_audio_buffer.cleared"  # nothing before it
+
+
+@pytest.mark.mockai(realtime_audio_pace=0)
+async def test_sdk_audio_turn(mockai):
+    """The official SDK appends real PCM; server VAD commits the turn, the input transcript and
+    the spoken answer (audio and its transcript) come back."""
+    mockai.add_scenario(HELLO)
+    voice = speech.speak("What is on the menu tonight?", "alloy", 11)
+    audio = voice + b"\x00\x00" * 24000  # a second of silence ends the turn
+    async with mockai.async_client() as client:
+        async with client.realtime.connect(model="gpt-realtime") as connection:
+            transcription = {"model": "gpt-4o-mini-transcribe"}
+            await connection.session.update(
+                session={"type": "realtime", "audio": {"input": {"transcription": transcription}}}
+            )
+            for start in range(0, len(audio), 9600):
+                chunk = base64.b64encode(audio[start : start + 9600]).decode()
+                await connection.input_audio_buffer.append(audio=chunk)
+            events = []
+            async for event in connection:
+                check(event.model_dump(mode="json", exclude_unset=True))
+                events.append(event)
+                if event.type == "response.done":
+                    break
+    kinds = [e.type for e in events]
+    assert kinds.index("input_audio_buffer.speech_stopped") < kinds.index("response.created")
+    heard = next(
+        e for e in events if e.type == "conversation.item.input_audio_transcription.completed"
+    )
+    assert heard.transcript
+    said = "".join(e.delta for e in events if e.type == "response.output_audio_transcript.delta")
+    assert said == "Hello there, how can I help?"
+    pcm = b"".join(
+        base64.b64decode(e.delta) for e in events if e.type == "response.output_audio.delta"
+    )
+    assert pcm == speech.speak(said, "marin", 0)  # the session's default voice, --seed 0
+    assert events[-1].response.status == "completed"
+
+
+async def test_audio_is_sent_at_the_pace_it_plays(serve):
+    """At `realtime_audio_pace` 4 the deltas of about 2.5 s of speech span at least the time
+    it takes to play them four times as fast (a lower bound only: slowness cannot fail it)."""
+    client = await serve(HELLO, realtime_audio_pace=4)
+    ws = await connect(client)
+    await receive(ws)
+    await ws.send_json({"type": "response.create"})
+    arrivals, played = [], 0.0
+    loop = asyncio.get_running_loop()
+    while True:
+        event = await receive(ws)
+        if event["type"] == "response.output_audio.delta":
+            arrivals.append((loop.time(), played))
+            played += len(base64.b64decode(event["delta"])) / speech.BYTES_PER_MS
+        elif event["type"] == "response.done":
+            break
+    (first, _), (last, before_last) = arrivals[0], arrivals[-1]
+    assert before_last > 2000
+    assert last - first >= before_last / 1000 / 4 * 0.9

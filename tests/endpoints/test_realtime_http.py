@@ -10,13 +10,13 @@ through a route of the test's own at `GET /v1/realtime`, behind the real middlew
 
 from __future__ import annotations
 
+import json
 import re
 import time
 
 import aiohttp
 import openai
 import pytest
-from aiohttp import web
 from aiohttp.test_utils import TestClient
 from helpers import AUTH, api_json
 from openapi import validate_error, validate_schema
@@ -24,7 +24,7 @@ from openapi import validate_error, validate_schema
 from mockai.config import Settings
 from mockai.ephemeral import KEY_SUBPROTOCOL
 from mockai.server.app import create_app
-from mockai.toolkit.state import STATE, exchange_of
+from mockai.toolkit.state import STATE
 
 EK = re.compile(r"^ek_[0-9a-f]{32}$")
 CALL = re.compile(r"^rtc_u1_[0-9a-f]{32}$")
@@ -199,43 +199,41 @@ async def test_a_transcription_session(serve):
 # -- what an ephemeral key opens -----------------------------------------------------------------
 
 
-async def _socket_stand_in(request: web.Request) -> web.Response:
-    """Where the Realtime socket will be: says which key and client secret got through."""
-    exchange = exchange_of(request)
-    config = exchange.client_secret.config if exchange.client_secret else None
-    return web.json_response({"key": exchange.api_key, "session": config})
-
-
 @pytest.fixture
 async def with_socket(aiohttp_client):
     async def make(**settings) -> TestClient:
         app = create_app(Settings(**{"port": 0, "watch": False, "quiet": True, **settings}), [])
-        # The family's routes are registered; the socket route is not on this branch yet.
-        if not any(
-            r.method == "GET" and r.resource is not None and r.resource.canonical == "/v1/realtime"
-            for r in app.router.routes()
-        ):
-            app.router.add_get("/v1/realtime", _socket_stand_in)
         return await aiohttp_client(app)
 
     return make
+
+
+async def _opened(ws) -> dict:
+    """The first event of an opened Realtime socket: its `session.created`."""
+    message = await ws.receive(timeout=10)
+    assert message.type == aiohttp.WSMsgType.TEXT, message
+    event = json.loads(message.data)
+    assert event["type"] == "session.created", event
+    return event["session"]
 
 
 async def test_an_ephemeral_key_opens_the_socket_as_bearer_or_subprotocol(with_socket):
     client = await with_socket(api_key=["sk-only"])
     made = await secret(
         client,
-        {"session": {"type": "realtime", "instructions": "Hi"}},
+        {"session": {"type": "realtime", "model": "gpt-realtime", "instructions": "Hi"}},
         {"Authorization": "Bearer sk-only"},
     )
     key = made["value"]
-    by_header = await client.get("/v1/realtime", headers={"Authorization": f"Bearer {key}"})
-    assert by_header.status == 200, await by_header.text()
-    assert (await by_header.json())["session"]["instructions"] == "Hi"
-    protocols = f"realtime, {KEY_SUBPROTOCOL}{key}"
-    by_protocol = await client.get("/v1/realtime", headers={"Sec-WebSocket-Protocol": protocols})
-    assert by_protocol.status == 200, await by_protocol.text()
-    assert (await by_protocol.json())["key"] == key
+    by_header = await client.ws_connect("/v1/realtime", headers={"Authorization": f"Bearer {key}"})
+    session = await _opened(by_header)
+    assert (session["instructions"], session["model"]) == ("Hi", "gpt-realtime")
+    # A browser: no header, the key offered as a subprotocol beside `realtime`.
+    by_protocol = await client.ws_connect(
+        "/v1/realtime?model=gpt-realtime", protocols=("realtime", f"{KEY_SUBPROTOCOL}{key}")
+    )
+    assert by_protocol.protocol == "realtime"
+    assert (await _opened(by_protocol))["instructions"] == "Hi"
 
 
 async def test_an_ephemeral_key_opens_no_other_route(with_socket):
@@ -268,8 +266,10 @@ async def test_the_beta_sessions_client_secret_is_an_ephemeral_key(with_socket):
     client = await with_socket()
     response = await client.post("/v1/realtime/sessions", json={}, headers=AUTH)
     key = (await api_json(response))["client_secret"]["value"]
-    opened = await client.get("/v1/realtime", headers={"Authorization": f"Bearer {key}"})
-    assert opened.status == 200
+    opened = await client.ws_connect(
+        "/v1/realtime?model=gpt-realtime", headers={"Authorization": f"Bearer {key}"}
+    )
+    assert (await _opened(opened))["type"] == "realtime"
 
 
 async def test_a_reset_forgets_the_sessions_keys(with_socket):

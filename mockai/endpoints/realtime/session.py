@@ -120,6 +120,14 @@ class Session:
         self.config = _merged(self.config, fields)
         self._detector = None  # the turn detection may have changed
 
+    def configure(self, given: dict[str, Any]) -> None:
+        """Take the settings of a session object made over HTTP (an ephemeral key's), keeping
+        this connection's own id, object and expiry."""
+        own = {"id", "object", "expires_at", "type", "client_secret"}
+        fields = {k: v for k, v in given.items() if k in self.config and k not in own}
+        self.config = _merged(self.config, fields)
+        self._detector = None
+
     def turn_detection(self) -> dict[str, Any] | None:
         found = self.config.get("audio", {}).get("input", {}).get("turn_detection")
         return found if isinstance(found, dict) else None

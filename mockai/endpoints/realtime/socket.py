@@ -28,6 +28,7 @@ from aiohttp import WSMsgType, web
 from mockai.endpoints.realtime import events, listening
 from mockai.endpoints.realtime.session import Session, conversation_item, new_id, shown
 from mockai.endpoints.realtime.turn import Connection, error_event
+from mockai.ephemeral import SUBPROTOCOL
 from mockai.errors import APIError, invalid_request, missing_parameter
 from mockai.models import Model, capabilities
 from mockai.streaming.sse import drop_connection
@@ -48,8 +49,10 @@ async def _refuse(ws: web.WebSocketResponse, error: APIError) -> None:
 
 
 def _model(request: web.Request) -> Model:
-    """The session's model (`?model=`), or the error refusing the connection."""
-    name = request.query.get("model")
+    """The session's model (`?model=`, else the one its ephemeral key's session names), or the
+    error refusing the connection."""
+    secret = exchange_of(request).client_secret
+    name = request.query.get("model") or (secret.config.get("model") if secret else None)
     if not name:
         raise missing_parameter("model")
     state = state_of(request)
@@ -61,7 +64,11 @@ def _model(request: web.Request) -> Model:
 
 async def connect(request: web.Request) -> web.StreamResponse:
     state = state_of(request)
-    ws = web.WebSocketResponse(max_msg_size=state.settings.max_body_mb * 1024 * 1024)
+    # A browser offers `realtime` beside its key (`openai-insecure-api-key.ek_...`): the
+    # answer selects `realtime` (mockai.ephemeral).
+    ws = web.WebSocketResponse(
+        protocols=(SUBPROTOCOL,), max_msg_size=state.settings.max_body_mb * 1024 * 1024
+    )
     if not ws.can_prepare(request).ok:  # a plain GET: there is no such HTTP route
         raise web.HTTPMethodNotAllowed(request.method, [])
     exchange = exchange_of(request)
@@ -77,8 +84,13 @@ async def connect(request: web.Request) -> web.StreamResponse:
         await _refuse(ws, error)
         return ws
     connection = Connection(request, ws, model, lambda: drop_connection(request))
-    if request.query.get("intent") == "transcription":
+    secret = exchange.client_secret
+    if request.query.get("intent") == "transcription" or (
+        secret is not None and secret.config.get("type") == "transcription"
+    ):
         connection.session = Session("transcription", model.served_as)
+    if secret is not None:  # the session the key was issued for
+        connection.session.configure(secret.config)
     state.metrics.socket_opened("/v1/realtime", connection.session.kind)
     closing: list[asyncio.Task[bool]] = []  # referenced until done
     stop = state.drain.on_start(
