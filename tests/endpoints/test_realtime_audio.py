@@ -12,6 +12,7 @@ import math
 import struct
 
 import pytest
+from helpers import AUTH
 from realtime_support import check, connect, receive, until
 
 from mockai import g711, speech
@@ -192,3 +193,21 @@ async def test_audio_is_sent_at_the_pace_it_plays(serve):
     (first, _), (last, before_last) = arrivals[0], arrivals[-1]
     assert before_last > 2000
     assert last - first >= before_last / 1000 / 4 * 0.9
+
+
+async def test_a_transcription_session_transcribes_each_turn_and_answers_nothing(serve):
+    client = await serve(HELLO, realtime_audio_pace=0)
+    ws = await client.ws_connect(
+        "/v1/realtime?model=gpt-realtime&intent=transcription", headers=AUTH
+    )
+    created = await receive(ws)
+    assert created["session"]["type"] == "transcription"
+    await _speak_into(ws)
+    events = await until(ws, "conversation.item.input_audio_transcription.completed")
+    kinds = [e["type"] for e in events]
+    assert kinds.index("input_audio_buffer.speech_stopped") < kinds.index(
+        "input_audio_buffer.committed"
+    )
+    assert events[-1]["transcript"]
+    await ws.send_json({"type": "input_audio_buffer.clear"})
+    assert (await receive(ws))["type"] == "input_audio_buffer.cleared"  # no response came

@@ -75,7 +75,7 @@ async def commit(connection: Connection) -> None:
     for kind in ("conversation.item.added", "conversation.item.done"):
         await connection.send({"type": kind, "previous_item_id": previous, "item": shown(item)})
     transcription = session.config.get("audio", {}).get("input", {}).get("transcription")
-    if transcription:
+    if transcription or session.kind == "transcription":  # what a transcription session is for
         await _transcribe(connection, item, seconds)
 
 

@@ -50,7 +50,10 @@ def default_config(kind: str, model: str) -> dict[str, Any]:
             "interrupt_response": True,
         },
     }
-    if kind == "transcription":
+    if kind == "transcription":  # its turn detection has no response to create or interrupt
+        detection = audio_input["turn_detection"]
+        for key in ("idle_timeout_ms", "create_response", "interrupt_response"):
+            detection.pop(key)
         return {
             "type": "transcription",
             "object": "realtime.transcription_session",
