@@ -170,7 +170,7 @@ async def test_sdk_audio_turn(mockai):
     pcm = b"".join(
         base64.b64decode(e.delta) for e in events if e.type == "response.output_audio.delta"
     )
-    assert pcm == speech.speak(said, "marin", 0)  # the session's default voice, --seed 0
+    assert pcm == speech.speak(said, "alloy", 0)  # the session's default voice, --seed 0
     assert events[-1].response.status == "completed"
 
 

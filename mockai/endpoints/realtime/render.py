@@ -16,6 +16,7 @@ from typing import Any
 
 from mockai.endpoints.realtime import audio
 from mockai.endpoints.realtime.session import new_id, shown
+from mockai.endpoints.realtime.sessions import DEFAULT_VOICE
 from mockai.replies import Outcome
 from mockai.tokenizer import Tokenizer
 from mockai.vocabulary import Usage
@@ -183,7 +184,7 @@ class ResponseRender:
         kind = "output_audio_transcript" if self.spoken else "output_text"
         empty = {"type": "audio", "transcript": ""} if self.spoken else {"type": "text", "text": ""}
         yield {"type": "response.content_part.added", **where, "part": empty}, False
-        voice = str(self.audio_output.get("voice") or "marin")
+        voice = str(self.audio_output.get("voice") or DEFAULT_VOICE)
         fmt = self.audio_output.get("format")
         sounds = audio.spoken(text, fmt, voice, self.seed) if self.spoken else []
         pieces = self._pieces(text, exact=True)

@@ -2,7 +2,7 @@
 `session.updated` show) and its conversation (items in order, the input audio buffer), bounded.
 
 The session object follows real `session.created` events (defaults: audio out, PCM at 24 kHz,
-server VAD, voice `marin`, `max_output_tokens: "inf"`); it lives as long as its connection, like
+server VAD, voice `alloy`, `max_output_tokens: "inf"`); it lives as long as its connection, like
 the real one, so nothing here is kept per `X-Mockai-Session`.
 """
 
@@ -16,19 +16,19 @@ from typing import Any
 from mockai import ids, vad
 from mockai.endpoints.realtime import audio
 from mockai.endpoints.realtime.events import Item, SessionConfig
+from mockai.endpoints.realtime.sessions import (
+    BASIC_VAD,
+    DEFAULT_INSTRUCTIONS,
+    DEFAULT_VOICE,
+    PCM,
+    SERVER_VAD,
+)
 from mockai.errors import invalid_request
 from mockai.tokenizer import Tokenizer
 
 MAX_ITEMS = 1024  # beyond, the oldest items leave the conversation (the real API truncates too)
 SESSION_SECONDS = 60 * 60  # a session's `expires_at`: the real API's 60-minute session limit
 _SYSTEM = random.SystemRandom()
-# The start of the real sessions' default instructions (seen in `session.created` events).
-DEFAULT_INSTRUCTIONS = (
-    "Your knowledge cutoff is 2023-10. You are a helpful, witty, and friendly AI. Act like a "
-    "human, but remember that you aren't a human and that you can't do human things in the "
-    "real world."
-)
-PCM = {"type": "audio/pcm", "rate": 24000}
 
 
 def new_id(prefix: str) -> str:
@@ -38,22 +38,8 @@ def new_id(prefix: str) -> str:
 
 def default_config(kind: str, model: str) -> dict[str, Any]:
     expires = int(time.time()) + SESSION_SECONDS
-    audio_input: dict[str, Any] = {
-        "format": dict(PCM),
-        "turn_detection": {
-            "type": "server_vad",
-            "threshold": 0.5,
-            "prefix_padding_ms": 300,
-            "silence_duration_ms": 200,
-            "idle_timeout_ms": None,
-            "create_response": True,
-            "interrupt_response": True,
-        },
-    }
     if kind == "transcription":  # its turn detection has no response to create or interrupt
-        detection = audio_input["turn_detection"]
-        for key in ("idle_timeout_ms", "create_response", "interrupt_response"):
-            detection.pop(key)
+        audio_input = {"format": dict(PCM), "turn_detection": dict(BASIC_VAD)}
         return {
             "type": "transcription",
             "object": "realtime.transcription_session",
@@ -61,6 +47,7 @@ def default_config(kind: str, model: str) -> dict[str, Any]:
             "expires_at": expires,
             "audio": {"input": audio_input},
         }
+    audio_input = {"format": dict(PCM), "turn_detection": dict(SERVER_VAD)}
     return {
         "type": "realtime",
         "object": "realtime.session",
@@ -76,7 +63,7 @@ def default_config(kind: str, model: str) -> dict[str, Any]:
         "expires_at": expires,
         "audio": {
             "input": audio_input,
-            "output": {"format": dict(PCM), "voice": "marin", "speed": 1.0},
+            "output": {"format": dict(PCM), "voice": DEFAULT_VOICE, "speed": 1.0},
         },
     }
 

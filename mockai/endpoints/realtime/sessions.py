@@ -28,10 +28,14 @@ from mockai.endpoints.realtime.request import (
 
 DEFAULT_MODEL = "gpt-realtime"
 DEFAULT_TRANSCRIBER = "gpt-4o-transcribe"
-# The real API's default instructions open with this sentence (the beta session examples).
+# The start of the real sessions' default instructions (the beta session examples, and the
+# `session.created` events clients have quoted).
 DEFAULT_INSTRUCTIONS = (
-    "Your knowledge cutoff is 2023-10. You are a helpful, witty, and friendly AI."
+    "Your knowledge cutoff is 2023-10. You are a helpful, witty, and friendly AI. Act like a "
+    "human, but remember that you aren't a human and that you can't do human things in the "
+    "real world."
 )
+DEFAULT_VOICE = "alloy"  # the API reference's session examples
 PCM = {"type": "audio/pcm", "rate": 24000}
 # The beta interface's format names, as the GA formats.
 BETA_FORMATS = {
@@ -115,7 +119,7 @@ def realtime_session(
             "input": _input(audio.input if audio else None, None, vad),
             "output": {
                 "format": _format(output.format if output else None),
-                "voice": output.voice if output and output.voice is not None else "alloy",
+                "voice": output.voice if output and output.voice is not None else DEFAULT_VOICE,
                 "speed": output.speed if output and output.speed is not None else 1.0,
             },
         },
