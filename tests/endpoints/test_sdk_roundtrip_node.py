@@ -11,6 +11,7 @@ in CI (`CI=true`), where it fails.
 
 from __future__ import annotations
 
+import base64
 import fcntl
 import hashlib
 import json
@@ -25,6 +26,8 @@ import pytest
 from openapi import parse_sse, validate_chat_chunk, validate_response
 from realtime_support import check
 from responses_support import check_events
+
+from mockai import speech
 
 NODE_DIR = Path(__file__).resolve().parent.parent / "node"
 SCENARIOS = [
@@ -130,18 +133,25 @@ def test_node_sdk_helpers_output_fed_back(mockai, node):
     assert sent[7]["input"][0]["id"].startswith("msg_")
 
 
-def test_node_sdk_realtime_text_turn(mockai, node):
-    """The Node SDK's Realtime WebSocket client (tests/node/realtime.mjs) runs a text turn; every
-    server event it received is one the description declares."""
-    mockai.add_scenario(
-        {
-            "name": "node-rt",
-            "match": {"endpoint": "realtime"},
-            "reply": {"content": "Hi from Node."},
-        }
-    )
+REALTIME = [
+    {
+        "name": "node-call",
+        "match": {"endpoint": "realtime", "tool_result": False, "tools": ["get_weather"]},
+        "reply": {"tool_calls": [{"name": "get_weather", "arguments": {"city": "Boston"}}]},
+    },
+    {
+        "name": "node-rt",
+        "match": {"endpoint": "realtime"},
+        "reply": {"content": "Hi from Node, one two three.", "stream": {"chunk_ms": 30}},
+    },
+]
+
+
+def _realtime(mockai, node: str, flow: str, *extra: str) -> list[dict[str, Any]]:
+    """The server events the Node SDK's Realtime client received in `flow` (realtime.mjs),
+    each validated against the description."""
     done = subprocess.run(
-        [node, "realtime.mjs", mockai.url, mockai.session],
+        [node, "realtime.mjs", mockai.url, mockai.session, flow, *extra],
         cwd=NODE_DIR,
         capture_output=True,
         text=True,
@@ -151,8 +161,48 @@ def test_node_sdk_realtime_text_turn(mockai, node):
     events = json.loads(done.stdout)
     for event in events:
         check(event)
-    kinds = [e["type"] for e in events]
-    assert kinds[0] == "session.created" and kinds[-1] == "response.done"
-    text = "".join(e["delta"] for e in events if e["type"] == "response.output_text.delta")
-    assert text == "Hi from Node."
+    assert events[0]["type"] == "session.created" and events[-1]["type"] == "response.done"
+    return events
+
+
+def _said(events: list[dict[str, Any]], kind: str) -> str:
+    return "".join(e["delta"] for e in events if e["type"] == kind)
+
+
+def test_node_sdk_realtime_text_turn_and_cancel(mockai, node):
+    mockai.add_scenario(REALTIME)
+    events = _realtime(mockai, node, "text")
+    assert _said(events, "response.output_text.delta") == "Hi from Node, one two three."
     assert events[-1]["response"]["status"] == "completed"
+    cancelled = _realtime(mockai, node, "cancel")[-1]["response"]
+    assert (cancelled["status"], cancelled["status_details"]["reason"]) == (
+        "cancelled",
+        "client_cancelled",
+    )
+
+
+def test_node_sdk_realtime_function_call_loop(mockai, node):
+    mockai.add_scenario(REALTIME)
+    events = _realtime(mockai, node, "tools")
+    done = [e["response"] for e in events if e["type"] == "response.done"]
+    assert [o["type"] for o in done[0]["output"]] == ["function_call"]
+    assert done[0]["output"][0]["arguments"] == '{"city":"Boston"}'
+    assert done[1]["status"] == "completed"
+    assert done[1]["output"][0]["content"][0]["text"] == "Hi from Node, one two three."
+
+
+@pytest.mark.mockai(realtime_audio_pace=0)
+def test_node_sdk_realtime_audio_turn(mockai, node, tmp_path):
+    """Real PCM appended; server VAD commits the turn and the spoken answer comes back."""
+    mockai.add_scenario(REALTIME)
+    pcm = speech.speak("Is the kitchen still open?", "verse", 5) + b"\x00\x00" * 24000
+    (tmp_path / "turn.pcm").write_bytes(pcm)
+    events = _realtime(mockai, node, "audio", str(tmp_path / "turn.pcm"))
+    kinds = [e["type"] for e in events]
+    assert kinds.index("input_audio_buffer.speech_stopped") < kinds.index("response.created")
+    said = _said(events, "response.output_audio_transcript.delta")
+    assert said == "Hi from Node, one two three."
+    audio = b"".join(
+        base64.b64decode(e["delta"]) for e in events if e["type"] == "response.output_audio.delta"
+    )
+    assert audio == speech.speak(said, "alloy", 0)
