@@ -28,6 +28,8 @@ class Route:
     path: str  # below the /v1 prefix, e.g. "/chat/completions"
     handler: str  # `module.function` in the family's package, e.g. "handlers.create"
     scenario: str | None = None  # the endpoint name scenarios match it by, if they answer it
+    # Further names a route answers scenarios by (the Realtime socket's input transcription).
+    also: tuple[str, ...] = ()
 
 
 GENERIC = f"{__name__}.generic"  # answers every operation no other family declares
@@ -61,8 +63,9 @@ def endpoint_names() -> EndpointNames:
     """The endpoint names the routes declare, for checking and resolving `match.endpoint`."""
     routes: dict[str, list[str]] = {}
     for _, route in declared_routes():
-        if route.scenario is not None:
-            routes.setdefault(route.scenario, []).append(f"{route.method} {route.path}")
+        for name in (route.scenario, *route.also):
+            if name is not None:
+                routes.setdefault(name, []).append(f"{route.method} {route.path}")
     return EndpointNames(routes)
 
 

@@ -211,3 +211,51 @@ async def test_a_transcription_session_transcribes_each_turn_and_answers_nothing
     assert events[-1]["transcript"]
     await ws.send_json({"type": "input_audio_buffer.clear"})
     assert (await receive(ws))["type"] == "input_audio_buffer.cleared"  # no response came
+
+
+async def test_a_scenario_gives_the_input_transcript_or_its_failure(serve):
+    """`endpoint: realtime.transcription` answers a committed turn's transcript (matched like
+    any scenario: here by the session's instructions); its `error` is the `.failed` event."""
+    heard = [
+        {
+            "name": "heard",
+            "match": {"endpoint": "realtime.transcription", "system": "booking"},
+            "reply": {"content": "A table for two, please."},
+        },
+        {
+            "name": "garbled",
+            "match": {"endpoint": "realtime.transcription"},
+            "reply": {"error": {"status": 400, "message": "Audio could not be decoded."}},
+        },
+    ]
+    client = await serve(heard + HELLO, realtime_audio_pace=0)
+    for instructions, outcome in (("You take bookings.", "completed"), ("Chat.", "failed")):
+        ws = await connect(client)
+        await receive(ws)
+        session = {"type": "realtime", "instructions": instructions}
+        session["audio"] = {"input": {"transcription": {"model": "gpt-4o-transcribe"}}}
+        await ws.send_json({"type": "session.update", "session": session})
+        await until(ws, "session.updated")
+        await _speak_into(ws)
+        event = await until(ws, f"conversation.item.input_audio_transcription.{outcome}")
+        if outcome == "completed":
+            assert event[-1]["transcript"] == "A table for two, please."
+        else:
+            assert event[-1]["error"]["message"] == "Audio could not be decoded."
+
+
+async def test_speech_during_a_response_interrupts_it(serve):
+    """With `interrupt_response` (the default) the user's speech cancels the response being
+    spoken: `response.done` cancelled, reason `turn_detected`; the new turn then answers."""
+    long_reply = [{**HELLO[0], "reply": {"content": "Let me tell you a rather long story. " * 4}}]
+    client = await serve(long_reply, realtime_audio_pace=1)
+    ws = await connect(client)
+    await receive(ws)
+    await _speak_into(ws)
+    await until(ws, "response.output_audio.delta")  # the answer is being spoken
+    await _speak_into(ws)  # the user talks over it
+    events = await until(ws, "response.done")
+    assert events[-1]["response"]["status"] == "cancelled"
+    assert events[-1]["response"]["status_details"]["reason"] == "turn_detected"
+    kinds = [e["type"] for e in events]
+    assert kinds.index("input_audio_buffer.speech_started") < len(kinds) - 1

@@ -20,7 +20,9 @@ from __future__ import annotations
 from mockai.endpoints import Route
 
 ROUTES = [
-    Route("GET", "/realtime", "socket.connect", scenario="realtime"),
+    Route(
+        "GET", "/realtime", "socket.connect", scenario="realtime", also=("realtime.transcription",)
+    ),
     Route(
         "POST",
         "/realtime/client_secrets",

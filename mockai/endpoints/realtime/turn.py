@@ -80,6 +80,7 @@ class Connection:
         exchange_of(request).body = {"model": model.id, "events": self.journal}
         self.active: asyncio.Task[None] | None = None
         self.active_id: str | None = None
+        self.cancel_reason = "client_cancelled"  # why the running response was cancelled
         self.last_response: str | None = None
         self.lock = asyncio.Lock()
 
@@ -127,7 +128,9 @@ class Connection:
         if self.active is task:
             self.active = self.active_id = None
 
-    def cancel(self) -> None:
+    def cancel(self, reason: str = "client_cancelled") -> None:
+        """End the running response (`reason`: `client_cancelled`, or `turn_detected` when the
+        user's speech interrupts it)."""
         if self.active is None:
             raise APIError(
                 400,
@@ -135,6 +138,7 @@ class Connection:
                 type="invalid_request_error",
                 code="response_cancel_not_active",
             )
+        self.cancel_reason = reason
         self.active.cancel()
 
     async def stop(self) -> None:
@@ -271,9 +275,8 @@ class _Run:
                 if event["type"] == "response.output_item.done" and in_conversation:
                     connection.session.add(dict(render.output[event["output_index"]]))
         except asyncio.CancelledError:
-            await self._finish(
-                render, "cancelled", {"type": "cancelled", "reason": "client_cancelled"}
-            )
+            reason = connection.cancel_reason
+            await self._finish(render, "cancelled", {"type": "cancelled", "reason": reason})
             return
         status = "incomplete" if render.outcome.finish_reason == "length" else "completed"
         details = (
