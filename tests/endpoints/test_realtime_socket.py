@@ -328,3 +328,25 @@ async def test_sdk_bad_events_get_errors(mockai):
                 if event.type == "session.updated":
                     assert event.session.instructions == "Be brief."
                     break
+
+
+async def test_rate_limits_apply_to_each_response_of_a_session(serve):
+    """Each `response.create` is a request to the limiter (`--rpm`, `--tpm`): `rate_limits.updated`
+    counts them down, tokens by the response's input, and one over the limit is the real
+    `rate_limit_exceeded` error event; the session goes on."""
+    client = await serve(HELLO, rpm=2, tpm=100_000)
+    ws = await connect(client)
+    await receive(ws)
+    await ws.send_json(TEXT_ONLY)
+    await until(ws, "session.updated")
+    await ws.send_json({"type": "conversation.item.create", "item": text_item("hi " * 50)})
+    remaining = []
+    for _ in range(2):
+        await ws.send_json({"type": "response.create"})
+        limits = (await until(ws, "rate_limits.updated"))[-1]["rate_limits"]
+        remaining.append({limit["name"]: limit["remaining"] for limit in limits})
+    assert [r["requests"] for r in remaining] == [1, 0]
+    assert remaining[1]["tokens"] < remaining[0]["tokens"] < 100_000
+    await ws.send_json({"type": "response.create", "event_id": "over"})
+    error = (await until(ws, "error"))[-1]["error"]
+    assert (error["code"], error["event_id"]) == ("rate_limit_exceeded", "over")

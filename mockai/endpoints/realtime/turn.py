@@ -204,12 +204,16 @@ class _Run:
         tools = params.tools if params.tools is not None else config.get("tools", [])
         items = self._items()
         call = self._call(items, instructions, tools)
+        tok = await tokenizer.encoding(connection.model.encoding)
+        counted = input_tokens(items, instructions, tok)
+        # What the limiter charges this response (the tokens per minute `rate_limits.updated`
+        # then shows): its input, as for an HTTP request.
+        exchange_of(connection.request).tokens = sum(counted.values())
         try:
             step = await answer_step(connection.request, call, streaming=True)
         except APIError as error:
             await connection.send(error_event(error, self.event_id))
             return
-        tok = await tokenizer.encoding(connection.model.encoding)
         limit = params.max_output_tokens or config.get("max_output_tokens", "inf")
         budget = None if limit == "inf" else int(limit)
         limits = Limits(budget)
@@ -233,7 +237,7 @@ class _Run:
             else connection.session.conversation_id,
             max_output_tokens=limit,
             metadata=params.metadata,
-            input_tokens=input_tokens(items, instructions, tok),
+            input_tokens=counted,
             usage_override=step.usage if step is not None else None,
             chunk_tokens=pacing.chunk_tokens,
             seed=connection.state.settings.seed,
