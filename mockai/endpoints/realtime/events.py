@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from mockai.endpoints.realtime.request import SessionConfig, check_session_type
 from mockai.errors import choices, invalid_request, missing_parameter
 from mockai.validation import validate
 
@@ -52,27 +53,6 @@ class Item(_Closed):
     name: str | None = None
     arguments: str | None = None
     output: str | None = None
-
-
-class SessionConfig(_Closed):
-    """`RealtimeSessionCreateRequestGA` and `RealtimeTranscriptionSessionCreateRequestGA` in one:
-    `check_session` refuses what a transcription session does not take. Nested settings
-    (audio formats, turn detection, tools, tracing) are kept as sent."""
-
-    type: Literal["realtime", "transcription"]
-    output_modalities: list[Modality] | None = Field(None, min_length=1)
-    model: str | None = None
-    instructions: str | None = None
-    audio: dict[str, Any] | None = None
-    include: list[Literal["item.input_audio_transcription.logprobs"]] | None = None
-    tracing: Literal["auto"] | dict[str, Any] | None = None
-    tools: list[dict[str, Any]] | None = None
-    tool_choice: str | dict[str, Any] | None = None
-    parallel_tool_calls: bool | None = None
-    reasoning: dict[str, Any] | None = None
-    max_output_tokens: MaxTokens | None = None
-    truncation: str | dict[str, Any] | None = None
-    prompt: dict[str, Any] | None = None
 
 
 class ResponseParams(_Closed):
@@ -176,8 +156,6 @@ MODELS: dict[str, type[_Event]] = {
         ResponseCancel,
     )
 }
-# What a transcription session takes (RealtimeTranscriptionSessionCreateRequestGA).
-TRANSCRIPTION_FIELDS = frozenset({"type", "audio", "include"})
 
 
 def event_id_of(event: dict[str, Any]) -> str | None:
@@ -199,9 +177,9 @@ def parse(event: dict[str, Any]) -> ClientEvent:
             "type",
             "invalid_value",
         )
+    if kind == "session.update":  # its type decides what else is allowed: checked first
+        check_session_type(event)
     parsed = validate(model, event, unknown_parameter=True)
-    if isinstance(parsed, SessionUpdate):
-        check_session(parsed.session)
     if isinstance(parsed, ItemCreate):
         check_item(parsed.item, "item")
     if isinstance(parsed, ResponseCreate) and parsed.response is not None:
@@ -215,17 +193,6 @@ def parse(event: dict[str, Any]) -> ClientEvent:
                 "invalid_value",
             )
     return parsed  # type: ignore[return-value]
-
-
-def check_session(session: SessionConfig) -> None:
-    if session.type == "transcription":
-        extra = sorted(session.model_fields_set - TRANSCRIPTION_FIELDS)
-        if extra:
-            raise invalid_request(
-                f"Unknown parameter: 'session.{extra[0]}'.",
-                f"session.{extra[0]}",
-                "unknown_parameter",
-            )
 
 
 _ROLE_PARTS = {

@@ -15,7 +15,8 @@ from typing import Any
 
 from mockai import ids, vad
 from mockai.endpoints.realtime import audio
-from mockai.endpoints.realtime.events import Item, SessionConfig
+from mockai.endpoints.realtime.events import Item
+from mockai.endpoints.realtime.request import SessionConfig
 from mockai.endpoints.realtime.sessions import (
     BASIC_VAD,
     DEFAULT_INSTRUCTIONS,
