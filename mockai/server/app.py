@@ -13,6 +13,7 @@ import contextlib
 import socket
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from aiohttp import web
 
@@ -20,6 +21,9 @@ from mockai import generation, tokenizer, warmup
 from mockai.config import Settings
 from mockai.control import api as control_api
 from mockai.endpoints import all_routes, endpoint_names
+from mockai.recording.proxy import FORWARDER, RECORDER, Forwarder
+from mockai.recording.steps import Options
+from mockai.recording.writer import Recorder
 from mockai.scenarios.engine import CompiledScenario
 from mockai.scenarios.watcher import watch
 from mockai.server.middleware import mockai_middleware
@@ -42,11 +46,23 @@ def create_app(
         for prefix in PREFIXES:
             app.router.add_route(route.method, prefix + route.path, handler)
     control_api.add_routes(app)
+    if settings.proxy_unmatched:
+        app[FORWARDER] = Forwarder(settings.proxy_unmatched)
+        app.on_cleanup.append(_close_forwarder)
+        if settings.record:
+            app[RECORDER] = Recorder(
+                Path(settings.record),
+                Options(redact=tuple(settings.redact), keep_ids=settings.keep_ids),
+            )
     app.on_shutdown.append(_drain)
     app.cleanup_ctx.append(_warm_up)
     if settings.watch and settings.scenario_paths():
         app.cleanup_ctx.append(_watcher)
     return app
+
+
+async def _close_forwarder(app: web.Application) -> None:
+    await app[FORWARDER].close()
 
 
 async def _drain(app: web.Application) -> None:
@@ -83,7 +99,7 @@ async def start(app: web.Application, host: str, port: int) -> tuple[web.AppRunn
         app,
         handler_cancellation=True,
         access_log=None,
-        shutdown_timeout=app[STATE].settings.shutdown_grace,
+        shutdown_timeout=app[STATE].settings.shutdown_grace if STATE in app else 5.0,
     )
     await runner.setup()
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
