@@ -14,7 +14,6 @@ class Captured:
     headers: list[tuple[str, str]]
     body: bytearray = field(default_factory=bytearray)
     events: list[dict[str, Any]] | None = None
-    complete: bool = False  # the whole answer arrived (the client did not leave mid-way)
 
     def header(self, name: str) -> str | None:
         return next((v for k, v in self.headers if k.lower() == name), None)

@@ -6,7 +6,7 @@ while capturing it; and `recording_app`, the `mockai record` proxy that forwards
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 import aiohttp
 import orjson
@@ -42,7 +42,13 @@ class Forwarder:
             path = path[len("/v1") :]  # `--upstream https://api.openai.com/v1` works too
         return self.upstream + path
 
-    async def forward(self, request: web.BaseRequest) -> tuple[web.StreamResponse, Captured]:
+    async def forward(
+        self,
+        request: web.BaseRequest,
+        before_end: Callable[[Captured], Awaitable[None]] | None = None,
+    ) -> web.StreamResponse:
+        """Forward `request`; once the whole answer has come, `before_end` gets it before the
+        response ends, so a client that has its answer finds it written down."""
         if self.session is None:
             self.session = aiohttp.ClientSession(
                 timeout=aiohttp.ClientTimeout(total=None, sock_connect=30), auto_decompress=False
@@ -70,11 +76,12 @@ class Forwarder:
                     else:
                         captured.body += chunk
                     await response.write(chunk)
-                await response.write_eof()
             except (ConnectionResetError, RuntimeError):  # the client left: nothing to record
-                return response, captured
-            captured.complete = True
-        return response, captured
+                return response
+        if before_end is not None:
+            await before_end(captured)
+        await response.write_eof()
+        return response
 
     async def close(self) -> None:
         if self.session is not None:
@@ -98,10 +105,11 @@ def group_of(request: web.BaseRequest) -> str:
 async def forward_and_record(
     request: web.BaseRequest, forwarder: Forwarder, recorder: Recorder | None, facts: Facts
 ) -> web.StreamResponse:
-    response, captured = await forwarder.forward(request)
-    if recorder is not None and captured.complete:
-        await recorder.add(group_of(request), facts, captured, secrets_of(request))
-    return response
+    async def write_down(captured: Captured) -> None:
+        if recorder is not None:
+            await recorder.add(group_of(request), facts, captured, secrets_of(request))
+
+    return await forwarder.forward(request, write_down)
 
 
 FORWARDER = web.AppKey("forwarder", Forwarder)
