@@ -205,3 +205,24 @@ async def test_proxy_unmatched_records_what_no_scenario_answers(
     users = [s["match"].get("user") for s in scenarios]
     assert users == ["same prompt", "What is the weather in Boston?"]
     assert KEY not in (out / "recording.yaml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("step", "problem"),
+    [
+        ("events: [{data: x}]\n    content: hi", "the whole answer"),
+        ("events: [{data: x, after_ms: -1}]", "greater than or equal to 0"),
+        ("body_base64: '***'", "not base64"),
+        ("events: [{data: x}]\n    body: {}", "one literal answer"),
+    ],
+)
+def test_recorded_literals_are_checked_at_load_time(step: str, problem: str) -> None:
+    from mockai.endpoints import endpoint_names
+    from mockai.scenarios import ScenarioProblems, load_text
+
+    text = f"- name: recorded\n  reply:\n    {step}\n"
+    with pytest.raises(ScenarioProblems) as raised:
+        load_text(text, "recorded.yaml", endpoint_names())
+    assert any(p.startswith("recorded.yaml:") and problem in p for p in raised.value.problems), (
+        raised.value.problems
+    )
