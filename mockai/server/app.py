@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import socket
 from collections.abc import Callable
 from functools import partial
@@ -18,7 +19,7 @@ from pathlib import Path
 from aiohttp import web
 
 from mockai import generation, tokenizer, warmup
-from mockai.config import Settings
+from mockai.config import SettingError, Settings
 from mockai.control import api as control_api
 from mockai.endpoints import all_routes, endpoint_names
 from mockai.recording.proxy import FORWARDER, RECORDER, Forwarder
@@ -46,6 +47,7 @@ def create_app(
         for prefix in PREFIXES:
             app.router.add_route(route.method, prefix + route.path, handler)
     control_api.add_routes(app)
+    _check_recording(settings)
     if settings.proxy_unmatched:
         app[FORWARDER] = Forwarder(settings.proxy_unmatched)
         app.on_cleanup.append(_close_forwarder)
@@ -59,6 +61,19 @@ def create_app(
     if settings.watch and settings.scenario_paths():
         app.cleanup_ctx.append(_watcher)
     return app
+
+
+def _check_recording(settings: Settings) -> None:
+    upstream = settings.proxy_unmatched
+    if upstream is not None and not upstream.startswith(("http://", "https://")):
+        raise SettingError("proxy_unmatched", f"{upstream!r} is not an http:// or https:// URL")
+    if settings.record is not None and upstream is None:
+        raise SettingError("record", "records what --proxy-unmatched forwards; give that too")
+    for pattern in settings.redact:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise SettingError("redact", f"{pattern!r} is not a regex: {exc}") from None
 
 
 async def _close_forwarder(app: web.Application) -> None:
