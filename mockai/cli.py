@@ -211,7 +211,7 @@ def _one_malloc_arena() -> None:
 
 def _serve(args: argparse.Namespace) -> int:
     from mockai.server.app import create_app
-    from mockai.shutdown import serve_until_signalled
+    from mockai.shutdown import run_until_signalled
 
     try:
         settings = from_sources(vars(args))
@@ -236,25 +236,11 @@ def _serve(args: argparse.Namespace) -> int:
     )
     _one_malloc_arena()
 
-    def announce(line: str) -> None:
-        print(line, flush=True)
-
     with contextlib.suppress(ImportError):
         import uvloop
 
         asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
-    try:
-        asyncio.run(
-            serve_until_signalled(
-                app, settings.host, settings.port, announce, settings.shutdown_grace
-            )
-        )
-    except KeyboardInterrupt:
-        pass
-    except OSError as exc:
-        print(f"mockai: cannot listen on {settings.host}:{settings.port}: {exc}", file=sys.stderr)
-        return 1
-    return 0
+    return run_until_signalled(app, settings.host, settings.port, settings.shutdown_grace)
 
 
 def _validate(args: argparse.Namespace) -> int:

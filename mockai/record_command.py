@@ -8,7 +8,6 @@ with the same `mockai listening on http://HOST:PORT` line as `mockai serve`.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import re
 import sys
 from collections.abc import Callable
@@ -19,7 +18,7 @@ from mockai.recording.proxy import recording_app
 from mockai.recording.steps import MATCH_FIELDS, Options
 from mockai.recording.writer import Recorder
 from mockai.server.app import PREFIXES
-from mockai.shutdown import serve_until_signalled
+from mockai.shutdown import run_until_signalled
 
 USAGE_ERROR = 2
 
@@ -76,14 +75,4 @@ def run(args: argparse.Namespace) -> int:
     options = Options(match_on, tuple(args.redact or ()), bool(args.keep_ids))
     app = recording_app(args.upstream, endpoint_resolver(), Recorder(Path(args.out), options))
 
-    def announce(line: str) -> None:
-        print(line, flush=True)
-
-    try:
-        asyncio.run(serve_until_signalled(app, args.host, port, announce, 5.0))
-    except KeyboardInterrupt:
-        pass
-    except OSError as exc:
-        print(f"mockai: cannot listen on {args.host}:{port}: {exc}", file=sys.stderr)
-        return 1
-    return 0
+    return run_until_signalled(app, args.host, port, 5.0)
