@@ -20,6 +20,7 @@ from mockai import __version__, tiktoken_command
 from mockai.config import ENVIRONMENT, SettingError, Settings, flag, from_sources
 from mockai.endpoints import endpoint_names
 from mockai.faults.kinds import ALL, DEFAULT_KINDS
+from mockai.recording.steps import MATCH_FIELDS
 from mockai.scenarios import ScenarioProblems, load
 
 USAGE_ERROR = 2
@@ -144,11 +145,57 @@ def _parser() -> argparse.ArgumentParser:
         "--chaos-kinds", metavar="KIND,...", help="faults to draw from (the kinds are listed below)"
     )
 
+    recording = serve.add_argument_group("recording and replay")
+    recording.add_argument(
+        "--proxy-unmatched", metavar="URL", help="send what no scenario matches to this upstream"
+    )
+    recording.add_argument(
+        "--record", metavar="DIR", help="with --proxy-unmatched: write its answers to DIR"
+    )
+    recording.add_argument(
+        "--replay-speed",
+        metavar="X",
+        help="recorded streams (events:) at X times their speed; 0: no waiting (default 1)",
+    )
+    _recording_flags(recording)
+    record = commands.add_parser(
+        "record",
+        help="a proxy that records the upstream's answers as scenario files",
+        description="Forward every request to --upstream and write its answers to --out.",
+    )
+    record.add_argument("--upstream", required=True, metavar="URL")
+    record.add_argument("--out", required=True, metavar="DIR")
+    record.add_argument("--host", default="127.0.0.1")
+    record.add_argument("--port", default="8000", metavar="N")
+    record.add_argument(
+        "--match-on",
+        default=",".join(MATCH_FIELDS),
+        metavar="FIELD,...",
+        help=f"what recorded scenarios match on (default {','.join(MATCH_FIELDS)})",
+    )
+    _recording_flags(record)
+
     validate = commands.add_parser("validate", help="check scenario files; FILE:LINE per problem")
     validate.add_argument("paths", nargs="+", metavar="PATH")
     tiktoken_command.register(commands)  # `mockai tiktoken-cache`: its own module
     parser.epilog = serve.epilog = _epilog({o for a in serve._actions for o in a.option_strings})
     return parser
+
+
+def _recording_flags(group: argparse._ActionsContainer) -> None:
+    group.add_argument(
+        "--redact",
+        action="append",
+        metavar="REGEX",
+        help="write what this matches as [redacted] (repeatable; keys always are)",
+    )
+    group.add_argument(
+        "--keep-ids",
+        dest="keep_ids",
+        action="store_const",
+        const=True,
+        help="record ids and timestamps as they came (default: placeholders, fresh on replay)",
+    )
 
 
 M_ARENA_MAX = -8  # glibc's malloc.h
@@ -164,7 +211,7 @@ def _one_malloc_arena() -> None:
 
 def _serve(args: argparse.Namespace) -> int:
     from mockai.server.app import create_app
-    from mockai.shutdown import serve_until_signalled
+    from mockai.shutdown import run_until_signalled
 
     try:
         settings = from_sources(vars(args))
@@ -189,25 +236,11 @@ def _serve(args: argparse.Namespace) -> int:
     )
     _one_malloc_arena()
 
-    def announce(line: str) -> None:
-        print(line, flush=True)
-
     with contextlib.suppress(ImportError):
         import uvloop
 
         asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
-    try:
-        asyncio.run(
-            serve_until_signalled(
-                app, settings.host, settings.port, announce, settings.shutdown_grace
-            )
-        )
-    except KeyboardInterrupt:
-        pass
-    except OSError as exc:
-        print(f"mockai: cannot listen on {settings.host}:{settings.port}: {exc}", file=sys.stderr)
-        return 1
-    return 0
+    return run_until_signalled(app, settings.host, settings.port, settings.shutdown_grace)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -224,4 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == tiktoken_command.NAME:  # `mockai tiktoken-cache`: its own module
         return tiktoken_command.run(args)
+    if args.command == "record":  # its own module, imported when used (it loads the server)
+        from mockai import record_command
+
+        return record_command.run(args)
     return _serve(args) if args.command == "serve" else _validate(args)

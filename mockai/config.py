@@ -58,6 +58,14 @@ class Settings:
     # Chaos (mockai.faults): random faults, seeded by `seed` and the request's order.
     chaos_rate: float = 0.0
     chaos_kinds: list[str] = field(default_factory=list)
+    # Recording and replay (mockai.recording): what no scenario answers goes to this upstream,
+    # and with `record` is written down there as scenario files.
+    proxy_unmatched: str | None = None
+    record: str | None = None
+    redact: list[str] = field(default_factory=list)  # regexes written as `[redacted]`
+    keep_ids: bool = False  # record ids and timestamps as they came
+    # Recorded streams (`events:`): 1 keeps the recorded delays, 2 halves them, 0 no waiting.
+    replay_speed: float = field(default=1.0, metadata=_range(0))
     # Where each given value came from (`--port`, `MOCKAI_PORT`, `mockai.yaml: port`), for
     # messages about it; not a setting.
     sources: dict[str, str] = field(default_factory=dict, init=False, compare=False)

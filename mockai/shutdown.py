@@ -48,3 +48,20 @@ async def serve_until_signalled(
         for each in SIGNALS:
             loop.add_signal_handler(each, gracefully, each)
     await serve_until(app, host, port, announce, stop)
+
+
+def run_until_signalled(app: web.Application, host: str, port: int, grace: float) -> int:
+    """Serve on the command line: announce the address on stdout, stop on a signal; the exit
+    status (1: the address cannot be listened on)."""
+
+    def announce(line: str) -> None:
+        print(line, flush=True)
+
+    try:
+        asyncio.run(serve_until_signalled(app, host, port, announce, grace))
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        print(f"mockai: cannot listen on {host}:{port}: {exc}", file=sys.stderr)
+        return 1
+    return 0

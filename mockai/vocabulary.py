@@ -9,6 +9,8 @@ from mockai, so anything may import it.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -20,6 +22,15 @@ class Strict(BaseModel):
 
 class Chunk(Strict):
     text: str
+    after_ms: float = Field(0, ge=0)
+
+
+class Event(Strict):
+    """One server-sent event of a recorded stream, sent `after_ms` after the previous one
+    (the first: after the headers). `data` is the payload as sent; `event` its `event:` line."""
+
+    data: str
+    event: str | None = None
     after_ms: float = Field(0, ge=0)
 
 
@@ -119,6 +130,22 @@ class Step(Strict):
     # step's `headers`, instead of what the endpoint would build.
     body: Any = None
     status: int | None = Field(None, ge=100, le=599)
+    # A literal answer that is not JSON (an audio file): these bytes, base64-encoded, sent
+    # with `status` and the step's `headers` (`content-type` among them).
+    body_base64: str | None = None
+    # A literal stream (a recording): these server-sent events with their delays, as they
+    # came; ids and timestamps written as placeholders get fresh values (mockai.recording).
+    events: list[Event] | None = Field(None, min_length=1)
+
+    @field_validator("body_base64")
+    @classmethod
+    def _decodes(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                base64.b64decode(value, validate=True)
+            except binascii.Error as exc:
+                raise ValueError(f"`body_base64` is not base64: {exc}") from None
+        return value
 
     @field_validator("error", mode="before")
     @classmethod
@@ -141,7 +168,10 @@ class Step(Strict):
                 "a step with `error` cannot also have content, refusal or tool_calls "
                 "(unless its `stream.error_after_chunks` sends the error mid-stream)"
             )
-        if self.body is not None and (
+        literals = [k for k in ("body", "body_base64", "events") if getattr(self, k) is not None]
+        if len(literals) > 1:
+            raise ValueError(f"give one literal answer, not {' and '.join(literals)}")
+        if literals and (
             self.error is not None
             or self.reset
             or self.stream is not None
@@ -158,10 +188,11 @@ class Step(Strict):
             )
         ):
             raise ValueError(
-                "a step with `body` is the whole answer; it cannot also have content, refusal, "
+                f"a step with `{literals[0]}` is the whole answer; it cannot also have content, "
+                "refusal, "
                 "tool_calls, moderation verdicts, a stream, socket faults, an error or a reset"
             )
-        if self.status is not None and self.body is None:
+        if self.status is not None and self.body is None and self.body_base64 is None:
             raise ValueError("`status` goes with a literal `body`; a failure is an `error`")
         if self.reset and (self.error is not None or self.says_something):
             raise ValueError(

@@ -68,13 +68,15 @@ def mockai_serve(
     env: dict[str, str] | None = None,
     cwd: Path | None = None,
     startup_timeout: float = 30,
+    command: str = "serve",
 ) -> Iterator[Served]:
-    """Run `mockai serve ARGS` until the block ends; fails if it never announces its port."""
+    """Run `mockai serve ARGS` (or another `command` that announces its port, such as
+    `record`) until the block ends; fails if it never announces its port."""
     with tempfile.TemporaryDirectory() as tmp:
         stderr_path = Path(tmp) / "stderr.log"
         with open(stderr_path, "w") as stderr:
             process = subprocess.Popen(
-                [sys.executable, "-m", "mockai", "serve", *args],
+                [sys.executable, "-m", "mockai", command, *args],
                 stdout=subprocess.PIPE,
                 stderr=stderr,
                 text=True,

@@ -36,6 +36,12 @@ ENV_FOR_FLAG = {
     "--chaos-rate": "MOCKAI_CHAOS_RATE",
     "--chaos-kinds": "MOCKAI_CHAOS_KINDS",
     "--shutdown-grace": "MOCKAI_SHUTDOWN_GRACE",
+    # Recording and replay: tested in tests/recording/.
+    "--proxy-unmatched": "MOCKAI_PROXY_UNMATCHED",
+    "--record": "MOCKAI_RECORD",
+    "--replay-speed": "MOCKAI_REPLAY_SPEED",
+    "--redact": "MOCKAI_REDACT",
+    "--keep-ids": "MOCKAI_KEEP_IDS",
 }
 ACCESS_LOG = re.compile(r"^POST /v1/chat/completions \d{3} ", re.MULTILINE)
 
@@ -299,6 +305,10 @@ def test_out_of_range_port_is_one_line_not_an_overflow_traceback() -> None:
 # Every flag that takes a value, each with values of the wrong type or out of range, and the
 # words the one line must contain (the flag's own spelling first).
 BAD_FLAGS = [
+    (("--replay-speed", "-1"), "--replay-speed: -1.0 is out of range"),
+    (("--proxy-unmatched", "ftp://x"), "--proxy-unmatched: 'ftp://x' is not an http:// or https"),
+    (("--record", "out"), "--record: records what --proxy-unmatched forwards"),
+    (("--proxy-unmatched", "http://x", "--redact", "["), "--redact: '[' is not a regex"),
     (("--port", "99999"), "--port: 99999 is out of range"),
     (("--port", "-1"), "--port: -1 is out of range"),
     (("--port", "eighty"), "--port: 'eighty' is not a whole number"),
@@ -329,6 +339,7 @@ BAD_VARIABLES = [
     ({"MOCKAI_STRICT": "maybe"}, "MOCKAI_STRICT: 'maybe' is not a yes/no value"),
     ({"MOCKAI_LENIENT": "2"}, "MOCKAI_LENIENT: '2' is not a yes/no value"),
     ({"MOCKAI_QUIET": "loud"}, "MOCKAI_QUIET: 'loud' is not a yes/no value"),
+    ({"MOCKAI_KEEP_IDS": "all"}, "MOCKAI_KEEP_IDS: 'all' is not a yes/no value"),
     ({"MOCKAI_NO_WATCH": "perhaps"}, "MOCKAI_NO_WATCH: 'perhaps' is not a yes/no value"),
     ({"MOCKAI_WATCH": "sometimes"}, "MOCKAI_WATCH: 'sometimes' is not a yes/no value"),
     ({"MOCKAI_SEED": ""}, "MOCKAI_SEED: '' is not a whole number"),

@@ -33,15 +33,20 @@ def _merge_stream(outer: Stream | None, inner: Stream | None) -> Stream | None:
     return outer.model_copy(update=inner.model_dump(exclude_none=True))
 
 
+UNTEMPLATED = frozenset({"stream", "events", "body_base64"})
+
+
 def _template_leaves(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
-    """Template strings in a step dump; the step's own `stream:` pacing is not templated, but a
-    deeper key that happens to be called `stream` (a tool-call argument) is."""
+    """Template strings in a step dump; the step's own `stream:` pacing and its recorded
+    literals (`events`, `body_base64`: a recording's text is data, whatever braces it holds)
+    are not templated, but a deeper key that happens to be called `stream` (a tool-call
+    argument) is."""
     if isinstance(value, str):
         if is_template(value):
             yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            if path or key != "stream":
+            if path or key not in UNTEMPLATED:
                 yield from _template_leaves(item, path + (key,))
     elif isinstance(value, list):
         for index, item in enumerate(value):

@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import socket
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from aiohttp import web
 
 from mockai import generation, tokenizer, warmup
-from mockai.config import Settings
+from mockai.config import SettingError, Settings
 from mockai.control import api as control_api
 from mockai.endpoints import all_routes, endpoint_names
+from mockai.recording.proxy import FORWARDER, RECORDER, Forwarder
+from mockai.recording.steps import Options
+from mockai.recording.writer import Recorder
 from mockai.scenarios.engine import CompiledScenario
 from mockai.scenarios.watcher import watch
 from mockai.server.middleware import mockai_middleware
@@ -42,11 +47,37 @@ def create_app(
         for prefix in PREFIXES:
             app.router.add_route(route.method, prefix + route.path, handler)
     control_api.add_routes(app)
+    _check_recording(settings)
+    if settings.proxy_unmatched:
+        app[FORWARDER] = Forwarder(settings.proxy_unmatched)
+        app.on_cleanup.append(_close_forwarder)
+        if settings.record:
+            app[RECORDER] = Recorder(
+                Path(settings.record),
+                Options(redact=tuple(settings.redact), keep_ids=settings.keep_ids),
+            )
     app.on_shutdown.append(_drain)
     app.cleanup_ctx.append(_warm_up)
     if settings.watch and settings.scenario_paths():
         app.cleanup_ctx.append(_watcher)
     return app
+
+
+def _check_recording(settings: Settings) -> None:
+    upstream = settings.proxy_unmatched
+    if upstream is not None and not upstream.startswith(("http://", "https://")):
+        raise SettingError("proxy_unmatched", f"{upstream!r} is not an http:// or https:// URL")
+    if settings.record is not None and upstream is None:
+        raise SettingError("record", "records what --proxy-unmatched forwards; give that too")
+    for pattern in settings.redact:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise SettingError("redact", f"{pattern!r} is not a regex: {exc}") from None
+
+
+async def _close_forwarder(app: web.Application) -> None:
+    await app[FORWARDER].close()
 
 
 async def _drain(app: web.Application) -> None:
@@ -83,7 +114,7 @@ async def start(app: web.Application, host: str, port: int) -> tuple[web.AppRunn
         app,
         handler_cancellation=True,
         access_log=None,
-        shutdown_timeout=app[STATE].settings.shutdown_grace,
+        shutdown_timeout=app[STATE].settings.shutdown_grace if STATE in app else 5.0,
     )
     await runner.setup()
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import time
 
 from aiohttp import web
@@ -18,10 +19,13 @@ from mockai.ephemeral import is_ephemeral, offered_key
 from mockai.errors import APIError, insufficient_permissions, invalid_api_key, missing_api_key
 from mockai.faults.inject import ConnectionDropped, broken_body
 from mockai.faults.kinds import BODY
+from mockai.recording.facts import from_call
+from mockai.recording.proxy import FORWARDER, RECORDER, forward_and_record
+from mockai.recording.replay import event_frames, refreshed_body
 from mockai.streaming.sse import drop_connection
-from mockai.toolkit.http import error_response, json_response, standard_headers
+from mockai.toolkit.http import error_response, send_stream, standard_headers
 from mockai.toolkit.loopback import BATCH_HEADER
-from mockai.toolkit.scripted import ScriptedBody
+from mockai.toolkit.scripted import ScriptedBody, ScriptedEvents, Unmatched
 from mockai.toolkit.state import EXCHANGE, Exchange, state_of
 
 API_PREFIXES = ("/v1/", "/api/openai/v1/")
@@ -141,7 +145,15 @@ async def _handle(request: web.Request, handler) -> web.StreamResponse:
         _finish(request, exchange, None)
         return web.Response()  # never sent: aiohttp meets the closed transport and moves on
     except ScriptedBody as exc:
-        response = json_response(exc.body, exc.status)
+        response = _literal(exc)
+    except ScriptedEvents as exc:
+        frames, pacing = event_frames(exc.events, state_of(request).settings.replay_speed)
+        response = await send_stream(request, frames, pacing, random.Random(), done=None)
+    except Unmatched as exc:
+        recorder = request.app.get(RECORDER)
+        response = await forward_and_record(
+            request, request.app[FORWARDER], recorder, from_call(exc.call)
+        )
     except APIError as exc:
         response = error_response(exc, exchange)
     except web.HTTPException as exc:
@@ -165,6 +177,16 @@ async def _handle(request: web.Request, handler) -> web.StreamResponse:
         response.headers.update(standard_headers(request))
     _finish(request, exchange, response.status)
     return response
+
+
+def _literal(scripted: ScriptedBody) -> web.Response:
+    """A step's literal answer: bytes as they are (the step's headers give the content type),
+    JSON with fresh ids where a recording wrote placeholders."""
+    if isinstance(scripted.body, bytes):
+        return web.Response(body=scripted.body, status=scripted.status)
+    return web.Response(
+        body=refreshed_body(scripted.body), status=scripted.status, content_type="application/json"
+    )
 
 
 def _endpoint(request: web.Request) -> str:

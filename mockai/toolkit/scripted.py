@@ -9,6 +9,7 @@ step the failed attempt would have had.
 from __future__ import annotations
 
 import asyncio
+import base64
 import math
 from collections.abc import Iterable
 from itertools import chain, islice
@@ -32,16 +33,34 @@ from mockai.scenarios.call import Call
 from mockai.scenarios.engine import CompiledScenario
 from mockai.streaming.sse import data_frame
 from mockai.toolkit.state import Exchange, ServerState, exchange_of, state_of
-from mockai.vocabulary import ErrorSpec, Step
+from mockai.vocabulary import ErrorSpec, Event, Step
 
 
 class ScriptedBody(Exception):
-    """A step's literal answer (`body:`, `status:`): the middleware sends it as it is."""
+    """A step's literal answer (`body:` JSON, or `body_base64:` bytes, with `status:`): the
+    middleware sends it as it is."""
 
     def __init__(self, body: Any, status: int) -> None:
         super().__init__(status)
         self.body = body
         self.status = status
+
+
+class ScriptedEvents(Exception):
+    """A step's literal stream (`events:`, a recording): the middleware replays it."""
+
+    def __init__(self, events: list[Event]) -> None:
+        super().__init__(len(events))
+        self.events = events
+
+
+class Unmatched(Exception):
+    """No scenario answers this call and `--proxy-unmatched` is set: the middleware forwards
+    the request to the upstream (and records the answer with `--record`)."""
+
+    def __init__(self, call: Call) -> None:
+        super().__init__(call.endpoint)
+        self.call = call
 
 
 def scripted_error(spec: ErrorSpec) -> APIError:
@@ -115,6 +134,8 @@ async def answer_step(
     state = state_of(request)
     exchange = exchange_of(request)
     chosen = state.engine.choose(call)
+    if chosen is None and state.settings.proxy_unmatched and not request.headers.get("Upgrade"):
+        raise Unmatched(call)  # (not the Realtime socket: a WebSocket is not proxied)
     if chosen is None and state.settings.strict and not optional:
         raise APIError(
             404, "No scenario matched this request (mockai --strict).", code="no_scenario_matched"
@@ -154,6 +175,10 @@ async def answer_step(
             raise scripted_error(step.error)
         if step.body is not None:
             raise ScriptedBody(step.body, step.status or 200)
+        if step.body_base64 is not None:
+            raise ScriptedBody(base64.b64decode(step.body_base64), step.status or 200)
+        if step.events is not None:
+            raise ScriptedEvents(step.events)
     if chaos is not None:
         exchange.fault = chaos
         if chaos.kind in STREAM:
