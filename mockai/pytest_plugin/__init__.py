@@ -5,14 +5,16 @@ Fixtures: `mockai_settings` (session; the `Settings` built from `--mockai-*` fla
 server, `.url` ends in /v1), `mockai` (function; a fresh `X-Mockai-Session` on it, so each test
 has clean state) and `mockai_factory` (function; dedicated servers with other settings). The
 marker `@pytest.mark.mockai(**settings)` gives a test's `mockai` a dedicated server.
-`--mockai-tiktoken-cache` makes the session's own tiktoken calls offline (see `offline_tiktoken`).
+`@pytest.mark.mockai_recording(name)` and `--mockai-record=none|new|all` replay or record a
+test's traffic (see `recordings`). `--mockai-tiktoken-cache` makes the session's own tiktoken
+calls offline (see `offline_tiktoken`).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from mockai.pytest_plugin import offline_tiktoken
+from mockai.pytest_plugin import offline_tiktoken, recordings
 from mockai.pytest_plugin.fixtures import (
     MockaiFactory,
     mockai,
@@ -47,6 +49,7 @@ __all__ = [
 def pytest_addoption(parser: pytest.Parser) -> None:
     add_options(parser)
     offline_tiktoken.add_option(parser)
+    recordings.add_options(parser)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -56,3 +59,4 @@ def pytest_configure(config: pytest.Config) -> None:
         "mockai(**settings): run the test's `mockai` fixture on a dedicated server "
         "with these settings (mockai.config.Settings field names, e.g. strict=True, rpm=3)",
     )
+    config.addinivalue_line("markers", recordings.MARKER_HELP)

@@ -10,6 +10,7 @@ import pytest
 
 from mockai.config import Settings
 from mockai.pytest_plugin.options import marker_overrides, overridden, settings_from
+from mockai.pytest_plugin.recordings import record, recording_of, replay
 from mockai.pytest_plugin.server import MockaiServer
 from mockai.pytest_plugin.session import MockaiSession
 
@@ -61,11 +62,20 @@ def mockai_factory(mockai_settings: Settings) -> Iterator[MockaiFactory]:
 @pytest.fixture
 def mockai(request: pytest.FixtureRequest) -> Iterator[MockaiSession]:
     """This test's session on the shared server, or, under `@pytest.mark.mockai(**settings)`,
-    on a dedicated server with those settings."""
+    on a dedicated server with those settings. Under `@pytest.mark.mockai_recording`, the
+    session replays the test's recording, or runs on a recording server (see `recordings`)."""
     overrides = marker_overrides(request.node)
-    if overrides is not None:
-        yield request.getfixturevalue("mockai_factory")(**overrides)
+    recording = recording_of(request.node)
+    if recording is not None and recording.records:
+        settings = request.getfixturevalue("mockai_settings")
+        yield from record(settings, overrides or {}, recording)
         return
-    session = MockaiSession(request.getfixturevalue("mockai_server"))
+    if overrides is not None:
+        session = request.getfixturevalue("mockai_factory")(**overrides)
+    else:
+        session = MockaiSession(request.getfixturevalue("mockai_server"))
+    if recording is not None:
+        replay(session, recording, request.node.nodeid)
     yield session
-    session.reset()
+    if overrides is None:
+        session.reset()

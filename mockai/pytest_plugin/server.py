@@ -34,10 +34,13 @@ async def _cancel_the_rest() -> None:
 class MockaiServer:
     """A mockai server on loopback (`settings.port`; 0 picks a free port), served from a
     daemon thread. Loads exactly `settings.scenarios`: the plugin resolves the `./scenarios`
-    default when it builds the settings, so a conftest that clears them gets none."""
+    default when it builds the settings, so a conftest that clears them gets none.
+    `record_group`: with `settings.record`, every recorded exchange goes to
+    `<record>/<record_group>.yaml`, whatever group the request names (a test's recording)."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, record_group: str | None = None) -> None:
         self.settings = settings or Settings(host=HOST, port=0, watch=False, quiet=True)
+        self.record_group = record_group
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._run, name="mockai-server", daemon=True)
         self._thread.start()
@@ -62,6 +65,10 @@ class MockaiServer:
         warmup.hurry()
         scenarios = load((Path(p) for p in self.settings.scenarios), endpoint_names())
         app = create_app(self.settings, scenarios)
+        if self.record_group is not None:
+            from mockai.recording.proxy import RECORDER
+
+            app[RECORDER].group = self.record_group
         # Whatever `start` raises in the server's thread (a busy port...) is raised here at once.
         started = asyncio.run_coroutine_threadsafe(start(app, HOST, self.settings.port), self._loop)
         return started.result(START_TIMEOUT_S)

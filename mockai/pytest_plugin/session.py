@@ -46,8 +46,11 @@ class ScenarioError(ValueError):
 class MockaiSession:
     """A session on `server`; every client and control call made through it carries its id."""
 
-    def __init__(self, server: MockaiServer, session: str | None = None) -> None:
+    def __init__(
+        self, server: MockaiServer, session: str | None = None, api_key: str | None = None
+    ) -> None:
         self.server = server
+        self.api_key = api_key  # what the clients send, instead of the server's first key
         self.session = session or uuid.uuid4().hex
         self.url = server.url
         self.headers = {"X-Mockai-Session": self.session}
@@ -76,7 +79,9 @@ class MockaiSession:
         (`client.admin...`) its first admin key (`sk-admin-...`) or TEST_ADMIN_KEY."""
         headers = {**self.headers, **kwargs.pop("default_headers", {})}
         keys = self.server.settings.api_key
-        api_key = next((k for k in keys if not k.startswith(ADMIN_KEY_PREFIX)), TEST_API_KEY)
+        api_key = self.api_key or next(
+            (k for k in keys if not k.startswith(ADMIN_KEY_PREFIX)), TEST_API_KEY
+        )
         admin = next((k for k in keys if k.startswith(ADMIN_KEY_PREFIX)), TEST_ADMIN_KEY)
         return {
             "base_url": self.url,

@@ -107,7 +107,8 @@ async def forward_and_record(
 ) -> web.StreamResponse:
     async def write_down(captured: Captured) -> None:
         if recorder is not None:
-            await recorder.add(group_of(request), facts, captured, secrets_of(request))
+            group = recorder.group or group_of(request)
+            await recorder.add(group, facts, captured, secrets_of(request))
 
     return await forwarder.forward(request, write_down)
 

@@ -31,9 +31,13 @@ def file_name(group: str) -> str:
 
 
 class Recorder:
-    def __init__(self, out: Path, options: Options | None = None) -> None:
+    """Writes `out/GROUP.yaml`; a fixed `group` (the pytest plugin's: the test's recording)
+    takes every exchange, whatever group the request names."""
+
+    def __init__(self, out: Path, options: Options | None = None, group: str | None = None) -> None:
         self.out = out
         self.options = options or Options()
+        self.group = group
         self.groups: dict[str, list[dict[str, Any]]] = {}
         self.lock = asyncio.Lock()
 
