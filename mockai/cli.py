@@ -163,13 +163,13 @@ def _parser() -> argparse.ArgumentParser:
         help="a proxy that records the upstream's answers as scenario files",
         description="Forward every request to --upstream and write its answers to --out.",
     )
-    record.add_argument("--upstream", required=True, metavar="URL")
-    record.add_argument("--out", required=True, metavar="DIR")
-    record.add_argument("--host", default="127.0.0.1")
-    record.add_argument("--port", default="8000", metavar="N")
+    # Each flag also has its MOCKAI_<FLAG> variable (the flag wins): see record_command.
+    record.add_argument("--upstream", metavar="URL", help="required (or MOCKAI_UPSTREAM)")
+    record.add_argument("--out", metavar="DIR", help="required (or MOCKAI_OUT)")
+    record.add_argument("--host", help="default 127.0.0.1")
+    record.add_argument("--port", metavar="N", help="default 8000")
     record.add_argument(
         "--match-on",
-        default=",".join(MATCH_FIELDS),
         metavar="FIELD,...",
         help=f"what recorded scenarios match on (default {','.join(MATCH_FIELDS)})",
     )

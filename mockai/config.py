@@ -156,7 +156,8 @@ def _number(value: Any) -> float:
     return number
 
 
-def _yes_no(value: Any) -> bool:
+def yes_no(value: Any) -> bool:
+    """A yes/no setting's value (1, true, yes, on / 0, false, no, off)."""
     if isinstance(value, bool):
         return value
     text = str(value).strip().lower() if isinstance(value, (str, int)) else None
@@ -173,7 +174,8 @@ def _text(value: Any) -> str:
     raise ValueError("is not text")
 
 
-def _texts(value: Any) -> list[str]:
+def texts(value: Any) -> list[str]:
+    """A list setting's value: a list, or text separated by commas (or the path separator)."""
     if isinstance(value, str):
         return [part for part in value.replace(os.pathsep, ",").split(",") if part]
     if isinstance(value, (list, tuple)):
@@ -181,7 +183,7 @@ def _texts(value: Any) -> list[str]:
     raise ValueError("is not a list")
 
 
-_CONVERT = {"int": _integer, "float": _number, "bool": _yes_no, "str": _text, "list[str]": _texts}
+_CONVERT = {"int": _integer, "float": _number, "bool": yes_no, "str": _text, "list[str]": texts}
 
 
 def _checked(name: str, given: _Given) -> Any:

@@ -8,11 +8,14 @@ with the same `mockai listening on http://HOST:PORT` line as `mockai serve`.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
+from mockai.config import SettingError, texts, yes_no
 from mockai.endpoints import declared_routes
 from mockai.recording.proxy import recording_app
 from mockai.recording.steps import MATCH_FIELDS, Options
@@ -21,6 +24,16 @@ from mockai.server.app import PREFIXES
 from mockai.shutdown import run_until_signalled
 
 USAGE_ERROR = 2
+# Each flag's value when neither it nor its MOCKAI_<FLAG> variable is given.
+DEFAULTS: dict[str, Any] = {
+    "upstream": None,
+    "out": None,
+    "host": "127.0.0.1",
+    "port": "8000",
+    "match_on": ",".join(MATCH_FIELDS),
+    "redact": None,
+    "keep_ids": False,
+}
 
 
 def endpoint_resolver() -> Callable[[str, str], str | None]:
@@ -50,7 +63,40 @@ def endpoint_resolver() -> Callable[[str, str], str | None]:
     return endpoint_of
 
 
-def run(args: argparse.Namespace) -> int:
+def _from_environment(args: argparse.Namespace, env: Mapping[str, str]) -> argparse.Namespace:
+    """Each flag not given, from its MOCKAI_<FLAG> variable (as `mockai serve` reads them), else
+    its default; SettingError for a variable that does not read."""
+    given = vars(args)
+    out = argparse.Namespace(**given)
+    for flag, default in DEFAULTS.items():
+        variable = f"MOCKAI_{flag.upper()}"
+        if given.get(flag) is not None or variable not in env:
+            if given.get(flag) is None:
+                setattr(out, flag, default)
+            continue
+        raw = env[variable]
+        try:
+            value: Any = texts(raw) if flag == "redact" else raw
+            value = yes_no(raw) if flag == "keep_ids" else value
+        except ValueError as exc:
+            raise SettingError(flag, f"{raw!r} {exc}", where=variable) from None
+        setattr(out, flag, value)
+    return out
+
+
+def run(args: argparse.Namespace, env: Mapping[str, str] | None = None) -> int:
+    try:
+        args = _from_environment(args, os.environ if env is None else env)
+    except SettingError as exc:
+        print(f"mockai: {exc}", file=sys.stderr)
+        return USAGE_ERROR
+    for required in ("upstream", "out"):
+        if not getattr(args, required):
+            print(
+                f"mockai: --{required} (or MOCKAI_{required.upper()}) is required",
+                file=sys.stderr,
+            )
+            return USAGE_ERROR
     try:
         port = int(args.port)
         if not 0 <= port <= 65535:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from typing import Any
 import aiohttp
 import pytest
 import yaml
-from serve_process import mockai_serve
+from serve_process import clean_env, mockai_serve
 
 from mockai.recording.capture import Captured, EventSplitter
 from mockai.recording.normalise import Placeholders
@@ -226,3 +228,43 @@ def test_recorded_literals_are_checked_at_load_time(step: str, problem: str) -> 
     assert any(p.startswith("recorded.yaml:") and problem in p for p in raised.value.problems), (
         raised.value.problems
     )
+
+
+async def test_record_reads_its_flags_from_the_environment(upstream: str, tmp_path: Path) -> None:
+    """Every `mockai record` flag has its MOCKAI_<FLAG> variable, as `mockai serve`'s do."""
+    out = tmp_path / "from-env"
+    env = clean_env(
+        MOCKAI_UPSTREAM=upstream,
+        MOCKAI_OUT=str(out),
+        MOCKAI_PORT="0",
+        MOCKAI_REDACT="first,second",
+        MOCKAI_KEEP_IDS="yes",
+    )
+    with mockai_serve(env=env, command="record") as proxy:
+        await session_of_requests(proxy.root)
+    text = (out / "recording.yaml").read_text()
+    assert "first answer" not in text and "[redacted] answer" in text
+    assert "chatcmpl-@1" not in text  # ids kept as they came
+
+
+@pytest.mark.parametrize(
+    ("variables", "message"),
+    [
+        ({}, "mockai: --upstream (or MOCKAI_UPSTREAM) is required"),
+        ({"MOCKAI_UPSTREAM": "http://x"}, "mockai: --out (or MOCKAI_OUT) is required"),
+        (
+            {"MOCKAI_UPSTREAM": "http://x", "MOCKAI_OUT": "o", "MOCKAI_KEEP_IDS": "maybe"},
+            "mockai: MOCKAI_KEEP_IDS: 'maybe' is not a yes/no value",
+        ),
+    ],
+)
+def test_record_refuses_a_missing_or_bad_setting_in_one_line(variables, message) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mockai", "record"],
+        env=clean_env(**variables),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith(message) and done.stderr.count("\n") == 1
