@@ -1,12 +1,14 @@
 """Forwarding a request to the upstream with the caller's own credentials, and handing its
 answer back unchanged as it arrives (a stream chunk by chunk, a binary body byte for byte)
-while capturing it; and `recording_app`, the `mockai record` proxy that forwards everything.
+while capturing it, and a WebSocket frame by frame (not recorded yet); and `recording_app`, the
+`mockai record` proxy that forwards everything.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import aiohttp
 import orjson
@@ -49,15 +51,12 @@ class Forwarder:
     ) -> web.StreamResponse:
         """Forward `request`; once the whole answer has come, `before_end` gets it before the
         response ends, so a client that has its answer finds it written down."""
-        if self.session is None:
-            self.session = aiohttp.ClientSession(
-                timeout=aiohttp.ClientTimeout(total=None, sock_connect=30), auto_decompress=False
-            )
+        session = self._session()
         headers = {k: v for k, v in request.headers.items() if k.lower() not in REQUEST_SKIP}
         headers["Accept-Encoding"] = "identity"
         body = await request.read()
         loop = asyncio.get_running_loop()
-        async with self.session.request(
+        async with session.request(
             request.method, self.url(request), data=body, headers=headers, allow_redirects=False
         ) as upstream:
             started = loop.time()
@@ -83,9 +82,58 @@ class Forwarder:
         await response.write_eof()
         return response
 
+    async def tunnel(self, request: web.Request) -> web.StreamResponse:
+        """A WebSocket (the Realtime API, the Responses WebSocket mode) forwarded frame by
+        frame both ways, with the caller's headers and offered subprotocols, until either side
+        closes; the other side then closes with the same code. Not written down yet."""
+        session = self._session()
+        headers = {
+            k: v
+            for k, v in request.headers.items()
+            if k.lower() not in REQUEST_SKIP and not k.lower().startswith("sec-websocket")
+        }
+        offered = request.headers.get("Sec-WebSocket-Protocol", "")
+        protocols = tuple(p.strip() for p in offered.split(",") if p.strip())
+        try:
+            upstream = await session.ws_connect(
+                self.url(request), headers=headers, protocols=protocols, autoclose=False
+            )
+        except aiohttp.WSServerHandshakeError as refused:  # the upstream's own refusal
+            return web.Response(status=refused.status, text=refused.message)
+        async with upstream:
+            ws = web.WebSocketResponse(
+                protocols=(upstream.protocol,) if upstream.protocol else (), autoclose=False
+            )
+            await ws.prepare(request)
+            await asyncio.gather(_pump(ws, upstream), _pump(upstream, ws))
+        return ws
+
+    def _session(self) -> aiohttp.ClientSession:
+        if self.session is None:
+            self.session = aiohttp.ClientSession(
+                timeout=aiohttp.ClientTimeout(total=None, sock_connect=30), auto_decompress=False
+            )
+        return self.session
+
     async def close(self) -> None:
         if self.session is not None:
             await self.session.close()
+
+
+async def _pump(source: Any, sink: Any) -> None:
+    """Frames from `source` to `sink` (either side: aiohttp's server or client WebSocket) as
+    they come; `source`'s close closes `sink` with the same code."""
+    async for message in source:
+        if sink.closed:
+            break
+        if message.type == aiohttp.WSMsgType.TEXT:
+            await sink.send_str(message.data)
+        elif message.type == aiohttp.WSMsgType.BINARY:
+            await sink.send_bytes(message.data)
+        elif message.type == aiohttp.WSMsgType.CLOSE:
+            break
+    if not sink.closed:
+        await sink.close(code=source.close_code or 1000, message=b"")
 
 
 def secrets_of(request: web.BaseRequest) -> list[str]:
@@ -127,6 +175,8 @@ def recording_app(
     app[FORWARDER], app[RECORDER] = forwarder, recorder
 
     async def handle(request: web.Request) -> web.StreamResponse:
+        if request.headers.get("Upgrade", "").lower() == "websocket":
+            return await forwarder.tunnel(request)
         endpoint = endpoint_of(request.method, request.path)
         body = await request.read()
         parsed = None

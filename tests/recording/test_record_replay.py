@@ -268,3 +268,31 @@ def test_record_refuses_a_missing_or_bad_setting_in_one_line(variables, message)
     )
     assert done.returncode == 2
     assert done.stderr.startswith(message) and done.stderr.count("\n") == 1
+
+
+async def test_a_websocket_is_forwarded_frame_by_frame(upstream: str, tmp_path: Path) -> None:
+    """The Realtime socket through `mockai record`: the session works as against the upstream
+    (events both ways), and the upstream's own close (the beta refusal's 4000) comes through.
+    Frames are not recorded yet."""
+    with mockai_serve(
+        "--port", "0", "--upstream", upstream, "--out", str(tmp_path / "ws"), command="record"
+    ) as proxy:
+        url = proxy.root.replace("http", "ws", 1) + "/v1/realtime?model=gpt-realtime"
+        headers = {"Authorization": f"Bearer {KEY}"}
+        async with aiohttp.ClientSession() as http:
+            async with http.ws_connect(url, headers=headers) as ws:
+                created = json.loads((await ws.receive(timeout=10)).data)
+                assert created["type"] == "session.created"
+                text_only = {"type": "realtime", "output_modalities": ["text"]}
+                await ws.send_json({"type": "session.update", "session": text_only})
+                await ws.send_json({"type": "response.create"})
+                kinds = []
+                while not kinds or kinds[-1] != "response.done":
+                    kinds.append(json.loads((await ws.receive(timeout=10)).data)["type"])
+                assert kinds[0] == "session.updated" and "response.output_text.delta" in kinds
+            beta = {**headers, "OpenAI-Beta": "realtime=v1"}
+            async with http.ws_connect(url, headers=beta) as ws:
+                refusal = json.loads((await ws.receive(timeout=10)).data)
+                assert refusal["error"]["code"] == "beta_api_shape_disabled"
+                closing = await ws.receive(timeout=10)
+                assert closing.type == aiohttp.WSMsgType.CLOSE and ws.close_code == 4000
