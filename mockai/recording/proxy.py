@@ -1,7 +1,7 @@
 """Forwarding a request to the upstream with the caller's own credentials, and handing its
 answer back unchanged as it arrives (a stream chunk by chunk, a binary body byte for byte)
-while capturing it, and a WebSocket frame by frame (not recorded yet); and `recording_app`, the
-`mockai record` proxy that forwards everything.
+while capturing it, and a WebSocket frame by frame; and `recording_app`, the `mockai record`
+proxy that forwards everything (a Realtime session recorded response by response).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from aiohttp import web
 
 from mockai.recording.capture import Captured, EventSplitter
 from mockai.recording.facts import from_body
+from mockai.recording.sockets import Frame, realtime_responses
 from mockai.recording.steps import Facts
 from mockai.recording.writer import DEFAULT_GROUP, GROUP_HEADER, Recorder
 
@@ -82,7 +83,9 @@ class Forwarder:
         await response.write_eof()
         return response
 
-    async def tunnel(self, request: web.Request) -> web.StreamResponse:
+    async def tunnel(
+        self, request: web.Request, frames: list[Frame] | None = None
+    ) -> web.StreamResponse:
         """A WebSocket (the Realtime API, the Responses WebSocket mode) forwarded frame by
         frame both ways, with the caller's headers and offered subprotocols, until either side
         closes; the other side then closes with the same code. Not written down yet."""
@@ -105,7 +108,19 @@ class Forwarder:
                 protocols=(upstream.protocol,) if upstream.protocol else (), autoclose=False
             )
             await ws.prepare(request)
-            await asyncio.gather(_pump(ws, upstream), _pump(upstream, ws))
+            opened = asyncio.get_running_loop().time()
+            pumps: dict[asyncio.Future[int | None], Any] = {
+                asyncio.ensure_future(_pump(ws, upstream, "client", frames, opened)): upstream,
+                asyncio.ensure_future(_pump(upstream, ws, "server", frames, opened)): ws,
+            }
+            done, pending = await asyncio.wait(pumps, return_when=asyncio.FIRST_COMPLETED)
+            for task in pending:  # one side closed: stop reading the other before closing it
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+            ended = next(iter(done))
+            sink = pumps[ended]
+            if not sink.closed:
+                await sink.close(code=ended.result() or 1000, message=b"")
         return ws
 
     def _session(self) -> aiohttp.ClientSession:
@@ -120,20 +135,24 @@ class Forwarder:
             await self.session.close()
 
 
-async def _pump(source: Any, sink: Any) -> None:
+async def _pump(
+    source: Any, sink: Any, side: str, frames: list[Frame] | None, opened: float
+) -> int | None:
     """Frames from `source` to `sink` (either side: aiohttp's server or client WebSocket) as
-    they come; `source`'s close closes `sink` with the same code."""
+    they come, until `source` closes; its close code."""
     async for message in source:
         if sink.closed:
             break
         if message.type == aiohttp.WSMsgType.TEXT:
+            if frames is not None:  # what a recording keeps: text frames and when they came
+                at_ms = (asyncio.get_running_loop().time() - opened) * 1000
+                frames.append((side, message.data, at_ms))
             await sink.send_str(message.data)
         elif message.type == aiohttp.WSMsgType.BINARY:
             await sink.send_bytes(message.data)
         elif message.type == aiohttp.WSMsgType.CLOSE:
-            break
-    if not sink.closed:
-        await sink.close(code=source.close_code or 1000, message=b"")
+            return int(message.data) if isinstance(message.data, int) else source.close_code
+    return source.close_code
 
 
 def secrets_of(request: web.BaseRequest) -> list[str]:
@@ -176,7 +195,15 @@ def recording_app(
 
     async def handle(request: web.Request) -> web.StreamResponse:
         if request.headers.get("Upgrade", "").lower() == "websocket":
-            return await forwarder.tunnel(request)
+            frames: list[Frame] = []
+            response = await forwarder.tunnel(request, frames)
+            if request.path.rstrip("/").endswith("/realtime"):
+                model = request.query.get("model")
+                for facts, captured in realtime_responses(frames, model):
+                    await recorder.add(
+                        recorder.group or group_of(request), facts, captured, secrets_of(request)
+                    )
+            return response
         endpoint = endpoint_of(request.method, request.path)
         body = await request.read()
         parsed = None

@@ -270,29 +270,61 @@ def test_record_refuses_a_missing_or_bad_setting_in_one_line(variables, message)
     assert done.stderr.startswith(message) and done.stderr.count("\n") == 1
 
 
-async def test_a_websocket_is_forwarded_frame_by_frame(upstream: str, tmp_path: Path) -> None:
-    """The Realtime socket through `mockai record`: the session works as against the upstream
-    (events both ways), and the upstream's own close (the beta refusal's 4000) comes through.
-    Frames are not recorded yet."""
+async def _realtime_turn(root: str, text: str) -> list[dict[str, Any]]:
+    """A text turn over the Realtime socket at `root`: the events from session.created to the
+    rate_limits.updated after response.done."""
+    url = root.replace("http", "ws", 1) + "/v1/realtime?model=gpt-realtime"
+    async with aiohttp.ClientSession() as http:
+        async with http.ws_connect(url, headers={"Authorization": f"Bearer {KEY}"}) as ws:
+            events = [json.loads((await ws.receive(timeout=10)).data)]
+            text_only = {"type": "realtime", "output_modalities": ["text"]}
+            await ws.send_json({"type": "session.update", "session": text_only})
+            item = {
+                "type": "message",
+                "role": "user",
+                "content": [{"type": "input_text", "text": text}],
+            }
+            await ws.send_json({"type": "conversation.item.create", "item": item})
+            await ws.send_json({"type": "response.create"})
+            while events[-1]["type"] != "rate_limits.updated":
+                events.append(json.loads((await ws.receive(timeout=10)).data))
+    return events
+
+
+def _said(events: list[dict[str, Any]]) -> str:
+    return "".join(e["delta"] for e in events if e["type"] == "response.output_text.delta")
+
+
+async def test_a_realtime_session_is_forwarded_recorded_and_replayed(
+    upstream: str, tmp_path: Path
+) -> None:
+    """The Realtime socket through `mockai record`: frames go both ways as they come (the
+    upstream's own close, the beta refusal's 4000, included), and each response is written
+    as an `events:` step matched on the user's text; `mockai serve` replays it."""
+    out = tmp_path / "ws"
     with mockai_serve(
-        "--port", "0", "--upstream", upstream, "--out", str(tmp_path / "ws"), command="record"
+        "--port", "0", "--upstream", upstream, "--out", str(out), command="record"
     ) as proxy:
+        recorded = await _realtime_turn(proxy.root, "What is the soup today?")
         url = proxy.root.replace("http", "ws", 1) + "/v1/realtime?model=gpt-realtime"
         headers = {"Authorization": f"Bearer {KEY}"}
         async with aiohttp.ClientSession() as http:
-            async with http.ws_connect(url, headers=headers) as ws:
-                created = json.loads((await ws.receive(timeout=10)).data)
-                assert created["type"] == "session.created"
-                text_only = {"type": "realtime", "output_modalities": ["text"]}
-                await ws.send_json({"type": "session.update", "session": text_only})
-                await ws.send_json({"type": "response.create"})
-                kinds = []
-                while not kinds or kinds[-1] != "response.done":
-                    kinds.append(json.loads((await ws.receive(timeout=10)).data)["type"])
-                assert kinds[0] == "session.updated" and "response.output_text.delta" in kinds
             beta = {**headers, "OpenAI-Beta": "realtime=v1"}
             async with http.ws_connect(url, headers=beta) as ws:
                 refusal = json.loads((await ws.receive(timeout=10)).data)
                 assert refusal["error"]["code"] == "beta_api_shape_disabled"
                 closing = await ws.receive(timeout=10)
                 assert closing.type == aiohttp.WSMsgType.CLOSE and ws.close_code == 4000
+    assert _said(recorded) and recorded[0]["type"] == "session.created"
+    text = (out / "recording.yaml").read_text()
+    assert KEY not in text
+    (scenario,) = yaml.safe_load(text)
+    assert scenario["match"]["endpoint"] == "realtime"
+    assert scenario["match"]["user"] == "What is the soup today?"
+    with mockai_serve("--port", "0", "--scenarios", str(out), "--no-watch", "--strict") as replay:
+        replayed = await _realtime_turn(replay.root, "What is the soup today?")
+    assert _said(replayed) == _said(recorded)
+    kinds = [e["type"] for e in replayed]
+    assert kinds == [e["type"] for e in recorded]
+    response_ids = {e["response"]["id"] for e in replayed if e["type"] == "response.done"}
+    assert response_ids != {e["response"]["id"] for e in recorded if e["type"] == "response.done"}

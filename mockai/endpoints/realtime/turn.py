@@ -19,6 +19,7 @@ from aiohttp import web
 from mockai import generation, tokenizer
 from mockai.endpoints.realtime import audio
 from mockai.endpoints.realtime.events import MODELS, ResponseParams
+from mockai.endpoints.realtime.recorded import replay
 from mockai.endpoints.realtime.render import Event, ResponseRender
 from mockai.endpoints.realtime.session import (
     Session,
@@ -35,7 +36,7 @@ from mockai.replies import Limits, apply_limits, generated, scripted_outcome
 from mockai.scenarios.call import Call
 from mockai.streaming.pacing import Clock, Pacing
 from mockai.streaming.sse import stall_seconds
-from mockai.toolkit.scripted import answer_step, scripted_error
+from mockai.toolkit.scripted import ScriptedEvents, answer_step, scripted_error
 from mockai.toolkit.state import exchange_of, state_of
 from mockai.vocabulary import Socket, Step
 
@@ -211,6 +212,9 @@ class _Run:
         exchange_of(connection.request).tokens = sum(counted.values())
         try:
             step = await answer_step(connection.request, call, streaming=True)
+        except ScriptedEvents as recorded:  # a recorded response (`events:`): sent as it was
+            await replay(connection, recorded.events, self.params.conversation != "none")
+            return
         except APIError as error:
             await connection.send(error_event(error, self.event_id))
             return
