@@ -36,7 +36,7 @@ SHAPES: dict[str, tuple[int, str]] = {
     **{prefix: ITEM for prefix in ("resp_", "msg_", "fc_", "rs_", "ws_", "ci_", "fs_", "cmp_")},
     "cntr_": ITEM,
     "ek_": (32, HEX),  # ek_68af296e8e408191a1120ab6383263c2 (a Realtime client secret)
-    "sess_": (21, ALNUM),  # sess_C9CiUVUzUzYIssh3ELY1d (a Realtime session)
+    "sess_": (21, ALNUM),  # sess_C9CiUVUzUzYIssh3ELY1d (a Realtime session; every Realtime id)
     "rtc_u1_": (32, HEX),  # rtc_u1_9c6574da8b8a41a18da9308f4ad974ce (a Realtime call)
 }
 """The random part (length, alphabet) after each prefix whose real form mockai knows."""
@@ -141,9 +141,15 @@ def client_secret() -> str:
     return _random("ek_")
 
 
+def realtime_id(prefix: str) -> str:
+    """A Realtime API id: `prefix` (`event_`, `sess_`, `resp_`, `item_`, `conv_`, `call_`) + 21
+    alphanumerics, as in `sess_C9CiUVUzUzYIssh3ELY1d` (the Realtime `resp_` is not the
+    Responses API's 48 hex digits)."""
+    return prefix + _alnum(SHAPES["sess_"][0])
+
+
 def realtime_session_id() -> str:
-    """`sess_` + 21 alphanumerics, as in `sess_C9CiUVUzUzYIssh3ELY1d`."""
-    return _random("sess_")
+    return realtime_id("sess_")
 
 
 def realtime_call_id() -> str:

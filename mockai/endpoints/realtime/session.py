@@ -8,7 +8,6 @@ the real one, so nothing here is kept per `X-Mockai-Session`.
 
 from __future__ import annotations
 
-import random
 import time
 from collections import OrderedDict
 from typing import Any
@@ -29,12 +28,11 @@ from mockai.tokenizer import Tokenizer
 
 MAX_ITEMS = 1024  # beyond, the oldest items leave the conversation (the real API truncates too)
 SESSION_SECONDS = 60 * 60  # a session's `expires_at`: the real API's 60-minute session limit
-_SYSTEM = random.SystemRandom()
 
 
 def new_id(prefix: str) -> str:
     """Realtime ids: `event_`, `sess_`, `resp_`, `item_`, `conv_` + 21 alphanumerics."""
-    return ids.seeded(_SYSTEM, prefix, 21, ids.ALNUM)
+    return ids.realtime_id(prefix)
 
 
 def default_config(kind: str, model: str) -> dict[str, Any]:
