@@ -13,7 +13,8 @@ import orjson
 from aiohttp import web
 
 from mockai import generation, tokenizer
-from mockai.endpoints.responses import streams
+from mockai.endpoints.responses import builtin, streams
+from mockai.endpoints.responses.builtin import Context, ToolRun
 from mockai.endpoints.responses.images import ImagePricing, pricing
 from mockai.endpoints.responses.items import (
     check_json_mentioned,
@@ -122,12 +123,15 @@ def _forced_functions(req: ResponseRequest) -> list[tuple[str, dict | None]]:
     return [(t.name or t.type, t.parameters) for t in chosen]
 
 
-def _default_reply(req: ResponseRequest, body: Mapping[str, Any], seed: int) -> Reply:
+def _default_reply(
+    req: ResponseRequest, body: Mapping[str, Any], seed: int, question: str
+) -> Reply:
+    """A generated reply; a search it makes looks for the user's last message."""
     fmt = req.text.format if req.text is not None else None
     forced = _forced_functions(req)
     builtin_only = bool(forced) and all(runs_builtin(req, name) for name, _ in forced)
     rng = generation.rng_for(seed, "responses", body)
-    return generated(
+    reply = generated(
         rng,
         functions=[
             (name, _BUILTIN_ARGS[name] if runs_builtin(req, name) else params)
@@ -139,6 +143,19 @@ def _default_reply(req: ResponseRequest, body: Mapping[str, Any], seed: int) -> 
         json_object=fmt is not None and fmt.type == "json_object",
         content=builtin_only,  # a built-in tool runs server-side, then the model answers
     )
+    if not question:
+        return reply
+    calls = [
+        replace(c, arguments=orjson.dumps(_search_args(c.name, question)).decode())
+        if runs_builtin(req, c.name) and c.name != "code_interpreter"
+        else c
+        for c in reply.tool_calls
+    ]
+    return replace(reply, tool_calls=tuple(calls))
+
+
+def _search_args(name: str, question: str) -> dict[str, Any]:
+    return {"queries": [question]} if name == "file_search" else {"query": question}
 
 
 _QUERY = {"type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]}
@@ -193,6 +210,15 @@ def _tool_use(req: ResponseRequest, name: str) -> ToolUse:
     return ToolUse("code_interpreter_sessions")
 
 
+def _run_builtin(ctx: Context, reply: Reply) -> list[ToolRun]:
+    """The reply's built-in tool calls, run in order."""
+    return [
+        builtin.run(ctx, call, orjson.loads(call.arguments or "{}"))
+        for call in reply.tool_calls
+        if runs_builtin(ctx.req, call.name)
+    ]
+
+
 def _metered(req: ResponseRequest, render: ResponseRender, reply: Reply) -> Metered:
     """What the response's `usage` reports, and the built-in tools it ran."""
     usage = render.usage()
@@ -245,7 +271,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     reply = (
         from_step(step)
         if step is not None and step.says_something
-        else _default_reply(req, body, settings.seed)
+        else _default_reply(req, body, settings.seed, call.last_user_message)
     )
     reply = _without_parallel_calls(req, reply)
     effort = (
@@ -254,6 +280,10 @@ async def create(request: web.Request) -> web.StreamResponse:
         else None
     )
     reasoning = REASONING_TOKENS_BY_EFFORT[effort] if effort else 0
+    tool_runs = _run_builtin(Context(state, session, req), reply)
+    answer = next((r.answer for r in tool_runs if r.answer is not None), None)
+    if answer is not None and not (step is not None and step.says_something):
+        reply = replace(reply, content=answer)  # a default reply says what its tools found
     outcome = apply_limits(reply, tok, Limits(req.max_output_tokens, (), reasoning))
     render = ResponseRender(
         req=req,
@@ -262,9 +292,7 @@ async def create(request: web.Request) -> web.StreamResponse:
         outcome=outcome,
         input_tokens=input_tokens,
         cached_tokens=cached,
-        builtin_args=[
-            orjson.loads(c.arguments or "{}") for c in reply.tool_calls if runs_builtin(req, c.name)
-        ],
+        tool_runs=tool_runs,
         effort=effort,
         summary=_summary(
             req, model, step.reasoning if step is not None else None, body, settings.seed

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mockai import ids
+from mockai.endpoints.responses.builtin import ToolRun, citations
 from mockai.endpoints.responses.request import ResponseRequest, runs_builtin
 from mockai.errors import APIError
-from mockai.replies import Outcome, ToolCallOut, logprob_entries, served_tier
+from mockai.replies import Outcome, logprob_entries, served_tier
 from mockai.tokenizer import Tokenizer
 
 Event = dict[str, Any]
@@ -32,34 +33,6 @@ def _tool_echo(tool: Any) -> dict[str, Any]:
             "strict": True if tool.strict is None else tool.strict,
         }
     return data
-
-
-def _builtin_item(call: ToolCallOut, args: dict[str, Any]) -> dict[str, Any]:
-    if call.name.startswith("web_search"):
-        query = str(args.get("query", ""))
-        return {
-            "id": ids.item_id("ws_"),
-            "type": "web_search_call",
-            "status": "completed",
-            "action": {"type": "search", "query": query, "queries": [query]},
-        }
-    if call.name == "file_search":
-        queries = args.get("queries") or [str(args.get("query", ""))]
-        return {
-            "id": ids.item_id("fs_"),
-            "type": "file_search_call",
-            "status": "completed",
-            "queries": [str(q) for q in queries],
-            "results": None,
-        }
-    return {
-        "id": ids.item_id("ci_"),
-        "type": "code_interpreter_call",
-        "status": "completed",
-        "container_id": str(args.get("container_id") or ids.item_id("cntr_")),
-        "code": str(args.get("code", "")),
-        "outputs": None,
-    }
 
 
 def _event_logprob(entry: dict[str, Any]) -> dict[str, Any]:
@@ -81,7 +54,7 @@ class ResponseRender:
     outcome: Outcome
     input_tokens: int
     cached_tokens: int
-    builtin_args: list[dict[str, Any]]  # arguments of built-in tool calls, in order
+    tool_runs: list[ToolRun]  # the built-in tool calls, as they ran, in order
     effort: str | None  # the effort a reasoning model runs with (None: not one, no reasoning item)
     summary: str | None  # reasoning summary text when asked for
     obfuscate: bool = True
@@ -211,10 +184,8 @@ class ResponseRender:
             if "reasoning.encrypted_content" in (self.req.include or ()) or self.req.store is False:
                 item["encrypted_content"] = "gAAAAA" + base64.b64encode(os.urandom(48)).decode()
             items.append(item)
-        builtin = [c for c in reply.tool_calls if runs_builtin(self.req, c.name)]
         functions = [c for c in reply.tool_calls if not runs_builtin(self.req, c.name)]
-        pairs = zip(builtin, self.builtin_args, strict=False)
-        items.extend(_builtin_item(call, args) for call, args in pairs)
+        items.extend(tool_run.item for tool_run in self.tool_runs)
         message_status = "incomplete" if self.status == "incomplete" else "completed"
         if reply.refusal is not None:
             items.append(
@@ -235,7 +206,7 @@ class ResponseRender:
                     "content": [
                         {
                             "type": "output_text",
-                            "annotations": [],
+                            "annotations": citations(self.tool_runs, reply.content),
                             "logprobs": self._logprobs(reply.content),
                             "text": reply.content,
                         }
@@ -386,6 +357,16 @@ class ResponseRender:
                         **self._obfuscation(piece),
                     },
                     True,
+                )
+            for a_index, annotation in enumerate(part["annotations"]):
+                yield (
+                    {
+                        "type": "response.output_text.annotation.added",
+                        **ref,
+                        "annotation_index": a_index,
+                        "annotation": annotation,
+                    },
+                    False,
                 )
             yield (
                 {
