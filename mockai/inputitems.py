@@ -101,7 +101,9 @@ def normalise(
     items = []
     for index, given in enumerate(raw):
         where = f"{field}[{index}]"
-        kind = given.get("type", "message")
+        # No type is a message; a null one an item reference (the only item whose `type`
+        # the description lets be null).
+        kind = given.get("type", "message") or "item_reference"
         if kind not in types:
             raise invalid_request(
                 f"Invalid value: '{kind}'. Supported values are: "

@@ -61,11 +61,28 @@ def _part(part: Any) -> Any:
     return part
 
 
+# The types whose conversation item is whole once normalised and `as_item` has done its part.
+# None of their fields (or their parts' fields) is both required and nullable: a null one is
+# left out, as the real API reads a null field of a Responses request as one left out.
+WHOLE = frozenset({"message", "function_call", "function_call_output"})
+
+
+def _present(value: Any) -> Any:
+    if not isinstance(value, dict):
+        return value
+    return {key: given for key, given in value.items() if given is not None}
+
+
 def as_item(item: Mapping[str, Any]) -> dict[str, Any]:
     """A normalised input item (or a response's output item) as a conversation keeps it."""
     kept = dict(item)
-    if kept["type"] in _STATUSED:
-        kept.setdefault("status", "completed")
+    if kept["type"] in WHOLE:
+        kept = _present(kept)
+        for parts in ("content", "output"):
+            if isinstance(kept.get(parts), list):
+                kept[parts] = [_present(part) for part in kept[parts]]
+    if kept["type"] in _STATUSED and kept.get("status") is None:
+        kept["status"] = "completed"
     if kept["type"] == "message" and isinstance(kept.get("content"), list):
         kept["content"] = [_part(part) for part in kept["content"]]
     return kept

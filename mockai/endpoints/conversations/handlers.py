@@ -18,7 +18,7 @@ from mockai.endpoints.conversations.request import (
 )
 from mockai.inputitems import normalise, shown
 from mockai.toolkit import conversations
-from mockai.toolkit.conversations import KEPT, KIND, Conversation, as_item
+from mockai.toolkit.conversations import KEPT, KIND, WHOLE, Conversation, as_item
 from mockai.toolkit.http import json_response, lenient_check, read_json
 from mockai.toolkit.lenient import generated
 from mockai.toolkit.pagination import page
@@ -52,15 +52,18 @@ def _conversation(request: web.Request) -> Conversation:
 
 def _added(request: web.Request, conversation: Conversation, raw: list[dict[str, Any]]) -> list:
     """`raw` items checked, normalised and added to `conversation`: the added ones, as kept.
-    `--lenient` takes any item the description allows, filled in to a whole conversation item
-    where its input form leaves out what the item's schema requires."""
+    `--lenient` takes any item the description allows: one of the rarer types is filled in to
+    a whole conversation item where its input form leaves out what the item's schema requires
+    (messages and function calls and outputs are whole once normalised)."""
     lenient = state_of(request).settings.lenient
     new = normalise(raw, multi_agent=lenient, field="items")
     if not lenient:
         conversations.check_unique(conversation.context(), new, "items")
         return conversation.add(new)
     filled = [
-        generated(request, "getConversationItem", item["id"], **as_item(item))
+        item
+        if item["type"] in WHOLE
+        else generated(request, "getConversationItem", item["id"], **as_item(item))
         for item in new
         if item["type"] in KEPT
     ]
