@@ -50,7 +50,9 @@ def _conversation(request: web.Request) -> Conversation:
     return conversations.find(state_of(request), exchange_of(request).session, key)
 
 
-def _added(request: web.Request, conversation: Conversation, raw: list[dict[str, Any]]) -> list:
+def _added(
+    request: web.Request, conversation: Conversation, raw: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """`raw` items checked, normalised and added to `conversation`: the added ones, as kept.
     `--lenient` takes any item the description allows: one of the rarer types is filled in to
     a whole conversation item where its input form leaves out what the item's schema requires
