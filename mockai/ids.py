@@ -35,6 +35,9 @@ SHAPES: dict[str, tuple[int, str]] = {
     "org-": (24, ALNUM),
     **{prefix: ITEM for prefix in ("resp_", "msg_", "fc_", "rs_", "ws_", "ci_", "fs_", "cmp_")},
     "cntr_": ITEM,
+    # conv_68c0ad641778819082b690ac664ca0bd0c149fc0da51351e (a Conversations API conversation;
+    # the Realtime API's own `conv_` ids are `realtime_id`'s)
+    "conv_": ITEM,
     "ek_": (32, HEX),  # ek_68af296e8e408191a1120ab6383263c2 (a Realtime client secret)
     "sess_": (21, ALNUM),  # sess_C9CiUVUzUzYIssh3ELY1d (a Realtime session; every Realtime id)
     "rtc_u1_": (32, HEX),  # rtc_u1_9c6574da8b8a41a18da9308f4ad974ce (a Realtime call)
@@ -106,6 +109,11 @@ def audit_log_id() -> str:
 def item_id(prefix: str) -> str:
     """Responses API ids: `resp_`, `msg_`, `fc_`, `rs_`, `ws_`... followed by 48 hex digits."""
     return prefix + os.urandom(ITEM[0] // 2).hex()
+
+
+def conversation_id() -> str:
+    """A Conversations API conversation: `conv_` + 48 hex digits, like the Responses ids."""
+    return _random("conv_")
 
 
 def file_id() -> str:

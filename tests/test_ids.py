@@ -20,6 +20,7 @@ FORMATS = [
     (ids.batch_request_id, r"batch_req_[0-9a-f]{32}"),
     (ids.steer_id, r"steer_[0-9a-f]{32}"),
     (lambda: ids.item_id("resp_"), r"resp_[0-9a-f]{48}"),
+    (ids.conversation_id, r"conv_[0-9a-f]{48}"),
 ]
 
 

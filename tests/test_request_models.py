@@ -38,6 +38,11 @@ from mockai.endpoints.audio.request import (
 from mockai.endpoints.batches.request import CreateBatch
 from mockai.endpoints.chat.request import ChatRequest, MetadataUpdate
 from mockai.endpoints.completions.request import CompletionRequest
+from mockai.endpoints.conversations.request import (
+    CreateConversation,
+    CreateItems,
+    UpdateConversation,
+)
 from mockai.endpoints.embeddings.request import EmbeddingRequest
 from mockai.endpoints.files.request import FileOptions
 from mockai.endpoints.images.request import (
@@ -76,6 +81,9 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("createChatCompletion", "application/json"): (ChatRequest,),
     ("updateChatCompletion", "application/json"): (MetadataUpdate,),
     ("createCompletion", "application/json"): (CompletionRequest,),
+    ("createConversation", "application/json"): (CreateConversation,),
+    ("updateConversation", "application/json"): (UpdateConversation,),
+    ("createConversationItems", "application/json"): (CreateItems,),
     ("createEmbedding", "application/json"): (EmbeddingRequest,),
     ("createFile", "multipart/form-data"): (FileOptions,),
     ("createImageEdit", "multipart/form-data"): (EditRequest,),
@@ -363,6 +371,11 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
     )
     from openai.types.beta import response_create_params as beta_response_params
     from openai.types.chat import completion_create_params as chat_params
+    from openai.types.conversations import (
+        conversation_create_params,
+        conversation_update_params,
+        item_create_params,
+    )
     from openai.types.responses import (
         input_token_count_params,
         response_compact_params,
@@ -418,6 +431,17 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
         ),
         ("createBatch", batch_create_params.BatchCreateParams, (CreateBatch,)),
         ("createUpload", upload_create_params.UploadCreateParams, (CreateUpload,)),
+        (
+            "createConversation",
+            conversation_create_params.ConversationCreateParams,
+            (CreateConversation,),
+        ),
+        (
+            "updateConversation",
+            conversation_update_params.ConversationUpdateParams,
+            (UpdateConversation,),
+        ),
+        ("createConversationItems", item_create_params.ItemCreateParams, (CreateItems,)),
     ]
     return found
 
@@ -438,6 +462,7 @@ SDK_NOT_TAKEN = {
     "createImage": _GIF_AND_SVG,
     "createImageEdit": _GIF_AND_SVG | {"$.markup"},
     "createResponse-beta": {"$.betas"},  # sent as the OpenAI-Beta header, not in the body
+    "createConversationItems": {"$.include"},  # a query parameter, not in the body
 }
 
 
