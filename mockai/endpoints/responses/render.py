@@ -104,8 +104,6 @@ class ResponseRender:
             "created_at": self.created_at,
             "status": status,
             "background": bool(req.background),
-            # the conversation it belongs to, or null (responses-text.sse shows one)
-            "conversation": None if req.conversation_id is None else {"id": req.conversation_id},
             "completed_at": int(time.time()) if final and status == "completed" else None,
             "error": error,
             "incomplete_details": None,
@@ -146,6 +144,10 @@ class ResponseRender:
             "user": req.user,
             "metadata": req.metadata or {},
         }
+        if req.conversation_id is not None:
+            # Only a response in a conversation has the field: responses-text.sse shows
+            # {"id": "conv_..."}; the other recordings have no `conversation` key at all.
+            body["conversation"] = {"id": req.conversation_id}
         if final and status == "incomplete":
             reason = (
                 "content_filter"
