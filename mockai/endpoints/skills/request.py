@@ -90,7 +90,7 @@ async def read_upload(request: web.Request, *, version: bool) -> SkillUpload:
             unknown_files=lenient,
         )
         fields = dict(form.fields)
-        texts = fields.pop(skillbundle.PARAM, [])  # text for files, in a URL-encoded form
+        as_text = fields.pop(skillbundle.PARAM, [])  # text for files, in a URL-encoded form
         options = validate(
             SkillVersionForm if version else SkillForm,
             fields,
@@ -98,7 +98,7 @@ async def read_upload(request: web.Request, *, version: bool) -> SkillUpload:
             lenient=lenient,
         )
         files = [(upload.filename, upload.data) for upload in form.uploads(skillbundle.PARAM)]
-        files += [(None, text.encode()) for text in texts]
+        files += [(None, text.encode()) for text in as_text]  # a list: `files` is a list field
         if not files:
             raise missing_parameter(skillbundle.PARAM)
         default = getattr(options, "default", None)
