@@ -88,7 +88,10 @@ class StoredSkill:
             bundle.content,
         )
         self.versions[number] = version
-        self.body["latest_version"] = max(self.versions, key=_order)
+        latest = max(self.versions, key=_order)
+        if number != latest:  # a stand-in below the latest: the versions stay in order
+            self.versions = dict(sorted(self.versions.items(), key=lambda item: _order(item[0])))
+        self.body["latest_version"] = latest
         if default:
             self.make_default(version)
         return version

@@ -20,6 +20,7 @@ from files_support import check
 from helpers import AUTH, api_json
 
 from mockai.errors import APIError
+from mockai.toolkit import skills as toolkit_skills
 from mockai.toolkit.skills import find_version
 from mockai.toolkit.state import EXCHANGE, Exchange
 
@@ -445,12 +446,39 @@ async def test_skills_are_kept_per_session_until_reset(serve):
     await error_of(await client.get(f"/v1/skills/{skill['id']}", headers=one), 404)
 
 
+async def test_a_session_keeps_a_bounded_amount_of_content(serve, monkeypatch):
+    """Past the budget the oldest skills go, then the oldest versions (not the default) of
+    the skill just given one."""
+    client, headers = await serve(), session()
+    first = await made(client, headers)
+    content = await client.get(f"/v1/skills/{first['id']}/content", headers=headers)
+    unit = len(await content.read()) + toolkit_skills.VERSION_OVERHEAD  # what a version costs
+    monkeypatch.setattr(toolkit_skills, "SESSION_BYTES", 3 * unit + unit // 2)
+    second = await made(client, headers)
+    base = f"/v1/skills/{second['id']}"
+    for _ in range(3):
+        await ok(await client.post(f"{base}/versions", data=form(FOLDER), headers=headers))
+    await error_of(await client.get(f"/v1/skills/{first['id']}", headers=headers), 404)
+    kept = await ok(await client.get(f"{base}/versions?order=asc", headers=headers))
+    assert [v["version"] for v in kept["data"]] == ["1", "3", "4"]  # 1 is the default
+    now = await ok(await client.get(base, headers=headers))
+    assert (now["default_version"], now["latest_version"]) == ("1", "4")
+
+
 async def test_lenient_answers_any_id_and_any_upload(serve):
     client, headers = await serve(lenient=True), session()
     stand_in = await ok(await client.get("/v1/skills/skill_anything", headers=headers))
     assert (stand_in["id"], stand_in["default_version"]) == ("skill_anything", "1")
     version = await ok(await client.get("/v1/skills/skill_anything/versions/v7", headers=headers))
     assert version["version"] == "v7"
+    for number in ("5", "3"):
+        await ok(await client.get(f"/v1/skills/skill_anything/versions/{number}", headers=headers))
+    listed = await ok(
+        await client.get("/v1/skills/skill_anything/versions?order=asc", headers=headers)
+    )
+    assert [v["version"] for v in listed["data"]] == ["v7", "1", "3", "5"]
+    stand_in = await ok(await client.get("/v1/skills/skill_anything", headers=headers))
+    assert (stand_in["default_version"], stand_in["latest_version"]) == ("1", "5")
     made_json = await ok(
         await client.post("/v1/skills", json={"files": ["some text"]}, headers=headers)
     )

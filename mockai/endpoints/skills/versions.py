@@ -41,8 +41,9 @@ def _version(request: web.Request) -> tuple[StoredSkill, StoredVersion]:
 
 
 async def create(request: web.Request) -> web.Response:
-    skill = _skill(request)
+    _skill(request)  # an unknown skill is a 404 before its upload is read
     upload = await read_upload(request, version=True)
+    skill = _skill(request)  # (and one deleted while it was read, too)
     await answer_if_targeted(request, ENDPOINT, exchange_of(request).body or {})
     version = skill.add(upload.bundle, default=upload.default)
     keep(request, skill, version)
