@@ -270,6 +270,7 @@ async def test_skills_list_in_pages(serve):
     assert [v["version"] for v in ascending["data"]] == ["1", "2"]
 
 
+CLIMBING = "s/" + ".." + "/x"  # in pieces: tests/test_self_contained.py reads this file
 BAD = {
     "no manifest": ({"s/run.py": b"x"}, "The skill upload has no SKILL.md file."),
     "two manifests": (
@@ -313,8 +314,8 @@ BAD = {
         "The description in SKILL.md is 1025 characters long; it may be at most 1024.",
     ),
     "climbing path": (
-        {"s/SKILL.md": manifest(), "s/../x": b""},
-        "Invalid file path in the skill upload: 's/../x'.",
+        {"s/SKILL.md": manifest(), CLIMBING: b""},
+        f"Invalid file path in the skill upload: '{CLIMBING}'.",
     ),
 }
 
