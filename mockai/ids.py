@@ -38,6 +38,8 @@ SHAPES: dict[str, tuple[int, str]] = {
     # conv_68c0ad641778819082b690ac664ca0bd0c149fc0da51351e (a Conversations API conversation;
     # the Realtime API's own `conv_` ids are `realtime_id`'s)
     "conv_": ITEM,
+    "skill_": ITEM,  # skill_699fc58f408c8191825d8d06ae75fd5c06de7b381a5db7f5
+    "skillver_": ITEM,  # a skill version: no real one seen, taken as the skill's shape
     "ek_": (32, HEX),  # ek_68af296e8e408191a1120ab6383263c2 (a Realtime client secret)
     "sess_": (21, ALNUM),  # sess_C9CiUVUzUzYIssh3ELY1d (a Realtime session; every Realtime id)
     "rtc_u1_": (32, HEX),  # rtc_u1_9c6574da8b8a41a18da9308f4ad974ce (a Realtime call)
@@ -142,6 +144,19 @@ def batch_request_id() -> str:
 def steer_id() -> str:
     """A Responses WebSocket steer: `steer_` + 32 hex digits."""
     return _random("steer_")
+
+
+def skill_id() -> str:
+    """`skill_` + 48 hex digits, as in
+    `skill_699fc58f408c8191825d8d06ae75fd5c06de7b381a5db7f5` (a real answer: vercel/ai's
+    recorded fixture)."""
+    return _random("skill_")
+
+
+def skill_version_id() -> str:
+    """A skill version: `skillver_` + 48 hex digits (the skill id's shape; the real one's
+    length is not known)."""
+    return _random("skillver_")
 
 
 def client_secret() -> str:

@@ -21,6 +21,8 @@ FORMATS = [
     (ids.steer_id, r"steer_[0-9a-f]{32}"),
     (lambda: ids.item_id("resp_"), r"resp_[0-9a-f]{48}"),
     (ids.conversation_id, r"conv_[0-9a-f]{48}"),
+    (ids.skill_id, r"skill_[0-9a-f]{48}"),
+    (ids.skill_version_id, r"skillver_[0-9a-f]{48}"),
 ]
 
 

@@ -68,6 +68,13 @@ from mockai.endpoints.responses.request import (
     ResponseRequest,
     TokenCountRequest,
 )
+from mockai.endpoints.skills.request import (
+    SkillForm,
+    SkillJson,
+    SkillVersionForm,
+    SkillVersionJson,
+    UpdateSkill,
+)
 from mockai.endpoints.uploads.request import CompleteUpload, CreateUpload
 from mockai.toolkit.files import PURPOSES
 
@@ -107,6 +114,11 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("accept-realtime-call", "application/json"): (RealtimeSessionConfig,),
     ("refer-realtime-call", "application/json"): (ReferCall,),
     ("reject-realtime-call", "application/json"): (RejectCall,),
+    ("CreateSkill", "multipart/form-data"): (SkillForm,),
+    ("CreateSkill", "application/json"): (SkillJson,),  # --lenient only
+    ("CreateSkillVersion", "multipart/form-data"): (SkillVersionForm,),
+    ("CreateSkillVersion", "application/json"): (SkillVersionJson,),  # --lenient only
+    ("UpdateSkillDefaultVersion", "application/json"): (UpdateSkill,),
 }
 # Form fields the handlers read themselves, not through a model: the file parts (the multipart
 # reader takes them by name, within each route's size limit) and `purpose`, which the Files API
@@ -118,6 +130,8 @@ BY_HAND = {
     ("createImageEdit", "multipart/form-data"): {"image", "mask"},
     ("createImageVariation", "multipart/form-data"): {"image"},
     ("addUploadPart", "multipart/form-data"): {"data"},
+    ("CreateSkill", "multipart/form-data"): {"files"},
+    ("CreateSkillVersion", "multipart/form-data"): {"files"},
 }
 # Bodies mockai does not take at all, and why.
 NOT_SERVED: dict[tuple[str, str], str] = {
@@ -362,6 +376,8 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
         image_edit_params,
         image_generate_params,
         moderation_create_params,
+        skill_create_params,
+        skill_update_params,
         upload_create_params,
     )
     from openai.types.audio import (
@@ -381,6 +397,7 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
         response_compact_params,
         response_create_params,
     )
+    from openai.types.skills import version_create_params
 
     found = [
         (
@@ -442,6 +459,9 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
             (UpdateConversation,),
         ),
         ("createConversationItems", item_create_params.ItemCreateParams, (CreateItems,)),
+        ("CreateSkill", skill_create_params.SkillCreateParams, (SkillForm,)),
+        ("CreateSkillVersion", version_create_params.VersionCreateParams, (SkillVersionForm,)),
+        ("UpdateSkillDefaultVersion", skill_update_params.SkillUpdateParams, (UpdateSkill,)),
     ]
     return found
 
