@@ -286,7 +286,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     answer = next((r.answer for r in tool_runs if r.answer is not None), None)
     scripted_text = step is not None and step.says_something and reply.content is not None
     if answer is not None and not scripted_text and reply.refusal is None:
-        reply = replace(reply, content=answer)  # a reply says what its tools found
+        reply = replace(reply, content=answer)  # text no scenario scripted: what tools found
     outcome = apply_limits(reply, tok, Limits(req.max_output_tokens, (), reasoning))
     render = ResponseRender(
         req=req,
