@@ -169,6 +169,14 @@ async def test_auto_takes_the_tools_files_and_settings_and_reuses_the_context_co
     assert fresh["output"][0]["container_id"] != container_id
 
 
+async def test_a_conversation_keeps_its_auto_container(serve):
+    client = await serve(writes({"name": "out.csv", "content": CSV}))
+    conversation = await ok(await client.post("/v1/conversations", json={}, headers=AUTH))
+    first = await create(client, input="Go", tools=[AUTO], conversation=conversation["id"])
+    again = await create(client, input="More", tools=[AUTO], conversation=conversation["id"])
+    assert again["output"][0]["container_id"] == first["output"][0]["container_id"]
+
+
 async def test_the_stream_carries_the_call_and_the_citation(serve):
     client = await serve(writes({"name": "report.csv", "content": CSV}))
     events = await stream(client, input="Make a CSV", tools=[AUTO])

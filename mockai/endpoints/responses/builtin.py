@@ -25,7 +25,7 @@ from mockai.endpoints.responses.request import ResponseRequest
 from mockai.endpoints.responses.state import KIND
 from mockai.errors import APIError
 from mockai.replies import ToolCallOut
-from mockai.toolkit import containers
+from mockai.toolkit import containers, conversations
 from mockai.toolkit.state import ServerState
 from mockai.validation import validate_at
 
@@ -235,11 +235,14 @@ def _container(ctx: Context) -> containers.StoredContainer:
 
 def _earlier_containers(ctx: Context) -> Iterator[str]:
     """The containers of the code interpreter calls in the response's context, latest first:
-    its previous response's and its input's."""
+    its previous response's or conversation's, and its input's."""
     items: list[Any] = []
     if ctx.req.previous_response_id is not None:
         previous = ctx.state.store.get(ctx.session, KIND, ctx.req.previous_response_id)
         items += previous.context if previous is not None else []
+    if ctx.req.conversation_id is not None:
+        held = ctx.state.store.get(ctx.session, conversations.KIND, ctx.req.conversation_id)
+        items += held.context() if held is not None else []
     if isinstance(ctx.req.input, list):
         items += ctx.req.input
     for item in reversed(items):
