@@ -34,7 +34,8 @@ SHAPES: dict[str, tuple[int, str]] = {
     "steer_": (32, HEX),
     "org-": (24, ALNUM),
     **{prefix: ITEM for prefix in ("resp_", "msg_", "fc_", "rs_", "ws_", "ci_", "fs_", "cmp_")},
-    "cntr_": ITEM,
+    "cntr_": ITEM,  # cntr_682dfebaacac8198bbfe9c2474fb6f4a085685cbe3cb5863
+    "cfile_": (32, HEX),  # cfile_682e0e8a43c88191a7978f477a09bdf5 (a container's file)
     # conv_68c0ad641778819082b690ac664ca0bd0c149fc0da51351e (a Conversations API conversation;
     # the Realtime API's own `conv_` ids are `realtime_id`'s)
     "conv_": ITEM,
@@ -121,6 +122,16 @@ def conversation_id() -> str:
 def file_id() -> str:
     """`file-` + 22 alphanumerics, as in `file-52voFe6FU6MWyAwa1Uj39R`."""
     return _random("file-")
+
+
+def container_id() -> str:
+    """A container (Containers API, a code interpreter's): `cntr_` + 48 hex digits."""
+    return _random("cntr_")
+
+
+def container_file_id() -> str:
+    """A file in a container: `cfile_` + 32 hex digits."""
+    return _random("cfile_")
 
 
 def upload_id() -> str:

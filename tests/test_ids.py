@@ -23,6 +23,8 @@ FORMATS = [
     (ids.conversation_id, r"conv_[0-9a-f]{48}"),
     (ids.skill_id, r"skill_[0-9a-f]{48}"),
     (ids.skill_version_id, r"skillver_[0-9a-f]{48}"),
+    (ids.container_id, r"cntr_[0-9a-f]{48}"),
+    (ids.container_file_id, r"cfile_[0-9a-f]{32}"),
 ]
 
 
@@ -43,7 +45,7 @@ def test_no_module_but_ids_makes_ids_of_its_own():
         for path in package.rglob("*.py")
         if path.name != "ids.py"
         and re.search(
-            r'"(file-|upload_|part_|batch_|batch_req_|steer_|cntr_)" \+', path.read_text()
+            r'"(file-|upload_|part_|batch_|batch_req_|steer_|cntr_|cfile_)" \+', path.read_text()
         )
     ]
     assert offenders == []

@@ -38,6 +38,7 @@ from mockai.endpoints.audio.request import (
 from mockai.endpoints.batches.request import CreateBatch
 from mockai.endpoints.chat.request import ChatRequest, MetadataUpdate
 from mockai.endpoints.completions.request import CompletionRequest
+from mockai.endpoints.containers.request import CreateContainer, CreateContainerFile
 from mockai.endpoints.conversations.request import (
     CreateConversation,
     CreateItems,
@@ -104,6 +105,9 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("createUpload", "application/json"): (CreateUpload,),
     ("completeUpload", "application/json"): (CompleteUpload,),
     ("addUploadPart", "multipart/form-data"): (),
+    ("CreateContainer", "application/json"): (CreateContainer,),
+    ("CreateContainerFile", "application/json"): (CreateContainerFile,),
+    ("CreateContainerFile", "multipart/form-data"): (),
     ("create-realtime-client-secret", "application/json"): (CreateClientSecret,),
     ("create-realtime-translation-client-secret", "application/json"): (
         CreateTranslationClientSecret,
@@ -132,13 +136,18 @@ BY_HAND = {
     ("addUploadPart", "multipart/form-data"): {"data"},
     ("CreateSkill", "multipart/form-data"): {"files"},
     ("CreateSkillVersion", "multipart/form-data"): {"files"},
+    ("CreateContainerFile", "multipart/form-data"): {"file", "file_id"},
 }
 # Bodies mockai does not take at all, and why.
 NOT_SERVED: dict[tuple[str, str], str] = {
     ("create-realtime-call", "application/sdp"): "a bare SDP offer: a string, no fields",
 }
 # Declared fields knowingly not checked, and why.
-ALLOWED_GAPS: dict[tuple[str, str], set[str]] = {}
+ALLOWED_GAPS: dict[tuple[str, str], set[str]] = {
+    # One schema serves both of the operation's bodies: a file's bytes come only in a form
+    # (`format: binary`); in JSON the file is named by `file_id`, and `file` is unknown.
+    ("CreateContainerFile", "application/json"): {"$.file"},
+}
 
 
 def _bodies() -> list[tuple[str, str, dict[str, Any]]]:
@@ -371,6 +380,7 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
     from openai.types import (
         batch_create_params,
         completion_create_params,
+        container_create_params,
         embedding_create_params,
         image_create_variation_params,
         image_edit_params,
@@ -462,6 +472,7 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
         ("CreateSkill", skill_create_params.SkillCreateParams, (SkillForm,)),
         ("CreateSkillVersion", version_create_params.VersionCreateParams, (SkillVersionForm,)),
         ("UpdateSkillDefaultVersion", skill_update_params.SkillUpdateParams, (UpdateSkill,)),
+        ("CreateContainer", container_create_params.ContainerCreateParams, (CreateContainer,)),
     ]
     return found
 

@@ -1,5 +1,5 @@
 """Every operation of the official description that no other family hand-builds (assistants,
-threads, vector stores, fine-tuning, evals, containers, videos, the administration API...),
+threads, vector stores, fine-tuning, evals, videos, the administration API...),
 answered from the description itself.
 
 Its routes are not listed here: `mockai.endpoints` adds one for each operation of the shipped

@@ -284,8 +284,9 @@ async def create(request: web.Request) -> web.StreamResponse:
     reasoning = REASONING_TOKENS_BY_EFFORT[effort] if effort else 0
     tool_runs = _run_builtin(Context(state, session, req), reply)
     answer = next((r.answer for r in tool_runs if r.answer is not None), None)
-    if answer is not None and not (step is not None and step.says_something):
-        reply = replace(reply, content=answer)  # a default reply says what its tools found
+    scripted_text = step is not None and step.says_something and reply.content is not None
+    if answer is not None and not scripted_text and reply.refusal is None:
+        reply = replace(reply, content=answer)  # text no scenario scripted: what tools found
     outcome = apply_limits(reply, tok, Limits(req.max_output_tokens, (), reasoning))
     render = ResponseRender(
         req=req,
