@@ -14,15 +14,18 @@ oldest versions of the one just given a version (never its default).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
 
 from mockai import ids
-from mockai.errors import APIError
-from mockai.skillbundle import Bundle, minimal
+from mockai.errors import APIError, invalid_request
+from mockai.skillbundle import Bundle, from_zip, minimal
 from mockai.store import Kind
 from mockai.toolkit.state import exchange_of, state_of
 
@@ -217,3 +220,38 @@ def keep(request: web.Request, skill: StoredSkill, new: StoredVersion | None = N
         if version is not new and version is not skill.default:
             skill.remove(version)
             total -= len(version.content) + VERSION_OVERHEAD
+
+
+def check_named(request: web.Request, skills: Iterable[Mapping[str, Any]], param: str) -> None:
+    """The skills a request names (a container's `skills`, a shell tool's automatic
+    container's) must be usable: a `skill_reference` to one of the caller's skills, in a
+    version it has (an id without the `skill_` prefix names one of OpenAI's own skills, such as
+    `openai-spreadsheets`, which mockai takes as given), and an `inline` skill a valid bundle
+    (its base64 zip, checked as an upload is). `--lenient` checks nothing."""
+    if state_of(request).settings.lenient:
+        return
+    for index, skill in enumerate(skills):
+        where = f"{param}[{index}]"
+        skill_id = str(skill.get("skill_id", ""))
+        if skill.get("type") == "skill_reference" and skill_id.startswith("skill_"):
+            version = skill.get("version")
+            find_version(
+                request,
+                skill_id,
+                None if version is None else str(version),
+                skill_param=f"{where}.skill_id",
+                version_param=f"{where}.version",
+            )
+        elif skill.get("type") == "inline":
+            source = skill.get("source") or {}
+            try:
+                data = base64.b64decode(str(source.get("data", "")), validate=True)
+                from_zip(data, lenient=False)
+            except binascii.Error:
+                # Not known from the real API: mockai's wording for data that is not base64.
+                raise invalid_request(
+                    "Invalid base64 data for the inline skill.", f"{where}.source.data"
+                ) from None
+            except APIError as error:  # the bundle's own 400, placed where the zip was given
+                error.param = f"{where}.source.data"
+                raise

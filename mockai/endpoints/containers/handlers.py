@@ -6,7 +6,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from mockai.endpoints.containers.request import CreateContainer
-from mockai.toolkit import containers
+from mockai.toolkit import containers, skills
 from mockai.toolkit.http import json_response, lenient_check, read_json
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
@@ -34,6 +34,8 @@ async def create(request: web.Request) -> web.Response:
         spec_check=lenient_check(request),
     )
     await answer_if_targeted(request, ENDPOINT, body)
+    named_skills = [skill.model_dump(exclude_unset=True) for skill in req.skills or ()]
+    skills.check_named(request, named_skills, "skills")
     container = containers.create(
         state,
         exchange_of(request).session,
@@ -42,7 +44,7 @@ async def create(request: web.Request) -> web.Response:
         memory_limit=req.memory_limit,
         minutes=req.expires_after.minutes if req.expires_after is not None else None,
         network_policy=req.network_policy,
-        skills=[skill.model_dump(exclude_unset=True) for skill in req.skills or ()],
+        skills=named_skills,
     )
     return json_response(container.shown())
 

@@ -63,7 +63,7 @@ class CreateContainer(_Model):
     name: str
     file_ids: list[str] | None = None
     expires_after: ExpiresAfter | None = None
-    # Kept as given: skill references are not resolved against the Skills API here.
+    # Skill references must name the caller's skills (toolkit.skills.check_named).
     skills: list[Skill] | None = None
     memory_limit: MemoryLimit | None = None
     network_policy: NetworkPolicy | None = None

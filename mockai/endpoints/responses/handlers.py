@@ -47,7 +47,7 @@ from mockai.replies import (
     served_tier,
 )
 from mockai.streaming.pacing import Pacing
-from mockai.toolkit import conversations
+from mockai.toolkit import containers, conversations, skills
 from mockai.toolkit.http import json_response, read_request
 from mockai.toolkit.scripted import answer_step, scripted_error
 from mockai.toolkit.state import ServerState, exchange_of, state_of
@@ -210,6 +210,23 @@ def _tool_use(req: ResponseRequest, name: str) -> ToolUse:
     return ToolUse("code_interpreter_sessions")
 
 
+def _check_environments(request: web.Request, req: ResponseRequest) -> None:
+    """What a shell tool's environment names must exist: the skills of an automatic
+    container (`skills.check_named`), the container a `container_reference` names (the real
+    404, or 400 once expired)."""
+    state, session = state_of(request), exchange_of(request).session
+    for index, tool in enumerate(req.tools or ()):
+        environment = (tool.model_extra or {}).get("environment") if tool.type == "shell" else None
+        if not isinstance(environment, dict):
+            continue
+        if environment.get("type") == "container_auto":
+            where = f"tools[{index}].environment.skills"
+            skills.check_named(request, environment.get("skills") or (), where)
+        elif environment.get("type") == "container_reference":
+            found = containers.find(state, session, str(environment.get("container_id")))
+            containers.use(state, found)
+
+
 def _run_builtin(ctx: Context, reply: Reply) -> list[ToolRun]:
     """The reply's built-in tool calls, run in order."""
     return [
@@ -258,6 +275,7 @@ async def create(request: web.Request) -> web.StreamResponse:
         check_json_mentioned(req, prior + new)
         if req.conversation_id is not None:
             conversations.check_unique(prior, new, "input")
+        _check_environments(request, req)
     tok = await tokenizer.encoding(model.encoding)
     functions = [t for t in req.tools or () if t.type == "function"]
     context, input_tokens = _fit_window(
