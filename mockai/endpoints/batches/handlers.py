@@ -9,7 +9,7 @@ import asyncio
 from aiohttp import web
 
 from mockai.endpoints.batches import runner
-from mockai.endpoints.batches.request import CreateBatch, check_metadata
+from mockai.endpoints.batches.request import CreateBatch
 from mockai.endpoints.batches.state import KIND, StoredBatch, Target
 from mockai.errors import APIError, invalid_request
 from mockai.toolkit.http import json_response, read_json
@@ -18,7 +18,7 @@ from mockai.toolkit.loopback import BATCH_HEADER, loopback
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import exchange_of, state_of, stored
-from mockai.validation import validate
+from mockai.validation import check_metadata, validate
 
 DEFAULT_LINE_MS = 2.0
 PACE_HEADER = "x-mockai-batch-line-ms"

@@ -1,5 +1,5 @@
-"""The body of `POST /v1/batches`, strict like the real API's, and the documented limits on
-its `metadata` (16 pairs, keys up to 64 and values up to 512 characters) in the real wording."""
+"""The body of `POST /v1/batches`, strict like the real API's (its `metadata` limits are
+`mockai.validation.check_metadata`'s)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from mockai.errors import invalid_request
 from mockai.toolkit.files import ExpiresAfter
 
 
@@ -27,31 +26,3 @@ class CreateBatch(BaseModel):
     completion_window: Literal["24h"]
     metadata: dict[str, str] | None = None
     output_expires_after: ExpiresAfter | None = None
-
-
-def check_metadata(metadata: dict[str, str] | None) -> None:
-    """Metadata's documented limits: 16 pairs, keys up to 64 and values up to 512 characters."""
-    if metadata is None:
-        return
-    if len(metadata) > 16:
-        raise invalid_request(
-            f"Invalid 'metadata': too many properties. Expected an object with at most 16 "
-            f"properties, but got an object with {len(metadata)} properties instead.",
-            "metadata",
-            "object_above_max_properties",
-        )
-    for key, value in metadata.items():
-        if len(key) > 64:
-            raise invalid_request(
-                f"Invalid 'metadata': string too long. Expected a string with maximum length 64, "
-                f"but got a string with length {len(key)} instead.",
-                "metadata",
-                "string_above_max_length",
-            )
-        if len(value) > 512:
-            raise invalid_request(
-                f"Invalid 'metadata.{key}': string too long. Expected a string with maximum length "
-                f"512, but got a string with length {len(value)} instead.",
-                f"metadata.{key}",
-                "string_above_max_length",
-            )
