@@ -64,6 +64,14 @@ from mockai.endpoints.responses.request import (
     TokenCountRequest,
 )
 from mockai.endpoints.uploads.request import CompleteUpload, CreateUpload
+from mockai.endpoints.vector_stores.request import (
+    CreateFileBatch,
+    CreateVectorStore,
+    CreateVectorStoreFile,
+    ModifyVectorStore,
+    SearchRequest,
+    UpdateAttributes,
+)
 from mockai.toolkit.files import PURPOSES
 
 # (operation id, content type) -> the models the handler validates that body with (together:
@@ -99,6 +107,12 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("accept-realtime-call", "application/json"): (RealtimeSessionConfig,),
     ("refer-realtime-call", "application/json"): (ReferCall,),
     ("reject-realtime-call", "application/json"): (RejectCall,),
+    ("createVectorStore", "application/json"): (CreateVectorStore,),
+    ("modifyVectorStore", "application/json"): (ModifyVectorStore,),
+    ("createVectorStoreFile", "application/json"): (CreateVectorStoreFile,),
+    ("updateVectorStoreFileAttributes", "application/json"): (UpdateAttributes,),
+    ("createVectorStoreFileBatch", "application/json"): (CreateFileBatch,),
+    ("searchVectorStore", "application/json"): (SearchRequest,),
 }
 # Form fields the handlers read themselves, not through a model: the file parts (the multipart
 # reader takes them by name, within each route's size limit) and `purpose`, which the Files API

@@ -1,4 +1,5 @@
-"""The words of a query or a passage as keyword search counts them, and the deterministic
+"""The words of a query or a passage as keyword search counts them (content words, their
+endings cut so that "rises" meets "rise" and "baking" meets "baked"), and the deterministic
 rewrite `rewrite_query: true` asks for.
 
 The real API's guide shows what a rewrite does: "I'd like to know the height of the main
@@ -33,13 +34,30 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def terms(text: str) -> list[str]:
+def content_words(text: str) -> list[str]:
     """The words that carry meaning: `words` without the stopwords."""
     return [word for word in words(text) if word not in STOPWORDS]
+
+
+def stem(word: str) -> str:
+    """A crude stem: a plural, `-ing` or `-ed` ending and then a final `e` cut, never below
+    three letters ("carries" and "carry", "rises" and "rise", "baking" and "baked" meet)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    for ending in ("ing", "ed", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def terms(text: str) -> list[str]:
+    """The stems of the content words: what keyword scores count and compare."""
+    return [stem(word) for word in content_words(text)]
 
 
 def rewrite(query: str) -> str:
     """The query as searched with `rewrite_query`: its content words, in order, each once
     (the query itself when it has none)."""
-    kept = list(dict.fromkeys(terms(query)))
+    kept = list(dict.fromkeys(content_words(query)))
     return " ".join(kept) if kept else query
