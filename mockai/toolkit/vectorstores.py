@@ -18,6 +18,7 @@ import asyncio
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from aiohttp import web
@@ -49,7 +50,7 @@ class Processing:
     passages: tuple[Passage, ...]
     error: Unreadable | None = None
 
-    @property
+    @cached_property
     def usage_bytes(self) -> int:
         return len(self.document.text.encode()) if self.document is not None else 0
 
@@ -287,23 +288,26 @@ class Search:
 def search(stores: Sequence[VectorStore], how: Search, seed: int) -> Found:
     """The best chunks of the stores' completed files whose attributes pass the filter, for
     any of the queries (a chunk scores its best query), best first; searching makes a store
-    active (`last_active_at`). The caller refuses expired stores (`check_active`)."""
+    active (`last_active_at`). Keyword scores count over all of a store's completed chunks,
+    so a filter changes which chunks come back, not their scores. The caller refuses expired
+    stores (`check_active`)."""
     now = time.time()
     queries = [rewrite(q) for q in how.queries] if how.rewrite_query else list(how.queries)
-    best: dict[tuple[int, str, int], Hit] = {}
+    best: dict[tuple[int, int, int], Hit] = {}
     for number, store in enumerate(stores):
-        searched = [
-            f
-            for f in store.files.values()
-            if f.status(now) == "completed" and matches(how.rule, f.attributes)
+        files = list(store.files.values())  # a snapshot: the search may run on a thread
+        done = [(order, f) for order, f in enumerate(files) if f.status(now) == "completed"]
+        passages = [
+            (order, f, n, p) for order, f in done for n, p in enumerate(f.processing.passages)
         ]
-        passages = [(f, n, p) for f in searched for n, p in enumerate(f.processing.passages)]
-        corpus = [p for _, _, p in passages]
+        corpus = [p for *_, p in passages]
         for query in queries:
             scored = ranking.scores(query, corpus, how.options, seed)
-            for (attached, n, passage), score in zip(passages, scored, strict=True):
-                key = (number, attached.id, n)
-                if key not in best or score > best[key].score:
+            for (order, attached, n, passage), score in zip(passages, scored, strict=True):
+                key = (number, order, n)
+                if matches(how.rule, attached.attributes) and (
+                    key not in best or score > best[key].score
+                ):
                     best[key] = Hit(attached, passage.text, score)
         store.touch(now)
     threshold = how.options.score_threshold

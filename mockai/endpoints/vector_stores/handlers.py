@@ -4,6 +4,7 @@ on the family's first request."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 from aiohttp import web
@@ -104,5 +105,8 @@ async def search_store(request: web.Request) -> web.Response:
     )
     await answer_if_targeted(request, "vector_stores.search", body)
     check_usable(request, found)
-    result = search([found], search_of(req), state_of(request).settings.seed)
+    # Off the event loop: a store of thousands of chunks takes a moment to score.
+    result = await asyncio.to_thread(
+        search, [found], search_of(req), state_of(request).settings.seed
+    )
     return json_response(render.search_page(result))
