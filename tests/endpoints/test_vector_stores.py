@@ -27,7 +27,9 @@ from mockai.toolkit.vectorstores import DAY_S, STORES
 
 STORE_ID = re.compile(r"^vs_[0-9a-f]{32}$")
 BATCH_ID = re.compile(r"^vsfb_[0-9a-f]{32}$")
-SLOW = {"X-Mockai-Processing-Ms": "400"}
+SLOW = {
+    "X-Mockai-Processing-Ms": "1000"
+}  # long enough to read it in progress, even on a busy machine
 
 
 def text_bytes(name: str) -> int:
@@ -104,7 +106,7 @@ async def test_the_processing_header_keeps_files_in_progress_for_that_long(serve
     assert (await response.json())["status"] == "in_progress"
     assert 1 <= int(response.headers["openai-poll-after-ms"]) <= 100
     assert (await call(client, "GET", path))["status"] == "in_progress"
-    await asyncio.sleep(0.45)
+    await asyncio.sleep(1.05)
     assert (await call(client, "GET", f"{path}/files/{file_id}"))["status"] == "completed"
     assert (await call(client, "GET", path))["status"] == "completed"
 
@@ -466,7 +468,7 @@ async def test_cancelling_a_batch_cancels_its_files_in_progress(serve):
     cancelled = await call(client, "POST", f"{path}/{batch['id']}/cancel")
     assert cancelled["status"] == "cancelled"
     assert cancelled["file_counts"]["cancelled"] == cancelled["file_counts"]["total"] == 3
-    await asyncio.sleep(0.45)
+    await asyncio.sleep(1.05)
     later = await call(client, "GET", f"{path}/{batch['id']}")
     assert (later["status"], later["file_counts"]["cancelled"]) == ("cancelled", 3)
     counted = await call(client, "GET", f"/vector_stores/{store['id']}")
