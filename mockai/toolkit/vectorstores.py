@@ -145,6 +145,7 @@ class FileBatch:
     cancelled: bool = False
 
     def status(self, now: float) -> str:
+        """`failed` when every file failed (the real rule for `failed` is not documented)."""
         counts = file_counts(self.files, now)
         if self.cancelled:
             return "cancelled"
@@ -155,7 +156,7 @@ class FileBatch:
     def cancel(self, now: float) -> None:
         """Its files still in progress stop there, as `cancelled`."""
         if self.status(now) != "in_progress":
-            return  # nothing left to stop: the batch stays as it ended
+            return  # nothing left to stop: it stays as it ended (the real answer is not known)
         for attached in self.files:
             attached.cancelled = attached.cancelled or attached.status(now) == "in_progress"
         self.cancelled = True
