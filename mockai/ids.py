@@ -36,7 +36,13 @@ SHAPES: dict[str, tuple[int, str]] = {
     "steer_": (32, HEX),
     "org-": (24, ALNUM),
     **{prefix: ITEM for prefix in ("resp_", "msg_", "fc_", "rs_", "ws_", "ci_", "fs_", "cmp_")},
-    "cntr_": ITEM,
+    "cntr_": ITEM,  # cntr_682dfebaacac8198bbfe9c2474fb6f4a085685cbe3cb5863
+    "cfile_": (32, HEX),  # cfile_682e0e8a43c88191a7978f477a09bdf5 (a container's file)
+    # conv_68c0ad641778819082b690ac664ca0bd0c149fc0da51351e (a Conversations API conversation;
+    # the Realtime API's own `conv_` ids are `realtime_id`'s)
+    "conv_": ITEM,
+    "skill_": ITEM,  # skill_699fc58f408c8191825d8d06ae75fd5c06de7b381a5db7f5
+    "skillver_": ITEM,  # a skill version: no real one seen, taken as the skill's shape
     "ek_": (32, HEX),  # ek_68af296e8e408191a1120ab6383263c2 (a Realtime client secret)
     "sess_": (21, ALNUM),  # sess_C9CiUVUzUzYIssh3ELY1d (a Realtime session; every Realtime id)
     "rtc_u1_": (32, HEX),  # rtc_u1_9c6574da8b8a41a18da9308f4ad974ce (a Realtime call)
@@ -110,9 +116,24 @@ def item_id(prefix: str) -> str:
     return prefix + os.urandom(ITEM[0] // 2).hex()
 
 
+def conversation_id() -> str:
+    """A Conversations API conversation: `conv_` + 48 hex digits, like the Responses ids."""
+    return _random("conv_")
+
+
 def file_id() -> str:
     """`file-` + 22 alphanumerics, as in `file-52voFe6FU6MWyAwa1Uj39R`."""
     return _random("file-")
+
+
+def container_id() -> str:
+    """A container (Containers API, a code interpreter's): `cntr_` + 48 hex digits."""
+    return _random("cntr_")
+
+
+def container_file_id() -> str:
+    """A file in a container: `cfile_` + 32 hex digits."""
+    return _random("cfile_")
 
 
 def upload_id() -> str:
@@ -146,6 +167,19 @@ def vector_store_file_batch_id() -> str:
 def steer_id() -> str:
     """A Responses WebSocket steer: `steer_` + 32 hex digits."""
     return _random("steer_")
+
+
+def skill_id() -> str:
+    """`skill_` + 48 hex digits, as in
+    `skill_699fc58f408c8191825d8d06ae75fd5c06de7b381a5db7f5` (a real answer: vercel/ai's
+    recorded fixture)."""
+    return _random("skill_")
+
+
+def skill_version_id() -> str:
+    """A skill version: `skillver_` + 48 hex digits (the skill id's shape; the real one's
+    length is not known)."""
+    return _random("skillver_")
 
 
 def client_secret() -> str:

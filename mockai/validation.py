@@ -10,7 +10,7 @@ Models used here must avoid pydantic's tagged unions (their branch labels would 
 from __future__ import annotations
 
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ValidationError
@@ -305,3 +305,36 @@ def validate_at(
         exc.message = exc.message.replace(f"'{exc.param}'", f"'{where}.{exc.param}'")
         exc.param = f"{where}.{exc.param}"
         raise
+
+
+METADATA_PAIRS = 16
+METADATA_KEY = 64
+METADATA_VALUE = 512
+
+
+def check_metadata(metadata: Mapping[str, str] | None) -> None:
+    """`metadata`'s documented limits, in the real API's words: 16 pairs (a real body is quoted
+    in openwebui_custom_pipes_filters#3), values up to 512 characters (`param` naming the key,
+    spiceai/spiceai#5357) and keys up to 64 (worded like a value, a guess)."""
+    if metadata is None:
+        return
+    if len(metadata) > METADATA_PAIRS:
+        raise invalid_request(
+            f"Invalid 'metadata': too many properties. Expected an object with at most "
+            f"{METADATA_PAIRS} properties, but got an object with {len(metadata)} properties "
+            "instead.",
+            "metadata",
+            "object_above_max_properties",
+        )
+    for key, value in metadata.items():
+        for param, text, limit in (
+            ("metadata", key, METADATA_KEY),
+            (f"metadata.{key}", value, METADATA_VALUE),
+        ):
+            if len(text) > limit:
+                raise invalid_request(
+                    f"Invalid '{param}': string too long. Expected a string with maximum length "
+                    f"{limit}, but got a string with length {len(text)} instead.",
+                    param,
+                    "string_above_max_length",
+                )

@@ -103,6 +103,21 @@ def _patch_real_api(prepared: dict[str, Any]) -> None:
         if value not in purposes:
             purposes.append(value)
     _patch_stored_chat(prepared)
+    # Deleting a container or a container file answers a deletion object (the operations' own
+    # examples: `{"id": "cntr_...", "object": "container.deleted", "deleted": true}`, and
+    # `container.file.deleted`), where the description declares no body.
+    for path in ("/containers/{container_id}", "/containers/{container_id}/files/{file_id}"):
+        deleted = {
+            "type": "object",
+            "required": ["id", "object", "deleted"],
+            "properties": {
+                "id": {"type": "string"},
+                "object": {"type": "string"},
+                "deleted": {"type": "boolean"},
+            },
+        }
+        answer = prepared["paths"][path]["delete"]["responses"]["200"]
+        answer["content"] = {"application/json": {"schema": deleted}}
     # The beta Realtime session routes answer their ephemeral key as `client_secret` (the
     # operations' own summaries: "It responds with a session object, plus a `client_secret`
     # key", and their examples), which the session answer's schema does not declare; the

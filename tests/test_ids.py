@@ -22,6 +22,11 @@ FORMATS = [
     (ids.vector_store_id, r"vs_[0-9a-f]{32}"),
     (ids.vector_store_file_batch_id, r"vsfb_[0-9a-f]{32}"),
     (lambda: ids.item_id("resp_"), r"resp_[0-9a-f]{48}"),
+    (ids.conversation_id, r"conv_[0-9a-f]{48}"),
+    (ids.skill_id, r"skill_[0-9a-f]{48}"),
+    (ids.skill_version_id, r"skillver_[0-9a-f]{48}"),
+    (ids.container_id, r"cntr_[0-9a-f]{48}"),
+    (ids.container_file_id, r"cfile_[0-9a-f]{32}"),
 ]
 
 
@@ -42,7 +47,7 @@ def test_no_module_but_ids_makes_ids_of_its_own():
         for path in package.rglob("*.py")
         if path.name != "ids.py"
         and re.search(
-            r'"(file-|upload_|part_|batch_|batch_req_|steer_|cntr_)" \+', path.read_text()
+            r'"(file-|upload_|part_|batch_|batch_req_|steer_|cntr_|cfile_)" \+', path.read_text()
         )
     ]
     assert offenders == []

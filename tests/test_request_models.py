@@ -38,6 +38,12 @@ from mockai.endpoints.audio.request import (
 from mockai.endpoints.batches.request import CreateBatch
 from mockai.endpoints.chat.request import ChatRequest, MetadataUpdate
 from mockai.endpoints.completions.request import CompletionRequest
+from mockai.endpoints.containers.request import CreateContainer, CreateContainerFile
+from mockai.endpoints.conversations.request import (
+    CreateConversation,
+    CreateItems,
+    UpdateConversation,
+)
 from mockai.endpoints.embeddings.request import EmbeddingRequest
 from mockai.endpoints.files.request import FileOptions
 from mockai.endpoints.images.request import (
@@ -63,6 +69,13 @@ from mockai.endpoints.responses.request import (
     ResponseRequest,
     TokenCountRequest,
 )
+from mockai.endpoints.skills.request import (
+    SkillForm,
+    SkillJson,
+    SkillVersionForm,
+    SkillVersionJson,
+    UpdateSkill,
+)
 from mockai.endpoints.uploads.request import CompleteUpload, CreateUpload
 from mockai.endpoints.vector_stores.request import (
     CreateFileBatch,
@@ -84,6 +97,9 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("createChatCompletion", "application/json"): (ChatRequest,),
     ("updateChatCompletion", "application/json"): (MetadataUpdate,),
     ("createCompletion", "application/json"): (CompletionRequest,),
+    ("createConversation", "application/json"): (CreateConversation,),
+    ("updateConversation", "application/json"): (UpdateConversation,),
+    ("createConversationItems", "application/json"): (CreateItems,),
     ("createEmbedding", "application/json"): (EmbeddingRequest,),
     ("createFile", "multipart/form-data"): (FileOptions,),
     ("createImageEdit", "multipart/form-data"): (EditRequest,),
@@ -97,6 +113,9 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("createUpload", "application/json"): (CreateUpload,),
     ("completeUpload", "application/json"): (CompleteUpload,),
     ("addUploadPart", "multipart/form-data"): (),
+    ("CreateContainer", "application/json"): (CreateContainer,),
+    ("CreateContainerFile", "application/json"): (CreateContainerFile,),
+    ("CreateContainerFile", "multipart/form-data"): (),
     ("create-realtime-client-secret", "application/json"): (CreateClientSecret,),
     ("create-realtime-translation-client-secret", "application/json"): (
         CreateTranslationClientSecret,
@@ -113,6 +132,11 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("updateVectorStoreFileAttributes", "application/json"): (UpdateAttributes,),
     ("createVectorStoreFileBatch", "application/json"): (CreateFileBatch,),
     ("searchVectorStore", "application/json"): (SearchRequest,),
+    ("CreateSkill", "multipart/form-data"): (SkillForm,),
+    ("CreateSkill", "application/json"): (SkillJson,),  # --lenient only
+    ("CreateSkillVersion", "multipart/form-data"): (SkillVersionForm,),
+    ("CreateSkillVersion", "application/json"): (SkillVersionJson,),  # --lenient only
+    ("UpdateSkillDefaultVersion", "application/json"): (UpdateSkill,),
 }
 # Form fields the handlers read themselves, not through a model: the file parts (the multipart
 # reader takes them by name, within each route's size limit) and `purpose`, which the Files API
@@ -124,13 +148,20 @@ BY_HAND = {
     ("createImageEdit", "multipart/form-data"): {"image", "mask"},
     ("createImageVariation", "multipart/form-data"): {"image"},
     ("addUploadPart", "multipart/form-data"): {"data"},
+    ("CreateSkill", "multipart/form-data"): {"files"},
+    ("CreateSkillVersion", "multipart/form-data"): {"files"},
+    ("CreateContainerFile", "multipart/form-data"): {"file", "file_id"},
 }
 # Bodies mockai does not take at all, and why.
 NOT_SERVED: dict[tuple[str, str], str] = {
     ("create-realtime-call", "application/sdp"): "a bare SDP offer: a string, no fields",
 }
 # Declared fields knowingly not checked, and why.
-ALLOWED_GAPS: dict[tuple[str, str], set[str]] = {}
+ALLOWED_GAPS: dict[tuple[str, str], set[str]] = {
+    # One schema serves both of the operation's bodies: a file's bytes come only in a form
+    # (`format: binary`); in JSON the file is named by `file_id`, and `file` is unknown.
+    ("CreateContainerFile", "application/json"): {"$.file"},
+}
 
 
 def _bodies() -> list[tuple[str, str, dict[str, Any]]]:
@@ -363,11 +394,14 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
     from openai.types import (
         batch_create_params,
         completion_create_params,
+        container_create_params,
         embedding_create_params,
         image_create_variation_params,
         image_edit_params,
         image_generate_params,
         moderation_create_params,
+        skill_create_params,
+        skill_update_params,
         upload_create_params,
     )
     from openai.types.audio import (
@@ -377,11 +411,17 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
     )
     from openai.types.beta import response_create_params as beta_response_params
     from openai.types.chat import completion_create_params as chat_params
+    from openai.types.conversations import (
+        conversation_create_params,
+        conversation_update_params,
+        item_create_params,
+    )
     from openai.types.responses import (
         input_token_count_params,
         response_compact_params,
         response_create_params,
     )
+    from openai.types.skills import version_create_params
 
     found = [
         (
@@ -432,6 +472,21 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
         ),
         ("createBatch", batch_create_params.BatchCreateParams, (CreateBatch,)),
         ("createUpload", upload_create_params.UploadCreateParams, (CreateUpload,)),
+        (
+            "createConversation",
+            conversation_create_params.ConversationCreateParams,
+            (CreateConversation,),
+        ),
+        (
+            "updateConversation",
+            conversation_update_params.ConversationUpdateParams,
+            (UpdateConversation,),
+        ),
+        ("createConversationItems", item_create_params.ItemCreateParams, (CreateItems,)),
+        ("CreateSkill", skill_create_params.SkillCreateParams, (SkillForm,)),
+        ("CreateSkillVersion", version_create_params.VersionCreateParams, (SkillVersionForm,)),
+        ("UpdateSkillDefaultVersion", skill_update_params.SkillUpdateParams, (UpdateSkill,)),
+        ("CreateContainer", container_create_params.ContainerCreateParams, (CreateContainer,)),
     ]
     return found
 
@@ -452,6 +507,7 @@ SDK_NOT_TAKEN = {
     "createImage": _GIF_AND_SVG,
     "createImageEdit": _GIF_AND_SVG | {"$.markup"},
     "createResponse-beta": {"$.betas"},  # sent as the OpenAI-Beta header, not in the body
+    "createConversationItems": {"$.include"},  # a query parameter, not in the body
 }
 
 

@@ -42,8 +42,8 @@ SUMMARY = "sdk_resources"
 # mockai/spec does not, so no route serves them.
 _API = "tests/api_resources/"
 _FILES = (
-    "spec-driven: the shipped description requires a skill's `files`, which the SDK's "
-    "minimal call does not send"
+    "skills: the description requires a skill's `files` (so --lenient refuses a skill "
+    "without them), which the SDK's minimal call does not send"
 )
 KNOWN: list[tuple[str, str, str]] = [
     (

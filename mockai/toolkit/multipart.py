@@ -88,10 +88,12 @@ async def read_form(
     lists: frozenset[str] = frozenset(),
     multipart_only: bool = False,
     unknown_files: bool = False,
+    total: int | None = None,
 ) -> Form:
     """The form of `request`. `files` are the fields that carry files (text sent there is an
     Upload without a filename, for the route to refuse in its words); `lists` the fields that
-    may repeat, also sent as `x[]`; `limit` the most bytes a file part may have. A file sent
+    may repeat, also sent as `x[]`; `limit` the most bytes a file part may have, `total` the
+    most all file parts together may have (crossing either is `too_large`). A file sent
     for another field is refused as the real API refuses it, or with `unknown_files`
     (`--lenient`, which drops unknown fields) left out.
 
@@ -104,7 +106,9 @@ async def read_form(
     form = Form({}, {})
     try:
         if content_type == "multipart/form-data":
-            await _read_multipart(request, form, files, lists, limit, too_large, unknown_files)
+            await _read_multipart(
+                request, form, files, lists, limit, too_large, unknown_files, total
+            )
         elif content_type == "application/x-www-form-urlencoded":
             for key, value in (await request.post()).items():
                 name = _field_name(key, lists)
@@ -125,8 +129,10 @@ async def _read_multipart(
     limit: int,
     too_large: TooLarge,
     unknown_files: bool,
+    total: int | None,
 ) -> None:
     text_room = state_of(request).settings.max_body_mb * 1024 * 1024
+    file_room = limit if total is None else total
     reader = await request.multipart()
     while (part := await reader.next()) is not None:
         if not isinstance(part, BodyPartReader) or not part.name:
@@ -138,9 +144,11 @@ async def _read_multipart(
             if not many:
                 _once(form.files, name, lists)
             try:
-                data = await _read(part, limit)
+                data = await _read(part, min(limit, file_room))
             except _Overflow as over:
                 raise too_large(form, name, over.read) from None
+            if total is not None:
+                file_room -= len(data)
             form.files.setdefault(name, []).append(
                 Upload(part.filename, part.headers.get(hdrs.CONTENT_TYPE), data)
             )

@@ -51,7 +51,7 @@ def test_vector_stores_cycle(client):
     assert client.vector_stores.delete(store.id).deleted is True
 
 
-def test_fine_tuning_jobs_evals_and_containers(client):
+def test_fine_tuning_jobs_and_evals(client):
     job = client.fine_tuning.jobs.create(model="gpt-4o-mini-2024-07-18", training_file="file-abc")
     assert job.id.startswith("ftjob-") and job.object == "fine_tuning.job"
     assert client.fine_tuning.jobs.retrieve(job.id).id == job.id
@@ -73,13 +73,6 @@ def test_fine_tuning_jobs_evals_and_containers(client):
     assert evaluation.id.startswith("eval_") and evaluation.name == "grading"
     assert client.evals.update(evaluation.id, name="renamed").name == "renamed"
     assert client.evals.delete(evaluation.id).deleted is True
-
-    container = client.containers.create(name="sandbox")
-    assert container.id.startswith("cntr_") and container.name == "sandbox"
-    assert client.containers.retrieve(container.id).id == container.id
-    client.containers.delete(container.id)
-    with pytest.raises(openai.NotFoundError):
-        client.containers.retrieve(container.id)
 
 
 def test_a_bad_body_is_refused_with_the_field_named(client):

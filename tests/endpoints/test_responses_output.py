@@ -502,15 +502,18 @@ async def test_store_false_is_not_retrievable(serve):
 
 async def test_a_conversation_carries_items_across_calls(serve):
     client = await serve(reply("Nice to meet you, Zed."))
-    first = await create(client, input="My name is Zed.", conversation="conv_trip")
-    assert first["conversation"] == {"id": "conv_trip"}
+    trip = await api_json(await post(client, {}, path="/v1/conversations"))
+    other = await api_json(await post(client, {}, path="/v1/conversations"))
+    first = await create(client, input="My name is Zed.", conversation=trip["id"])
+    assert first["conversation"] == {"id": trip["id"]}
     alone = await create(client, input="What is my name?")
-    second = await create(client, input="What is my name?", conversation={"id": "conv_trip"})
-    assert second["conversation"] == {"id": "conv_trip"}
+    assert "conversation" not in alone  # only a response in a conversation has it
+    second = await create(client, input="What is my name?", conversation={"id": trip["id"]})
+    assert second["conversation"] == {"id": trip["id"]}
     assert second["usage"]["input_tokens"] > alone["usage"]["input_tokens"] + 10
-    other = await create(client, input="What is my name?", conversation="conv_other")
-    assert other["usage"]["input_tokens"] == alone["usage"]["input_tokens"]
-    third = await create(client, input="And again?", conversation="conv_trip")
+    elsewhere = await create(client, input="What is my name?", conversation=other["id"])
+    assert elsewhere["usage"]["input_tokens"] == alone["usage"]["input_tokens"]
+    third = await create(client, input="And again?", conversation=trip["id"])
     assert third["usage"]["input_tokens"] > second["usage"]["input_tokens"]
 
 

@@ -100,9 +100,10 @@ CASES = {
             "conversation": "conv_x",
         },
         400,
-        "Cannot use both 'previous_response_id' and 'conversation' in the same request.",
-        "previous_response_id",
+        "Mutually exclusive parameters: ''. Ensure you are only providing one of: "
+        "'pre..._id' or 'conversation'.",
         None,
+        "mutually_exclusive_parameters",
     ),
     "unknown model": (
         {"model": "gpt-nonexistent", "input": INPUT},

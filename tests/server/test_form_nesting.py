@@ -11,6 +11,8 @@ from helpers import AUTH
 
 from mockai.toolkit.multipart import nested
 
+SKILL_MD = b"---\nname: s\ndescription: A skill.\n---\n"
+
 
 def test_objects_arrays_and_arrays_of_objects_are_rebuilt():
     form = {
@@ -72,22 +74,23 @@ async def test_repeated_array_fields_reach_a_form_route(serve):
 async def test_an_array_of_files_is_sent_as_repeated_parts(serve):
     """`files[]` parts, as the SDK sends `client.skills.create(files=[...])`."""
     client = await serve()
-    form = aiohttp.FormData(default_to_multipart=True)
-    for name in ("SKILL.md", "helper.py"):
-        form.add_field("files[]", b"content", filename=name, content_type="text/plain")
+    form = aiohttp.FormData(default_to_multipart=True, quote_fields=False)  # keep the `/`
+    for name, content in (("s/SKILL.md", SKILL_MD), ("s/helper.py", b"print(1)\n")):
+        form.add_field("files[]", content, filename=name, content_type="text/plain")
     response = await client.post("/v1/skills", data=form, headers=AUTH)
     assert response.status == 200, await response.text()
     assert (await response.json())["object"] == "skill"
 
 
-async def test_a_spec_driven_form_is_checked_against_its_schema(serve):
-    """Text is read as the type the schema wants (`default=true` is a boolean), and what the
-    schema refuses is the real 400: a required field missing, a value of the wrong type."""
+async def test_a_form_is_checked_against_its_schema(serve):
+    """Text is read as the type the form wants (a skill version's `default=true` is a
+    boolean), and what the schema refuses is the real 400: a value of the wrong type, a
+    required field missing (a spec-driven form)."""
     client = await serve()
 
     def form(**fields: str) -> aiohttp.FormData:
-        data = aiohttp.FormData(default_to_multipart=True)
-        data.add_field("files[]", b"# Skill", filename="SKILL.md", content_type="text/markdown")
+        data = aiohttp.FormData(default_to_multipart=True, quote_fields=False)
+        data.add_field("files[]", SKILL_MD, filename="s/SKILL.md", content_type="text/markdown")
         for key, value in fields.items():
             data.add_field(key, value)
         return data

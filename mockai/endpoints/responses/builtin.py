@@ -1,31 +1,33 @@
 """The built-in tools a response runs server-side (web search, file search, code interpreter):
 each call's output item, the answer its results suggest, and the annotations the answer's text
-gets from them (`file_citation`, `container_file_citation`).
-
-File search runs the vector stores' own search (`toolkit.vectorstores`) with the tool's
-`vector_store_ids`, `max_num_results` (1 to 50, 10 by default: the search route's default, the
-tool's own is not documented), `ranking_options` (`ranker`, `score_threshold`, `hybrid_search`
-weights) and `filters`; an unknown store is the vector stores' 404 (whether the real API
-answers it so is not known), an expired one their 400.
-"""
+gets from them (`file_citation`, `container_file_citation`)."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterable
+import base64
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from functools import partial
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationError,
+    field_validator,
+)
 
 from mockai import ids
+from mockai.endpoints.responses import filesearch
 from mockai.endpoints.responses.request import ResponseRequest
+from mockai.endpoints.responses.state import KIND
+from mockai.errors import APIError
 from mockai.replies import ToolCallOut
-from mockai.retrieval.answers import citation_points, quote
-from mockai.retrieval.filters import Filter
-from mockai.retrieval.ranking import Options
+from mockai.toolkit import containers, conversations
 from mockai.toolkit.state import ServerState
-from mockai.toolkit.vectorstores import Found, Search, find_store, search
 from mockai.validation import validate_at
 
 Annotation = dict[str, Any]
@@ -39,6 +41,8 @@ class Context:
     state: ServerState
     session: str | None
     req: ResponseRequest
+    # The container `container: {type: auto}` gave this response: its calls all run in it.
+    auto: list[containers.StoredContainer] = field(default_factory=list)
 
 
 def _no_citations(text: str) -> list[Annotation]:
@@ -82,133 +86,219 @@ def _web_search(args: dict[str, Any]) -> ToolRun:
     )
 
 
-class _HybridSearch(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-    embedding_weight: float
-    text_weight: float
-
-
-class _Ranking(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-    ranker: Literal["auto", "default-2024-11-15"] = "auto"
-    score_threshold: float = 0.0
-    hybrid_search: _HybridSearch | None = None
-
-
-class FileSearchTool(BaseModel):
-    """The file search tool's own fields (its `type`, and what the open tool model carries
-    besides, are not this model's)."""
-
-    model_config = ConfigDict(extra="ignore", strict=True)
-    vector_store_ids: list[str]
-    max_num_results: int = 10
-    ranking_options: _Ranking | None = None
-    filters: Filter | None = None
-
-
-class _RankingBounds(BaseModel):
-    model_config = ConfigDict(extra="ignore", strict=True)
-    score_threshold: float = Field(0.0, ge=0, le=1)
-
-
-class _Bounds(BaseModel):
-    """The bounds the description states in prose only: the real API's, not `--lenient`'s."""
-
-    model_config = ConfigDict(extra="ignore", strict=True)
-    max_num_results: int = Field(10, ge=1, le=50)
-    ranking_options: _RankingBounds | None = None
-
-
-NOTHING_FOUND = "I could not find anything about that in the files."
-
-
-def _file_search_tool(ctx: Context) -> tuple[str, FileSearchTool]:
-    index, tool = next((n, t) for n, t in enumerate(ctx.req.tools or ()) if t.type == "file_search")
-    where, fields = f"tools[{index}]", dict(tool.model_extra or {})
-    options = validate_at(FileSearchTool, fields, where)
-    if not ctx.state.settings.lenient:
-        validate_at(_Bounds, fields, where)
-    return where, options
-
-
-def _run_file_search(ctx: Context, queries: list[str]) -> Found:
-    where, tool = _file_search_tool(ctx)
-    stores = [
-        find_store(ctx.state, ctx.session, key, f"{where}.vector_store_ids")
-        for key in tool.vector_store_ids
-    ]
-    if not ctx.state.settings.lenient:
-        now = time.time()
-        for store in stores:
-            store.check_active(now)
-    ranking = tool.ranking_options or _Ranking()
-    weights = ranking.hybrid_search or _HybridSearch(embedding_weight=1.0, text_weight=1.0)
-    options = Options(
-        ranker=ranking.ranker,
-        score_threshold=ranking.score_threshold,
-        embedding_weight=max(weights.embedding_weight, 0.0),
-        text_weight=max(weights.text_weight, 0.0),
-    )
-    how = Search(queries, min(max(tool.max_num_results, 1), 50), tool.filters, options)
-    return search(stores, how, ctx.state.settings.seed)
-
-
 def _file_search(ctx: Context, args: dict[str, Any]) -> ToolRun:
-    """The stores searched for the call's queries; a default answer quotes the best chunk,
-    and the text said cites the files it draws on (`file_citation` at the end of a sentence,
-    see `mockai.retrieval.answers`)."""
+    """The stores searched for the call's queries (see `filesearch`)."""
     queries = [str(q) for q in args.get("queries") or [args.get("query", "")]]
-    found = _run_file_search(ctx, queries)
-    included = "file_search_call.results" in (ctx.req.include or ())
-    drawn: dict[str, list[str]] = {}  # each file's chunks, best file first
-    for hit in found.hits:
-        drawn.setdefault(hit.file.id, []).append(hit.text)
-    names = {hit.file.id: hit.file.filename for hit in found.hits}
-
-    def cite(text: str) -> list[Annotation]:
-        keys = list(drawn)
-        sources = ["\n".join(chunks) for chunks in drawn.values()]
-        return [
-            {
-                "type": "file_citation",
-                "index": index,
-                "file_id": keys[n],
-                "filename": names[keys[n]],
-            }
-            for index, n in sorted(citation_points(text, sources))
-        ]
-
-    results = [
-        {
-            "file_id": hit.file.id,
-            "filename": hit.file.filename,
-            "score": hit.score,
-            "text": hit.text,
-            "attributes": hit.file.attributes,
-        }
-        for hit in found.hits
-    ]
+    found = filesearch.search_for(ctx.state, ctx.session, ctx.req, queries)
     return ToolRun(
-        {
-            "id": ids.item_id("fs_"),
-            "type": "file_search_call",
-            "status": "completed",
-            "queries": queries,
-            "results": results if included else None,
-        },
-        quote(found.hits[0].text, queries[0]) if found.hits else NOTHING_FOUND,
-        cite,
+        filesearch.call_item(found, queries, ctx.req.include),
+        filesearch.answer(found, queries),
+        partial(filesearch.cite, found),
     )
 
 
 def _code_interpreter(ctx: Context, args: dict[str, Any]) -> ToolRun:
+    """Code run in the tool's container; the files a scenario scripts it to write are put in
+    the container (`source: assistant`), shown as image outputs when pictures, and cited where
+    the answer's text names them."""
+    run = _scripted_run(args)
+    container = _container(ctx)
+    written = [
+        containers.add_file(ctx.state, ctx.session, container, f.name, f.data(), "assistant")
+        for f in run.files
+    ]
+    outputs: list[dict[str, Any]] | None = None
+    if "code_interpreter_call.outputs" in (ctx.req.include or ()):
+        outputs = [{"type": "logs", "logs": run.logs}] if run.logs is not None else []
+        outputs += [{"type": "image", "url": _data_url(f)} for f in written if _picture(f)]
     return ToolRun(
         {
             "id": ids.item_id("ci_"),
             "type": "code_interpreter_call",
             "status": "completed",
-            "container_id": str(args.get("container_id") or ids.item_id("cntr_")),
-            "code": str(args.get("code", "")),
-            "outputs": None,
-        }
+            "container_id": container.id,
+            "code": run.code,
+            "outputs": outputs,
+        },
+        answer=_files_answer(written) if written else None,
+        cite=partial(_file_citations, container.id, written),
     )
+
+
+class _ScriptedFile(BaseModel):
+    """A file a scripted call writes (mockai's own argument names): text or base64 bytes."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    name: str = Field(min_length=1)
+    content: str | None = None
+    content_base64: str | None = None
+
+    def data(self) -> bytes:
+        if self.content_base64 is not None:
+            return base64.b64decode(self.content_base64)
+        return (self.content or "").encode()
+
+    @field_validator("content_base64")
+    @classmethod
+    def _decodes(cls, value: str | None) -> str | None:
+        if value is not None:
+            base64.b64decode(value, validate=True)  # binascii.Error is a ValueError
+        return value
+
+
+class _ScriptedRun(BaseModel):
+    """A code interpreter call's arguments: `code`, and as a scenario scripts them the `logs`
+    it printed and the `files` it wrote. Other arguments are ignored."""
+
+    model_config = ConfigDict(extra="ignore", strict=True)
+    code: str = ""
+    logs: str | None = None
+    files: list[_ScriptedFile] = Field(default_factory=list)
+
+
+def _scripted_run(args: dict[str, Any]) -> _ScriptedRun:
+    try:
+        return _ScriptedRun.model_validate(args)
+    except ValidationError as exc:  # a scenario's mistake: said plainly, as a server error
+        problem = exc.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in problem["loc"])
+        raise APIError(
+            500,
+            f"mockai cannot run the scenario's code_interpreter call: `{where}`: {problem['msg']}.",
+            code=None,
+        ) from None
+
+
+class AutoContainer(BaseModel):
+    """`container: {type: auto}`: a container made for the response, with these settings."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    type: Literal["auto"]
+    file_ids: list[str] | None = Field(None, max_length=50)
+    memory_limit: containers.MemoryLimit | None = None
+    network_policy: containers.NetworkPolicy | None = None
+
+
+class _CodeInterpreterTool(BaseModel):
+    """The code interpreter tool's `container`, checked when its call runs: a container id
+    or an automatic container."""
+
+    model_config = ConfigDict(extra="ignore", strict=True)
+    container: Annotated[
+        Union[Annotated[str, Tag("Id")], Annotated[AutoContainer, Tag("AutoContainer")]],
+        Discriminator(lambda value: "Id" if isinstance(value, str) else "AutoContainer"),
+    ]
+
+
+# The name an automatic container is listed under: not known from the real API.
+AUTO_NAME = "Code Interpreter container"
+
+
+def _container(ctx: Context) -> containers.StoredContainer:
+    """The container the call runs in: the one the tool names (it must exist and not have
+    expired), or for `auto` the one this response's calls share: an active container a
+    code interpreter call in the context used (as the real API reuses one), else a new one
+    with the tool's files and settings."""
+    index, tool = next(
+        (i, t) for i, t in enumerate(ctx.req.tools or ()) if t.type == "code_interpreter"
+    )
+    given = validate_at(
+        _CodeInterpreterTool, dict(tool.model_extra or {}), f"tools[{index}]"
+    ).container
+    if isinstance(given, str):
+        return containers.use(ctx.state, containers.find(ctx.state, ctx.session, given))
+    if not ctx.auto:
+        reused = next(
+            (
+                found
+                for earlier in _earlier_containers(ctx)
+                if (found := ctx.state.store.get(ctx.session, containers.KIND, earlier)) is not None
+                and found.status == "running"
+            ),
+            None,
+        )
+        ctx.auto.append(
+            reused
+            or containers.create(
+                ctx.state,
+                ctx.session,
+                name=AUTO_NAME,
+                file_ids=given.file_ids or (),
+                files_param=f"tools[{index}].container.file_ids",
+                memory_limit=given.memory_limit,
+                network_policy=given.network_policy,
+            )
+        )
+    return containers.use(ctx.state, ctx.auto[0])
+
+
+def _earlier_containers(ctx: Context) -> Iterator[str]:
+    """The containers of the code interpreter calls in the response's context, latest first:
+    its previous response's or conversation's, and its input's."""
+    items: list[Any] = []
+    if ctx.req.previous_response_id is not None:
+        previous = ctx.state.store.get(ctx.session, KIND, ctx.req.previous_response_id)
+        items += previous.context if previous is not None else []
+    if ctx.req.conversation_id is not None:
+        held = ctx.state.store.get(ctx.session, conversations.KIND, ctx.req.conversation_id)
+        items += held.context() if held is not None else []
+    if isinstance(ctx.req.input, list):
+        items += ctx.req.input
+    for item in reversed(items):
+        if item.get("type") == "code_interpreter_call" and isinstance(
+            item.get("container_id"), str
+        ):
+            yield item["container_id"]
+
+
+def _picture(written: containers.ContainerFile) -> bool:
+    return containers.content_type(written.name).startswith("image/")
+
+
+def _data_url(written: containers.ContainerFile) -> str:
+    """An image output's URL. What the real API links is not known: a data URL holds the
+    picture itself."""
+    encoded = base64.b64encode(written.data).decode()
+    return f"data:{containers.content_type(written.name)};base64,{encoded}"
+
+
+def _sandbox_link(written: containers.ContainerFile) -> str:
+    """How the model's text links a file it wrote: `sandbox:/mnt/data/<name>`."""
+    return f"sandbox:{written.body['path']}"
+
+
+def _files_answer(written: list[containers.ContainerFile]) -> str:
+    links = ", ".join(f"[{f.name}]({_sandbox_link(f)})" for f in written)
+    if len(written) == 1:
+        return f"Here is the file I wrote: {links}."
+    return f"Here are the files I wrote: {links}."
+
+
+def _file_citations(
+    container_id: str, written: list[containers.ContainerFile], text: str
+) -> list[Annotation]:
+    """A `container_file_citation` per file, spanning its sandbox link in the text, else its
+    name, else empty at the end. The span is the link target, as the Assistants API's
+    `file_path` annotations spanned it (the code interpreter guide's example cites an
+    unlinked picture at 0-0)."""
+    cited = []
+    for f in written:
+        start = -1
+        for mention in (_sandbox_link(f), f.name):
+            start = text.find(mention)
+            if start >= 0:
+                end = start + len(mention)
+                break
+        if start < 0:
+            start = end = len(text)
+        cited.append(
+            {
+                "type": "container_file_citation",
+                "container_id": container_id,
+                "file_id": f.body["id"],
+                "start_index": start,
+                "end_index": end,
+                "filename": f.name,
+            }
+        )
+    return cited

@@ -21,7 +21,6 @@ from mockai.endpoints.responses.items import (
     check_tool_outputs,
     count_input,
     instructions_text,
-    normalise,
     to_call,
 )
 from mockai.endpoints.responses.promptcache import prompt_cache_hit
@@ -34,8 +33,9 @@ from mockai.endpoints.responses.request import (
     request_schema,
     runs_builtin,
 )
-from mockai.endpoints.responses.state import CONVERSATIONS, KIND, StoredResponse
+from mockai.endpoints.responses.state import KIND, StoredResponse
 from mockai.errors import APIError, invalid_request, missing_parameter
+from mockai.inputitems import normalise
 from mockai.models import Model, capabilities
 from mockai.replies import (
     REASONING_TOKENS_BY_EFFORT,
@@ -47,6 +47,7 @@ from mockai.replies import (
     served_tier,
 )
 from mockai.streaming.pacing import Pacing
+from mockai.toolkit import conversations
 from mockai.toolkit.http import json_response, read_request
 from mockai.toolkit.scripted import answer_step, scripted_error
 from mockai.toolkit.state import ServerState, exchange_of, state_of
@@ -74,9 +75,8 @@ def _prior_context(state: ServerState, session: str | None, req: ResponseRequest
                 "previous_response_not_found",
             )
         return list(previous.context)
-    if req.conversation_id is not None:
-        kept = state.store.get(session, CONVERSATIONS, req.conversation_id)
-        return [] if kept is None else list(kept)
+    if req.conversation_id is not None:  # its items come first (the real 404 when unknown)
+        return conversations.find(state, session, req.conversation_id).context()
     return []
 
 
@@ -256,6 +256,8 @@ async def create(request: web.Request) -> web.StreamResponse:
     if not settings.lenient:  # the real API's rules, beyond its description's schemas
         check_tool_outputs(prior, new)
         check_json_mentioned(req, prior + new)
+        if req.conversation_id is not None:
+            conversations.check_unique(prior, new, "input")
     tok = await tokenizer.encoding(model.encoding)
     functions = [t for t in req.tools or () if t.type == "function"]
     context, input_tokens = _fit_window(
@@ -282,8 +284,9 @@ async def create(request: web.Request) -> web.StreamResponse:
     reasoning = REASONING_TOKENS_BY_EFFORT[effort] if effort else 0
     tool_runs = _run_builtin(Context(state, session, req), reply)
     answer = next((r.answer for r in tool_runs if r.answer is not None), None)
-    if answer is not None and not (step is not None and step.says_something):
-        reply = replace(reply, content=answer)  # a default reply says what its tools found
+    scripted_text = step is not None and step.says_something and reply.content is not None
+    if answer is not None and not scripted_text and reply.refusal is None:
+        reply = replace(reply, content=answer)  # text no scenario scripted: what tools found
     outcome = apply_limits(reply, tok, Limits(req.max_output_tokens, (), reasoning))
     render = ResponseRender(
         req=req,
@@ -304,11 +307,14 @@ async def create(request: web.Request) -> web.StreamResponse:
     )
     exchange.billed = _metered(req, render, reply)
     final = render.snapshot(render.status, final=True)
-    stored = StoredResponse(body=final, input_items=new, context=context + render.items)
+    # A conversation's items are prepended to the response's input items (the description's
+    # `conversation`); the turn's input and output items are then added to the conversation.
+    inputs = prior + new if req.conversation_id is not None else new
+    stored = StoredResponse(body=final, input_items=inputs, context=context + render.items)
     if req.store is not False:
         state.store.put(session, KIND, render.id, stored)
     if req.conversation_id is not None:
-        state.store.put(session, CONVERSATIONS, req.conversation_id, stored.context)
+        conversations.append(state, session, req.conversation_id, new + render.items)
 
     pacing = Pacing.from_spec(step.stream if step is not None else None)
     pieces = list(outcome.reply.chunks) if outcome.reply.chunks is not None else None

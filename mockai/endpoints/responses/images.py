@@ -1,5 +1,5 @@
 """The token costs of the `input_image` parts of a Responses context (their checks are
-`request.check_images`).
+`mockai.inputitems.check_images`).
 
 An image is a data URL, an http(s) URL or the `file_id` of a file uploaded to mockai, whose
 bytes give its size; a `file_id` mockai does not hold counts as a remote image (the size
@@ -16,18 +16,6 @@ from mockai.imagecost import image_tokens
 from mockai.imagesize import REMOTE_SIZE, image_size, unsupported_image, url_size
 from mockai.toolkit.files import find_file
 from mockai.toolkit.state import ServerState
-
-
-def image_parts(item: Mapping[str, Any]) -> list[tuple[int, Mapping[str, Any]]]:
-    """The `input_image` parts of a message item, with their positions in its content."""
-    content = item.get("content")
-    if not isinstance(content, list):
-        return []
-    return [
-        (number, part)
-        for number, part in enumerate(content)
-        if isinstance(part, dict) and part.get("type") == "input_image"
-    ]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Input items: normalised with ids (as `input_items` lists them), checked, counted.
+"""Input items, normalised by `mockai.inputitems` (as `input_items` lists them): checked
+against their context, counted, and what scenarios see of them.
 
 A response's context is the previous response's context (or the conversation's items), then
 this request's input. That context is what scenarios match on and what `input_tokens` counts,
@@ -10,118 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from mockai import ids
 from mockai.chatformat import REPLY_PRIMING, TOKENS_PER_MESSAGE, render_functions
-from mockai.endpoints.responses.images import ImagePricing, image_parts
-from mockai.endpoints.responses.request import Instructions, ResponseRequest, check_images
-from mockai.errors import invalid_request, missing_parameter
+from mockai.endpoints.responses.images import ImagePricing
+from mockai.endpoints.responses.request import Instructions, ResponseRequest
+from mockai.errors import invalid_request
+from mockai.inputitems import image_parts
 from mockai.scenarios.call import Call
 from mockai.tokenizer import Tokenizer
-
-MESSAGE_ROLES = ("user", "assistant", "system", "developer")
-ITEM_TYPES = (
-    "message",
-    "function_call",
-    "function_call_output",
-    "reasoning",
-    "item_reference",
-    "web_search_call",
-    "file_search_call",
-    "code_interpreter_call",
-    "computer_call",
-    "computer_call_output",
-    "image_generation_call",
-    "custom_tool_call",
-    "custom_tool_call_output",
-    "mcp_call",
-    "mcp_list_tools",
-    "mcp_approval_request",
-    "mcp_approval_response",
-    "local_shell_call",
-    "local_shell_call_output",
-    "shell_call",
-    "shell_call_output",
-    "apply_patch_call",
-    "apply_patch_call_output",
-    "tool_search_call",
-    "tool_search_output",
-    "additional_tools",
-    "program",
-    "program_output",
-    "compaction",
-    "compaction_trigger",
-)
-ID_PREFIX = {
-    "message": "msg_",
-    "function_call": "fc_",
-    "function_call_output": "fco_",
-    "reasoning": "rs_",
-}
-
-
-def _text_part(role: str, text: str) -> dict[str, Any]:
-    if role == "assistant":
-        return {"type": "output_text", "text": text, "annotations": []}
-    return {"type": "input_text", "text": text}
-
-
-def _require(item: Mapping[str, Any], index: int, *names: str) -> None:
-    for name in names:
-        if item.get(name) is None:
-            raise missing_parameter(f"input[{index}].{name}")
-
-
-# Items of the multi-agent beta (`OpenAI-Beta: responses_multi_agent=v1`).
-MULTI_AGENT_ITEM_TYPES = ("multi_agent_call", "multi_agent_call_output", "agent_message")
-
-
-def normalise(
-    raw: str | list[dict[str, Any]] | None, multi_agent: bool = False
-) -> list[dict[str, Any]]:
-    """This request's input as stored items: every item gets an id and a status. The
-    multi-agent beta's items are taken when `multi_agent` (the beta on, or `--lenient`)."""
-    types = ITEM_TYPES + MULTI_AGENT_ITEM_TYPES if multi_agent else ITEM_TYPES
-    if raw is None:
-        return []
-    if isinstance(raw, str):
-        raw = [{"role": "user", "content": raw}]
-    items = []
-    for index, given in enumerate(raw):
-        kind = given.get("type", "message")
-        if kind not in types:
-            raise invalid_request(
-                f"Invalid value: '{kind}'. Supported values are: "
-                + ", ".join(f"'{t}'" for t in types[:-1])
-                + f", and '{types[-1]}'.",
-                f"input[{index}].type",
-                "invalid_value",
-            )
-        item = dict(given)
-        if kind == "message":
-            _require(item, index, "role", "content")
-            if item["role"] not in MESSAGE_ROLES:
-                raise invalid_request(
-                    f"Invalid value: '{item['role']}'. Supported values are: 'assistant', "
-                    "'system', 'developer', and 'user'.",
-                    f"input[{index}].role",
-                    "invalid_value",
-                )
-            if isinstance(item["content"], str):
-                item["content"] = [_text_part(item["role"], item["content"])]
-            check_images(item, index)
-        elif kind == "function_call_output":
-            _require(item, index, "call_id", "output")
-        elif kind == "function_call":
-            _require(item, index, "call_id", "name", "arguments")
-        item = {
-            "id": item.get("id") or ids.item_id(ID_PREFIX.get(kind, "item_")),
-            "type": kind,
-            **{k: v for k, v in item.items() if k not in ("id", "type")},
-        }
-        if kind in ("message", "function_call", "function_call_output"):
-            item.setdefault("status", "completed")
-        items.append(item)
-    return items
 
 
 def check_tool_outputs(context: list[dict[str, Any]], new: list[dict[str, Any]]) -> None:

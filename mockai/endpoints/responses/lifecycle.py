@@ -16,14 +16,17 @@ from aiohttp import web
 from mockai import ids, tokenizer
 from mockai.endpoints.responses import streams
 from mockai.endpoints.responses.images import pricing
-from mockai.endpoints.responses.items import count_input, instructions_text, item_text, normalise
+from mockai.endpoints.responses.items import count_input, instructions_text, item_text
 from mockai.endpoints.responses.request import (
     MULTI_AGENT_BETA,
     CompactRequest,
     TokenCountRequest,
+    conversation_id,
 )
 from mockai.endpoints.responses.state import KIND, StoredResponse
 from mockai.errors import invalid_request
+from mockai.inputitems import normalise
+from mockai.toolkit import conversations
 from mockai.toolkit.http import json_response, lenient_check, read_json
 from mockai.toolkit.lenient import generated
 from mockai.toolkit.pagination import page
@@ -118,6 +121,10 @@ async def _counted(request: web.Request, schema: type[Counted]) -> tuple[Counted
                 "previous_response_not_found",
             )
         context = list(previous.context)
+    elif isinstance(req, TokenCountRequest) and (
+        (continued := conversation_id(req.conversation)) is not None
+    ):  # the conversation's items count, before the input
+        context = conversations.find(state, exchange_of(request).session, continued).context()
     beta = MULTI_AGENT_BETA in request.headers.get("OpenAI-Beta", "")
     context += normalise(req.input, multi_agent=beta or state.settings.lenient)
     tok = await tokenizer.encoding(model.encoding)

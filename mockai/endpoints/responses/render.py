@@ -145,6 +145,8 @@ class ResponseRender:
             "metadata": req.metadata or {},
         }
         if req.conversation_id is not None:
+            # Only a response in a conversation has the field: responses-text.sse shows
+            # {"id": "conv_..."}; the other recordings have no `conversation` key at all.
             body["conversation"] = {"id": req.conversation_id}
         if final and status == "incomplete":
             reason = (

@@ -2,22 +2,19 @@
 
 Top-level fields are pydantic's job (reported through `mockai.validation`, with the newer
 "Unknown parameter" wording); input items come in dozens of shapes, so they stay plain dicts
-here and `items.py` checks the ones whose rules a client can trip over, with
-`check_images()` below for their `input_image` parts.
+here and `mockai.inputitems` (with `items.py`) checks the ones whose rules a client can trip
+over.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mockai.endpoints.responses.images import image_parts
 from mockai.errors import invalid_request, missing_parameter
-from mockai.imagesize import url_size
+from mockai.inputitems import Include
 from mockai.models import Model
-from mockai.validation import validate_at
 
 
 class _Model(BaseModel):
@@ -115,16 +112,6 @@ ToolChoice = Union[Literal["none", "auto", "required"], dict[str, Any], None]
 Truncation = Literal["auto", "disabled"]
 Instructions = Union[str, list[dict[str, Any]], None]
 ServiceTier = Literal["auto", "default", "flex", "scale", "priority", "fast", "ultrafast"]
-Include = Literal[
-    "file_search_call.results",
-    "web_search_call.results",
-    "web_search_call.action.sources",
-    "message.input_image.image_url",
-    "computer_call_output.output.image_url",
-    "code_interpreter_call.outputs",
-    "reasoning.encrypted_content",
-    "message.output_text.logprobs",
-]
 
 
 class ResponseRequest(_Model):
@@ -167,9 +154,12 @@ class ResponseRequest(_Model):
 
     @property
     def conversation_id(self) -> str | None:
-        if isinstance(self.conversation, ConversationRef):
-            return self.conversation.id
-        return self.conversation
+        return conversation_id(self.conversation)
+
+
+def conversation_id(conversation: str | ConversationRef | None) -> str | None:
+    """The conversation a request continues (`conversation` is its id or `{"id": ...}`)."""
+    return conversation.id if isinstance(conversation, ConversationRef) else conversation
 
 
 class MultiAgent(_Model):
@@ -261,9 +251,13 @@ def check(req: ResponseRequest, model: Model, *, lenient: bool = False) -> None:
             "stream_options",
         )
     if req.previous_response_id is not None and req.conversation is not None:
+        # As observed on the real API (two independent probes, 2025-10 and 2026-08): the
+        # parameter list is empty and `previous_response_id` shortened, `param` null.
         raise invalid_request(
-            "Cannot use both 'previous_response_id' and 'conversation' in the same request.",
-            "previous_response_id",
+            "Mutually exclusive parameters: ''. Ensure you are only providing one of: "
+            "'pre..._id' or 'conversation'.",
+            None,
+            "mutually_exclusive_parameters",
         )
     if req.background and req.store is False:
         raise invalid_request("Background mode requires 'store' to be true.", "background")
@@ -278,25 +272,3 @@ def check(req: ResponseRequest, model: Model, *, lenient: bool = False) -> None:
             f"{req.max_output_tokens}.",
             "max_output_tokens",
         )
-
-
-# -- input_image parts --------------------------------------------------------------------------
-class InputImage(BaseModel):
-    """The fields of an `input_image` part that its cost reads (others pass, as for every
-    Responses input item: see this module's docstring)."""
-
-    model_config = ConfigDict(extra="allow", strict=True)
-    type: Literal["input_image"]
-    image_url: str | None = None
-    file_id: str | None = None
-    detail: Literal["auto", "low", "high", "original"] | None = None
-
-
-def check_images(item: Mapping[str, Any], index: int) -> None:
-    """A new input item's images: fields of the right types, data URLs that hold images, as
-    on the real API (400 otherwise)."""
-    for number, part in image_parts(item):
-        where = f"input[{index}].content[{number}]"
-        image = validate_at(InputImage, dict(part), where)
-        if image.image_url is not None:
-            url_size(image.image_url, f"{where}.image_url")

@@ -11,8 +11,6 @@ from typing import Any
 from mockai.store import Kind
 
 KIND: Kind[StoredResponse] = Kind("responses", missing="Response with id '{id}' not found.")
-# A conversation id -> the context items a Responses call with `conversation` continues from.
-CONVERSATIONS: Kind[list[dict[str, Any]]] = Kind("conversations")
 
 
 @dataclass
