@@ -31,6 +31,8 @@ SHAPES: dict[str, tuple[int, str]] = {
     "part_": (32, HEX),
     "batch_": (32, HEX),  # batch_69c3c347282c81908ede48ecc95bf201
     "batch_req_": (32, HEX),
+    "vs_": (32, HEX),  # vs_69010cc814b48191b467bc9a5a6776cc (older stores: 24 alphanumerics)
+    "vsfb_": (32, HEX),  # a vector store file batch: shaped like today's vector store ids
     "steer_": (32, HEX),
     "org-": (24, ALNUM),
     **{prefix: ITEM for prefix in ("resp_", "msg_", "fc_", "rs_", "ws_", "ci_", "fs_", "cmp_")},
@@ -150,6 +152,16 @@ def batch_id() -> str:
 def batch_request_id() -> str:
     """A batch output line's id: `batch_req_` + 32 hex digits."""
     return _random("batch_req_")
+
+
+def vector_store_id() -> str:
+    """`vs_` + 32 hex digits, as in `vs_69010cc814b48191b467bc9a5a6776cc`."""
+    return _random("vs_")
+
+
+def vector_store_file_batch_id() -> str:
+    """`vsfb_` + 32 hex digits (the prefix is the real one; the length follows `vs_`)."""
+    return _random("vsfb_")
 
 
 def steer_id() -> str:

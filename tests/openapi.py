@@ -86,6 +86,12 @@ def _patch_real_api(prepared: dict[str, Any]) -> None:
     # by default and decode it), where `Embedding.embedding` declares only an array.
     embedding = schemas["Embedding"]["properties"]["embedding"]
     schemas["Embedding"]["properties"]["embedding"] = {"anyOf": [embedding, {"type": "string"}]}
+    # A vector store with no expiry policy answers `"expires_after": null` (a real list of
+    # stores as an API collection quotes it: `"expires_after":null,"expires_at":null`,
+    # developers.qodex.ai, vector-stores/list-vector-stores-1), where the schema's policy is
+    # not nullable.
+    store = schemas["VectorStoreObject"]["properties"]
+    store["expires_after"] = {"anyOf": [store["expires_after"], {"type": "null"}]}
     # Verbose transcriptions and translations carry `task` ("transcribe" / "translate"): the
     # spec's own examples show it, its schemas do not declare it.
     for name in ("CreateTranscriptionResponseVerboseJson", "CreateTranslationResponseVerboseJson"):

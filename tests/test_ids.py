@@ -19,6 +19,8 @@ FORMATS = [
     (ids.batch_id, r"batch_[0-9a-f]{32}"),
     (ids.batch_request_id, r"batch_req_[0-9a-f]{32}"),
     (ids.steer_id, r"steer_[0-9a-f]{32}"),
+    (ids.vector_store_id, r"vs_[0-9a-f]{32}"),
+    (ids.vector_store_file_batch_id, r"vsfb_[0-9a-f]{32}"),
     (lambda: ids.item_id("resp_"), r"resp_[0-9a-f]{48}"),
     (ids.conversation_id, r"conv_[0-9a-f]{48}"),
     (ids.skill_id, r"skill_[0-9a-f]{48}"),

@@ -77,6 +77,14 @@ from mockai.endpoints.skills.request import (
     UpdateSkill,
 )
 from mockai.endpoints.uploads.request import CompleteUpload, CreateUpload
+from mockai.endpoints.vector_stores.request import (
+    CreateFileBatch,
+    CreateVectorStore,
+    CreateVectorStoreFile,
+    ModifyVectorStore,
+    SearchRequest,
+    UpdateAttributes,
+)
 from mockai.toolkit.files import PURPOSES
 
 # (operation id, content type) -> the models the handler validates that body with (together:
@@ -118,6 +126,12 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("accept-realtime-call", "application/json"): (RealtimeSessionConfig,),
     ("refer-realtime-call", "application/json"): (ReferCall,),
     ("reject-realtime-call", "application/json"): (RejectCall,),
+    ("createVectorStore", "application/json"): (CreateVectorStore,),
+    ("modifyVectorStore", "application/json"): (ModifyVectorStore,),
+    ("createVectorStoreFile", "application/json"): (CreateVectorStoreFile,),
+    ("updateVectorStoreFileAttributes", "application/json"): (UpdateAttributes,),
+    ("createVectorStoreFileBatch", "application/json"): (CreateFileBatch,),
+    ("searchVectorStore", "application/json"): (SearchRequest,),
     ("CreateSkill", "multipart/form-data"): (SkillForm,),
     ("CreateSkill", "application/json"): (SkillJson,),  # --lenient only
     ("CreateSkillVersion", "multipart/form-data"): (SkillVersionForm,),

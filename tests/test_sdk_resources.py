@@ -62,8 +62,8 @@ KNOWN: list[tuple[str, str, str]] = [
     (
         f"{_API}vector_stores/test_file_batches.py::*::test_*_create",
         "Missing required parameter: 'file_ids'",
-        "spec-driven: the shipped description requires `file_ids` or `files` (anyOf), which "
-        "the SDK's minimal call does not send",
+        "description: a file batch requires `file_ids` or `files` (anyOf), which the SDK's "
+        "minimal call does not send",
     ),
     # the SDK's own
     (

@@ -19,7 +19,7 @@ from mockai import ids
 from mockai.errors import APIError, invalid_request
 from mockai.store import Kind
 from mockai.toolkit.multipart import Form, Upload
-from mockai.toolkit.state import ServerState, stored
+from mockai.toolkit.state import ServerState, exchange_of, state_of, stored
 from mockai.validation import Integer
 
 KIND: Kind[StoredFile] = Kind("files", missing="No such File object: {id}", param="id")
@@ -130,6 +130,18 @@ def _stand_in(request: web.Request, file_id: str) -> StoredFile:
         "status_details": None,
     }
     return StoredFile(body, data)
+
+
+def named_file(request: web.Request, file_id: str) -> StoredFile | None:
+    """A file a request's body names (a vector store's `file_ids`): the session's, or under
+    `--lenient` a stand-in for an id never uploaded (kept from then on); None otherwise."""
+    state = state_of(request)
+    session = exchange_of(request).session
+    found = state.store.get(session, KIND, file_id)
+    if found is None and state.settings.lenient:
+        found = _stand_in(request, file_id)
+        state.store.put(session, KIND, file_id, found)
+    return found
 
 
 def stored_file(request: web.Request) -> StoredFile:

@@ -221,10 +221,11 @@ BUILTIN_SCENARIO = [
 async def test_builtin_tool_calls_count_as_their_own_usage(serve):
     client = await serve(BUILTIN_SCENARIO)
     headers = session()
+    store = (await post(client, "vector_stores", headers, {}))["id"]  # a store to search
     for name, tool in (
         ("web_search", {"type": "web_search", "search_context_size": "low"}),
         ("web_search", {"type": "web_search"}),
-        ("file_search", {"type": "file_search", "vector_store_ids": ["vs_abc"]}),
+        ("file_search", {"type": "file_search", "vector_store_ids": [store]}),
         ("code_interpreter", {"type": "code_interpreter", "container": {"type": "auto"}}),
     ):
         await post(
@@ -241,10 +242,10 @@ async def test_builtin_tool_calls_count_as_their_own_usage(serve):
     page = await admin_get(
         client, "usage/file_search_calls", headers, start_time=start, group_by=["vector_store_id"]
     )
-    assert summed(page, "vector_store_id", "num_requests") == {"vs_abc": {"num_requests": 1}}
+    assert summed(page, "vector_store_id", "num_requests") == {store: {"num_requests": 1}}
     page = await admin_get(client, "usage/code_interpreter_sessions", headers, start_time=start)
     assert [r["num_sessions"] for r in results(page)] == [1]
-    # Vector stores mockai does not serve: the buckets are there, empty.
+    # Vector store storage is not metered: the buckets are there, empty.
     page = await admin_get(client, "usage/vector_stores", headers, start_time=start)
     assert page["data"] and results(page) == []
 

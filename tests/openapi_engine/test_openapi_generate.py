@@ -73,7 +73,7 @@ def test_the_right_constants_and_times():
 
 IDS = [
     ("createAssistant", r"asst_[A-Za-z0-9]{24}"),
-    ("createVectorStore", r"vs_[A-Za-z0-9]{24}"),
+    ("createVectorStore", r"vs_[0-9a-f]{32}"),  # today's form (mockai.ids.SHAPES)
     ("createFineTuningJob", r"ftjob-[A-Za-z0-9]{24}"),
     ("createEval", r"eval_[0-9a-f]{32}"),
     ("CreateContainer", r"cntr_[0-9a-f]{48}"),

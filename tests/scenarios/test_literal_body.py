@@ -79,7 +79,7 @@ async def test_scenarios_reach_spec_driven_operations_by_id_or_route(serve):
         [
             {
                 "name": "quota",
-                "match": {"endpoint": "createVectorStore"},
+                "match": {"endpoint": "createAssistant"},
                 "replies": [{"error": {"status": 429, "message": "slow down"}}, {"body": {"x": 1}}],
             },
             {
@@ -89,12 +89,12 @@ async def test_scenarios_reach_spec_driven_operations_by_id_or_route(serve):
             },
         ]
     )
-    first = await client.post("/v1/vector_stores", json={"name": "docs"}, headers=AUTH)
+    first = await client.post("/v1/assistants", json={"model": "gpt-4o"}, headers=AUTH)
     assert first.status == 429 and (await first.json())["error"]["message"] == "slow down"
-    second = await client.post("/v1/vector_stores", json={"name": "docs"}, headers=AUTH)
+    second = await client.post("/v1/assistants", json={"model": "gpt-4o"}, headers=AUTH)
     assert await second.json() == {"x": 1}
     scripted = await client.get("/v1/assistants/asst_any", headers=AUTH)
     assert (await scripted.json())["id"] == "asst_scripted"
     # Without a matching scenario, the operation answers from its state as usual.
-    listed = await client.get("/v1/vector_stores", headers=AUTH)
+    listed = await client.get("/v1/assistants", headers=AUTH)
     assert (await listed.json())["data"] == []

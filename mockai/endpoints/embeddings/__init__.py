@@ -1,5 +1,6 @@
 """`POST /v1/embeddings`: validation and limits like the real API, scenario errors, and
-deterministic vectors (see `vectors`) with usage counted by the model's real tokenizer."""
+deterministic vectors (`mockai.retrieval.vectors`, which vector stores embed with too) with
+usage counted by the model's real tokenizer."""
 
 from __future__ import annotations
 

@@ -9,9 +9,9 @@ from aiohttp import web
 
 from mockai import tokenizer
 from mockai.endpoints.embeddings.request import EmbeddingRequest, Profile, check_tokens, inputs
-from mockai.endpoints.embeddings.vectors import embedding
 from mockai.errors import no_model
 from mockai.models import capabilities
+from mockai.retrieval.vectors import embedding
 from mockai.scenarios.call import Call
 from mockai.toolkit.http import json_response, read_request
 from mockai.toolkit.scripted import answer_step

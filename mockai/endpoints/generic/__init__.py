@@ -1,6 +1,6 @@
 """Every operation of the official description that no other family hand-builds (assistants,
-threads, vector stores, fine-tuning, evals, videos, the administration API...),
-answered from the description itself.
+threads, fine-tuning, evals, videos, the administration API...), answered from the description
+itself.
 
 Its routes are not listed here: `mockai.endpoints` adds one for each operation of the shipped
 index (`mockai/spec/operations.json`) whose route no family declares, each named

@@ -7,9 +7,10 @@ images, characters or seconds its answer reported, counted per minute and read b
 or 1d buckets aligned to UTC, filtered (`project_ids`, `api_key_ids`, `models`, `batch`...)
 and grouped (`group_by`) as the description lists them, paged with `next_page` cursors. Costs
 price the token usage with the rate limiter's price table (`<model>, input` and `<model>,
-output` line items, as the real Costs API names them). Kinds mockai does not serve (vector
-stores) answer empty buckets. The audit log lists the administrative actions taken against
-this server (`toolkit.audit.record_action`), newest first, with the description's filters.
+output` line items, as the real Costs API names them). Vector store storage, which mockai does
+not meter over time, answers empty buckets. The audit log lists the administrative actions
+taken against this server (`toolkit.audit.record_action`), newest first, with the
+description's filters.
 
 Like every `/organization/...` route these take an admin key (`sk-admin-...`) only: the
 middleware refuses any other key with the real API's 403 (`Missing scopes: api.usage.read`).

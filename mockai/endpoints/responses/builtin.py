@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from mockai import ids
+from mockai.endpoints.responses import filesearch
 from mockai.endpoints.responses.request import ResponseRequest
 from mockai.endpoints.responses.state import KIND
 from mockai.errors import APIError
@@ -86,15 +87,13 @@ def _web_search(args: dict[str, Any]) -> ToolRun:
 
 
 def _file_search(ctx: Context, args: dict[str, Any]) -> ToolRun:
-    queries = args.get("queries") or [str(args.get("query", ""))]
+    """The stores searched for the call's queries (see `filesearch`)."""
+    queries = [str(q) for q in args.get("queries") or [args.get("query", "")]]
+    found = filesearch.search_for(ctx.state, ctx.session, ctx.req, queries)
     return ToolRun(
-        {
-            "id": ids.item_id("fs_"),
-            "type": "file_search_call",
-            "status": "completed",
-            "queries": [str(q) for q in queries],
-            "results": None,
-        }
+        filesearch.call_item(found, queries, ctx.req.include),
+        filesearch.answer(found, queries),
+        partial(filesearch.cite, found),
     )
 
 
