@@ -312,29 +312,31 @@ METADATA_KEY = 64
 METADATA_VALUE = 512
 
 
-def check_metadata(metadata: Mapping[str, str] | None) -> None:
+def check_metadata(pairs: Mapping[str, Any] | None, param: str = "metadata") -> None:
     """`metadata`'s documented limits, in the real API's words: 16 pairs (a real body is quoted
     in openwebui_custom_pipes_filters#3), values up to 512 characters (`param` naming the key,
-    spiceai/spiceai#5357) and keys up to 64 (worded like a value, a guess)."""
-    if metadata is None:
+    spiceai/spiceai#5357) and keys up to 64 (worded like a value, a guess). A vector store
+    file's `attributes` (`param`) have the same limits; their numbers and booleans have no
+    length."""
+    if pairs is None:
         return
-    if len(metadata) > METADATA_PAIRS:
+    if len(pairs) > METADATA_PAIRS:
         raise invalid_request(
-            f"Invalid 'metadata': too many properties. Expected an object with at most "
-            f"{METADATA_PAIRS} properties, but got an object with {len(metadata)} properties "
+            f"Invalid '{param}': too many properties. Expected an object with at most "
+            f"{METADATA_PAIRS} properties, but got an object with {len(pairs)} properties "
             "instead.",
-            "metadata",
+            param,
             "object_above_max_properties",
         )
-    for key, value in metadata.items():
-        for param, text, limit in (
-            ("metadata", key, METADATA_KEY),
-            (f"metadata.{key}", value, METADATA_VALUE),
+    for key, value in pairs.items():
+        for where, text, limit in (
+            (param, key, METADATA_KEY),
+            (f"{param}.{key}", value, METADATA_VALUE),
         ):
-            if len(text) > limit:
+            if isinstance(text, str) and len(text) > limit:
                 raise invalid_request(
-                    f"Invalid '{param}': string too long. Expected a string with maximum length "
+                    f"Invalid '{where}': string too long. Expected a string with maximum length "
                     f"{limit}, but got a string with length {len(text)} instead.",
-                    param,
+                    where,
                     "string_above_max_length",
                 )

@@ -14,7 +14,6 @@ from mockai.endpoints.vector_stores.request import (
     CreateVectorStoreFile,
     UpdateAttributes,
     check_chunking,
-    check_pairs,
     status_filter,
 )
 from mockai.errors import APIError
@@ -23,7 +22,7 @@ from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import state_of
 from mockai.toolkit.vectorstores import StoreFile, VectorStore, store_of
-from mockai.validation import validate
+from mockai.validation import check_metadata, validate
 
 
 def file_of(request: web.Request, store: VectorStore) -> StoreFile:
@@ -53,7 +52,7 @@ async def create(request: web.Request) -> web.Response:
         lenient=lenient,
         spec_check=lenient_check(request),
     )
-    check_pairs(req.attributes, "attributes")
+    check_metadata(req.attributes, "attributes")
     strategy = check_chunking(req.chunking_strategy, lenient=lenient, param="chunking_strategy")
     await answer_if_targeted(request, "vector_stores.files", body)
     check_usable(request, store)
@@ -90,7 +89,7 @@ async def update(request: web.Request) -> web.Response:
         lenient=state_of(request).settings.lenient,
         spec_check=lenient_check(request),
     )
-    check_pairs(req.attributes, "attributes")
+    check_metadata(req.attributes, "attributes")
     await answer_if_targeted(request, "vector_stores.files", body)
     attached.attributes = req.attributes or {}
     return json_response(render.store_file(store.id, attached, time.time()))

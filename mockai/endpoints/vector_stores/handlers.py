@@ -16,7 +16,6 @@ from mockai.endpoints.vector_stores.request import (
     ModifyVectorStore,
     SearchRequest,
     check_chunking,
-    check_pairs,
     search_of,
 )
 from mockai.toolkit.http import json_response, lenient_check, read_json
@@ -24,7 +23,7 @@ from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import exchange_of, state_of
 from mockai.toolkit.vectorstores import STORES, VectorStore, search, store_of
-from mockai.validation import validate
+from mockai.validation import check_metadata, validate
 
 
 async def create(request: web.Request) -> web.Response:
@@ -38,7 +37,7 @@ async def create(request: web.Request) -> web.Response:
         lenient=lenient,
         spec_check=lenient_check(request),
     )
-    check_pairs(req.metadata, "metadata")
+    check_metadata(req.metadata)
     strategy = check_chunking(req.chunking_strategy, lenient=lenient, param="chunking_strategy")
     await answer_if_targeted(request, "vector_stores", body)
     files = files_named(request, req.file_ids, "file_ids")
@@ -75,7 +74,7 @@ async def modify(request: web.Request) -> web.Response:
         lenient=state_of(request).settings.lenient,
         spec_check=lenient_check(request),
     )
-    check_pairs(req.metadata, "metadata")
+    check_metadata(req.metadata)
     await answer_if_targeted(request, "vector_stores", body)
     if req.name is not None:
         found.name = req.name

@@ -1,13 +1,11 @@
 """The bodies of the vector store routes, strict like the real API's, and the rules the
-description states only in prose: a chunk overlap of at most half the chunk size, metadata
-and attribute limits (16 pairs, keys up to 64 and string values up to 512 characters),
-`file_ids` or `files` in a file batch, the file status a list is filtered by; and the
+description states only in prose: a chunk overlap of at most half the chunk size (metadata
+and attribute limits are `mockai.validation.check_metadata`'s), `file_ids` or `files` in a file batch, the file status a list is filtered by; and the
 `X-Mockai-Processing-Ms` header that paces processing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,9 +16,9 @@ from mockai.retrieval.chunking import overlap_too_large as too_much_overlap
 from mockai.retrieval.filters import Filter, Scalar
 from mockai.retrieval.ranking import Options
 from mockai.toolkit.vectorstores import STATUSES, Search
+from mockai.validation import check_metadata
 
 PROCESSING_HEADER = "x-mockai-processing-ms"
-PAIRS, KEY_CHARS, VALUE_CHARS = 16, 64, 512
 
 
 class _Strict(BaseModel):
@@ -115,34 +113,6 @@ def check_chunking(given: Chunking | None, *, lenient: bool, param: str) -> Stra
     return strategy
 
 
-def check_pairs(pairs: Mapping[str, Scalar] | None, param: str) -> None:
-    """Metadata's and attributes' documented limits, in the real API's metadata wording."""
-    if pairs is None:
-        return
-    if len(pairs) > PAIRS:
-        raise invalid_request(
-            f"Invalid '{param}': too many properties. Expected an object with at most {PAIRS} "
-            f"properties, but got an object with {len(pairs)} properties instead.",
-            param,
-            "object_above_max_properties",
-        )
-    for key, value in pairs.items():
-        if len(key) > KEY_CHARS:
-            raise invalid_request(
-                f"Invalid '{param}': string too long. Expected a string with maximum length "
-                f"{KEY_CHARS}, but got a string with length {len(key)} instead.",
-                param,
-                "string_above_max_length",
-            )
-        if isinstance(value, str) and len(value) > VALUE_CHARS:
-            raise invalid_request(
-                f"Invalid '{param}.{key}': string too long. Expected a string with maximum "
-                f"length {VALUE_CHARS}, but got a string with length {len(value)} instead.",
-                f"{param}.{key}",
-                "string_above_max_length",
-            )
-
-
 def batch_files(req: CreateFileBatch, *, lenient: bool) -> list[tuple[str, Strategy, Attributes]]:
     """The batch's files, each with its strategy and attributes: `file_ids` take the batch's,
     `files` their own. One of the two is required (the real API names `file_ids`); both at
@@ -154,12 +124,12 @@ def batch_files(req: CreateFileBatch, *, lenient: bool) -> list[tuple[str, Strat
             "Only one of 'file_ids' or 'files' may be given: they are mutually exclusive.",
             "files",
         )
-    check_pairs(req.attributes, "attributes")
+    check_metadata(req.attributes, "attributes")
     shared = check_chunking(req.chunking_strategy, lenient=lenient, param="chunking_strategy")
     wanted = [(key, shared, req.attributes or {}) for key in req.file_ids or ()]
     for index, each in enumerate(req.files or ()):
         where = f"files[{index}]"
-        check_pairs(each.attributes, f"{where}.attributes")
+        check_metadata(each.attributes, f"{where}.attributes")
         strategy = check_chunking(
             each.chunking_strategy, lenient=lenient, param=f"{where}.chunking_strategy"
         )
