@@ -18,7 +18,7 @@ from mockai.streaming.pacing import Pacing
 from mockai.streaming.sse import DONE, SSEStream, play
 from mockai.toolkit.parsed import PARSED_BODY_BYTES, Parsed
 from mockai.toolkit.state import Exchange, exchange_of, state_of
-from mockai.validation import validated
+from mockai.validation import validate, validated
 
 M = TypeVar("M", bound=BaseModel)
 JSON = "application/json"
@@ -77,6 +77,21 @@ async def read_json(request: web.Request) -> dict[str, Any]:
         raw, body, state_of(request).settings.journal_body_bytes
     )
     return body
+
+
+async def read_body(request: web.Request, schema: type[M]) -> tuple[M, dict[str, Any]]:
+    """The JSON object body's validated model, and the body as sent (what scenarios match),
+    with the newer APIs' `Unknown parameter` wording and `--lenient`'s relaxations: how the
+    routes around the model calls (stores, conversations, containers...) read theirs."""
+    body = await read_json(request)
+    model = validate(
+        schema,
+        body,
+        unknown_parameter=True,
+        lenient=state_of(request).settings.lenient,
+        spec_check=lenient_check(request),
+    )
+    return model, body
 
 
 # What every answer says the same way.

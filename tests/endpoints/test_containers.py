@@ -3,6 +3,7 @@ scenarios, sessions and `--lenient`. Every body is validated against the descrip
 
 from __future__ import annotations
 
+import base64
 import re
 import time
 
@@ -10,6 +11,7 @@ import pytest
 from aiohttp import FormData
 from files_support import session_headers
 from helpers import AUTH, api_json
+from test_skills import FOLDER, form, zip_of
 
 from mockai.toolkit import containers
 from mockai.toolkit.state import STATE
@@ -121,8 +123,11 @@ async def test_network_policy_is_shown_without_secrets_and_skills_are_kept(serve
         "allowed_domains": ["api.buildkite.com"],
         "domain_secrets": [{"domain": "api.buildkite.com", "name": "TOKEN", "value": "s3cret"}],
     }
+    headers = session_headers()
+    uploaded = await client.post("/v1/skills", data=form(FOLDER), headers=headers)
+    assert uploaded.status == 200, await uploaded.text()
     skills = [
-        {"type": "skill_reference", "skill_id": "skill_4db6f1a2c9e73508b41f9da06e2c7b5f"},
+        {"type": "skill_reference", "skill_id": (await uploaded.json())["id"]},
         {"type": "skill_reference", "skill_id": "openai-spreadsheets", "version": "latest"},
         {
             "type": "inline",
@@ -131,11 +136,10 @@ async def test_network_policy_is_shown_without_secrets_and_skills_are_kept(serve
             "source": {
                 "type": "base64",
                 "media_type": "application/zip",
-                "data": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==",
+                "data": base64.b64encode(zip_of(FOLDER)).decode(),
             },
         },
     ]
-    headers = session_headers()
     made = await make(client, headers, network_policy=policy, skills=skills)
     assert made["network_policy"] == {"type": "allowlist", "allowed_domains": ["api.buildkite.com"]}
     assert "skills" not in made and "s3cret" not in str(made)

@@ -15,12 +15,11 @@ from mockai.endpoints.containers.request import (
 )
 from mockai.toolkit import containers
 from mockai.toolkit.files import too_large
-from mockai.toolkit.http import json_response, lenient_check, read_json
+from mockai.toolkit.http import json_response, read_body
 from mockai.toolkit.multipart import read_form
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import exchange_of, state_of
-from mockai.validation import validate
 
 ENDPOINT = "containers.files"
 
@@ -40,14 +39,7 @@ async def create(request: web.Request) -> web.Response:
         given = form_file(form)
         upload, file_id, missing = given.upload, given.file_id, "file"
     else:
-        body = await read_json(request)
-        req = validate(
-            CreateContainerFile,
-            body,
-            unknown_parameter=True,
-            lenient=lenient,
-            spec_check=lenient_check(request),
-        )
+        req, body = await read_body(request, CreateContainerFile)
         upload, file_id, missing = None, req.file_id, "file_id"
     await answer_if_targeted(
         request,

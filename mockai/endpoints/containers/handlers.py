@@ -7,11 +7,10 @@ from aiohttp import web
 
 from mockai.endpoints.containers.request import CreateContainer
 from mockai.toolkit import containers, skills
-from mockai.toolkit.http import json_response, lenient_check, read_json
+from mockai.toolkit.http import json_response, read_body
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import exchange_of, state_of
-from mockai.validation import validate
 
 ENDPOINT = "containers"
 
@@ -25,14 +24,7 @@ def named(request: web.Request) -> containers.StoredContainer:
 
 async def create(request: web.Request) -> web.Response:
     state = state_of(request)
-    body = await read_json(request)
-    req = validate(
-        CreateContainer,
-        body,
-        unknown_parameter=True,
-        lenient=state.settings.lenient,
-        spec_check=lenient_check(request),
-    )
+    req, body = await read_body(request, CreateContainer)
     await answer_if_targeted(request, ENDPOINT, body)
     named_skills = [skill.model_dump(exclude_unset=True) for skill in req.skills or ()]
     skills.check_named(request, named_skills, "skills")

@@ -4,10 +4,9 @@ family's first request."""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 from aiohttp import web
-from pydantic import BaseModel
 
 from mockai.endpoints.conversations.render import deleted, item_list, shown_page
 from mockai.endpoints.conversations.request import (
@@ -19,29 +18,15 @@ from mockai.endpoints.conversations.request import (
 from mockai.inputitems import normalise, shown
 from mockai.toolkit import conversations
 from mockai.toolkit.conversations import KEPT, KIND, WHOLE, Conversation, as_item
-from mockai.toolkit.http import json_response, lenient_check, read_json
+from mockai.toolkit.http import json_response, read_body
 from mockai.toolkit.lenient import generated
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import exchange_of, state_of
-from mockai.validation import check_metadata, validate
+from mockai.validation import check_metadata
 
 CONVERSATIONS = "conversations"  # the scenario endpoint names
 ITEMS = "conversations.items"
-
-M = TypeVar("M", bound=BaseModel)
-
-
-async def _body(request: web.Request, model: type[M]) -> tuple[M, dict[str, Any]]:
-    body = await read_json(request)
-    req = validate(
-        model,
-        body,
-        unknown_parameter=True,
-        lenient=state_of(request).settings.lenient,
-        spec_check=lenient_check(request),
-    )
-    return req, body
 
 
 def _conversation(request: web.Request) -> Conversation:
@@ -74,7 +59,7 @@ def _added(
 
 # -- conversations ------------------------------------------------------------------------------
 async def create(request: web.Request) -> web.Response:
-    req, body = await _body(request, CreateConversation)
+    req, body = await read_body(request, CreateConversation)
     if not state_of(request).settings.lenient:
         check_metadata(req.metadata)
     await answer_if_targeted(request, CONVERSATIONS, body)
@@ -91,7 +76,7 @@ async def retrieve(request: web.Request) -> web.Response:
 
 
 async def update(request: web.Request) -> web.Response:
-    req, body = await _body(request, UpdateConversation)
+    req, body = await read_body(request, UpdateConversation)
     if not state_of(request).settings.lenient:
         check_metadata(req.metadata)
     await answer_if_targeted(request, CONVERSATIONS, body)
@@ -112,7 +97,7 @@ async def delete(request: web.Request) -> web.Response:
 # -- items --------------------------------------------------------------------------------------
 async def create_items(request: web.Request) -> web.Response:
     include = includes(request.query)
-    req, body = await _body(request, CreateItems)
+    req, body = await read_body(request, CreateItems)
     await answer_if_targeted(request, ITEMS, body)
     return json_response(item_list(_added(request, _conversation(request), req.items), include))
 

@@ -13,12 +13,11 @@ from mockai.endpoints.vector_stores import render
 from mockai.endpoints.vector_stores.attaching import answer, attach, check_usable, files_named
 from mockai.endpoints.vector_stores.request import CreateFileBatch, batch_files, status_filter
 from mockai.errors import APIError
-from mockai.toolkit.http import json_response, lenient_check, read_json
+from mockai.toolkit.http import json_response, read_body
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import state_of
 from mockai.toolkit.vectorstores import FileBatch, VectorStore, check_prefix, store_of
-from mockai.validation import validate
 
 
 def batch_of(request: web.Request, store: VectorStore) -> FileBatch:
@@ -42,14 +41,7 @@ def batch_of(request: web.Request, store: VectorStore) -> FileBatch:
 async def create(request: web.Request) -> web.Response:
     store = store_of(request)
     lenient = state_of(request).settings.lenient
-    body = await read_json(request)
-    req = validate(
-        CreateFileBatch,
-        body,
-        unknown_parameter=True,
-        lenient=lenient,
-        spec_check=lenient_check(request),
-    )
+    req, body = await read_body(request, CreateFileBatch)
     # A file named twice is attached once, as its last mention says.
     wanted = list({key: (key, s, a) for key, s, a in batch_files(req, lenient=lenient)}.values())
     await answer_if_targeted(request, "vector_stores.file_batches", body)

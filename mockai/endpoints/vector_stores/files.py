@@ -17,12 +17,12 @@ from mockai.endpoints.vector_stores.request import (
     status_filter,
 )
 from mockai.errors import APIError
-from mockai.toolkit.http import json_response, lenient_check, read_json
+from mockai.toolkit.http import json_response, read_body
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import state_of
 from mockai.toolkit.vectorstores import StoreFile, VectorStore, store_of
-from mockai.validation import check_metadata, validate
+from mockai.validation import check_metadata
 
 
 def file_of(request: web.Request, store: VectorStore) -> StoreFile:
@@ -44,14 +44,7 @@ def file_of(request: web.Request, store: VectorStore) -> StoreFile:
 async def create(request: web.Request) -> web.Response:
     store = store_of(request)
     lenient = state_of(request).settings.lenient
-    body = await read_json(request)
-    req = validate(
-        CreateVectorStoreFile,
-        body,
-        unknown_parameter=True,
-        lenient=lenient,
-        spec_check=lenient_check(request),
-    )
+    req, body = await read_body(request, CreateVectorStoreFile)
     check_metadata(req.attributes, "attributes")
     strategy = check_chunking(req.chunking_strategy, lenient=lenient, param="chunking_strategy")
     await answer_if_targeted(request, "vector_stores.files", body)
@@ -81,14 +74,7 @@ async def retrieve(request: web.Request) -> web.Response:
 async def update(request: web.Request) -> web.Response:
     store = store_of(request)
     attached = file_of(request, store)
-    body = await read_json(request)
-    req = validate(
-        UpdateAttributes,
-        body,
-        unknown_parameter=True,
-        lenient=state_of(request).settings.lenient,
-        spec_check=lenient_check(request),
-    )
+    req, body = await read_body(request, UpdateAttributes)
     check_metadata(req.attributes, "attributes")
     await answer_if_targeted(request, "vector_stores.files", body)
     attached.attributes = req.attributes or {}

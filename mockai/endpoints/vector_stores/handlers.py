@@ -18,25 +18,18 @@ from mockai.endpoints.vector_stores.request import (
     check_chunking,
     search_of,
 )
-from mockai.toolkit.http import json_response, lenient_check, read_json
+from mockai.toolkit.http import json_response, read_body
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import exchange_of, state_of
 from mockai.toolkit.vectorstores import STORES, VectorStore, search, store_of
-from mockai.validation import check_metadata, validate
+from mockai.validation import check_metadata
 
 
 async def create(request: web.Request) -> web.Response:
     state = state_of(request)
     lenient = state.settings.lenient
-    body = await read_json(request)
-    req = validate(
-        CreateVectorStore,
-        body,
-        unknown_parameter=True,
-        lenient=lenient,
-        spec_check=lenient_check(request),
-    )
+    req, body = await read_body(request, CreateVectorStore)
     check_metadata(req.metadata)
     strategy = check_chunking(req.chunking_strategy, lenient=lenient, param="chunking_strategy")
     await answer_if_targeted(request, "vector_stores", body)
@@ -66,14 +59,7 @@ async def retrieve(request: web.Request) -> web.Response:
 
 async def modify(request: web.Request) -> web.Response:
     found = store_of(request)
-    body = await read_json(request)
-    req = validate(
-        ModifyVectorStore,
-        body,
-        unknown_parameter=True,
-        lenient=state_of(request).settings.lenient,
-        spec_check=lenient_check(request),
-    )
+    req, body = await read_body(request, ModifyVectorStore)
     check_metadata(req.metadata)
     await answer_if_targeted(request, "vector_stores", body)
     if req.name is not None:
@@ -94,14 +80,7 @@ async def delete(request: web.Request) -> web.Response:
 
 async def search_store(request: web.Request) -> web.Response:
     found = store_of(request)
-    body = await read_json(request)
-    req = validate(
-        SearchRequest,
-        body,
-        unknown_parameter=True,
-        lenient=state_of(request).settings.lenient,
-        spec_check=lenient_check(request),
-    )
+    req, body = await read_body(request, SearchRequest)
     await answer_if_targeted(request, "vector_stores.search", body)
     check_usable(request, found)
     # Off the event loop: a store of thousands of chunks takes a moment to score.

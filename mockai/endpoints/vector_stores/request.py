@@ -1,7 +1,8 @@
 """The bodies of the vector store routes, strict like the real API's, and the rules the
 description states only in prose: a chunk overlap of at most half the chunk size (metadata
-and attribute limits are `mockai.validation.check_metadata`'s), `file_ids` or `files` in a file batch, the file status a list is filtered by; and the
-`X-Mockai-Processing-Ms` header that paces processing.
+and attribute limits are `mockai.validation.check_metadata`'s), `file_ids` or `files` in a
+file batch, the file status a list is filtered by; and the `X-Mockai-Processing-Ms` header
+that paces processing.
 """
 
 from __future__ import annotations
