@@ -129,6 +129,8 @@ def test_quotes_and_citation_points():
     assert quote(passage, "What pressure should the boiler have?") == (
         "The boiler pressure must stay below two bar!"
     )
+    heading = "# Cats\nCats are mammals. They sleep sixteen hours a day and purr."
+    assert quote(heading, "How long do cats sleep?") == "They sleep sixteen hours a day and purr."
     text = "Keep the boiler pressure below two bar. Penguins are birds."
     sources = ["the boiler pressure must stay below two bar", "penguins are flightless birds"]
     assert citation_points(text, sources) == [

@@ -1,7 +1,8 @@
 """What a file search suggests saying, and where an answer's text cites the files it drew on.
 
 A default answer quotes the sentence of the best chunk that shares the most content words with
-the query (the first such sentence on a tie). An answer's sentence draws on a file when at
+the query (on a tie, the one with more words: a Markdown heading that repeats the query's
+subject says less than the sentence below it). An answer's sentence draws on a file when at
 least half of its content words are in the file's retrieved chunks; it is cited right after
 the sentence's last word, where the real API's `file_citation.index` points (an insertion
 point at the end of a word, openai/openai-python#2512), every file it draws on at the same
@@ -27,11 +28,12 @@ def _sentences(text: str) -> list[re.Match[str]]:
 def quote(passage: str, query: str) -> str:
     """The sentence of `passage` that best answers `query`, on one line."""
     wanted = set(terms(query))
-    best, best_shared = "", -1
+    best, best_key = "", (-1, -1)
     for match in _sentences(passage):
-        shared = len(wanted & set(terms(match.group())))
-        if shared > best_shared:
-            best, best_shared = match.group(), shared
+        said = terms(match.group())
+        key = (len(wanted & set(said)), len(said))
+        if key > best_key:
+            best, best_key = match.group(), key
     return " ".join(best.split())
 
 

@@ -237,3 +237,12 @@ async def test_a_malformed_scripted_file_is_named(serve):
     response = await post(client, {"model": "gpt-4o", "input": "x", "tools": [AUTO]})
     error = await error_of(response, 500)
     assert "files.0.content_base64" in error["message"]
+
+
+async def test_a_default_call_runs_code_about_the_question_in_a_new_container(serve):
+    client = await serve()
+    body = await create(client, input="Average the readings", tools=[AUTO])
+    call = body["output"][0]
+    assert call["code"] == "# Average the readings\nprint('Average the readings')"
+    container = await ok(await client.get(f"/v1/containers/{call['container_id']}", headers=AUTH))
+    assert container["status"] == "running"

@@ -126,7 +126,7 @@ def _forced_functions(req: ResponseRequest) -> list[tuple[str, dict | None]]:
 def _default_reply(
     req: ResponseRequest, body: Mapping[str, Any], seed: int, question: str
 ) -> Reply:
-    """A generated reply; a search it makes looks for the user's last message."""
+    """A generated reply; a built-in call it makes is about the user's last message."""
     fmt = req.text.format if req.text is not None else None
     forced = _forced_functions(req)
     builtin_only = bool(forced) and all(runs_builtin(req, name) for name, _ in forced)
@@ -146,16 +146,22 @@ def _default_reply(
     if not question:
         return reply
     calls = [
-        replace(c, arguments=orjson.dumps(_search_args(c.name, question)).decode())
-        if runs_builtin(req, c.name) and c.name != "code_interpreter"
+        replace(c, arguments=orjson.dumps(_builtin_args(c.name, question)).decode())
+        if runs_builtin(req, c.name)
         else c
         for c in reply.tool_calls
     ]
     return replace(reply, tool_calls=tuple(calls))
 
 
-def _search_args(name: str, question: str) -> dict[str, Any]:
-    return {"queries": [question]} if name == "file_search" else {"query": question}
+def _builtin_args(name: str, question: str) -> dict[str, Any]:
+    """A search looks for the question; code quotes it as a comment and runs."""
+    if name == "file_search":
+        return {"queries": [question]}
+    if name == "code_interpreter":
+        comment = "\n".join(f"# {line}" for line in question.splitlines())
+        return {"code": f"{comment}\nprint({question.strip()!r})"}
+    return {"query": question}
 
 
 _QUERY = {"type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]}
