@@ -125,6 +125,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="on SIGTERM or SIGINT, how long in-flight requests may take to finish (default 5)",
     )
+    serve.add_argument(
+        "--job-clock",
+        metavar="PACE",
+        help="long-running jobs: instant, paused (advanced by POST /_mockai/jobs/advance), "
+        "realtime or realtime:N (N times as fast); default realtime",
+    )
     limits = serve.add_argument_group("rate limits (per API key and model)")
     limits.add_argument("--rpm", metavar="N", help="requests per minute")
     limits.add_argument("--tpm", metavar="N", help="tokens per minute")

@@ -66,6 +66,8 @@ class Settings:
     keep_ids: bool = False  # record ids and timestamps as they came
     # Recorded streams (`events:`): 1 keeps the recorded delays, 2 halves them, 0 no waiting.
     replay_speed: float = field(default=1.0, metadata=_range(0))
+    # The pace of long-running jobs (mockai.jobclock): instant, paused, realtime or realtime:N.
+    job_clock: str = "realtime"
     # Where each given value came from (`--port`, `MOCKAI_PORT`, `mockai.yaml: port`), for
     # messages about it; not a setting.
     sources: dict[str, str] = field(default_factory=dict, init=False, compare=False)

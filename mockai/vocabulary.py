@@ -99,6 +99,9 @@ class ToolCall(Strict):
     id: str | None = None
 
 
+JOB_CLOCK = r"^(instant|paused|realtime(:(\d+(\.\d*)?|\.\d+))?)$"
+
+
 class Usage(Strict):
     prompt_tokens: int | None = Field(None, ge=0)
     completion_tokens: int | None = Field(None, ge=0)
@@ -124,6 +127,9 @@ class Step(Strict):
     stream: Stream | None = None
     socket: Socket | None = None  # WebSocket faults (the Realtime API)
     latency_ms: float | None = Field(None, ge=0)
+    # The pace of the job this request starts (a fine-tuning job, a video...): see
+    # mockai.jobclock, whose `Pace.parse` reads it.
+    job_clock: str | None = Field(None, pattern=JOB_CLOCK)
     headers: dict[str, str] | None = None
     reset: bool = False  # drop the connection before any response
     # A literal answer, on any endpoint: this JSON body with `status` (default 200) and the

@@ -36,6 +36,7 @@ ENV_FOR_FLAG = {
     "--chaos-rate": "MOCKAI_CHAOS_RATE",
     "--chaos-kinds": "MOCKAI_CHAOS_KINDS",
     "--shutdown-grace": "MOCKAI_SHUTDOWN_GRACE",
+    "--job-clock": "MOCKAI_JOB_CLOCK",
     # Recording and replay: tested in tests/recording/.
     "--proxy-unmatched": "MOCKAI_PROXY_UNMATCHED",
     "--record": "MOCKAI_RECORD",
@@ -331,6 +332,7 @@ BAD_FLAGS = [
     (("--config", "."), "--config: cannot read .: Is a directory"),
     (("--shutdown-grace", "-1"), "--shutdown-grace: -1.0 is out of range (must be at least 0)"),
     (("--shutdown-grace", "soon"), "--shutdown-grace: 'soon' is not a number"),
+    (("--job-clock", "warp"), "--job-clock: 'warp' is not a job clock: instant, paused"),
 ]
 # The variables, including those of the flags that take no value, and the config-only ones.
 BAD_VARIABLES = [
@@ -356,6 +358,7 @@ BAD_VARIABLES = [
     ({"MOCKAI_TIER": "gold"}, "MOCKAI_TIER: 'gold' is not one of"),
     ({"MOCKAI_CONFIG": "absent.yaml"}, "MOCKAI_CONFIG: cannot read absent.yaml"),
     ({"MOCKAI_SHUTDOWN_GRACE": "inf"}, "MOCKAI_SHUTDOWN_GRACE: 'inf' is not a number"),
+    ({"MOCKAI_JOB_CLOCK": "realtime:0"}, "MOCKAI_JOB_CLOCK: 'realtime:0': realtime:N needs"),
 ]
 # Config-file values, including the settings only a config file can give.
 BAD_CONFIG = [

@@ -1,1 +1,1 @@
-"""The control API under `/_mockai/`: health, scenarios, journal, reset."""
+"""The control API under `/_mockai/`: health, scenarios, journal, reset, the job clock."""

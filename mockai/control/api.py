@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import math
 from typing import Any
 
 from aiohttp import web
 
-from mockai.errors import APIError
+from mockai.errors import APIError, invalid_request
+from mockai.jobclock import FOREVER
 from mockai.metrics import CONTENT_TYPE
 from mockai.scenarios import ScenarioProblems, load_text
 from mockai.toolkit.http import json_response
@@ -113,6 +115,44 @@ async def reset(request: web.Request) -> web.Response:
     return json_response({"status": "ok"})
 
 
+async def list_jobs(request: web.Request) -> web.Response:
+    """The session's jobs on the job clock: id, pace and job seconds elapsed (null: over)."""
+    _guard(request)
+    jobs = state_of(request).jobs.jobs(_session(request))
+    return json_response(
+        {
+            "data": [
+                {"id": key, "pace": str(job.pace), "elapsed_s": _finite(job.elapsed())}
+                for key, job in jobs
+            ]
+        }
+    )
+
+
+async def advance_jobs(request: web.Request) -> web.Response:
+    """Move the session's jobs (or `job`) on by `seconds` of job time; without `seconds`, to
+    their end. A paused clock moves only this way."""
+    _guard(request)
+    body: Any = await request.json() if request.can_read_body else {}
+    if not isinstance(body, dict):
+        raise invalid_request('Expected a JSON object: {"seconds": N, "job": id}.')
+    seconds, job = body.get("seconds"), body.get("job")
+    if seconds is None:
+        seconds = FOREVER
+    elif isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds < 0:
+        raise invalid_request("`seconds` must be a number of seconds, 0 or more.", "seconds")
+    if job is not None and not isinstance(job, str):
+        raise invalid_request("`job` must be a job's id.", "job")
+    moved = state_of(request).jobs.advance(_session(request), float(seconds), job)
+    if job is not None and not moved:
+        raise APIError(404, f"No job with id '{job}' in this session.", param="job", code=None)
+    return json_response({"advanced": moved, "seconds": _finite(float(seconds))})
+
+
+def _finite(seconds: float) -> float | None:
+    return None if math.isinf(seconds) else round(seconds, 3)
+
+
 def add_routes(app: web.Application) -> None:
     app.router.add_get("/_mockai/health", health)
     app.router.add_get("/_mockai/scenarios", list_scenarios)
@@ -122,3 +162,5 @@ def add_routes(app: web.Application) -> None:
     app.router.add_delete("/_mockai/requests", clear_requests)
     app.router.add_post("/_mockai/reset", reset)
     app.router.add_get("/_mockai/metrics", metrics)
+    app.router.add_get("/_mockai/jobs", list_jobs)
+    app.router.add_post("/_mockai/jobs/advance", advance_jobs)

@@ -110,6 +110,14 @@ class MockaiSession:
     def reset(self) -> None:
         self.server.control("POST", f"/_mockai/reset?session={self.session}")
 
+    def advance_jobs(self, seconds: float | None = None, *, job: str | None = None) -> list[str]:
+        """Move this session's long-running jobs (or `job`) on by `seconds` of job time
+        (None: to their end), e.g. under `--job-clock paused`; returns the ids moved."""
+        body = {"seconds": seconds, "job": job}
+        return self.server.control(
+            "POST", f"/_mockai/jobs/advance?session={self.session}", json.dumps(body).encode()
+        )["advanced"]
+
     def assert_called(
         self,
         *,

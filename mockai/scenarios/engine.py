@@ -79,6 +79,7 @@ class CompiledStep:
                 "latency_ms": step.latency_ms
                 if step.latency_ms is not None
                 else scenario.latency_ms,
+                "job_clock": step.job_clock or scenario.job_clock,
                 "headers": {k.lower(): v for k, v in headers.items()} or None,
             }
         )

@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from mockai.vocabulary import Chaos, RateLimits, Step, Stream, Strict
+from mockai.vocabulary import JOB_CLOCK, Chaos, RateLimits, Step, Stream, Strict
 
 
 class Regex(Strict):
@@ -66,6 +66,7 @@ class Scenario(Strict):
     loop: bool = False
     stream: Stream | None = None
     latency_ms: float | None = Field(None, ge=0)
+    job_clock: str | None = Field(None, pattern=JOB_CLOCK)  # the steps' default
     headers: dict[str, str] | None = None
     chaos: Chaos | None = None
     limits: RateLimits | None = None

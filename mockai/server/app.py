@@ -22,6 +22,7 @@ from mockai import generation, tokenizer, warmup
 from mockai.config import SettingError, Settings
 from mockai.control import api as control_api
 from mockai.endpoints import all_routes, endpoint_names
+from mockai.jobclock import Pace
 from mockai.recording.proxy import FORWARDER, RECORDER, Forwarder
 from mockai.recording.steps import Options
 from mockai.recording.writer import Recorder
@@ -37,7 +38,9 @@ def create_app(
     settings: Settings, scenarios: list[CompiledScenario] | None = None
 ) -> web.Application:
     """The app for already-validated scenarios (the server never starts half-configured);
-    a ValueError names a limits or chaos setting that makes no sense."""
+    a ValueError names a limits or chaos setting that makes no sense, a SettingError another
+    setting."""
+    _check_job_clock(settings)
     state = ServerState.build(settings, scenarios or [], endpoint_names())
     app = web.Application(
         middlewares=[mockai_middleware], client_max_size=settings.max_body_mb * 1024 * 1024
@@ -61,6 +64,13 @@ def create_app(
     if settings.watch and settings.scenario_paths():
         app.cleanup_ctx.append(_watcher)
     return app
+
+
+def _check_job_clock(settings: Settings) -> None:
+    try:
+        Pace.parse(settings.job_clock)
+    except ValueError as exc:
+        raise SettingError("job_clock", str(exc)) from None
 
 
 def _check_recording(settings: Settings) -> None:

@@ -13,6 +13,7 @@ from mockai.auditlog import AuditLog
 from mockai.config import Settings
 from mockai.ephemeral import ClientSecret, EphemeralKeys
 from mockai.faults import ChaosDice, ChaosPolicy, Fault
+from mockai.jobclock import JobClock, Pace
 from mockai.journal import Journal
 from mockai.metrics import Metrics
 from mockai.models import ModelRegistry
@@ -44,6 +45,7 @@ class ServerState:
     usage: UsageLedger = field(default_factory=UsageLedger)  # what the Usage API reports
     audit: AuditLog = field(default_factory=AuditLog)  # what the Audit Logs API lists
     ephemeral: EphemeralKeys = field(default_factory=EphemeralKeys)  # Realtime client secrets
+    jobs: JobClock = field(default_factory=lambda: JobClock(Pace("realtime")))  # job times
 
     @classmethod
     def build(
@@ -61,12 +63,13 @@ class ServerState:
             Journal(settings.journal_size),
             Limiter(LimitPolicy(settings)),
             ChaosDice(ChaosPolicy.from_settings(settings), settings.seed),
+            jobs=JobClock(Pace.parse(settings.job_clock)),
         )
 
     def reset(self, session: str | None = None) -> None:
         """Forget counters, journal, runtime scenarios, stored objects, rate-limit buckets,
-        usage, audit log and Realtime client secrets: everything, or one session's. Metrics
-        keep counting (Prometheus counters only grow)."""
+        usage, audit log, Realtime client secrets and job times: everything, or one session's.
+        Metrics keep counting (Prometheus counters only grow)."""
         everywhere = session is None
         self.engine.reset_counters(session, everywhere=everywhere)
         self.engine.drop_runtime(session, everywhere=everywhere)
@@ -77,6 +80,7 @@ class ServerState:
         self.usage.reset(session, everywhere=everywhere)
         self.audit.reset(session, everywhere=everywhere)
         self.ephemeral.reset(session, everywhere=everywhere)
+        self.jobs.reset(session, everywhere=everywhere)
 
 
 @dataclass(slots=True)

@@ -8,10 +8,13 @@ import asyncio
 
 from aiohttp import web
 
+from mockai import ids
 from mockai.endpoints.batches import runner
 from mockai.endpoints.batches.request import CreateBatch
 from mockai.endpoints.batches.state import KIND, StoredBatch, Target
 from mockai.errors import APIError, invalid_request
+from mockai.jobclock import JobTime, Pace
+from mockai.toolkit import jobs
 from mockai.toolkit.http import json_response, read_json
 from mockai.toolkit.lenient import generated
 from mockai.toolkit.loopback import BATCH_HEADER, loopback
@@ -24,8 +27,8 @@ DEFAULT_LINE_MS = 2.0
 PACE_HEADER = "x-mockai-batch-line-ms"
 
 
-def _target(request: web.Request) -> Target:
-    """This server as the creating client reached it, paced by its `PACE_HEADER`."""
+def _target(request: web.Request, time: JobTime) -> Target:
+    """This server as the creating client reached it, paced by its `PACE_HEADER` on `time`."""
     raw_pace = request.headers.get(PACE_HEADER, str(DEFAULT_LINE_MS))
     try:
         pace = max(float(raw_pace), 0.0)
@@ -33,13 +36,14 @@ def _target(request: web.Request) -> Target:
         raise invalid_request(
             f"Invalid {PACE_HEADER} header: expected milliseconds, got '{raw_pace}'.", PACE_HEADER
         ) from None
-    return Target(loopback(request, drop=(PACE_HEADER,)), pace / 1000)
+    dropped = (PACE_HEADER, jobs.HEADER.lower())
+    return Target(loopback(request, drop=dropped), pace / 1000, time)
 
 
 def _stand_in(request: web.Request, batch_id: str) -> StoredBatch:
     """`--lenient`: a batch never created, as if it had been: in progress, running nothing."""
     body = generated(request, "retrieveBatch", batch_id, status="in_progress")
-    return StoredBatch(body, _target(request))
+    return StoredBatch(body, _target(request, JobTime(Pace("paused"))))
 
 
 def _stored(request: web.Request) -> StoredBatch:
@@ -52,9 +56,11 @@ async def create(request: web.Request) -> web.Response:
     body = await read_json(request)
     req = validate(CreateBatch, body, unknown_parameter=True, lenient=state.settings.lenient)
     check_metadata(req.metadata)
-    await answer_if_targeted(request, "batches", body)
-    target = _target(request)
+    step = await answer_if_targeted(request, "batches", body)
+    batch_id = ids.batch_id()
+    target = _target(request, jobs.start_job(request, batch_id, step))
     batch = StoredBatch.new(
+        batch_id,
         req.input_file_id,
         req.endpoint,
         req.metadata,

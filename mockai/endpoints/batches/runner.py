@@ -128,8 +128,16 @@ def _validate(
 
 
 async def run(state: ServerState, session: str | None, batch: StoredBatch) -> None:
-    """The batch's life after creation; `line_delay_s` paces each stage and each request."""
-    delay = batch.target.line_delay_s
+    """The batch's life after creation: each stage and each request takes `line_delay_s` of
+    the batch's job time (at once on an instant clock, when advanced on a paused one)."""
+    delay, time = batch.target.line_delay_s, batch.target.time
+    moment = 0.0
+
+    async def after_delay() -> None:
+        nonlocal moment
+        moment += delay
+        await time.reached(moment)
+
     done: list[OutputLine] = []
     failed: list[OutputLine] = []
     lines: list[Line] = []
@@ -139,7 +147,7 @@ async def run(state: ServerState, session: str | None, batch: StoredBatch) -> No
         return state.store.get(session, KIND, batch.body["id"]) is batch
 
     try:
-        await asyncio.sleep(delay)
+        await after_delay()
         errors, lines = _validate(state, session, batch)
         if not alive():
             return
@@ -155,7 +163,7 @@ async def run(state: ServerState, session: str | None, batch: StoredBatch) -> No
         batch.move("in_progress")
         async with batch.target.loopback.client() as http:
             for line in lines:
-                await asyncio.sleep(delay)
+                await after_delay()
                 if not alive():
                     return
                 outcome = await _send(http, batch, line)
@@ -168,7 +176,7 @@ async def run(state: ServerState, session: str | None, batch: StoredBatch) -> No
                     failed.append(outcome)
                     counts["failed"] += 1
         batch.move("finalizing")
-        await asyncio.sleep(delay)
+        await after_delay()
         if alive():
             _write(state, session, batch, done, failed)
             batch.move("completed")

@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from mockai import ids
+from mockai.jobclock import JobTime
 from mockai.store import Kind
 from mockai.toolkit.loopback import Loopback
 
@@ -21,7 +21,8 @@ class Target:
     """Where the batch's requests go: this server itself, as the client that created it."""
 
     loopback: Loopback
-    line_delay_s: float
+    line_delay_s: float  # job seconds each stage and each request takes
+    time: JobTime  # the batch's own time on the job clock (mockai.jobclock)
 
 
 @dataclass
@@ -34,6 +35,7 @@ class StoredBatch:
     @classmethod
     def new(
         cls,
+        batch_id: str,
         input_file_id: str,
         endpoint: str,
         metadata: dict[str, str] | None,
@@ -43,7 +45,7 @@ class StoredBatch:
         created = int(time.time())
         return cls(
             {
-                "id": ids.batch_id(),
+                "id": batch_id,
                 "object": "batch",
                 "endpoint": endpoint,
                 "model": None,

@@ -49,6 +49,7 @@ from mockai.replies import (
 from mockai.streaming.pacing import Pacing
 from mockai.toolkit import containers, conversations, skills
 from mockai.toolkit.http import json_response, read_request
+from mockai.toolkit.jobs import pace_of, start_job
 from mockai.toolkit.scripted import answer_step, scripted_error
 from mockai.toolkit.state import ServerState, exchange_of, state_of
 from mockai.usage import Metered, ToolUse
@@ -300,6 +301,8 @@ async def create(request: web.Request) -> web.StreamResponse:
         else _default_reply(req, body, settings.seed, call.last_user_message)
     )
     reply = _without_parallel_calls(req, reply)
+    if background:
+        pace_of(request, step)  # a bad X-Mockai-Job-Clock is refused before anything is kept
     effort = (
         capabilities.effort_of(model, req.reasoning.effort if req.reasoning else None)
         if model.reasoning
@@ -355,7 +358,8 @@ async def create(request: web.Request) -> web.StreamResponse:
         events = chain(islice(events, after), [(failure, False)])
     if background:
         latency = (step.latency_ms or 0) / 1000 if step is not None else 0.0
-        streams.start_background(stored, render, events, pacing, latency, state.drain)
+        time = start_job(request, render.id, step)  # (its header was checked above)
+        streams.start_background(stored, render, events, pacing, latency, time, state.drain)
         if req.stream:
             return await streams.follow(request, stored, -1)
         return json_response(stored.body)

@@ -12,11 +12,16 @@ from aiohttp import web
 
 from mockai.endpoints.responses.render import Event, ResponseRender
 from mockai.endpoints.responses.state import StoredResponse
+from mockai.jobclock import FOREVER, JobTime
 from mockai.streaming.drain import Drain
 from mockai.streaming.pacing import Clock, Pacing
 from mockai.streaming.sse import ClientGone, SSEStream, event_frame
 from mockai.toolkit.http import send_stream, standard_headers
 from mockai.toolkit.state import exchange_of
+
+# A background response is queued for this long at least (on the job clock): nothing on a
+# running clock, but a paused one keeps it queued until the test advances it.
+QUEUED_AT_LEAST_S = 0.001
 
 
 def _numbered(event: Event, number: int) -> Event:
@@ -47,10 +52,13 @@ def start_background(
     events: Iterator[tuple[Event, bool]],
     pacing: Pacing,
     queued_s: float,
+    time: JobTime,
     drain: Drain,
 ) -> None:
-    """Run a background response as a task: queued, then in progress, then done (at once
-    when the server stops, so the streams following it end in time)."""
+    """Run a background response as a task: queued for `queued_s` of its job time (at once on
+    an instant clock, until advanced on a paused one), then in progress at its stream's
+    pacing (all at once on an instant clock), then done; at once when the server stops, so the
+    streams following it end in time."""
     stored.finished = False
     stored.body = render.snapshot("queued")
     pending = iter(events)
@@ -58,12 +66,19 @@ def start_background(
         stored.publish(_numbered(event, len(stored.events)))
 
     async def run() -> None:
-        await drain.sleep(queued_s)
+        stop_waiting = drain.on_start(lambda: time.advance(FOREVER))
+        try:
+            if drain.draining:
+                time.advance(FOREVER)
+            await time.reached(max(queued_s, QUEUED_AT_LEAST_S))
+        finally:
+            stop_waiting()
         stored.body = render.snapshot("in_progress")
         clock = Clock(pacing, random.Random(render.id), drain)
         final = render.snapshot(render.status, final=True)
+        paced = not pacing.instant and time.pace.mode != "instant"
         for event, timed in pending:
-            if timed and not pacing.instant:
+            if timed and paced:
                 await clock.tick()
             stored.publish(_numbered(event, len(stored.events)))
             if event["type"] == "response.failed":
