@@ -46,6 +46,8 @@ SHAPES: dict[str, tuple[int, str]] = {
     "ek_": (32, HEX),  # ek_68af296e8e408191a1120ab6383263c2 (a Realtime client secret)
     "sess_": (21, ALNUM),  # sess_C9CiUVUzUzYIssh3ELY1d (a Realtime session; every Realtime id)
     "rtc_u1_": (32, HEX),  # rtc_u1_9c6574da8b8a41a18da9308f4ad974ce (a Realtime call)
+    "cons_": (32, HEX),  # a voice consent: the prefix is the description's (`cons_1234`)
+    "voice_": (32, HEX),  # a custom voice: the prefix is the description's (`voice_123abc`)
 }
 """The random part (length, alphabet) after each prefix whose real form mockai knows."""
 
@@ -201,3 +203,15 @@ def realtime_session_id() -> str:
 def realtime_call_id() -> str:
     """A WebRTC call: `rtc_u1_` + 32 hex digits (the server-controls guide's example)."""
     return _random("rtc_u1_")
+
+
+def voice_consent_id() -> str:
+    """A voice consent recording: `cons_` + 32 hex digits (the prefix is the description's
+    example, `cons_1234`; the real length is not known)."""
+    return _random("cons_")
+
+
+def voice_id() -> str:
+    """A custom voice: `voice_` + 32 hex digits (the prefix is the description's example,
+    `voice_123abc`; the real length is not known)."""
+    return _random("voice_")

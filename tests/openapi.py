@@ -103,6 +103,13 @@ def _patch_real_api(prepared: dict[str, Any]) -> None:
         if value not in purposes:
             purposes.append(value)
     _patch_stored_chat(prepared)
+    # A custom voice says how it was made: the official SDK's `Voice` (openai-python
+    # src/openai/types/audio/voice.py, generated from the API's newer description) requires
+    # `type` ("audio_sample" or "prompt") and may carry a `prompt`; the shipped VoiceResource
+    # (additionalProperties: false) declares neither.
+    schemas["VoiceResource"]["properties"].update(
+        type={"type": "string", "enum": ["audio_sample", "prompt"]}, prompt={"type": "string"}
+    )
     # Deleting a container or a container file answers a deletion object (the operations' own
     # examples: `{"id": "cntr_...", "object": "container.deleted", "deleted": true}`, and
     # `container.file.deleted`), where the description declares no body.

@@ -85,6 +85,7 @@ from mockai.endpoints.vector_stores.request import (
     SearchRequest,
     UpdateAttributes,
 )
+from mockai.endpoints.voices.request import ConsentForm, UpdateVoiceConsent, VoiceForm
 from mockai.toolkit.files import PURPOSES
 
 # (operation id, content type) -> the models the handler validates that body with (together:
@@ -137,6 +138,9 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("CreateSkillVersion", "multipart/form-data"): (SkillVersionForm,),
     ("CreateSkillVersion", "application/json"): (SkillVersionJson,),  # --lenient only
     ("UpdateSkillDefaultVersion", "application/json"): (UpdateSkill,),
+    ("createVoiceConsent", "multipart/form-data"): (ConsentForm,),
+    ("updateVoiceConsent", "application/json"): (UpdateVoiceConsent,),
+    ("createVoice", "multipart/form-data"): (VoiceForm,),
 }
 # Form fields the handlers read themselves, not through a model: the file parts (the multipart
 # reader takes them by name, within each route's size limit) and `purpose`, which the Files API
@@ -151,6 +155,8 @@ BY_HAND = {
     ("CreateSkill", "multipart/form-data"): {"files"},
     ("CreateSkillVersion", "multipart/form-data"): {"files"},
     ("CreateContainerFile", "multipart/form-data"): {"file", "file_id"},
+    ("createVoiceConsent", "multipart/form-data"): {"recording"},
+    ("createVoice", "multipart/form-data"): {"audio_sample"},
 }
 # Bodies mockai does not take at all, and why.
 NOT_SERVED: dict[tuple[str, str], str] = {
@@ -408,6 +414,9 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
         speech_create_params,
         transcription_create_params,
         translation_create_params,
+        voice_consent_create_params,
+        voice_consent_update_params,
+        voice_create_params,
     )
     from openai.types.beta import response_create_params as beta_response_params
     from openai.types.chat import completion_create_params as chat_params
@@ -487,6 +496,17 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
         ("CreateSkillVersion", version_create_params.VersionCreateParams, (SkillVersionForm,)),
         ("UpdateSkillDefaultVersion", skill_update_params.SkillUpdateParams, (UpdateSkill,)),
         ("CreateContainer", container_create_params.ContainerCreateParams, (CreateContainer,)),
+        (
+            "createVoiceConsent",
+            voice_consent_create_params.VoiceConsentCreateParams,
+            (ConsentForm,),
+        ),
+        (
+            "updateVoiceConsent",
+            voice_consent_update_params.VoiceConsentUpdateParams,
+            (UpdateVoiceConsent,),
+        ),
+        ("createVoice", voice_create_params.CreateVoiceRequestAudioSample, (VoiceForm,)),
     ]
     return found
 

@@ -147,10 +147,15 @@ async def test_tts_1_ignores_sse(serve):
 
 
 async def test_custom_voice_object(serve):
+    """A custom voice must be one the session made (tests/endpoints/test_voices.py makes
+    some); `--lenient` takes any id."""
     client = await serve()
-    response = await speak(
-        client, model="gpt-4o-mini-tts", voice={"id": "voice_1234"}, response_format="wav"
-    )
+    body = {"model": "gpt-4o-mini-tts", "voice": {"id": "voice_1234"}, "response_format": "wav"}
+    unknown = await speak(client, **body)
+    assert unknown.status == 404
+    assert (await unknown.json())["error"]["param"] == "voice"
+    lenient = await serve(lenient=True)
+    response = await speak(lenient, **body)
     assert response.status == 200
     assert wav_seconds(await response.read()) > 1
 

@@ -6,15 +6,13 @@ WAV, how long it is)."""
 from __future__ import annotations
 
 import hashlib
-import io
-import wave
 from enum import Enum
 from typing import Annotated, Any, Literal
 
 from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator
 
-from mockai import speech
+from mockai import audioclip, speech
 from mockai.endpoints.audio.errors import (
     SUPPORTED_FORMATS,
     UPLOAD_LIMIT,
@@ -59,7 +57,7 @@ class StreamFormat(str, Enum):
 
 
 class CustomVoice(BaseModel):
-    """`{"id": "voice_..."}`: a custom voice, accepted and voiced like any other name."""
+    """`{"id": "voice_..."}`: a custom voice, which must be one the session made."""
 
     id: str
 
@@ -154,17 +152,9 @@ def digest(upload: Upload) -> str:
 
 
 def wav_seconds(upload: Upload) -> float | None:
-    """The duration of a WAV upload from its header and the frames really present (a
-    streamed WAV, like the speech endpoint's, declares 0xFFFFFFFF bytes); None for any
-    other format or a file that does not parse."""
-    try:
-        with wave.open(io.BytesIO(upload.data)) as reader:
-            rate = reader.getframerate()
-            width = reader.getsampwidth() * reader.getnchannels()
-            frames = len(reader.readframes(reader.getnframes())) // max(width, 1)
-    except (wave.Error, EOFError, ValueError):
-        return None
-    return frames / rate if rate else None
+    """The duration of a WAV upload (see `mockai.audioclip.wav_seconds`); None for any other
+    format or a file that does not parse."""
+    return audioclip.wav_seconds(upload.data)
 
 
 def check_extension(upload: Upload) -> None:

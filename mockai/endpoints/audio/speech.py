@@ -9,6 +9,8 @@ What the real endpoint does that clients notice:
   cedar (anasfik/openai#224), in an enum whose order is quoted in client reports.
 - `stream_format: "sse"` and `instructions` are ignored by tts-1 and tts-1-hd, which answer
   with plain audio (measured in sfortis/openai_tts#73).
+- A custom voice (`{"id": "voice_..."}`) must be one the session made (`/v1/audio/voices`,
+  `mockai.toolkit.voices`): it is spoken with the built-in voice its id picks.
 - Audio goes out with `Transfer-Encoding: chunked` (the spec's response header) and the
   format's own content type; a WAV carries 0xFFFFFFFF sizes (see `mockai.speech.wav`).
 """
@@ -32,6 +34,7 @@ from mockai.endpoints.audio.request import (
 )
 from mockai.scenarios.call import Call
 from mockai.streaming.pacing import Clock, Pacing
+from mockai.toolkit import voices
 from mockai.toolkit.http import lenient_check, read_json, send_stream, standard_headers
 from mockai.toolkit.scripted import answer_step, with_error_frame
 from mockai.toolkit.state import exchange_of, state_of
@@ -80,6 +83,7 @@ async def create(request: web.Request) -> web.StreamResponse:
     schema = speech_schema(request, model)
     checked, custom = custom_voice(body)
     req = validate_body(schema, checked, lenient_check(request))
+    voice = voices.speaking_voice(request, custom) if custom is not None else req.voice.value
     fmt = req.response_format.value
     steerable = schema is SteerableSpeech
     sse = steerable and req.stream_format is StreamFormat.sse
@@ -100,7 +104,6 @@ async def create(request: web.Request) -> web.StreamResponse:
     )
     step = await answer_step(request, call, streaming=sse)
     exchange.billed = Metered("audio_speeches", req.model, characters=len(req.input))
-    voice = custom or req.voice.value
     rng = speech.voice_rng(state.settings.seed, req.input, voice, req.speed)
     samples = await asyncio.to_thread(speech.pcm, req.input, voice, req.speed, rng)
     data = await asyncio.to_thread(speech.encode, samples, fmt)
