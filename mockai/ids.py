@@ -46,6 +46,8 @@ SHAPES: dict[str, tuple[int, str]] = {
     "ek_": (32, HEX),  # ek_68af296e8e408191a1120ab6383263c2 (a Realtime client secret)
     "sess_": (21, ALNUM),  # sess_C9CiUVUzUzYIssh3ELY1d (a Realtime session; every Realtime id)
     "rtc_u1_": (32, HEX),  # rtc_u1_9c6574da8b8a41a18da9308f4ad974ce (a Realtime call)
+    "video_": ITEM,  # video_691b68a816808190ac4a669abac92bee0637167e40694ace
+    "char_": (32, HEX),  # a Sora character: no real one seen (the description shows char_123)
 }
 """The random part (length, alphabet) after each prefix whose real form mockai knows."""
 
@@ -180,6 +182,18 @@ def skill_version_id() -> str:
     """A skill version: `skillver_` + 48 hex digits (the skill id's shape; the real one's
     length is not known)."""
     return _random("skillver_")
+
+
+def video_id() -> str:
+    """A video job: `video_` + 48 hex digits, as in
+    `video_691b68a816808190ac4a669abac92bee0637167e40694ace` (a real api.openai.com 404 quoted in
+    Tyrizle851/luna-ritual-studio's notes)."""
+    return _random("video_")
+
+
+def video_character_id() -> str:
+    """A video character: `char_` + 32 hex digits (the real shape is not known)."""
+    return _random("char_")
 
 
 def client_secret() -> str:
