@@ -85,6 +85,13 @@ from mockai.endpoints.vector_stores.request import (
     SearchRequest,
     UpdateAttributes,
 )
+from mockai.endpoints.videos.request import (
+    CreateCharacter,
+    CreateVideo,
+    EditVideo,
+    ExtendVideo,
+    RemixVideo,
+)
 from mockai.toolkit.files import PURPOSES
 
 # (operation id, content type) -> the models the handler validates that body with (together:
@@ -137,6 +144,15 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("CreateSkillVersion", "multipart/form-data"): (SkillVersionForm,),
     ("CreateSkillVersion", "application/json"): (SkillVersionJson,),  # --lenient only
     ("UpdateSkillDefaultVersion", "application/json"): (UpdateSkill,),
+    ("createVideo", "application/json"): (CreateVideo,),
+    ("createVideo", "multipart/form-data"): (CreateVideo,),
+    ("CreateVideoRemix", "application/json"): (RemixVideo,),
+    ("CreateVideoRemix", "multipart/form-data"): (RemixVideo,),
+    ("CreateVideoEdit", "application/json"): (EditVideo,),
+    ("CreateVideoEdit", "multipart/form-data"): (EditVideo,),
+    ("CreateVideoExtend", "application/json"): (ExtendVideo,),
+    ("CreateVideoExtend", "multipart/form-data"): (ExtendVideo,),
+    ("CreateVideoCharacter", "multipart/form-data"): (CreateCharacter,),
 }
 # Form fields the handlers read themselves, not through a model: the file parts (the multipart
 # reader takes them by name, within each route's size limit) and `purpose`, which the Files API
@@ -151,6 +167,10 @@ BY_HAND = {
     ("CreateSkill", "multipart/form-data"): {"files"},
     ("CreateSkillVersion", "multipart/form-data"): {"files"},
     ("CreateContainerFile", "multipart/form-data"): {"file", "file_id"},
+    ("createVideo", "multipart/form-data"): {"input_reference"},
+    ("CreateVideoEdit", "multipart/form-data"): {"video"},
+    ("CreateVideoExtend", "multipart/form-data"): {"video"},
+    ("CreateVideoCharacter", "multipart/form-data"): {"video"},
 }
 # Bodies mockai does not take at all, and why.
 NOT_SERVED: dict[tuple[str, str], str] = {

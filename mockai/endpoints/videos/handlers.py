@@ -159,7 +159,7 @@ async def create(request: web.Request) -> web.Response:
 
 
 async def remix(request: web.Request) -> web.Response:
-    sent = await read(request, RemixVideo, None)
+    sent = await read(request, RemixVideo)
     source = _source(request, request.match_info["video_id"], "remix")
     return await _start(
         request,

@@ -103,25 +103,24 @@ def _too_large(form: multipart.Form, name: str, read: int) -> APIError:
     return invalid_request(f"File '{name}' is too large.", name)
 
 
-async def read(request: web.Request, schema: type[BaseModel], file_field: str | None) -> Read:
+async def read(
+    request: web.Request, schema: type[BaseModel], file_field: str | None = None
+) -> Read:
     """A JSON body or a form (`file_field` the part that may carry a file), validated."""
     lenient = state_of(request).settings.lenient
     upload = None
-    if file_field is not None and request.content_type in (
-        "multipart/form-data",
-        "application/x-www-form-urlencoded",
-    ):
+    if request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
         form = await multipart.read_form(
             request,
-            files=frozenset({file_field}),
+            files=frozenset({file_field} if file_field else ()),
             limit=UPLOAD_LIMIT,
             too_large=_too_large,
             unknown_files=lenient,
         )
         body = _nested(form.fields)
-        upload = form.upload(file_field)
+        upload = form.upload(file_field) if file_field else None
         if upload is not None and upload.filename is None:  # text sent where a file goes
-            body[file_field] = upload.data.decode("utf-8", "replace")
+            body[file_field] = upload.data.decode("utf-8", "replace")  # type: ignore[index]
             upload = None
     else:
         body = await read_json(request)
