@@ -30,7 +30,7 @@ MODELS = ("sora-2", "sora-2-pro")
 # sora-2 renders 720p only; sora-2-pro also the taller 1024x1792 and 1792x1024 (the API
 # reference's `size` and the video generation guide).
 SIZES = {"sora-2": ("720x1280", "1280x720"), "sora-2-pro": get_args(Size)}
-UPLOAD_LIMIT = 512 * 1024 * 1024  # the real limit of an upload is not known; a File's
+UPLOAD_LIMIT = 512 * 1024 * 1024  # an upload's real limit is not known: a File's is taken
 _PROMPT = Field(min_length=1, max_length=32000)
 
 
