@@ -48,6 +48,8 @@ SHAPES: dict[str, tuple[int, str]] = {
     "rtc_u1_": (32, HEX),  # rtc_u1_9c6574da8b8a41a18da9308f4ad974ce (a Realtime call)
     "cons_": (32, HEX),  # a voice consent: the prefix is the description's (`cons_1234`)
     "voice_": (32, HEX),  # a custom voice: the prefix is the description's (`voice_123abc`)
+    "video_": ITEM,  # video_691b68a816808190ac4a669abac92bee0637167e40694ace
+    "char_": (32, HEX),  # a Sora character: no real one seen (the description shows char_123)
 }
 """The random part (length, alphabet) after each prefix whose real form mockai knows."""
 
@@ -182,6 +184,18 @@ def skill_version_id() -> str:
     """A skill version: `skillver_` + 48 hex digits (the skill id's shape; the real one's
     length is not known)."""
     return _random("skillver_")
+
+
+def video_id() -> str:
+    """A video job: `video_` + 48 hex digits, as in
+    `video_691b68a816808190ac4a669abac92bee0637167e40694ace` (a real api.openai.com 404 quoted in
+    Tyrizle851/luna-ritual-studio's notes)."""
+    return _random("video_")
+
+
+def video_character_id() -> str:
+    """A video character: `char_` + 32 hex digits (the real shape is not known)."""
+    return _random("char_")
 
 
 def client_secret() -> str:

@@ -85,6 +85,13 @@ from mockai.endpoints.vector_stores.request import (
     SearchRequest,
     UpdateAttributes,
 )
+from mockai.endpoints.videos.request import (
+    CreateCharacter,
+    CreateVideo,
+    EditVideo,
+    ExtendVideo,
+    RemixVideo,
+)
 from mockai.endpoints.voices.request import ConsentForm, UpdateVoiceConsent, VoiceForm
 from mockai.toolkit.files import PURPOSES
 
@@ -141,6 +148,15 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("createVoiceConsent", "multipart/form-data"): (ConsentForm,),
     ("updateVoiceConsent", "application/json"): (UpdateVoiceConsent,),
     ("createVoice", "multipart/form-data"): (VoiceForm,),
+    ("createVideo", "application/json"): (CreateVideo,),
+    ("createVideo", "multipart/form-data"): (CreateVideo,),
+    ("CreateVideoRemix", "application/json"): (RemixVideo,),
+    ("CreateVideoRemix", "multipart/form-data"): (RemixVideo,),
+    ("CreateVideoEdit", "application/json"): (EditVideo,),
+    ("CreateVideoEdit", "multipart/form-data"): (EditVideo,),
+    ("CreateVideoExtend", "application/json"): (ExtendVideo,),
+    ("CreateVideoExtend", "multipart/form-data"): (ExtendVideo,),
+    ("CreateVideoCharacter", "multipart/form-data"): (CreateCharacter,),
 }
 # Form fields the handlers read themselves, not through a model: the file parts (the multipart
 # reader takes them by name, within each route's size limit) and `purpose`, which the Files API
@@ -157,6 +173,10 @@ BY_HAND = {
     ("CreateContainerFile", "multipart/form-data"): {"file", "file_id"},
     ("createVoiceConsent", "multipart/form-data"): {"recording"},
     ("createVoice", "multipart/form-data"): {"audio_sample"},
+    ("createVideo", "multipart/form-data"): {"input_reference"},
+    ("CreateVideoEdit", "multipart/form-data"): {"video"},
+    ("CreateVideoExtend", "multipart/form-data"): {"video"},
+    ("CreateVideoCharacter", "multipart/form-data"): {"video"},
 }
 # Bodies mockai does not take at all, and why.
 NOT_SERVED: dict[tuple[str, str], str] = {

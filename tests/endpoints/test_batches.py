@@ -443,8 +443,8 @@ async def test_reset_ends_a_running_batch(serve):
 
 async def test_every_endpoint_the_description_lists_takes_a_batch(serve):
     """Moderations, image generations and (JSON) image edits run like the others (their
-    `model` is optional, as in a direct call); so do videos, answered by the spec-driven
-    family as a direct call is."""
+    `model` is optional, as in a direct call); so do videos, whose lines start video
+    jobs as a direct call does."""
     client = await serve()
     headers = session_headers()
     lines = {

@@ -77,7 +77,7 @@ IDS = [
     ("createFineTuningJob", r"ftjob-[A-Za-z0-9]{24}"),
     ("createEval", r"eval_[0-9a-f]{32}"),
     ("CreateContainer", r"cntr_[0-9a-f]{48}"),
-    ("createVideo", r"video_[A-Za-z0-9]{24}"),
+    ("createVideo", r"video_[0-9a-f]{48}"),  # mockai.ids.SHAPES
     ("create-project", r"proj_[A-Za-z0-9]{24}"),
     ("retrieve-user", r"user-[A-Za-z0-9]{24}"),
     ("admin-api-keys-create", r"key_[A-Za-z0-9]{24}"),
