@@ -91,6 +91,8 @@ def test_formulas(text, value):
         "max(a, key=b)",
         "(a + ",
         "",
+        "-" * 100_000 + "a",  # the parser's stack
+        "a" + " + a" * 20_000,  # the check's recursion
     ],
 )
 def test_formulas_refused(text):

@@ -86,9 +86,10 @@ def parse(text: str, names: Collection[str]) -> Formula:
     """The formula over the variables `names`, or `FormulaError`."""
     try:
         tree = ast.parse(text.replace("^", "**").strip(), mode="eval").body
-    except SyntaxError:
+        _check(tree, names)
+    # Thousands of nested operators: the parser's stack overflows (MemoryError), or the check's.
+    except (SyntaxError, RecursionError, MemoryError):
         raise FormulaError("cannot parse the formula") from None
-    _check(tree, names)
     return Formula(text, tree)
 
 

@@ -17,6 +17,7 @@ grader's range (`score_model`) or one of its labels (`label_model`).
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 from collections.abc import Awaitable, Callable
@@ -283,7 +284,9 @@ async def _grade(
         )
         graded.reward, graded.passed = (1.0 if passed else 0.0), passed
     elif isinstance(grader, TextSimilarity):
-        graded.reward = similarity.score(
+        # In a thread: the longest-common-subsequence metrics are quadratic in long texts.
+        graded.reward = await asyncio.to_thread(
+            similarity.score,
             grader.evaluation_metric,
             templates.render(grader.input, context),
             templates.render(grader.reference, context),
