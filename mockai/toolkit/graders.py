@@ -87,7 +87,7 @@ def _answer(status: int, body: Any) -> ModelAnswer:
     if status != 200:
         error = body.get("error")
         message = error.get("message") if isinstance(error, dict) else None
-        return ModelAnswer(model=None, error=f"Error code: {status} - {message or body}")
+        return ModelAnswer(error=f"Error code: {status} - {message or body}")
     choices = body.get("choices") or [{}]
     message = choices[0].get("message") or {} if isinstance(choices[0], dict) else {}
     usage = body.get("usage") if isinstance(body.get("usage"), dict) else None
