@@ -295,12 +295,25 @@ def validate(
 
 
 def validate_at(
-    model: type[M], body: dict[str, Any], where: str, *, unknown_parameter: bool = False
+    model: type[M],
+    body: dict[str, Any],
+    where: str,
+    *,
+    unknown_parameter: bool = False,
+    lenient: bool = False,
+    spec_check: Callable[[dict[str, Any]], None] | None = None,
 ) -> M:
     """`validate` for a part of a request checked on its own (a content part, an input item):
-    its errors name the part's full path, `where` + `.` + the field, as the real API does."""
+    its errors name the part's full path, `where` + `.` + the field, as the real API does.
+    `spec_check` (under `lenient`) checks the part, not the whole body."""
     try:
-        return validate(model, body, unknown_parameter=unknown_parameter)
+        return validate(
+            model,
+            body,
+            unknown_parameter=unknown_parameter,
+            lenient=lenient,
+            spec_check=spec_check,
+        )
     except APIError as exc:
         exc.message = exc.message.replace(f"'{exc.param}'", f"'{where}.{exc.param}'")
         exc.param = f"{where}.{exc.param}"

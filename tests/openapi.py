@@ -169,6 +169,26 @@ def _patch_real_api(prepared: dict[str, Any]) -> None:
     finish = chunk["properties"]["choices"]["items"]["properties"]["finish_reason"]
     finish["type"], finish["enum"] = ["string", "null"], [*finish["enum"], None]
     schemas[COMPLETION_CHUNK] = chunk
+    _patch_graders(schemas)
+
+
+def _patch_graders(schemas: dict[str, Any]) -> None:
+    """The graders as the real API reads them and answers their runs."""
+    # The description's own runGrader example answers `token_usage` as an object
+    # (prompt_tokens, total_tokens, completion_tokens, cached_tokens); its schema says integer.
+    metadata = schemas["RunGraderResponse"]["properties"]["metadata"]["properties"]
+    metadata["token_usage"]["anyOf"].append({"type": "object"})
+    # The graders guide (Multigraders, and grading tool calls) defines a multi grader's
+    # `graders` as an object of named graders, the names being the formula's variables; its
+    # text similarity and score model graders take a `pass_threshold`, its label model grader
+    # `sampling_params`.
+    graders = schemas["GraderMulti"]["properties"]["graders"]
+    schemas["GraderMulti"]["properties"]["graders"] = {
+        "anyOf": [graders, {"type": "object", "additionalProperties": graders}]
+    }
+    for name in ("GraderTextSimilarity", "GraderScoreModel"):
+        schemas[name]["properties"]["pass_threshold"] = {"type": "number"}
+    schemas["GraderLabelModel"]["properties"]["sampling_params"] = {"type": "object"}
 
 
 # Mockai's schema of a stored chat completion (`store: true`), see `_patch_stored_chat`.

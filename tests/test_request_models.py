@@ -46,6 +46,7 @@ from mockai.endpoints.conversations.request import (
 )
 from mockai.endpoints.embeddings.request import EmbeddingRequest
 from mockai.endpoints.files.request import FileOptions
+from mockai.endpoints.graders.request import RunGrader, ValidateGrader
 from mockai.endpoints.images.request import (
     EditRequest,
     GenerateRequest,
@@ -122,6 +123,8 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("completeUpload", "application/json"): (CompleteUpload,),
     ("addUploadPart", "multipart/form-data"): (),
     ("CreateContainer", "application/json"): (CreateContainer,),
+    ("runGrader", "application/json"): (RunGrader,),
+    ("validateGrader", "application/json"): (ValidateGrader,),
     ("CreateContainerFile", "application/json"): (CreateContainerFile,),
     ("CreateContainerFile", "multipart/form-data"): (),
     ("create-realtime-client-secret", "application/json"): (CreateClientSecret,),
@@ -445,6 +448,7 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
         conversation_update_params,
         item_create_params,
     )
+    from openai.types.fine_tuning.alpha import grader_run_params, grader_validate_params
     from openai.types.responses import (
         input_token_count_params,
         response_compact_params,
@@ -527,6 +531,8 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
             (UpdateVoiceConsent,),
         ),
         ("createVoice", voice_create_params.CreateVoiceRequestAudioSample, (VoiceForm,)),
+        ("runGrader", grader_run_params.GraderRunParams, (RunGrader,)),
+        ("validateGrader", grader_validate_params.GraderValidateParams, (ValidateGrader,)),
     ]
     return found
 
