@@ -31,19 +31,6 @@ from collections.abc import Callable, Sequence
 
 from mockai.retrieval.vectors import full_vector
 
-METRICS = (
-    "cosine",
-    "fuzzy_match",
-    "bleu",
-    "gleu",
-    "meteor",
-    "rouge_1",
-    "rouge_2",
-    "rouge_3",
-    "rouge_4",
-    "rouge_5",
-    "rouge_l",
-)
 EMBEDDING_MODEL = "text-embedding-3-large"
 EMBEDDING_DIMENSIONS = 3072
 _ROUGE_TOKEN = re.compile(r"[a-z0-9]+")
@@ -163,7 +150,8 @@ _TEXT_METRICS: dict[str, Callable[[str, str], float]] = {
 
 
 def score(metric: str, hypothesis: str, reference: str, seed: int = 0) -> float:
-    """`metric` (one of `METRICS`) of `hypothesis` against `reference`, from 0 to 1."""
+    """`metric` (a text similarity grader's `evaluation_metric`) of `hypothesis` against
+    `reference`, from 0 to 1."""
     if metric == "cosine":
         return cosine(hypothesis, reference, seed)
     return min(max(_TEXT_METRICS[metric](hypothesis, reference), 0.0), 1.0)
