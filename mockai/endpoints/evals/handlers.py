@@ -30,8 +30,14 @@ CREATED = 201
 DEFAULT_NAME = "Untitled eval"  # what an eval created without a name is called (guessed)
 
 
+def _stand_in(request: web.Request, eval_id: str) -> StoredEval:
+    """`--lenient`: an eval never made, as if it had been: any item, no criteria."""
+    config = {"type": "custom", "item_schema": {"type": "object"}}
+    return StoredEval(render.eval_object(eval_id, DEFAULT_NAME, config, [], None), [])
+
+
 def named_eval(request: web.Request) -> StoredEval:
-    return stored(request, EVALS, "eval_id")
+    return stored(request, EVALS, "eval_id", _stand_in)
 
 
 def criteria_of(request: web.Request, given: list[dict[str, Any]]) -> list[Criterion]:

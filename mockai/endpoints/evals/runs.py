@@ -13,8 +13,10 @@ from mockai.endpoints.evals.handlers import CREATED, named_eval
 from mockai.endpoints.evals.request import CreateEvalRun, check_data_source, rows_of_jsonl
 from mockai.endpoints.evals.state import OUTPUT_ITEM_MISSING, RUNS, StoredRun
 from mockai.errors import APIError, invalid_request
+from mockai.jobclock import JobTime, Pace
 from mockai.toolkit import files, jobs
 from mockai.toolkit.http import json_response, read_body
+from mockai.toolkit.lenient import generated
 from mockai.toolkit.loopback import loopback
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
@@ -25,11 +27,24 @@ ENDPOINT = "evals.runs"
 RUN_STATUSES = ("queued", "in_progress", "completed", "canceled", "failed")
 
 
+def _stand_in(request: web.Request, eval_id: str, run_id: str) -> StoredRun:
+    """`--lenient`: a run never made, as if it had been: completed over no items."""
+    source = {"type": "jsonl", "source": {"type": "file_content", "content": []}}
+    obj = render.run_object(run_id, eval_id, "jsonl", None, source, None)
+    obj.update(status="completed", per_model_usage=[], per_testing_criteria_results=[])
+    return StoredRun(obj, [], JobTime(Pace("instant")), loopback(request), 0)
+
+
 def _run(request: web.Request) -> StoredRun:
     """The run the path names, of the eval it names (the eval first: its own 404)."""
     found_eval = named_eval(request)
     run_id = request.match_info["run_id"]
-    found = state_of(request).store.get(exchange_of(request).session, RUNS, run_id)
+    state = state_of(request)
+    session = exchange_of(request).session
+    found = state.store.get(session, RUNS, run_id)
+    if found is None and state.settings.lenient:
+        found = _stand_in(request, found_eval.body["id"], run_id)
+        state.store.put(session, RUNS, run_id, found)
     if found is None or found.eval_id != found_eval.body["id"]:
         raise RUNS.not_found(run_id)
     return found
@@ -134,4 +149,10 @@ async def output_item(request: web.Request) -> web.Response:
     for found in run.output:
         if found["id"] == item_id:
             return json_response(found)
+    if state_of(request).settings.lenient:
+        made = generated(
+            request, "getEvalRunOutputItem", item_id, run_id=run.id, eval_id=run.eval_id
+        )
+        run.output.append(made)
+        return json_response(made)
     raise APIError(404, OUTPUT_ITEM_MISSING.format(id=item_id), code=None)
