@@ -27,6 +27,9 @@ ROUTES = [
     Route("POST", "/evals/{eval_id}/runs", "runs.create", scenario="evals.runs"),
     Route("GET", "/evals/{eval_id}/runs/{run_id}", "runs.retrieve"),
     Route("POST", "/evals/{eval_id}/runs/{run_id}", "runs.cancel", scenario="evals.runs"),
+    # The official SDKs cancel at `.../cancel` (answered as `evals.runs` all the same), the
+    # description at the run's own path.
+    Route("POST", "/evals/{eval_id}/runs/{run_id}/cancel", "runs.cancel"),
     Route("DELETE", "/evals/{eval_id}/runs/{run_id}", "runs.delete", scenario="evals.runs"),
     Route("GET", "/evals/{eval_id}/runs/{run_id}/output_items", "runs.output_items"),
     Route(
