@@ -351,3 +351,64 @@ async def test_a_scenario_sets_a_runs_job_clock(serve):
     assert (await get_run(client, made["id"], run["id"]))["status"] == "queued"
     await advance(client)
     check_counts(await finished(client, made["id"], run["id"]), passed=3, failed=2)
+
+
+async def test_a_responses_data_source_samples_through_responses(serve):
+    scenarios = [
+        {
+            "name": f"r-{country}",
+            "match": {"endpoint": "responses", "user": f"capital of {country}"},
+            "reply": {"content": answer},
+        }
+        for country, answer in ANSWERS.items()
+    ]
+    client = await serve(scenarios)
+    made = await make_eval(client)
+    source = {
+        **DATA_SOURCE,
+        "type": "responses",
+        "sampling_params": {"temperature": 0.2, "max_completion_tokens": 50},
+    }
+    run = await start_run(client, made["id"], data_source=source)
+    done = await finished(client, made["id"], run["id"])
+    check_counts(done, passed=3, failed=2)
+    items = await ok(
+        await client.get(f"/v1/evals/{made['id']}/runs/{run['id']}/output_items", headers=AUTH)
+    )
+    sample = items["data"][0]["sample"]
+    assert sample["max_completion_tokens"] == 50 and sample["usage"]["prompt_tokens"] > 0
+
+
+async def test_a_failed_sample_is_counted_errored(serve):
+    scenarios = [
+        {
+            "name": "down",
+            "match": {"endpoint": "chat.completions", "user": "capital of Peru"},
+            "reply": {"error": 500},
+        },
+        *SCENARIOS,
+    ]
+    client = await serve(scenarios)
+    made = await make_eval(client)
+    run = await start_run(client, made["id"])
+    done = await finished(client, made["id"], run["id"])
+    assert done["result_counts"] == {"total": 5, "errored": 1, "failed": 1, "passed": 3}
+    items = await ok(
+        await client.get(
+            f"/v1/evals/{made['id']}/runs/{run['id']}/output_items",
+            params={"status": "fail"},
+            headers=AUTH,
+        )
+    )
+    errored = [i for i in items["data"] if i["sample"]["error"] is not None]
+    assert len(errored) == 1 and errored[0]["results"] == []
+    assert errored[0]["sample"]["error"]["code"]
+
+
+async def test_a_scripted_latency_delays_the_eval_routes(serve):
+    client = await serve(
+        [{"name": "slow", "match": {"endpoint": "evals"}, "reply": {"latency_ms": 300}}]
+    )
+    started = asyncio.get_running_loop().time()
+    await ok(await client.get("/v1/evals", headers=AUTH))
+    assert asyncio.get_running_loop().time() - started >= 0.3
