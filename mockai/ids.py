@@ -49,6 +49,9 @@ SHAPES: dict[str, tuple[int, str]] = {
     "cons_": (32, HEX),  # a voice consent: the prefix is the description's (`cons_1234`)
     "voice_": (32, HEX),  # a custom voice: the prefix is the description's (`voice_123abc`)
     "video_": ITEM,  # video_691b68a816808190ac4a669abac92bee0637167e40694ace
+    "eval_": (32, HEX),  # eval_67abd54d9b0081909a86353f6fb9317a (the description's examples)
+    "evalrun_": (32, HEX),  # evalrun_67e57965b480819094274e3a32235e4c
+    "outputitem_": (32, HEX),  # outputitem_67e5796c28e081909917bf79f6e6214d
     "char_": (32, HEX),  # a Sora character: no real one seen (the description shows char_123)
 }
 """The random part (length, alphabet) after each prefix whose real form mockai knows."""
@@ -229,3 +232,18 @@ def voice_id() -> str:
     """A custom voice: `voice_` + 32 hex digits (the prefix is the description's example,
     `voice_123abc`; the real length is not known)."""
     return _random("voice_")
+
+
+def eval_id() -> str:
+    """An eval: `eval_` + 32 hex digits, as the description's examples show."""
+    return _random("eval_")
+
+
+def eval_run_id() -> str:
+    """An eval run: `evalrun_` + 32 hex digits."""
+    return _random("evalrun_")
+
+
+def eval_output_item_id() -> str:
+    """An eval run's output item: `outputitem_` + 32 hex digits."""
+    return _random("outputitem_")

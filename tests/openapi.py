@@ -81,6 +81,30 @@ def _patch_real_api(prepared: dict[str, Any]) -> None:
         props = schemas[name]["properties"]
         for key in keys.split():
             props[key] = {"anyOf": [props[key], {"type": "null"}]}
+    # Evals: a new run is `queued` with `per_model_usage` and `per_testing_criteria_results`
+    # null, and `error` null (the spec's own createEvalRun example), and a run whose data source samples no
+    # model (`jsonl`) has no `model` to report (a guess: the field is null then). An output
+    # item's sample that went well has `error: null` (the spec's getEvalRunOutputItem example).
+    run = schemas["EvalRun"]["properties"]
+    for key in ("per_model_usage", "per_testing_criteria_results", "model", "error"):
+        run[key] = {"anyOf": [run[key], {"type": "null"}]}
+    sample = schemas["EvalRunOutputItem"]["properties"]["sample"]["properties"]
+    sample["error"] = {"anyOf": [sample["error"], {"type": "null"}]}
+    # The evals operations declare their 400 and 404 bodies as the bare `Error`; the real
+    # API wraps every error in `{"error": ...}` (the SDKs read it there), as everywhere else.
+    for path, operations in prepared["paths"].items():
+        if path.startswith("/evals"):
+            for operation in operations.values():
+                for code in ("400", "404"):
+                    answer = (
+                        operation.get("responses", {}).get(code)
+                        if isinstance(operation, dict)
+                        else None
+                    )
+                    if answer is not None:
+                        answer["content"]["application/json"]["schema"] = {
+                            "$ref": f"{_SPEC_URI}#/components/schemas/ErrorResponse"
+                        }
     # `encoding_format: base64` answers each embedding as a base64 string of little-endian
     # float32s (the API reference's own text for the parameter; the official SDKs ask for it
     # by default and decode it), where `Embedding.embedding` declares only an array.

@@ -45,6 +45,7 @@ from mockai.endpoints.conversations.request import (
     UpdateConversation,
 )
 from mockai.endpoints.embeddings.request import EmbeddingRequest
+from mockai.endpoints.evals.request import CreateEval, CreateEvalRun, UpdateEval
 from mockai.endpoints.files.request import FileOptions
 from mockai.endpoints.graders.request import RunGrader, ValidateGrader
 from mockai.endpoints.images.request import (
@@ -124,6 +125,9 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("addUploadPart", "multipart/form-data"): (),
     ("CreateContainer", "application/json"): (CreateContainer,),
     ("runGrader", "application/json"): (RunGrader,),
+    ("createEval", "application/json"): (CreateEval,),
+    ("updateEval", "application/json"): (UpdateEval,),
+    ("createEvalRun", "application/json"): (CreateEvalRun,),
     ("validateGrader", "application/json"): (ValidateGrader,),
     ("CreateContainerFile", "application/json"): (CreateContainerFile,),
     ("CreateContainerFile", "multipart/form-data"): (),
@@ -425,6 +429,8 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
         completion_create_params,
         container_create_params,
         embedding_create_params,
+        eval_create_params,
+        eval_update_params,
         image_create_variation_params,
         image_edit_params,
         image_generate_params,
@@ -448,6 +454,7 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
         conversation_update_params,
         item_create_params,
     )
+    from openai.types.evals import run_create_params
     from openai.types.fine_tuning.alpha import grader_run_params, grader_validate_params
     from openai.types.responses import (
         input_token_count_params,
@@ -533,6 +540,9 @@ def _sdk_params() -> list[tuple[str, Any, tuple[type[BaseModel], ...]]]:
         ("createVoice", voice_create_params.CreateVoiceRequestAudioSample, (VoiceForm,)),
         ("runGrader", grader_run_params.GraderRunParams, (RunGrader,)),
         ("validateGrader", grader_validate_params.GraderValidateParams, (ValidateGrader,)),
+        ("createEval", eval_create_params.EvalCreateParams, (CreateEval,)),
+        ("updateEval", eval_update_params.EvalUpdateParams, (UpdateEval,)),
+        ("createEvalRun", run_create_params.RunCreateParams, (CreateEvalRun,)),
     ]
     return found
 

@@ -125,11 +125,18 @@ async def _ask_chat(target: Loopback, http: aiohttp.ClientSession, call: ModelCa
 
 async def run(request: web.Request, grader: Grader, item: Any, sample: dict[str, Any]) -> Graded:
     """`grader` run on `item` and `sample` (`templates.sample_of` makes one from a text)."""
-    target = loopback(request)
+    return await run_at(loopback(request), state_of(request).settings.seed, grader, item, sample)
+
+
+async def run_at(
+    target: Loopback, seed: int, grader: Grader, item: Any, sample: dict[str, Any]
+) -> Graded:
+    """`run` for a job that outlives its request (an eval run): its model graders ask
+    `target`, the server as the request that started the job reached it."""
     context = templates.Context(item=item if item is not None else {}, sample=sample)
     async with target.client() as http:
 
         async def ask(call: ModelCall) -> ModelAnswer:
             return await _ask_chat(target, http, call)
 
-        return await grade(grader, context, ask, seed=state_of(request).settings.seed)
+        return await grade(grader, context, ask, seed=seed)
