@@ -46,6 +46,10 @@ SHAPES: dict[str, tuple[int, str]] = {
     "ek_": (32, HEX),  # ek_68af296e8e408191a1120ab6383263c2 (a Realtime client secret)
     "sess_": (21, ALNUM),  # sess_C9CiUVUzUzYIssh3ELY1d (a Realtime session; every Realtime id)
     "rtc_u1_": (32, HEX),  # rtc_u1_9c6574da8b8a41a18da9308f4ad974ce (a Realtime call)
+    "ftjob-": (24, ALNUM),  # ftjob-mJP5PgIEaFxN4jpMHIcCKMmQ (a fine-tuning job)
+    "ftevent-": (24, ALNUM),  # ftevent-2CT7fwITvhbSbrlP4Z1F7bZT
+    "ftckpt_": (24, ALNUM),  # ftckpt_nuaEKibogmcsHp3FUBLfgbDs
+    "cp_": (24, ALNUM),  # cp_zc4Q7MP6XxulcVzj4MZdwsAB (a checkpoint permission)
 }
 """The random part (length, alphabet) after each prefix whose real form mockai knows."""
 
@@ -64,6 +68,12 @@ def seeded(rng: random.Random, prefix: str, length: int, alphabet: str) -> str:
     if alphabet == HEX:
         return prefix + rng.randbytes((length + 1) // 2).hex()[:length]
     return prefix + rng.randbytes(length).translate(_TO_ALNUM).decode()
+
+
+def derived(prefix: str, key: str) -> str:
+    """An id of `prefix`'s known shape, always the same for `key`: objects worked out afresh
+    at each read (a fine-tuning job's events and checkpoints) keep their ids."""
+    return seeded(random.Random(key), prefix, *SHAPES[prefix])
 
 
 def request_id() -> str:
@@ -201,3 +211,19 @@ def realtime_session_id() -> str:
 def realtime_call_id() -> str:
     """A WebRTC call: `rtc_u1_` + 32 hex digits (the server-controls guide's example)."""
     return _random("rtc_u1_")
+
+
+def fine_tuning_job_id() -> str:
+    """`ftjob-` + 24 alphanumerics, as in `ftjob-mJP5PgIEaFxN4jpMHIcCKMmQ`."""
+    return _random("ftjob-")
+
+
+def fine_tuned_model_key(key: str) -> str:
+    """The last part of a fine-tuned model's (or checkpoint's) name, 8 alphanumerics, always
+    the same for `key`: the `9uJPbR69` of `ft:gpt-4o-mini-2024-07-18:personal:pinolo:9uJPbR69`."""
+    return seeded(random.Random(key), "", 8, ALNUM)
+
+
+def checkpoint_permission_id() -> str:
+    """A fine-tuned checkpoint's permission: `cp_` + 24 alphanumerics."""
+    return _random("cp_")
