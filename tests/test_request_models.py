@@ -39,6 +39,7 @@ from mockai.endpoints.batches.request import CreateBatch
 from mockai.endpoints.chat.request import ChatRequest, MetadataUpdate
 from mockai.endpoints.completions.request import CompletionRequest
 from mockai.endpoints.containers.request import CreateContainer, CreateContainerFile
+from mockai.endpoints.fine_tuning.request import CreateJob, CreatePermission
 from mockai.endpoints.conversations.request import (
     CreateConversation,
     CreateItems,
@@ -94,6 +95,8 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("createTranscription", "multipart/form-data"): (TranscriptionForm,),
     ("createTranslation", "multipart/form-data"): (TranslationForm,),
     ("createBatch", "application/json"): (CreateBatch,),
+    ("createFineTuningJob", "application/json"): (CreateJob,),
+    ("createFineTuningCheckpointPermission", "application/json"): (CreatePermission,),
     ("createChatCompletion", "application/json"): (ChatRequest,),
     ("updateChatCompletion", "application/json"): (MetadataUpdate,),
     ("createCompletion", "application/json"): (CompletionRequest,),

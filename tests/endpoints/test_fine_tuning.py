@@ -106,16 +106,12 @@ async def test_a_paused_job_moves_through_every_state(serve):
     assert running["status"] == "running" and running["trained_tokens"] is None
     events = await get(client, path + "/events", headers, limit="100")
     messages = [e["message"] for e in events["data"]]
-    assert (
-        messages[-4:]
-        == [
-            "Fine-tuning job started",
-            "Files validated, moving job to queued state",
-            f"Validating training file: {job['training_file']}",
-            f"Created fine-tuning job: {job['id']}",
-        ][: len(messages)][-4:]
-        or messages
-    )
+    assert messages[-4:] == [
+        "Fine-tuning job started",
+        "Files validated, moving job to queued state",
+        f"Validating training file: {job['training_file']}",
+        f"Created fine-tuning job: {job['id']}",
+    ]
     assert any(m.startswith("Step ") for m in messages)
     await advance(client, headers, 5)
     done = await get(client, path, headers)
@@ -151,10 +147,13 @@ async def test_events_page_newest_first_with_falling_loss(serve):
     started = next(e for e in events if e["message"] == "Fine-tuning job started")
     assert started["data"] is None
     checkpoints = [e["message"] for e in events if e["message"].startswith("Checkpoint")]
-    assert checkpoints == [
-        f"Checkpoint created at step {step} with Snapshot ID: ft:gpt-4o-mini-2024-07-18"
-        for step in (80, 90)
-    ] or all(f"at step {s} " in m for s, m in zip((80, 90), checkpoints, strict=True))
+    assert len(checkpoints) == 2
+    for step, message in zip((80, 90), checkpoints, strict=True):
+        assert re.fullmatch(
+            f"Checkpoint created at step {step} with Snapshot ID: "
+            f"ft:gpt-4o-mini-2024-07-18:personal:weather:[A-Za-z0-9]{{8}}:ckpt-step-{step}",
+            message,
+        )
     after = await get(client, path, headers, after=first["data"][-1]["id"], limit="5")
     assert after["data"] == everything["data"][20:25]
     again = await get(client, path, headers, limit="1000")
@@ -323,14 +322,11 @@ async def test_pause_resume_cancel(serve):
     await advance(client, headers, 100)
     still = await get(client, path, headers)
     assert still["status"] == "cancelled" and still["fine_tuned_model"] is None
-    messages = [e["message"] for e in (await get(client, path + "/events", headers))["data"]]
-    assert messages[:3] == [
-        "Fine-tuning job cancelled",
-        *messages[1:2],
-        *messages[2:3],
-    ] and "Fine-tuning job paused" in " ".join(
-        e["message"] for e in (await get(client, path + "/events", headers, limit="1000"))["data"]
-    )
+    events = await get(client, path + "/events", headers, limit="1000")
+    messages = [e["message"] for e in events["data"]]
+    assert messages[0] == "Fine-tuning job cancelled"
+    assert {"Fine-tuning job paused", "Fine-tuning job resumed"} <= set(messages)
+    assert "The job has successfully completed" not in messages
     again = await error_of(await client.post(path + "/cancel", headers=headers), 400)
     assert "cancelled" in again["message"]
     models = await get(client, "/v1/models", headers)

@@ -3,7 +3,7 @@ real API's, and the checks that produce the real API's 400s at creation, in its 
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,20 +19,20 @@ class _Model(BaseModel):
 
 
 class Hyperparameters(_Model):
-    batch_size: Auto | int = Field("auto", ge=1, le=256)
-    learning_rate_multiplier: Auto | float = Field("auto", gt=0)
-    n_epochs: Auto | int = Field("auto", ge=1, le=50)
+    batch_size: Auto | Annotated[int, Field(ge=1, le=256)] = "auto"
+    learning_rate_multiplier: Auto | Annotated[float, Field(gt=0)] = "auto"
+    n_epochs: Auto | Annotated[int, Field(ge=1, le=50)] = "auto"
 
 
 class DpoHyperparameters(Hyperparameters):
-    beta: Auto | float = Field("auto", gt=0, le=2)
+    beta: Auto | Annotated[float, Field(gt=0, le=2)] = "auto"
 
 
 class ReinforcementHyperparameters(Hyperparameters):
     reasoning_effort: Literal["default", "low", "medium", "high"] = "default"
-    compute_multiplier: Auto | float = Field("auto", gt=0.00001, le=10)
-    eval_interval: Auto | int = Field("auto", ge=1)
-    eval_samples: Auto | int = Field("auto", ge=1)
+    compute_multiplier: Auto | Annotated[float, Field(gt=0.00001, le=10)] = "auto"
+    eval_interval: Auto | Annotated[int, Field(ge=1)] = "auto"
+    eval_samples: Auto | Annotated[int, Field(ge=1)] = "auto"
 
 
 class Supervised(_Model):
