@@ -104,11 +104,10 @@ def _patch_real_api(prepared: dict[str, Any]) -> None:
             purposes.append(value)
     _patch_stored_chat(prepared)
     # Fine-tuning jobs, as real jobs show them (SDK reprs and raw bodies quoted in public
-    # code, e.g. cequence-io/openai-scala-client#80): `"error": {}` until a job fails,
-    # `user_provided_suffix` (the suffix asked for, or null), a `paused` status (the pause
-    # operation's own example), and the "Fine-tuning job started" event's `data` null.
+    # code, e.g. cequence-io/openai-scala-client#80): `user_provided_suffix` (the suffix asked
+    # for, or null), a `paused` status (the pause operation's own example), and the
+    # "Fine-tuning job started" event's `data` null.
     job = schemas["FineTuningJob"]["properties"]
-    job["error"] = {"anyOf": [*job["error"]["anyOf"], {"type": "object", "maxProperties": 0}]}
     job["user_provided_suffix"] = {"type": ["string", "null"]}
     job["status"]["enum"].append("paused")
     event = schemas["FineTuningJobEvent"]["properties"]

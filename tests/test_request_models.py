@@ -39,7 +39,6 @@ from mockai.endpoints.batches.request import CreateBatch
 from mockai.endpoints.chat.request import ChatRequest, MetadataUpdate
 from mockai.endpoints.completions.request import CompletionRequest
 from mockai.endpoints.containers.request import CreateContainer, CreateContainerFile
-from mockai.endpoints.fine_tuning.request import CreateJob, CreatePermission
 from mockai.endpoints.conversations.request import (
     CreateConversation,
     CreateItems,
@@ -47,6 +46,7 @@ from mockai.endpoints.conversations.request import (
 )
 from mockai.endpoints.embeddings.request import EmbeddingRequest
 from mockai.endpoints.files.request import FileOptions
+from mockai.endpoints.fine_tuning.request import CreateJob, CreatePermission
 from mockai.endpoints.images.request import (
     EditRequest,
     GenerateRequest,

@@ -55,9 +55,9 @@ def prepare(node: Any) -> Any:
     `oneOf` becomes `anyOf`: the spec's unions are discriminated by the SDKs, not exclusive in
     JSON Schema terms (a verbose transcription also matches the plain one), so "exactly one"
     would reject real bodies. 3.0's `exclusiveMinimum: true` beside a `minimum` (a flag) is
-    3.1's `exclusiveMinimum: <the minimum>` (a number). And what JSON cannot carry as YAML parsed it: a date (one
-    example's `version: 2024-10-01`) becomes its ISO string, an integer beyond 64 bits (the
-    chat `seed` bounds, ±9223372036854776000) a float.
+    3.1's `exclusiveMinimum: <the minimum>` (a number). And what JSON cannot carry as YAML
+    parsed it: a date (one example's `version: 2024-10-01`) becomes its ISO string, an integer
+    beyond 64 bits (the chat `seed` bounds, ±9223372036854776000) a float.
     """
     if isinstance(node, list):
         return [prepare(item) for item in node]

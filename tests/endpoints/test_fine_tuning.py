@@ -85,7 +85,7 @@ async def test_a_paused_job_moves_through_every_state(serve):
         "learning_rate_multiplier": "auto",
         "n_epochs": "auto",
     }
-    assert job["error"] == {} and job["fine_tuned_model"] is None and job["result_files"] == []
+    assert job["error"] is None and job["fine_tuned_model"] is None and job["result_files"] == []
     assert job["user_provided_suffix"] == "weather" and job["estimated_finish"] is None
     await advance(client, headers, 1)
     queued = await get(client, path, headers)

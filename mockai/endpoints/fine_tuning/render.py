@@ -52,7 +52,7 @@ def job_body(job: StoredJob) -> dict[str, Any]:
         "finished_at": job.stamp(job.now()) if ended else None,
         "trained_tokens": job.plan.trained_tokens if job.plan and status == "succeeded" else None,
         "result_files": [job.result_file] if job.result_file and status == "succeeded" else [],
-        "error": job.failure if status == "failed" else {},
+        "error": job.failure if status == "failed" else None,
         "estimated_finish": job.stamp(RUN_END) if status in ("queued", "running") else None,
     }
 
