@@ -397,6 +397,9 @@ async def test_checkpoint_permissions_take_admin_keys(serve):
     listed = await get(client, path, admin)
     assert [p["project_id"] for p in listed["data"]] == ["proj_b", "proj_a"]
     one = await get(client, path, admin, project_id="proj_a", order="ascending")
+    spelled = await client.get(path, params={"order": "asc"}, headers=admin)
+    error = await error_of(spelled, 400)
+    assert error["param"] == "order" and "'ascending' and 'descending'" in error["message"]
     assert [p["project_id"] for p in one["data"]] == ["proj_a"]
     gone = await ok(await client.delete(f"{path}/{made['data'][0]['id']}", headers=admin))
     assert gone == {"object": "checkpoint.permission", "id": made["data"][0]["id"], "deleted": True}

@@ -137,7 +137,7 @@ def _stand_in(request: web.Request, job_id: str) -> StoredJob:
     state = state_of(request)
     job_time = state.jobs.start(exchange_of(request).session, job_id, Pace("paused"))
     job_time.advance(RUN_START)
-    req = CreateJob(model="gpt-4o-mini", training_file="file-" + job_id[-22:])
+    req = CreateJob(model="gpt-4o-mini", training_file=ids.derived("file-", job_id))
     fixed, name = _new_job(request, req, "gpt-4o-mini-2024-07-18", job_id)
     asked = req.asked()
     plan = Plan(10, 1000, resolve(asked, 10, "supervised"), False, fixed["seed"])
