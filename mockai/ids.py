@@ -53,6 +53,10 @@ SHAPES: dict[str, tuple[int, str]] = {
     "evalrun_": (32, HEX),  # evalrun_67e57965b480819094274e3a32235e4c
     "outputitem_": (32, HEX),  # outputitem_67e5796c28e081909917bf79f6e6214d
     "char_": (32, HEX),  # a Sora character: no real one seen (the description shows char_123)
+    "ftjob-": (24, ALNUM),  # ftjob-mJP5PgIEaFxN4jpMHIcCKMmQ (a fine-tuning job)
+    "ftevent-": (24, ALNUM),  # ftevent-2CT7fwITvhbSbrlP4Z1F7bZT
+    "ftckpt_": (24, ALNUM),  # ftckpt_nuaEKibogmcsHp3FUBLfgbDs
+    "cp_": (24, ALNUM),  # cp_zc4Q7MP6XxulcVzj4MZdwsAB (a checkpoint permission)
 }
 """The random part (length, alphabet) after each prefix whose real form mockai knows."""
 
@@ -71,6 +75,12 @@ def seeded(rng: random.Random, prefix: str, length: int, alphabet: str) -> str:
     if alphabet == HEX:
         return prefix + rng.randbytes((length + 1) // 2).hex()[:length]
     return prefix + rng.randbytes(length).translate(_TO_ALNUM).decode()
+
+
+def derived(prefix: str, key: str) -> str:
+    """An id of `prefix`'s known shape, always the same for `key`: objects worked out afresh
+    at each read (a fine-tuning job's events and checkpoints) keep their ids."""
+    return seeded(random.Random(key), prefix, *SHAPES[prefix])
 
 
 def request_id() -> str:
@@ -247,3 +257,19 @@ def eval_run_id() -> str:
 def eval_output_item_id() -> str:
     """An eval run's output item: `outputitem_` + 32 hex digits."""
     return _random("outputitem_")
+
+
+def fine_tuning_job_id() -> str:
+    """`ftjob-` + 24 alphanumerics, as in `ftjob-mJP5PgIEaFxN4jpMHIcCKMmQ`."""
+    return _random("ftjob-")
+
+
+def fine_tuned_model_key(key: str) -> str:
+    """The last part of a fine-tuned model's (or checkpoint's) name, 8 alphanumerics, always
+    the same for `key`: the `9uJPbR69` of `ft:gpt-4o-mini-2024-07-18:personal:pinolo:9uJPbR69`."""
+    return seeded(random.Random(key), "", 8, ALNUM)
+
+
+def checkpoint_permission_id() -> str:
+    """A fine-tuned checkpoint's permission: `cp_` + 24 alphanumerics."""
+    return _random("cp_")

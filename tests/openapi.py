@@ -134,6 +134,15 @@ def _patch_real_api(prepared: dict[str, Any]) -> None:
     schemas["VoiceResource"]["properties"].update(
         type={"type": "string", "enum": ["audio_sample", "prompt"]}, prompt={"type": "string"}
     )
+    # Fine-tuning jobs, as real jobs show them (SDK reprs and raw bodies quoted in public
+    # code, e.g. cequence-io/openai-scala-client#80): `user_provided_suffix` (the suffix asked
+    # for, or null), a `paused` status (the pause operation's own example), and the
+    # "Fine-tuning job started" event's `data` null.
+    job = schemas["FineTuningJob"]["properties"]
+    job["user_provided_suffix"] = {"type": ["string", "null"]}
+    job["status"]["enum"].append("paused")
+    event = schemas["FineTuningJobEvent"]["properties"]
+    event["data"] = {"type": ["object", "null"]}
     # Deleting a container or a container file answers a deletion object (the operations' own
     # examples: `{"id": "cntr_...", "object": "container.deleted", "deleted": true}`, and
     # `container.file.deleted`), where the description declares no body.

@@ -47,6 +47,7 @@ from mockai.endpoints.conversations.request import (
 from mockai.endpoints.embeddings.request import EmbeddingRequest
 from mockai.endpoints.evals.request import CreateEval, CreateEvalRun, UpdateEval
 from mockai.endpoints.files.request import FileOptions
+from mockai.endpoints.fine_tuning.request import CreateJob, CreatePermission
 from mockai.endpoints.graders.request import RunGrader, ValidateGrader
 from mockai.endpoints.images.request import (
     EditRequest,
@@ -104,6 +105,8 @@ MODELS: dict[tuple[str, str], tuple[type[BaseModel], ...]] = {
     ("createTranscription", "multipart/form-data"): (TranscriptionForm,),
     ("createTranslation", "multipart/form-data"): (TranslationForm,),
     ("createBatch", "application/json"): (CreateBatch,),
+    ("createFineTuningJob", "application/json"): (CreateJob,),
+    ("createFineTuningCheckpointPermission", "application/json"): (CreatePermission,),
     ("createChatCompletion", "application/json"): (ChatRequest,),
     ("updateChatCompletion", "application/json"): (MetadataUpdate,),
     ("createCompletion", "application/json"): (CompletionRequest,),

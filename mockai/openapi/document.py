@@ -38,7 +38,7 @@ __all__ = [
     "warm_up",
 ]
 
-VERSION = 1
+VERSION = 2
 """Bump when `prepare` (or the cached layout) changes: old cache files are then ignored."""
 
 _INT64 = (-(2**63), 2**63 - 1)
@@ -54,9 +54,10 @@ def prepare(node: Any) -> Any:
     type. `allOf: [{$ref: X}, {nullable: true}]` makes the whole property nullable.
     `oneOf` becomes `anyOf`: the spec's unions are discriminated by the SDKs, not exclusive in
     JSON Schema terms (a verbose transcription also matches the plain one), so "exactly one"
-    would reject real bodies. And what JSON cannot carry as YAML parsed it: a date (one
-    example's `version: 2024-10-01`) becomes its ISO string, an integer beyond 64 bits (the
-    chat `seed` bounds, ±9223372036854776000) a float.
+    would reject real bodies. 3.0's `exclusiveMinimum: true` beside a `minimum` (a flag) is
+    3.1's `exclusiveMinimum: <the minimum>` (a number). And what JSON cannot carry as YAML
+    parsed it: a date (one example's `version: 2024-10-01`) becomes its ISO string, an integer
+    beyond 64 bits (the chat `seed` bounds, ±9223372036854776000) a float.
     """
     if isinstance(node, list):
         return [prepare(item) for item in node]
@@ -71,6 +72,10 @@ def prepare(node: Any) -> Any:
         nullable = True
         node = {**node, "allOf": [s for s in node["allOf"] if s != {"nullable": True}]}
     out = {k: prepare(v) for k, v in node.items() if not (k == "nullable" and isinstance(v, bool))}
+    for exclusive, bound in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        if isinstance(out.get(exclusive), bool):  # 3.0's flag on the bound: 3.1's number
+            if out.pop(exclusive) and bound in out:
+                out[exclusive] = out.pop(bound)
     if isinstance(out.get("oneOf"), list):
         out["anyOf"] = out.pop("oneOf")
     if not nullable:

@@ -34,8 +34,13 @@ CONTROL_PREFIX = "/_mockai/"
 # URLs (a browser or an <img> tag follows them).
 PUBLIC_PREFIXES = tuple(prefix + "images/files/" for prefix in API_PREFIXES)
 # The Admin API: every `/organization/...` route, served by a family or not, takes admin keys
-# only (`sk-admin-...`, made on the platform's Admin keys page), as the real API does.
-ADMIN_PREFIXES = tuple(prefix + "organization/" for prefix in API_PREFIXES)
+# only (`sk-admin-...`, made on the platform's Admin keys page), as the real API does; so do a
+# fine-tuned checkpoint's permissions (the API reference: "requires an admin API key").
+ADMIN_PREFIXES = tuple(
+    prefix + route
+    for prefix in API_PREFIXES
+    for route in ("organization/", "fine_tuning/checkpoints/")
+)
 ADMIN_KEY_PREFIX = "sk-admin-"
 # The scope an Admin API route needs, as the real refusal names it: `api.usage.read` is quoted
 # for the usage and costs routes, `api.management.read` for reading projects and service

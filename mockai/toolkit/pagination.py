@@ -43,13 +43,15 @@ def page(
     """One page of `items` (stored oldest first). Endpoints without an `order` parameter
     list in `default_order`; `spellings` are how the endpoint's `order` says ascending and
     descending (`ascending`/`descending` on a few)."""
-    order = request.query.get("order", default_order) if orderable else default_order
-    order = {spellings[0]: "asc", spellings[1]: "desc"}.get(order, order)
-    if state_of(request).settings.lenient:
-        order = _ORDERS.get(order, order)
+    asked = request.query.get("order") if orderable else None
+    order = default_order
+    if asked is not None:  # only the endpoint's own spellings (any under `--lenient`)
+        order = {spellings[0]: "asc", spellings[1]: "desc"}.get(asked, "")
+        if state_of(request).settings.lenient:
+            order = order or _ORDERS.get(asked, asked)
     if order not in ("asc", "desc"):
         raise invalid_request(
-            f"Invalid value: '{order}'. Supported values are: '{spellings[0]}' and "
+            f"Invalid value: '{asked}'. Supported values are: '{spellings[0]}' and "
             f"'{spellings[1]}'.",
             "order",
             "invalid_value",

@@ -47,7 +47,8 @@ class Api:
                     data.add_field(key, value[1], filename=value[0], content_type=value[2])
                 else:
                     data.add_field(key, value)
-        auth = ADMIN if path.startswith("/v1/organization") else AUTH
+        admin = path.startswith(("/v1/organization", "/v1/fine_tuning/checkpoints"))
+        auth = ADMIN if admin else AUTH
         return await self.client.request(
             method, path, json=json, data=data, params=params, headers={**auth, **(headers or {})}
         )

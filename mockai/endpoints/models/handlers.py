@@ -3,6 +3,7 @@ delete models; imported on the family's first request."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from aiohttp import web
@@ -11,6 +12,7 @@ from mockai.endpoints.models.state import DELETED
 from mockai.errors import APIError
 from mockai.models import Model
 from mockai.scenarios.call import Call
+from mockai.toolkit import finetuned
 from mockai.toolkit.http import json_response
 from mockai.toolkit.scripted import answer_step
 from mockai.toolkit.state import exchange_of, state_of
@@ -45,16 +47,29 @@ def _found(request: web.Request) -> Model:
     return model
 
 
+def _made(request: web.Request) -> list[Model]:
+    """The session's fine-tuned models (their jobs succeeded), not deleted since, each owned
+    by the organization that trained it."""
+    state = state_of(request)
+    session = exchange_of(request).session
+    return [
+        replace(Model(made.id), created=made.created, owned_by=made.owned_by)
+        for made in finetuned.made(state, session)
+        if not state.store.get(session, DELETED, made.id)
+    ]
+
+
 async def list_models(request: web.Request) -> web.Response:
     await _scripted(request, None)
-    return json_response(
-        {"object": "list", "data": [_model_object(m) for m in state_of(request).models]}
-    )
+    listed = [*state_of(request).models, *_made(request)]
+    return json_response({"object": "list", "data": [_model_object(m) for m in listed]})
 
 
 async def retrieve(request: web.Request) -> web.Response:
     await _scripted(request, request.match_info["model"])
-    return json_response(_model_object(_found(request)))
+    found = _found(request)
+    made = next((m for m in _made(request) if m.id == found.id), found)
+    return json_response(_model_object(made))
 
 
 async def delete(request: web.Request) -> web.Response:
