@@ -78,6 +78,6 @@ def test_the_two_suites_cover_every_operation_once():
     """The spec-driven operations here, the hand-built ones in test_hand_built.py: together
     every operation of the shipped description, none in both."""
     spec_driven = {op.operation_id for op in SPEC_DRIVEN}
-    assert len(spec_driven) == len(SPEC_DRIVEN) >= 150
+    assert len(spec_driven) == len(SPEC_DRIVEN) >= 100
     assert not spec_driven & set(HAND_BUILT)
     assert spec_driven | set(HAND_BUILT) == {op.operation_id for op in operations().values()}
