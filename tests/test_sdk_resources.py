@@ -45,6 +45,11 @@ _FILES = (
     "skills: the description requires a skill's `files` (so --lenient refuses a skill "
     "without them), which the SDK's minimal call does not send"
 )
+_EVAL_RUN_NULLS = (
+    "description: an eval run's `error` is null while nothing went wrong (and its usage lists "
+    "null before it has them), as the description's own createEvalRun example shows; the "
+    "SDK's `EvalAPIError` type does not allow null"
+)
 KNOWN: list[tuple[str, str, str]] = [
     (
         f"{_API}*",
@@ -65,6 +70,12 @@ KNOWN: list[tuple[str, str, str]] = [
         "description: a file batch requires `file_ids` or `files` (anyOf), which the SDK's "
         "minimal call does not send",
     ),
+    (
+        f"{_API}evals/test_runs.py::*",
+        "APIResponseValidationError",
+        _EVAL_RUN_NULLS,
+    ),
+    (f"{_API}evals/test_runs.py::*", "isinstance(None", _EVAL_RUN_NULLS),
     # the SDK's own
     (
         f"{_API}test_embeddings.py::*::test_*_create",

@@ -17,8 +17,9 @@ from mockai.endpoints.evals.request import (
     check_criterion_type,
 )
 from mockai.endpoints.evals.state import EVALS, RUNS, Criterion, StoredEval
+from mockai.graders.models import SpecCheck
 from mockai.toolkit import graders
-from mockai.toolkit.http import json_response, read_body
+from mockai.toolkit.http import json_response, lenient_check, read_body
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import exchange_of, state_of, stored
@@ -40,13 +41,22 @@ def named_eval(request: web.Request) -> StoredEval:
     return stored(request, EVALS, "eval_id", _stand_in)
 
 
-def criteria_of(request: web.Request, given: list[dict[str, Any]]) -> list[Criterion]:
-    """Each testing criterion read as a grader (its errors name `testing_criteria[n]`)."""
+def _criterion_check(check: SpecCheck, sent: dict[str, Any]) -> SpecCheck:
+    return lambda criterion: check({**sent, "testing_criteria": [criterion]})
+
+
+def criteria_of(
+    request: web.Request, given: list[dict[str, Any]], sent: dict[str, Any]
+) -> list[Criterion]:
+    """Each testing criterion read as a grader (its errors name `testing_criteria[n]`); under
+    `--lenient` checked by the description's own criterion schemas (`sent`: the whole body)."""
+    check = lenient_check(request)
     criteria = []
     for n, body in enumerate(given):
         where = f"testing_criteria[{n}]"
         check_criterion_type(body, where)
-        grader = graders.definition(request, body, where)
+        spec_check = None if check is None else _criterion_check(check, sent)
+        grader = graders.definition(request, body, where, spec_check)
         criteria.append(Criterion(grader, f"{grader.name}-{uuid.uuid4()}"))
     return criteria
 
@@ -56,7 +66,7 @@ async def create(request: web.Request) -> web.Response:
     check_metadata(req.metadata)
     await answer_if_targeted(request, ENDPOINT, body)
     check_config(req.data_source_config)
-    criteria = criteria_of(request, req.testing_criteria)
+    criteria = criteria_of(request, req.testing_criteria, body)
     eval_id = ids.eval_id()
     shown = [c.grader.model_dump(exclude_unset=True) for c in criteria]
     obj = render.eval_object(
