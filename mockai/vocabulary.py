@@ -17,12 +17,17 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Each field's docstring is its description in the JSON Schema (`mockai schema`).
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Chunk(Strict):
+    """One chunk of an exactly replayed stream."""
+
     text: str
+    """The chunk's text."""
     after_ms: float = Field(0, ge=0)
+    """Milliseconds after the previous chunk (the first: after the headers)."""
 
 
 class Event(Strict):
@@ -30,21 +35,36 @@ class Event(Strict):
     (the first: after the headers). `data` is the payload as sent; `event` its `event:` line."""
 
     data: str
+    """The event's payload as sent (usually JSON text)."""
     event: str | None = None
+    """The event's `event:` line, if it had one."""
     after_ms: float = Field(0, ge=0)
+    """Milliseconds after the previous event (the first: after the headers)."""
 
 
 class Stream(Strict):
+    """How a streamed reply is paced, and the faults it meets on the way."""
+
     first_chunk_ms: float | None = Field(None, ge=0)
+    """Milliseconds before the first chunk (time to first token)."""
     chunk_ms: float | None = Field(None, ge=0)
+    """Milliseconds between chunks."""
     jitter_ms: float | None = Field(None, ge=0)
+    """Uniform random ± jitter on each delay, in milliseconds (seeded by `--seed`)."""
     chunk_tokens: int | None = Field(None, ge=1)
+    """Tokens per content chunk."""
     chunks: list[Chunk] | None = None
+    """An exact replay: these chunks with their delays; wins over the pacing above."""
     disconnect_after_chunks: int | None = Field(None, ge=0)
-    error_after_chunks: int | None = Field(None, ge=0)  # the step's `error` arrives mid-stream
-    malformed_chunk_at: int | None = Field(None, ge=0)  # this chunk's JSON is cut short
-    stall_after_chunks: int | None = Field(None, ge=0)  # then nothing for `stall_ms`
-    stall_ms: float | None = Field(None, ge=0)  # default: until the client gives up
+    """Drop the connection after this many chunks."""
+    error_after_chunks: int | None = Field(None, ge=0)
+    """Send the step's `error` mid-stream, after this many chunks."""
+    malformed_chunk_at: int | None = Field(None, ge=0)
+    """The chunk at this index (from 0) has its JSON cut short."""
+    stall_after_chunks: int | None = Field(None, ge=0)
+    """Send nothing after this many chunks, for `stall_ms`."""
+    stall_ms: float | None = Field(None, ge=0)
+    """How long a stall lasts, in milliseconds; default: until the client gives up."""
 
 
 # Close codes an endpoint may send (RFC 6455 7.4): 1004-1006 and 1015 are reserved, 1000-2999
@@ -56,12 +76,19 @@ class Socket(Strict):
     """Faults only a WebSocket has (the Realtime API), counted in the server events a response
     sends: close the connection with a code, stall, or send a frame that is not JSON."""
 
-    close_after_events: int | None = Field(None, ge=0)  # then close with `close_code`
-    close_code: int | None = None  # default 1011 (internal error), as a crashed server sends
-    close_reason: str | None = Field(None, max_length=123)  # a close frame holds 123 bytes
-    stall_after_events: int | None = Field(None, ge=0)  # then nothing for `stall_ms`
-    stall_ms: float | None = Field(None, ge=0)  # default: until the client gives up
-    malformed_event_at: int | None = Field(None, ge=0)  # this event's JSON is cut short
+    close_after_events: int | None = Field(None, ge=0)
+    """Close the connection with `close_code` after this many server events."""
+    close_code: int | None = None
+    """The close frame's code: 1000-1003, 1007-1014 or 3000-4999; default 1011 (internal
+    error), as a crashed server sends."""
+    close_reason: str | None = Field(None, max_length=123)
+    """The close frame's reason (a close frame holds 123 bytes)."""
+    stall_after_events: int | None = Field(None, ge=0)
+    """Send nothing after this many server events, for `stall_ms`."""
+    stall_ms: float | None = Field(None, ge=0)
+    """How long a stall lasts, in milliseconds; default: until the client gives up."""
+    malformed_event_at: int | None = Field(None, ge=0)
+    """The server event at this index (from 0) has its JSON cut short."""
 
     @field_validator("close_code")
     @classmethod
@@ -84,64 +111,99 @@ class Socket(Strict):
 
 
 class ErrorSpec(Strict):
+    """An OpenAI-shaped error answer; what is not given is OpenAI's own for that status."""
+
     status: int = Field(ge=400, le=599)
+    """The HTTP status (400-599)."""
     type: str | None = None
+    """The error body's `type` (e.g. `invalid_request_error`, `requests`)."""
     code: str | None = None
+    """The error body's `code` (e.g. `rate_limit_exceeded`)."""
     message: str | None = None
+    """The error body's `message`."""
     param: str | None = None
+    """The error body's `param`: the request field at fault."""
     retry_after: float | None = Field(None, ge=0)
-    should_retry: bool | None = None  # sends `x-should-retry`, which the official SDKs obey
+    """Seconds sent in the `retry-after` header."""
+    should_retry: bool | None = None
+    """Sends `x-should-retry: true|false`, which the official SDKs obey."""
 
 
 class ToolCall(Strict):
+    """A call of one of the tools the request offers."""
+
     name: str
+    """The tool's (function's) name."""
     arguments: dict[str, Any] | str = Field(default_factory=dict)
+    """The arguments: a mapping (sent serialised as JSON) or a string (sent as is)."""
     id: str | None = None
+    """The call's id; default: a fresh one (`call_...`)."""
 
 
 JOB_CLOCK = r"^(instant|paused|realtime(:(\d+(\.\d*)?|\.\d+))?)$"
 
 
 class Usage(Strict):
+    """Token counts reported in `usage`; those not given are counted with the model's tokenizer."""
+
     prompt_tokens: int | None = Field(None, ge=0)
+    """Input tokens."""
     completion_tokens: int | None = Field(None, ge=0)
+    """Output tokens."""
     reasoning_tokens: int | None = Field(None, ge=0)
+    """Reasoning tokens (part of the output tokens)."""
     cached_tokens: int | None = Field(None, ge=0)
+    """Input tokens served from the prompt cache."""
 
 
 FinishReason = Literal["stop", "length", "tool_calls", "content_filter", "function_call"]
 
 
 class Step(Strict):
+    """One answer: content, tool calls, an error, a dropped connection or a literal body."""
+
     content: str | None = None
+    """The reply's text (templates allowed, e.g. `{{ model }}`)."""
     refusal: str | None = None
-    reasoning: str | None = None  # a reasoning model's summary (Responses `reasoning.summary`)
-    flagged: bool | None = None  # moderations: the verdict
-    categories: dict[str, float] | list[str] | None = (
-        None  # moderations: flagged categories (or scores)
-    )
+    """A refusal instead of content."""
+    reasoning: str | None = None
+    """A reasoning model's summary (Responses `reasoning.summary`)."""
+    flagged: bool | None = None
+    """Moderations: the verdict."""
+    categories: dict[str, float] | list[str] | None = None
+    """Moderations: the flagged categories, or each category's score."""
     tool_calls: list[ToolCall] | None = None
+    """Tool calls to answer with (finish reason `tool_calls`)."""
     error: ErrorSpec | None = None
+    """Fail with this error; a status alone (`error: 503`) gives OpenAI's own body for it."""
     finish_reason: FinishReason | None = None
+    """The finish reason; derived when absent (stop, length, tool_calls)."""
     usage: Usage | None = None
+    """Token counts to report instead of the counted ones."""
     stream: Stream | None = None
-    socket: Socket | None = None  # WebSocket faults (the Realtime API)
+    """How this step is streamed (wins over the scenario's `stream`)."""
+    socket: Socket | None = None
+    """WebSocket faults (the Realtime API)."""
     latency_ms: float | None = Field(None, ge=0)
-    # The pace of the job this request starts (a fine-tuning job, a video...): see
-    # mockai.jobclock, whose `Pace.parse` reads it.
+    """Milliseconds to wait before a non-streamed reply."""
     job_clock: str | None = Field(None, pattern=JOB_CLOCK)
+    """The pace of the job this request starts (a fine-tuning job, a video...): instant, paused,
+    realtime or realtime:N (N times as fast)."""
     headers: dict[str, str] | None = None
-    reset: bool = False  # drop the connection before any response
-    # A literal answer, on any endpoint: this JSON body with `status` (default 200) and the
-    # step's `headers`, instead of what the endpoint would build.
+    """Extra or overriding response headers."""
+    reset: bool = False
+    """Drop the connection before any response."""
     body: Any = None
+    """A literal answer on any endpoint: this JSON body, sent with `status` and `headers`
+    instead of what the endpoint would build."""
     status: int | None = Field(None, ge=100, le=599)
-    # A literal answer that is not JSON (an audio file): these bytes, base64-encoded, sent
-    # with `status` and the step's `headers` (`content-type` among them).
+    """The status of a literal `body` or `body_base64` (default 200)."""
     body_base64: str | None = None
-    # A literal stream (a recording): these server-sent events with their delays, as they
-    # came; ids and timestamps written as placeholders get fresh values (mockai.recording).
+    """A literal answer that is not JSON (an audio file): these bytes, base64-encoded, sent
+    with `status` and `headers` (`content-type` among them)."""
     events: list[Event] | None = Field(None, min_length=1)
+    """A literal stream (a recording): these server-sent events with their delays; ids and
+    timestamps written as placeholders get fresh values."""
 
     @field_validator("body_base64")
     @classmethod
@@ -153,7 +215,11 @@ class Step(Strict):
                 raise ValueError(f"`body_base64` is not base64: {exc}") from None
         return value
 
-    @field_validator("error", mode="before")
+    @field_validator(
+        "error",
+        mode="before",
+        json_schema_input_type=ErrorSpec | Annotated[int, Field(ge=400, le=599)] | None,
+    )
     @classmethod
     def _status_alone(cls, value: Any) -> Any:
         return (
@@ -243,13 +309,25 @@ class Chaos(Strict):
     """Random faults for a scenario's requests (see `mockai.faults`)."""
 
     rate: float = Field(ge=0, le=1)
+    """The share of requests that get a fault (0..1)."""
     kinds: list[ChaosKind] | dict[ChaosKind, Annotated[float, Field(ge=0)]] | None = Field(
         None, min_length=1
-    )  # a list, or kind: weight
-    after_chunks: int | None = Field(None, ge=0)  # stream faults: fixed, else drawn from 1..3
-    stall_ms: float | None = Field(None, ge=0)  # stalls: default until the client gives up
+    )
+    """The faults to draw from: a list, or kind: weight; default all but the stalls."""
+    after_chunks: int | None = Field(None, ge=0)
+    """Stream faults strike after this many chunks; default drawn from 1..3."""
+    stall_ms: float | None = Field(None, ge=0)
+    """How long stalls last, in milliseconds; default: until the client gives up."""
 
-    @field_validator("kinds", mode="before")
+    @field_validator(
+        "kinds",
+        mode="before",
+        json_schema_input_type=Annotated[
+            list[ChaosKind | Literal[429, 500, 502, 503]], Field(min_length=1)
+        ]
+        | Annotated[dict[ChaosKind, Annotated[float, Field(ge=0)]], Field(min_length=1)]
+        | None,
+    )
     @classmethod
     def _status_kinds(cls, value: Any) -> Any:
         """`kinds: [429, 503]` in YAML gives numbers; the kinds are named by strings."""
@@ -271,6 +349,10 @@ class RateLimits(Strict):
     """Requests and tokens per minute and per day; unset ones fall back to the server's."""
 
     rpm: int | None = Field(None, ge=1)
+    """Requests per minute."""
     tpm: int | None = Field(None, ge=1)
+    """Tokens per minute."""
     rpd: int | None = Field(None, ge=1)
+    """Requests per day."""
     tpd: int | None = Field(None, ge=1)
+    """Tokens per day."""
