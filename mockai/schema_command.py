@@ -121,7 +121,8 @@ _CHECKED_ELSEWHERE: dict[str, dict[str, Any]] = {
     "tier": {"enum": [*TIERS, *(int(t) for t in TIERS if t.isdigit())]},
     "chaos_kinds": {
         "anyOf": [
-            {"type": "array", "items": {"enum": list(ALL)}},
+            # `[429, reset]` in YAML gives a number, which is the kind's name as text
+            {"type": "array", "items": {"enum": [*ALL, *(int(k) for k in ALL if k.isdigit())]}},
             {"type": "string", "description": "Several separated by commas."},
         ]
     },
