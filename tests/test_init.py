@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import tomllib
 import yaml
 from jsonschema import Draft202012Validator
 from serve_process import AUTH, chat, clean_env, http, mockai_serve, reply_text, run_cli
@@ -91,3 +92,18 @@ def test_serve_reads_mockai_yaml_unless_told_otherwise(tmp_path: Path) -> None:
     # An empty MOCKAI_CONFIG names no file: the default is not read.
     with mockai_serve("--port", "0", cwd=tmp_path, env=clean_env(MOCKAI_CONFIG="")) as served:
         assert http(f"{served.root}/v1/models", headers=AUTH)[0] == 200
+
+
+def test_what_init_copies_is_package_data() -> None:
+    """`pip install mockai` has to bring what init copies: the files under mockai/starter and
+    mockai/schemas are all matched by the package data pyproject.toml declares (read as
+    setuptools reads it, instead of building a wheel)."""
+    root = Path(__file__).resolve().parents[1]
+    setuptools = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]
+    declared = {
+        path
+        for pattern in setuptools["package-data"]["mockai"]
+        for path in (root / "mockai").glob(pattern)
+    }
+    copied = [p for folder in ("starter", "schemas") for p in (root / "mockai" / folder).rglob("*")]
+    assert len(copied) >= 6 and {p for p in copied if p.is_file()} <= declared
