@@ -124,7 +124,7 @@ class ErrorSpec(Strict):
     param: str | None = None
     """The error body's `param`: the request field at fault."""
     retry_after: float | None = Field(None, ge=0)
-    """Seconds sent in the `retry-after` header."""
+    """Seconds to wait, sent in the `retry-after` (and `retry-after-ms`) headers."""
     should_retry: bool | None = None
     """Sends `x-should-retry: true|false`, which the official SDKs obey."""
 
