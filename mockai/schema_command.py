@@ -21,9 +21,6 @@ from typing import Any
 from mockai.config import SETTINGS
 from mockai.endpoints import endpoint_names
 from mockai.faults.kinds import ALL
-from mockai.models.registry import entry_schema
-from mockai.ratelimits.policy import LimitsFile
-from mockai.ratelimits.tiers import TIERS
 from mockai.scenarios.schema import Scenario
 from mockai.vocabulary import JOB_CLOCK
 
@@ -116,9 +113,8 @@ _TYPES: dict[str, dict[str, Any]] = {
         ]
     },
 }
-# What a setting's own subsystem checks beyond its type.
+# What a setting's own subsystem checks beyond its type (`tier`: see config_schema).
 _CHECKED_ELSEWHERE: dict[str, dict[str, Any]] = {
-    "tier": {"enum": [*TIERS, *(int(t) for t in TIERS if t.isdigit())]},
     "chaos_kinds": {
         "anyOf": [
             # `[429, reset]` in YAML gives a number, which is the kind's name as text
@@ -147,6 +143,12 @@ def _setting(name: str, kind: str, metadata: Mapping[str, Any]) -> dict[str, Any
 def config_schema() -> dict[str, Any]:
     """mockai.yaml: the settings (keys spelled as the settings or as the flags), `models:`
     and `limits:`."""
+    # Imported when used: the model catalog is read on import, and `mockai` starts faster.
+    from mockai.models.registry import entry_schema
+    from mockai.ratelimits.policy import LimitsFile
+    from mockai.ratelimits.tiers import TIERS
+
+    tiers = {"enum": [*TIERS, *(int(t) for t in TIERS if t.isdigit())]}
     limits = LimitsFile.model_json_schema()
     defs = limits.pop("$defs")
     defs["LimitsFile"] = limits
@@ -155,9 +157,11 @@ def config_schema() -> dict[str, Any]:
         if spec.name in _ON_COMMAND_LINE_ONLY:
             continue
         if spec.name == "models":
-            schema = {"type": "array", "items": entry_schema()}
+            schema: dict[str, Any] = {"type": "array", "items": entry_schema()}
         elif spec.name == "limits":
             schema = {"$ref": "#/$defs/LimitsFile"}
+        elif spec.name == "tier":
+            schema = {"anyOf": [tiers, {"type": "null"}]}
         else:
             schema = _setting(spec.name, str(spec.type), spec.metadata)
         properties[spec.name] = {**schema, "description": spec.metadata["help"]}

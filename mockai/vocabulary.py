@@ -17,54 +17,73 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 
 class Strict(BaseModel):
-    # Each field's docstring is its description in the JSON Schema (`mockai schema`).
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Chunk(Strict):
     """One chunk of an exactly replayed stream."""
 
-    text: str
-    """The chunk's text."""
-    after_ms: float = Field(0, ge=0)
-    """Milliseconds after the previous chunk (the first: after the headers)."""
+    text: str = Field(description="The chunk's text.")
+    after_ms: float = Field(
+        0,
+        ge=0,
+        description="Milliseconds after the previous chunk (the first: after the headers).",
+    )
 
 
 class Event(Strict):
     """One server-sent event of a recorded stream, sent `after_ms` after the previous one
     (the first: after the headers). `data` is the payload as sent; `event` its `event:` line."""
 
-    data: str
-    """The event's payload as sent (usually JSON text)."""
-    event: str | None = None
-    """The event's `event:` line, if it had one."""
-    after_ms: float = Field(0, ge=0)
-    """Milliseconds after the previous event (the first: after the headers)."""
+    data: str = Field(description="The event's payload as sent (usually JSON text).")
+    event: str | None = Field(None, description="The event's `event:` line, if it had one.")
+    after_ms: float = Field(
+        0,
+        ge=0,
+        description="Milliseconds after the previous event (the first: after the headers).",
+    )
 
 
 class Stream(Strict):
     """How a streamed reply is paced, and the faults it meets on the way."""
 
-    first_chunk_ms: float | None = Field(None, ge=0)
-    """Milliseconds before the first chunk (time to first token)."""
-    chunk_ms: float | None = Field(None, ge=0)
-    """Milliseconds between chunks."""
-    jitter_ms: float | None = Field(None, ge=0)
-    """Uniform random ± jitter on each delay, in milliseconds (seeded by `--seed`)."""
-    chunk_tokens: int | None = Field(None, ge=1)
-    """Tokens per content chunk."""
-    chunks: list[Chunk] | None = None
-    """An exact replay: these chunks with their delays; wins over the pacing above."""
-    disconnect_after_chunks: int | None = Field(None, ge=0)
-    """Drop the connection after this many chunks."""
-    error_after_chunks: int | None = Field(None, ge=0)
-    """Send the step's `error` mid-stream, after this many chunks."""
-    malformed_chunk_at: int | None = Field(None, ge=0)
-    """The chunk at this index (from 0) has its JSON cut short."""
-    stall_after_chunks: int | None = Field(None, ge=0)
-    """Send nothing after this many chunks, for `stall_ms`."""
-    stall_ms: float | None = Field(None, ge=0)
-    """How long a stall lasts, in milliseconds; default: until the client gives up."""
+    first_chunk_ms: float | None = Field(
+        None, ge=0, description="Milliseconds before the first chunk (time to first token)."
+    )
+    chunk_ms: float | None = Field(None, ge=0, description="Milliseconds between chunks.")
+    jitter_ms: float | None = Field(
+        None,
+        ge=0,
+        description=(
+            "Uniform random ± jitter on each delay, in milliseconds (seeded by `--seed`)."
+        ),
+    )
+    chunk_tokens: int | None = Field(None, ge=1, description="Tokens per content chunk.")
+    chunks: list[Chunk] | None = Field(
+        None,
+        description=(
+            "An exact replay: these chunks with their delays; wins over the pacing above."
+        ),
+    )
+    disconnect_after_chunks: int | None = Field(
+        None, ge=0, description="Drop the connection after this many chunks."
+    )
+    error_after_chunks: int | None = Field(
+        None, ge=0, description="Send the step's `error` mid-stream, after this many chunks."
+    )
+    malformed_chunk_at: int | None = Field(
+        None, ge=0, description="The chunk at this index (from 0) has its JSON cut short."
+    )
+    stall_after_chunks: int | None = Field(
+        None, ge=0, description="Send nothing after this many chunks, for `stall_ms`."
+    )
+    stall_ms: float | None = Field(
+        None,
+        ge=0,
+        description=(
+            "How long a stall lasts, in milliseconds; default: until the client gives up."
+        ),
+    )
 
 
 # Close codes an endpoint may send (RFC 6455 7.4): 1004-1006 and 1015 are reserved, 1000-2999
@@ -76,19 +95,36 @@ class Socket(Strict):
     """Faults only a WebSocket has (the Realtime API), counted in the server events a response
     sends: close the connection with a code, stall, or send a frame that is not JSON."""
 
-    close_after_events: int | None = Field(None, ge=0)
-    """Close the connection with `close_code` after this many server events."""
-    close_code: int | None = None
-    """The close frame's code: 1000-1003, 1007-1014 or 3000-4999; default 1011 (internal
-    error), as a crashed server sends."""
-    close_reason: str | None = Field(None, max_length=123)
-    """The close frame's reason (a close frame holds 123 bytes)."""
-    stall_after_events: int | None = Field(None, ge=0)
-    """Send nothing after this many server events, for `stall_ms`."""
-    stall_ms: float | None = Field(None, ge=0)
-    """How long a stall lasts, in milliseconds; default: until the client gives up."""
-    malformed_event_at: int | None = Field(None, ge=0)
-    """The server event at this index (from 0) has its JSON cut short."""
+    close_after_events: int | None = Field(
+        None,
+        ge=0,
+        description="Close the connection with `close_code` after this many server events.",
+    )
+    close_code: int | None = Field(
+        None,
+        description=(
+            "The close frame's code: 1000-1003, 1007-1014 or 3000-4999; default "
+            "1011 (internal error), as a crashed server sends."
+        ),
+    )
+    close_reason: str | None = Field(
+        None,
+        max_length=123,
+        description="The close frame's reason (a close frame holds 123 bytes).",
+    )
+    stall_after_events: int | None = Field(
+        None, ge=0, description="Send nothing after this many server events, for `stall_ms`."
+    )
+    stall_ms: float | None = Field(
+        None,
+        ge=0,
+        description=(
+            "How long a stall lasts, in milliseconds; default: until the client gives up."
+        ),
+    )
+    malformed_event_at: int | None = Field(
+        None, ge=0, description="The server event at this index (from 0) has its JSON cut short."
+    )
 
     @field_validator("close_code")
     @classmethod
@@ -113,31 +149,38 @@ class Socket(Strict):
 class ErrorSpec(Strict):
     """An OpenAI-shaped error answer; what is not given is OpenAI's own for that status."""
 
-    status: int = Field(ge=400, le=599)
-    """The HTTP status (400-599)."""
-    type: str | None = None
-    """The error body's `type` (e.g. `invalid_request_error`, `requests`)."""
-    code: str | None = None
-    """The error body's `code` (e.g. `rate_limit_exceeded`)."""
-    message: str | None = None
-    """The error body's `message`."""
-    param: str | None = None
-    """The error body's `param`: the request field at fault."""
-    retry_after: float | None = Field(None, ge=0)
-    """Seconds to wait, sent in the `retry-after` (and `retry-after-ms`) headers."""
-    should_retry: bool | None = None
-    """Sends `x-should-retry: true|false`, which the official SDKs obey."""
+    status: int = Field(ge=400, le=599, description="The HTTP status (400-599).")
+    type: str | None = Field(
+        None, description="The error body's `type` (e.g. `invalid_request_error`, `requests`)."
+    )
+    code: str | None = Field(
+        None, description="The error body's `code` (e.g. `rate_limit_exceeded`)."
+    )
+    message: str | None = Field(None, description="The error body's `message`.")
+    param: str | None = Field(
+        None, description="The error body's `param`: the request field at fault."
+    )
+    retry_after: float | None = Field(
+        None,
+        ge=0,
+        description="Seconds to wait, sent in the `retry-after` (and `retry-after-ms`) headers.",
+    )
+    should_retry: bool | None = Field(
+        None, description="Sends `x-should-retry: true|false`, which the official SDKs obey."
+    )
 
 
 class ToolCall(Strict):
     """A call of one of the tools the request offers."""
 
-    name: str
-    """The tool's (function's) name."""
-    arguments: dict[str, Any] | str = Field(default_factory=dict)
-    """The arguments: a mapping (sent serialised as JSON) or a string (sent as is)."""
-    id: str | None = None
-    """The call's id; default: a fresh one (`call_...`)."""
+    name: str = Field(description="The tool's (function's) name.")
+    arguments: dict[str, Any] | str = Field(
+        default_factory=dict,
+        description=(
+            "The arguments: a mapping (sent serialised as JSON) or a string (sent as is)."
+        ),
+    )
+    id: str | None = Field(None, description="The call's id; default: a fresh one (`call_...`).")
 
 
 JOB_CLOCK = r"^(instant|paused|realtime(:(\d+(\.\d*)?|\.\d+))?)$"
@@ -146,14 +189,14 @@ JOB_CLOCK = r"^(instant|paused|realtime(:(\d+(\.\d*)?|\.\d+))?)$"
 class Usage(Strict):
     """Token counts reported in `usage`; those not given are counted with the model's tokenizer."""
 
-    prompt_tokens: int | None = Field(None, ge=0)
-    """Input tokens."""
-    completion_tokens: int | None = Field(None, ge=0)
-    """Output tokens."""
-    reasoning_tokens: int | None = Field(None, ge=0)
-    """Reasoning tokens (part of the output tokens)."""
-    cached_tokens: int | None = Field(None, ge=0)
-    """Input tokens served from the prompt cache."""
+    prompt_tokens: int | None = Field(None, ge=0, description="Input tokens.")
+    completion_tokens: int | None = Field(None, ge=0, description="Output tokens.")
+    reasoning_tokens: int | None = Field(
+        None, ge=0, description="Reasoning tokens (part of the output tokens)."
+    )
+    cached_tokens: int | None = Field(
+        None, ge=0, description="Input tokens served from the prompt cache."
+    )
 
 
 FinishReason = Literal["stop", "length", "tool_calls", "content_filter", "function_call"]
@@ -162,48 +205,81 @@ FinishReason = Literal["stop", "length", "tool_calls", "content_filter", "functi
 class Step(Strict):
     """One answer: content, tool calls, an error, a dropped connection or a literal body."""
 
-    content: str | None = None
-    """The reply's text (templates allowed, e.g. `{{ model }}`)."""
-    refusal: str | None = None
-    """A refusal instead of content."""
-    reasoning: str | None = None
-    """A reasoning model's summary (Responses `reasoning.summary`)."""
-    flagged: bool | None = None
-    """Moderations: the verdict."""
-    categories: dict[str, float] | list[str] | None = None
-    """Moderations: the flagged categories, or each category's score."""
-    tool_calls: list[ToolCall] | None = None
-    """Tool calls to answer with (finish reason `tool_calls`)."""
-    error: ErrorSpec | None = None
-    """Fail with this error; a status alone (`error: 503`) gives OpenAI's own body for it."""
-    finish_reason: FinishReason | None = None
-    """The finish reason; derived when absent (stop, length, tool_calls)."""
-    usage: Usage | None = None
-    """Token counts to report instead of the counted ones."""
-    stream: Stream | None = None
-    """How this step is streamed (wins over the scenario's `stream`)."""
-    socket: Socket | None = None
-    """WebSocket faults (the Realtime API)."""
-    latency_ms: float | None = Field(None, ge=0)
-    """Milliseconds to wait before a non-streamed reply."""
-    job_clock: str | None = Field(None, pattern=JOB_CLOCK)
-    """The pace of the job this request starts (a fine-tuning job, a video...): instant, paused,
-    realtime or realtime:N (N times as fast)."""
-    headers: dict[str, str] | None = None
-    """Extra or overriding response headers."""
-    reset: bool = False
-    """Drop the connection before any response."""
-    body: Any = None
-    """A literal answer on any endpoint: this JSON body, sent with `status` and `headers`
-    instead of what the endpoint would build."""
-    status: int | None = Field(None, ge=100, le=599)
-    """The status of a literal `body` or `body_base64` (default 200)."""
-    body_base64: str | None = None
-    """A literal answer that is not JSON (an audio file): these bytes, base64-encoded, sent
-    with `status` and `headers` (`content-type` among them)."""
-    events: list[Event] | None = Field(None, min_length=1)
-    """A literal stream (a recording): these server-sent events with their delays; ids and
-    timestamps written as placeholders get fresh values."""
+    content: str | None = Field(
+        None, description="The reply's text (templates allowed, e.g. `{{ model }}`)."
+    )
+    refusal: str | None = Field(None, description="A refusal instead of content.")
+    reasoning: str | None = Field(
+        None, description="A reasoning model's summary (Responses `reasoning.summary`)."
+    )
+    flagged: bool | None = Field(None, description="Moderations: the verdict.")
+    categories: dict[str, float] | list[str] | None = Field(
+        None, description="Moderations: the flagged categories, or each category's score."
+    )
+    tool_calls: list[ToolCall] | None = Field(
+        None, description="Tool calls to answer with (finish reason `tool_calls`)."
+    )
+    error: ErrorSpec | None = Field(
+        None,
+        description=(
+            "Fail with this error; a status alone (`error: 503`) gives OpenAI's own body for it."
+        ),
+    )
+    finish_reason: FinishReason | None = Field(
+        None, description="The finish reason; derived when absent (stop, length, tool_calls)."
+    )
+    usage: Usage | None = Field(
+        None, description="Token counts to report instead of the counted ones."
+    )
+    stream: Stream | None = Field(
+        None, description="How this step is streamed (wins over the scenario's `stream`)."
+    )
+    socket: Socket | None = Field(None, description="WebSocket faults (the Realtime API).")
+    latency_ms: float | None = Field(
+        None, ge=0, description="Milliseconds to wait before a non-streamed reply."
+    )
+    job_clock: str | None = Field(
+        None,
+        pattern=JOB_CLOCK,
+        description=(
+            "The pace of the job this request starts (a fine-tuning job, a "
+            "video...): instant, paused, realtime or realtime:N (N times as "
+            "fast)."
+        ),
+    )
+    headers: dict[str, str] | None = Field(
+        None, description="Extra or overriding response headers."
+    )
+    reset: bool = Field(False, description="Drop the connection before any response.")
+    body: Any = Field(
+        None,
+        description=(
+            "A literal answer on any endpoint: this JSON body, sent with `status`"
+            " and `headers` instead of what the endpoint would build."
+        ),
+    )
+    status: int | None = Field(
+        None,
+        ge=100,
+        le=599,
+        description="The status of a literal `body` or `body_base64` (default 200).",
+    )
+    body_base64: str | None = Field(
+        None,
+        description=(
+            "A literal answer that is not JSON (an audio file): these bytes, "
+            "base64-encoded, sent with `status` and `headers` (`content-type` "
+            "among them)."
+        ),
+    )
+    events: list[Event] | None = Field(
+        None,
+        min_length=1,
+        description=(
+            "A literal stream (a recording): these server-sent events with their "
+            "delays; ids and timestamps written as placeholders get fresh values."
+        ),
+    )
 
     @field_validator("body_base64")
     @classmethod
@@ -308,16 +384,24 @@ ChaosKind = Literal[
 class Chaos(Strict):
     """Random faults for a scenario's requests (see `mockai.faults`)."""
 
-    rate: float = Field(ge=0, le=1)
-    """The share of requests that get a fault (0..1)."""
+    rate: float = Field(ge=0, le=1, description="The share of requests that get a fault (0..1).")
     kinds: list[ChaosKind] | dict[ChaosKind, Annotated[float, Field(ge=0)]] | None = Field(
-        None, min_length=1
+        None,
+        min_length=1,
+        description=(
+            "The faults to draw from: a list, or kind: weight; default all but the stalls."
+        ),
     )
-    """The faults to draw from: a list, or kind: weight; default all but the stalls."""
-    after_chunks: int | None = Field(None, ge=0)
-    """Stream faults strike after this many chunks; default drawn from 1..3."""
-    stall_ms: float | None = Field(None, ge=0)
-    """How long stalls last, in milliseconds; default: until the client gives up."""
+    after_chunks: int | None = Field(
+        None,
+        ge=0,
+        description="Stream faults strike after this many chunks; default drawn from 1..3.",
+    )
+    stall_ms: float | None = Field(
+        None,
+        ge=0,
+        description="How long stalls last, in milliseconds; default: until the client gives up.",
+    )
 
     @field_validator(
         "kinds",
@@ -348,11 +432,7 @@ class Chaos(Strict):
 class RateLimits(Strict):
     """Requests and tokens per minute and per day; unset ones fall back to the server's."""
 
-    rpm: int | None = Field(None, ge=1)
-    """Requests per minute."""
-    tpm: int | None = Field(None, ge=1)
-    """Tokens per minute."""
-    rpd: int | None = Field(None, ge=1)
-    """Requests per day."""
-    tpd: int | None = Field(None, ge=1)
-    """Tokens per day."""
+    rpm: int | None = Field(None, ge=1, description="Requests per minute.")
+    tpm: int | None = Field(None, ge=1, description="Tokens per minute.")
+    rpd: int | None = Field(None, ge=1, description="Requests per day.")
+    tpd: int | None = Field(None, ge=1, description="Tokens per day.")

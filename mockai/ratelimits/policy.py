@@ -24,34 +24,42 @@ _DATED = re.compile(r"-(\d{4}-\d{2}-\d{2}|\d{4})$")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class QuotaSpec(_Strict):
     """When a key runs out of quota (`insufficient_quota`, 429)."""
 
-    requests: int | None = Field(None, ge=0)
-    """After this many requests."""
-    usd: float | None = Field(None, ge=0)
-    """Once the key has spent this many US dollars (at the models' list prices)."""
+    requests: int | None = Field(None, ge=0, description="After this many requests.")
+    usd: float | None = Field(
+        None,
+        ge=0,
+        description="Once the key has spent this many US dollars (at the models' list prices).",
+    )
 
 
 class KeyLimits(RateLimits):
     """One API key's limits (its rpm, tpm, rpd, tpd), per model, and its quota."""
 
-    models: dict[str, RateLimits] = Field(default_factory=dict)
-    """This key's limits for each model (by id; a dated snapshot is limited as its alias)."""
-    quota: QuotaSpec | None = None
-    """This key's quota."""
+    models: dict[str, RateLimits] = Field(
+        default_factory=dict,
+        description=(
+            "This key's limits for each model (by id; a dated snapshot is limited as its alias)."
+        ),
+    )
+    quota: QuotaSpec | None = Field(None, description="This key's quota.")
 
 
 class LimitsFile(_Strict):
     """`limits:` in mockai.yaml: rate limits per model and per API key."""
 
-    models: dict[str, RateLimits] = Field(default_factory=dict)
-    """Each model's limits (by id; a dated snapshot is limited as its alias), for every key."""
-    keys: dict[str, KeyLimits] = Field(default_factory=dict)
-    """Each API key's limits."""
+    models: dict[str, RateLimits] = Field(
+        default_factory=dict,
+        description=(
+            "Each model's limits (by id; a dated snapshot is limited as its alias), for every key."
+        ),
+    )
+    keys: dict[str, KeyLimits] = Field(default_factory=dict, description="Each API key's limits.")
 
 
 Rates = tuple[tuple[Dimension, int], ...]
