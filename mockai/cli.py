@@ -112,7 +112,10 @@ def _parser() -> argparse.ArgumentParser:
         "--admin-token", metavar="TOKEN", help="token that opens /_mockai/ to non-loopback clients"
     )
     serve.add_argument(
-        "--config", metavar="FILE", help="mockai.yaml with these settings plus models: and limits:"
+        "--config",
+        metavar="FILE",
+        help="mockai.yaml with these settings plus models: and limits: "
+        "(default ./mockai.yaml when it exists)",
     )
     serve.add_argument("--quiet", action="store_const", const=True, help="no access log")
     serve.add_argument(
