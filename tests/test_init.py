@@ -107,3 +107,9 @@ def test_what_init_copies_is_package_data() -> None:
     }
     copied = [p for folder in ("starter", "schemas") for p in (root / "mockai" / folder).rglob("*")]
     assert len(copied) >= 6 and {p for p in copied if p.is_file()} <= declared
+
+
+def test_validate_with_nothing_to_check_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("validate", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "nothing to validate" in result.stderr
