@@ -3,8 +3,9 @@ stream's pacing, a chaos spec, rate limits.
 
 These are the building blocks of the scenario file format (`mockai.scenarios.schema` assembles
 them into a scenario) that the lower layers also speak: `faults`, `streaming`, `ratelimits` and
-`replies` read them without depending on the scenario machinery. This module imports nothing
-from mockai, so anything may import it.
+`replies` read them without depending on the scenario machinery. This package imports nothing
+from the rest of mockai, so anything may import it. The words of streams (`streams`) and of
+random faults (`chaos`) have their own modules; every word is importable from here.
 """
 
 from __future__ import annotations
@@ -13,137 +14,29 @@ import base64
 import binascii
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from mockai.vocabulary.base import Strict
+from mockai.vocabulary.chaos import Chaos, ChaosKind
+from mockai.vocabulary.streams import SENDABLE_CLOSE_CODES, Chunk, Event, Socket, Stream
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Chunk(Strict):
-    """One chunk of an exactly replayed stream."""
-
-    text: str = Field(description="The chunk's text.")
-    after_ms: float = Field(
-        0,
-        ge=0,
-        description="Milliseconds after the previous chunk (the first: after the headers).",
-    )
-
-
-class Event(Strict):
-    """One server-sent event of a recorded stream, sent `after_ms` after the previous one
-    (the first: after the headers). `data` is the payload as sent; `event` its `event:` line."""
-
-    data: str = Field(description="The event's payload as sent (usually JSON text).")
-    event: str | None = Field(None, description="The event's `event:` line, if it had one.")
-    after_ms: float = Field(
-        0,
-        ge=0,
-        description="Milliseconds after the previous event (the first: after the headers).",
-    )
-
-
-class Stream(Strict):
-    """How a streamed reply is paced, and the faults it meets on the way."""
-
-    first_chunk_ms: float | None = Field(
-        None, ge=0, description="Milliseconds before the first chunk (time to first token)."
-    )
-    chunk_ms: float | None = Field(None, ge=0, description="Milliseconds between chunks.")
-    jitter_ms: float | None = Field(
-        None,
-        ge=0,
-        description=(
-            "Uniform random ± jitter on each delay, in milliseconds (seeded by `--seed`)."
-        ),
-    )
-    chunk_tokens: int | None = Field(None, ge=1, description="Tokens per content chunk.")
-    chunks: list[Chunk] | None = Field(
-        None,
-        description=(
-            "An exact replay: these chunks with their delays; wins over the pacing above."
-        ),
-    )
-    disconnect_after_chunks: int | None = Field(
-        None, ge=0, description="Drop the connection after this many chunks."
-    )
-    error_after_chunks: int | None = Field(
-        None, ge=0, description="Send the step's `error` mid-stream, after this many chunks."
-    )
-    malformed_chunk_at: int | None = Field(
-        None, ge=0, description="The chunk at this index (from 0) has its JSON cut short."
-    )
-    stall_after_chunks: int | None = Field(
-        None, ge=0, description="Send nothing after this many chunks, for `stall_ms`."
-    )
-    stall_ms: float | None = Field(
-        None,
-        ge=0,
-        description=(
-            "How long a stall lasts, in milliseconds; default: until the client gives up."
-        ),
-    )
-
-
-# Close codes an endpoint may send (RFC 6455 7.4): 1004-1006 and 1015 are reserved, 1000-2999
-# are the protocol's own, 3000-4999 are for libraries and applications.
-SENDABLE_CLOSE_CODES = frozenset(range(1000, 1004)) | frozenset(range(1007, 1015))
-
-
-class Socket(Strict):
-    """Faults only a WebSocket has (the Realtime API), counted in the server events a response
-    sends: close the connection with a code, stall, or send a frame that is not JSON."""
-
-    close_after_events: int | None = Field(
-        None,
-        ge=0,
-        description="Close the connection with `close_code` after this many server events.",
-    )
-    close_code: int | None = Field(
-        None,
-        description=(
-            "The close frame's code: 1000-1003, 1007-1014 or 3000-4999; default "
-            "1011 (internal error), as a crashed server sends."
-        ),
-    )
-    close_reason: str | None = Field(
-        None,
-        max_length=123,
-        description="The close frame's reason (a close frame holds 123 bytes).",
-    )
-    stall_after_events: int | None = Field(
-        None, ge=0, description="Send nothing after this many server events, for `stall_ms`."
-    )
-    stall_ms: float | None = Field(
-        None,
-        ge=0,
-        description=(
-            "How long a stall lasts, in milliseconds; default: until the client gives up."
-        ),
-    )
-    malformed_event_at: int | None = Field(
-        None, ge=0, description="The server event at this index (from 0) has its JSON cut short."
-    )
-
-    @field_validator("close_code")
-    @classmethod
-    def _sendable(cls, value: int | None) -> int | None:
-        if value is not None and value not in SENDABLE_CLOSE_CODES and not 3000 <= value <= 4999:
-            raise ValueError(
-                f"{value} cannot be sent in a close frame; use 1000-1003, 1007-1014 or 3000-4999"
-            )
-        return value
-
-    @model_validator(mode="after")
-    def _each_with_its_trigger(self) -> Socket:
-        if self.close_after_events is None and (
-            self.close_code is not None or self.close_reason is not None
-        ):
-            raise ValueError("`close_code` and `close_reason` go with `close_after_events`")
-        if self.stall_ms is not None and self.stall_after_events is None:
-            raise ValueError("`stall_ms` goes with `stall_after_events`")
-        return self
+__all__ = [
+    "JOB_CLOCK",
+    "SENDABLE_CLOSE_CODES",
+    "Chaos",
+    "ChaosKind",
+    "Chunk",
+    "ErrorSpec",
+    "Event",
+    "FinishReason",
+    "RateLimits",
+    "Socket",
+    "Step",
+    "Stream",
+    "Strict",
+    "ToolCall",
+    "Usage",
+]
 
 
 class ErrorSpec(Strict):
@@ -363,70 +256,6 @@ class Step(Strict):
             and self.stream is not None
             and self.stream.error_after_chunks is not None
         )
-
-
-ChaosKind = Literal[
-    "429",
-    "500",
-    "502",
-    "503",
-    "reset",
-    "stall",
-    "malformed_json",
-    "wrong_content_type",
-    "disconnect",
-    "stream_error",
-    "malformed_chunk",
-    "stream_stall",
-]
-
-
-class Chaos(Strict):
-    """Random faults for a scenario's requests (see `mockai.faults`)."""
-
-    rate: float = Field(ge=0, le=1, description="The share of requests that get a fault (0..1).")
-    kinds: list[ChaosKind] | dict[ChaosKind, Annotated[float, Field(ge=0)]] | None = Field(
-        None,
-        min_length=1,
-        description=(
-            "The faults to draw from: a list, or kind: weight; default all but the stalls."
-        ),
-    )
-    after_chunks: int | None = Field(
-        None,
-        ge=0,
-        description="Stream faults strike after this many chunks; default drawn from 1..3.",
-    )
-    stall_ms: float | None = Field(
-        None,
-        ge=0,
-        description="How long stalls last, in milliseconds; default: until the client gives up.",
-    )
-
-    @field_validator(
-        "kinds",
-        mode="before",
-        json_schema_input_type=Annotated[
-            list[ChaosKind | Literal[429, 500, 502, 503]], Field(min_length=1)
-        ]
-        | Annotated[dict[ChaosKind, Annotated[float, Field(ge=0)]], Field(min_length=1)]
-        | None,
-    )
-    @classmethod
-    def _status_kinds(cls, value: Any) -> Any:
-        """`kinds: [429, 503]` in YAML gives numbers; the kinds are named by strings."""
-        if isinstance(value, list):
-            return [str(v) if isinstance(v, int) else v for v in value]
-        if isinstance(value, dict):
-            return {str(k) if isinstance(k, int) else k: v for k, v in value.items()}
-        return value
-
-    @field_validator("kinds")
-    @classmethod
-    def _some_weight(cls, value: Any) -> Any:
-        if isinstance(value, dict) and not any(w > 0 for w in value.values()):
-            raise ValueError("at least one kind needs a weight above 0")
-        return value
 
 
 class RateLimits(Strict):
