@@ -24,8 +24,6 @@ import pytest
 from PIL import Image
 from serve_process import AUTH, Served, chat, clean_env, http, mockai_serve
 
-tomllib = pytest.importorskip("tomllib")  # Python 3.11+: reading pyproject.toml
-
 ROOT = Path(__file__).resolve().parent.parent
 BLOCK = 'import sys\nsys.modules["av"] = None\nsys.modules["PIL"] = None\n'
 JSON = {"Content-Type": "application/json", **AUTH}
@@ -181,6 +179,7 @@ def test_vision_inputs_are_sized_without_pillow(bare):
 
 
 def test_the_media_libraries_are_extras_not_defaults():
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     names = {_name(requirement) for requirement in project["dependencies"]}
     assert not names & {"av", "pillow"}
