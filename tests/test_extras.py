@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 import wave
 from pathlib import Path
@@ -199,3 +200,43 @@ def _name(requirement: str) -> str:
     found = re.match(r"[A-Za-z0-9_.-]+", requirement)
     assert found is not None, requirement
     return found.group().lower()
+
+
+def _consent(server: Served, recording: bytes) -> tuple[int, dict[str, str], object]:
+    """`POST /v1/audio/voice_consents`, a multipart form (built by hand: urllib has none)."""
+    boundary = "mockai-test-boundary"
+    parts = [
+        f'Content-Disposition: form-data; name="{name}"\r\n\r\n{value}'.encode()
+        for name, value in (("name", "Ada"), ("language", "en"))
+    ]
+    parts.append(
+        b'Content-Disposition: form-data; name="recording"; filename="consent.audio"\r\n'
+        b"Content-Type: application/octet-stream\r\n\r\n" + recording
+    )
+    body = b"".join(f"--{boundary}\r\n".encode() + part + b"\r\n" for part in parts)
+    body += f"--{boundary}--\r\n".encode()
+    headers = {**AUTH, "Content-Type": f"multipart/form-data; boundary={boundary}"}
+    request = urllib.request.Request(
+        f"{server.root}/v1/audio/voice_consents", body, headers, method="POST"
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, {}, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, {}, json.loads(exc.read())
+
+
+def test_a_wav_recording_is_read_without_the_extras(bare):
+    out = io.BytesIO()
+    with wave.open(out, "wb") as writer:
+        writer.setnchannels(1)
+        writer.setsampwidth(2)
+        writer.setframerate(24000)
+        writer.writeframes(bytes(2 * 24000 * 2))  # two seconds
+    status, _, body = _consent(bare, out.getvalue())
+    assert status == 200, body
+
+
+def test_another_recording_names_the_audio_extra(bare):
+    mp3ish = b"ID3\x04\x00\x00\x00\x00\x00\x00" + bytes(4000)
+    _assert_extra_missing(_consent(bare, mp3ish), "audio", "recording")
