@@ -44,7 +44,5 @@ try:
 except litellm.ServiceUnavailableError as error:
     print("without retries:", error.status_code, type(error).__name__)
 
-response = ask(
-    "Are you flaky today?", num_retries=2, extra_headers={"X-Mockai-Session": "retries"}
-)
+response = ask("Are you flaky today?", num_retries=2, extra_headers={"X-Mockai-Session": "retries"})
 print("after retries:", response.choices[0].message.content)

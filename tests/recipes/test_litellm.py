@@ -24,6 +24,7 @@ def test_litellm_call_stream_and_retries(run_recipe, journal):
         200,
     )
     assert (stream["scenario"], stream["body"]["stream"]) == ("recipe-count", True)
+    assert call["body"]["model"] == "gpt-4o-mini"  # the `openai/` provider prefix is LiteLLM's
     assert [e["status"] for e in journal("no-retries")] == [503]
     retried = journal("retries")
     assert [e["status"] for e in retried] == [503, 429, 200]
