@@ -21,6 +21,8 @@ llm = ChatOpenAI(
     model="gpt-4o-mini",
     base_url=os.environ.get("OPENAI_BASE_URL", "http://127.0.0.1:8000/v1"),
     api_key=os.environ.get("OPENAI_API_KEY", "sk-test"),
+    # Keeps this loop's requests apart in mockai's journal: GET /_mockai/requests?session=...
+    default_headers={"X-Mockai-Session": "langchain-tools"},
 ).bind_tools([get_weather])
 
 messages = [HumanMessage("What is the weather in Boston?")]

@@ -32,7 +32,8 @@ def test_langchain_tool_loop(run_recipe, journal):
         "tool call: get_weather {'city': 'Boston'}",
         "answer: It is 20°C and sunny in Boston.",
     ]
-    first, second = journal()
+    assert journal() == journal("langchain-tools")  # default_headers sent the session header
+    first, second = journal("langchain-tools")
     assert [first["scenario"], second["scenario"]] == [
         "recipe-weather-call",
         "recipe-weather-answer",

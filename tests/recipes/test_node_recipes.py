@@ -60,13 +60,20 @@ def test_openai_node_sdk(node, run_recipe, journal):
         "responses: The capital of France is Paris.",
         "error: 400 context_length_exceeded messages BadRequestError",
     ]
+    assert out[5] == "after retries: Third time lucky. 200"
     seen = journal()
     assert [(e["path"], e["scenario"], e["status"]) for e in seen] == [
         ("/v1/chat/completions", "recipe-capital", 200),
         ("/v1/chat/completions", "recipe-count", 200),
         ("/v1/responses", "recipe-capital", 200),
         ("/v1/chat/completions", "recipe-too-long", 400),
+        ("/v1/chat/completions", "recipe-flaky", 503),
+        ("/v1/chat/completions", "recipe-flaky", 429),
+        ("/v1/chat/completions", "recipe-flaky", 200),
     ]
+    retried = journal("node-retries")
+    assert retried == seen[4:]
+    assert [e["headers"].get("x-stainless-retry-count") for e in retried] == ["0", "1", "2"]
     assert seen[1]["body"]["stream"] is True
     assert seen[1]["body"]["stream_options"] == {"include_usage": True}
     # The request id the SDK read from the error is the one mockai sent (a 400 is not retried).

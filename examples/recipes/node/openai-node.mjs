@@ -49,3 +49,14 @@ try {
   console.log("error:", error.status, error.code, error.param, error.constructor.name);
   console.log("request id:", error.requestID);
 }
+
+// A scripted 503 then 429 (`recipe-flaky`): the SDK retries both itself (twice by default,
+// waiting as retry-after says) and returns the third answer. The session header keeps this
+// scenario's counter apart; withResponse() gives the HTTP response of the final attempt.
+const { data: lucky, response: last } = await client.chat.completions
+  .create(
+    { model: "gpt-4o-mini", messages: [{ role: "user", content: "Are you flaky today?" }] },
+    { headers: { "X-Mockai-Session": "node-retries" } },
+  )
+  .withResponse();
+console.log("after retries:", lucky.choices[0].message.content, last.status);
