@@ -248,10 +248,24 @@ def _finish(request: web.Request, exchange: Exchange, status: int | None) -> Non
         )
     if not state.settings.quiet and access_log.isEnabledFor(logging.INFO):
         access_log.info(
-            "%s %s %s scenario=%s %.1fms",
+            "%s %s %s scenario=%s %.1fms%s",
             request.method,
             request.path,
             "-" if status is None else status,
             exchange.scenario or "-",
             elapsed,
+            _trouble(exchange),
         )
+
+
+def _trouble(exchange: Exchange) -> str:
+    """The access log's tail: ` fault=SOURCE:KIND[@AFTER_CHUNKS]` and ` rate_limited=REASON`
+    when they apply, else nothing."""
+    tail = ""
+    fault = exchange.fault
+    if fault is not None:
+        after = "" if fault.after_chunks is None else f"@{fault.after_chunks}"
+        tail = f" fault={fault.source}:{fault.kind}{after}"
+    if exchange.limited is not None:
+        tail += f" rate_limited={exchange.limited}"
+    return tail
