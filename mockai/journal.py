@@ -8,7 +8,11 @@ Request bodies are the caller's own data and are kept as sent.
 A read takes a `Filter` (`GET /_mockai/requests?scenario=&path=&status=&since=&limit=`). Each
 entry gets a running number when recorded, and an index from its id to that number, so
 `since=<id>` walks back from the newest entry only as far as that id: a follower polling with
-its last id costs what is new, not the whole buffer.
+its last id costs what is new, not the whole buffer. The index also keeps the places of the
+last `size` cleared entries: a follower whose last entry was cleared with its session (as the
+pytest plugin does after each test) gets what came after it, not the other sessions' entries
+it has already seen. An id it does not know (evicted, cleared long ago, or from before a
+restart) gets every entry: all of them are newer.
 """
 
 from __future__ import annotations
@@ -113,13 +117,15 @@ class Journal:
         self._size = size
         self._entries: deque[tuple[int, dict[str, Any]]] = deque()
         self._numbers: dict[str, int] = {}  # an entry's id -> its running number
+        self._cleared: deque[tuple[int, str]] = deque()  # the last `size` cleared: their places
         self._recorded = 0
 
     def record(self, entry: dict[str, Any]) -> None:
         if self._size <= 0:
             return
         if len(self._entries) == self._size:
-            self._forget(*self._entries.popleft())
+            number, gone = self._entries.popleft()
+            self._forget(number, gone["id"])
         self._recorded += 1
         self._entries.append((self._recorded, entry))
         self._numbers[entry["id"]] = self._recorded
@@ -138,14 +144,16 @@ class Journal:
         kept: deque[tuple[int, dict[str, Any]]] = deque()
         for number, entry in self._entries:
             if session is None or entry["session"] == session:
-                self._forget(number, entry)
+                self._cleared.append((number, entry["id"]))
             else:
                 kept.append((number, entry))
         self._entries = kept
+        while len(self._cleared) > self._size:
+            self._forget(*self._cleared.popleft())
 
-    def _forget(self, number: int, entry: dict[str, Any]) -> None:
-        if self._numbers.get(entry["id"]) == number:  # ids are random: a repeat is not impossible
-            del self._numbers[entry["id"]]
+    def _forget(self, number: int, request_id: str) -> None:
+        if self._numbers.get(request_id) == number:  # ids are random: a repeat is not impossible
+            del self._numbers[request_id]
 
 
 def _plain(entry: dict[str, Any]) -> dict[str, Any]:

@@ -174,14 +174,17 @@ async def test_since_an_evicted_id_gives_everything(serve):
     assert await listed(client, f"?since={kept[-1]['id']}") != []
 
 
-async def test_clearing_one_session_keeps_the_others_since(busy):
+async def test_since_an_id_cleared_with_its_session_gives_what_came_after(busy):
+    """A follower whose last entry went with its session (the pytest plugin clears each test's)
+    sees neither a gap nor the other sessions' entries again."""
     everything = await listed(busy)
-    other = everything[-1]["id"]
-    first = everything[0]["id"]
+    other, first = everything[-1]["id"], everything[0]["id"]
     response = await busy.delete("/_mockai/requests?session=other")
     assert response.status == 200
-    assert len(await listed(busy, f"?since={other}")) == 5  # gone: everything
+    assert await listed(busy, f"?since={other}") == []
     assert len(await listed(busy, f"?since={first}")) == 4
+    assert await call(busy, "hi") == 200
+    assert summary(await listed(busy, f"?since={other}")) == [("completions", "hello", 200)]
 
 
 async def test_since_a_timestamp(serve):
