@@ -18,7 +18,7 @@ from mockai import ids, warmup
 from mockai.ephemeral import is_ephemeral, offered_key
 from mockai.errors import APIError, insufficient_permissions, invalid_api_key, missing_api_key
 from mockai.faults.inject import ConnectionDropped, broken_body
-from mockai.faults.kinds import BODY
+from mockai.faults.kinds import BODY, label
 from mockai.recording.facts import from_call
 from mockai.recording.proxy import FORWARDER, RECORDER, forward_and_record
 from mockai.recording.replay import event_frames, refreshed_body
@@ -261,11 +261,7 @@ def _finish(request: web.Request, exchange: Exchange, status: int | None) -> Non
 def _trouble(exchange: Exchange) -> str:
     """The access log's tail: ` fault=SOURCE:KIND[@AFTER_CHUNKS]` and ` rate_limited=REASON`
     when they apply, else nothing."""
-    tail = ""
-    fault = exchange.fault
-    if fault is not None:
-        after = "" if fault.after_chunks is None else f"@{fault.after_chunks}"
-        tail = f" fault={fault.source}:{fault.kind}{after}"
+    tail = "" if exchange.fault is None else f" fault={label(exchange.fault.describe())}"
     if exchange.limited is not None:
         tail += f" rate_limited={exchange.limited}"
     return tail
