@@ -50,16 +50,15 @@ class Filter:
     def from_query(cls, query: Mapping[str, str], session: str | None) -> Filter:
         """The filter a request's query asks for; a bad value is a 400 naming its parameter.
         An empty value is the same as none."""
-        since = query.get("since") or None
-        limit = query.get("limit") or None
-        status = query.get("status") or None
+        since, limit, status = (query.get(name, "") for name in ("since", "limit", "status"))
+        by_id = since.startswith(ID_PREFIX)
         return cls(
             session=session,
             scenario=query.get("scenario") or None,
             path=query.get("path") or None,
             statuses=_statuses(status) if status else (),
-            since_id=since if since is not None and since.startswith(ID_PREFIX) else None,
-            since_time=_since_time(since) if since and not since.startswith(ID_PREFIX) else None,
+            since_id=since if by_id else None,
+            since_time=_since_time(since) if since and not by_id else None,
             limit=_limit(limit) if limit else None,
         )
 

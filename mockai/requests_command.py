@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import time
@@ -70,7 +71,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.interval <= 0:
+    if not 0 < args.interval < math.inf:
         print("mockai: --interval must be more than 0 seconds", file=sys.stderr)
         return 2
     url = _base_url(args.url, os.environ)

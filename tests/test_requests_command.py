@@ -4,7 +4,10 @@ was not listening yet), Ctrl-C, and the one-line failures (unreachable, refused)
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import pty
 import re
 import selectors
 import signal
@@ -127,6 +130,45 @@ def test_piped_output_has_no_colour(server):
     done = run_cli("requests", "--url", server.root, "--session", "piped")
     assert done.returncode == 0, done.stderr
     assert "/v1/chat/completions" in done.stdout and ANSI not in done.stdout
+
+
+def on_a_terminal(*args: str, env: dict[str, str]) -> str:
+    """What `mockai requests ARGS` writes to a terminal (a pseudo-terminal as its stdout)."""
+    leader, follower_fd = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "mockai", "requests", *args],
+            stdout=follower_fd,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        os.close(follower_fd)
+        follower_fd = -1
+        out = b""
+        with contextlib.suppress(OSError):  # Linux: EIO once the terminal's writer is gone
+            while chunk := os.read(leader, 4096):
+                out += chunk
+        return out.decode()
+    finally:
+        os.close(leader)
+        if follower_fd != -1:
+            os.close(follower_fd)
+
+
+def test_colour_on_a_terminal_unless_no_color(server):
+    assert chat(server.root, headers={"X-Mockai-Session": "tty"})[0] == 200
+    args = ("--url", server.root, "--session", "tty")
+    assert (ANSI + "32m") in on_a_terminal(*args, env=clean_env())
+    plain = on_a_terminal(*args, env=clean_env(NO_COLOR="1"))
+    assert "/v1/chat/completions" in plain and ANSI not in plain
+
+
+def test_a_bad_interval_is_a_usage_error(server, capsys):
+    code, lines, err = printed(capsys, "--url", server.root, "--follow", "--interval", "0")
+    assert (code, lines) == (2, [])
+    assert "--interval" in err
 
 
 def test_the_port_comes_from_the_environment(server):
