@@ -53,7 +53,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         metavar="TOKEN",
         help="the admin token (default $MOCKAI_ADMIN_TOKEN)",
     )
-    parser.add_argument("--session", help="only this session's requests")
+    parser.add_argument("--session", metavar="ID", help="only this session's requests")
     parser.add_argument("--scenario", metavar="NAME", help="only this scenario's; - for none")
     parser.add_argument("--path", metavar="GLOB", help="only paths matching, e.g. '/v1/chat/*'")
     parser.add_argument("--status", metavar="S", help="a code (429), a class (5xx) or a list")

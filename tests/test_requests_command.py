@@ -171,11 +171,12 @@ def test_a_bad_interval_is_a_usage_error(server, capsys):
     assert "--interval" in err
 
 
-def test_the_port_comes_from_the_environment(server):
+def test_the_server_comes_from_the_environment(server):
     assert chat(server.root, headers={"X-Mockai-Session": "env"})[0] == 200
-    done = run_cli("requests", "--session", "env", env=clean_env(MOCKAI_PORT=str(server.port)))
-    assert done.returncode == 0, done.stderr
-    assert len(done.stdout.splitlines()) == 1
+    for env in (clean_env(MOCKAI_PORT=str(server.port)), clean_env(MOCKAI_URL=server.root + "/")):
+        done = run_cli("requests", "--session", "env", env=env)
+        assert done.returncode == 0, done.stderr
+        assert len(done.stdout.splitlines()) == 1
 
 
 def test_follow_prints_what_comes_after(server):

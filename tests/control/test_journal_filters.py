@@ -187,6 +187,23 @@ async def test_since_an_id_cleared_with_its_session_gives_what_came_after(busy):
     assert summary(await listed(busy, f"?since={other}")) == [("completions", "hello", 200)]
 
 
+async def test_only_the_last_journal_size_cleared_places_are_kept(serve):
+    client = await serve(SCENARIOS, journal_size=2)
+    assert await call(client, "hi", session="s2") == 200
+    (kept,) = [e["id"] for e in await listed(client)]
+    cleared = []
+    for _ in range(3):
+        assert await call(client, "hi", session="s1") == 200
+        cleared.append((await listed(client))[-1]["id"])
+        assert (await client.delete("/_mockai/requests?session=s1")).status == 200
+        assert await listed(client, f"?since={cleared[-1]}") == []  # placed after `kept`
+        if len(cleared) == 2:
+            assert await listed(client, f"?since={cleared[0]}") == []
+    # three cleared, two places kept: the oldest is unknown now, so it gives everything
+    assert [e["id"] for e in await listed(client, f"?since={cleared[0]}")] == [kept]
+    assert await listed(client, f"?since={cleared[1]}") == []
+
+
 async def test_since_a_timestamp(serve):
     client = await serve(SCENARIOS)
     assert await call(client, "hi") == 200
