@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         return 0
     except BrokenPipeError:  # `mockai requests | head`: the reader had enough
-        sys.stderr.close()  # nothing more to say, and no complaint at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no complaint at exit
         return 0
     return 0
 
@@ -117,6 +117,8 @@ def fetch(url: str, token: str | None, query: Mapping[str, str]) -> list[dict[st
         with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
             data: list[dict[str, Any]] = json.load(response)["data"]
             return data
+    except (ValueError, KeyError, TypeError):  # a 200 from something else than mockai
+        raise Refused(f"{url} answered something other than a mockai journal") from None
     except urllib.error.HTTPError as exc:
         raise Refused(f"{exc.code} {_message(exc)}") from None
     except (urllib.error.URLError, OSError) as exc:

@@ -230,17 +230,17 @@ def test_a_bad_filter_is_the_servers_message(server, capsys):
     assert err.startswith("mockai: 400 Invalid status '9xx'")
 
 
-class _Forbidding(BaseHTTPRequestHandler):
-    """What a server with --admin-token says to a remote client without it."""
+class _StandIn(BaseHTTPRequestHandler):
+    """Answers every GET with `answer` (status, body) and notes the Authorization it got."""
 
+    url = ""
+    answer: tuple[int, bytes] = (200, b"")
     seen: list[str | None] = []
 
     def do_GET(self) -> None:
         self.seen.append(self.headers.get("Authorization"))
-        body = {"error": {"message": "The control API needs the admin token.", "type": "forbidden"}}
-        raw = json.dumps(body).encode()
-        self.send_response(403)
-        self.send_header("Content-Type", "application/json")
+        status, raw = self.answer
+        self.send_response(status)
         self.send_header("Content-Length", str(len(raw)))
         self.end_headers()
         self.wfile.write(raw)
@@ -249,16 +249,37 @@ class _Forbidding(BaseHTTPRequestHandler):
         pass
 
 
-def test_a_403_is_the_servers_message_and_the_token_goes_as_bearer(monkeypatch, capsys):
-    """A loopback client never meets the 403 of a real server, so a stand-in answers it."""
-    with ThreadingHTTPServer(("127.0.0.1", 0), _Forbidding) as forbidding:
-        threading.Thread(target=forbidding.serve_forever, daemon=True).start()
+@pytest.fixture
+def stand_in() -> Iterator[type[_StandIn]]:
+    """A server on loopback that is not mockai; its URL is `stand_in.url`."""
+
+    class Handler(_StandIn):
+        seen: list[str | None] = []
+
+    with ThreadingHTTPServer(("127.0.0.1", 0), Handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        Handler.url = f"http://127.0.0.1:{server.server_address[1]}"
         try:
-            monkeypatch.setenv("MOCKAI_ADMIN_TOKEN", "s3cret")
-            url = f"http://127.0.0.1:{forbidding.server_address[1]}"
-            code, lines, err = printed(capsys, "--url", url)
+            yield Handler
         finally:
-            forbidding.shutdown()
+            server.shutdown()
+
+
+def test_a_403_is_the_servers_message_and_the_token_goes_as_bearer(stand_in, monkeypatch, capsys):
+    """A loopback client never meets the 403 of a real server, so a stand-in answers it."""
+    error = {"error": {"message": "The control API needs the admin token.", "type": "forbidden"}}
+    stand_in.answer = (403, json.dumps(error).encode())
+    monkeypatch.setenv("MOCKAI_ADMIN_TOKEN", "s3cret")
+    code, lines, err = printed(capsys, "--url", stand_in.url)
     assert (code, lines) == (1, [])
     assert err == "mockai: 403 The control API needs the admin token.\n"
-    assert _Forbidding.seen == ["Bearer s3cret"]
+    assert stand_in.seen == ["Bearer s3cret"]
+
+
+def test_something_else_than_mockai_is_one_line(stand_in, monkeypatch, capsys):
+    monkeypatch.delenv("MOCKAI_ADMIN_TOKEN", raising=False)
+    stand_in.answer = (200, b"<html>a web page</html>")
+    code, lines, err = printed(capsys, "--url", stand_in.url)
+    assert (code, lines) == (1, [])
+    assert err == f"mockai: {stand_in.url} answered something other than a mockai journal\n"
+    assert stand_in.seen == [None]  # no token given, none sent
