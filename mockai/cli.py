@@ -16,7 +16,7 @@ import textwrap
 from pathlib import Path
 from typing import NoReturn
 
-from mockai import __version__, tiktoken_command
+from mockai import __version__, requests_command, tiktoken_command
 from mockai.config import ENVIRONMENT, SettingError, Settings, flag, from_sources
 from mockai.endpoints import endpoint_names
 from mockai.faults.kinds import ALL, DEFAULT_KINDS
@@ -184,6 +184,7 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check scenario files; FILE:LINE per problem")
     validate.add_argument("paths", nargs="+", metavar="PATH")
     tiktoken_command.register(commands)  # `mockai tiktoken-cache`: its own module
+    requests_command.register(commands)  # `mockai requests`: its own module
     parser.epilog = serve.epilog = _epilog({o for a in serve._actions for o in a.option_strings})
     return parser
 
@@ -263,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == tiktoken_command.NAME:  # `mockai tiktoken-cache`: its own module
         return tiktoken_command.run(args)
+    if args.command == requests_command.NAME:  # `mockai requests`: its own module
+        return requests_command.run(args)
     if args.command == "record":  # its own module, imported when used (it loads the server)
         from mockai import record_command
 
