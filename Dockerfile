@@ -4,7 +4,9 @@
 #   docker run --rm -p 8000:8000 -v "$PWD/scenarios:/scenarios:ro" mockai
 #
 # The image serves /scenarios (the bundled ./scenarios unless a volume replaces it) on
-# 0.0.0.0:8000, with the `fast` extra (uvloop) that the benchmarks measure. Settings come from
+# 0.0.0.0:8000, with the `fast` extra (uvloop) that the benchmarks measure and every media
+# extra (`all`: PyAV and Pillow, for mp3/opus/aac/flac speech, JPEG/WebP images and videos),
+# so the image is a one-stop server (see docs/install.md). Settings come from
 # the MOCKAI_* variables below (`docker run -e MOCKAI_PORT=9000 -p 9000:9000 mockai`; the health
 # check follows MOCKAI_PORT). Extra flags go after the image name: `docker run mockai --strict`.
 # From the host the control API (/_mockai/) needs an admin token: `-e MOCKAI_ADMIN_TOKEN=...`.
@@ -30,7 +32,7 @@ COPY mockai ./mockai
 RUN useradd --system --uid 10001 --user-group --create-home --home-dir /home/mockai \
         --shell /usr/sbin/nologin mockai \
     && python3 -m venv /opt/mockai \
-    && /opt/mockai/bin/pip install --no-cache-dir './[fast]' \
+    && /opt/mockai/bin/pip install --no-cache-dir './[all,fast]' \
     && rm -rf /src
 
 COPY scenarios /scenarios

@@ -1,21 +1,30 @@
 # `make run` serves the bundled scenarios; `make test` runs the test suite (`make test-sdk`
 # the official SDK's resource tests against --lenient).
-# Both create (or reuse) .venv and install what they need from pyproject.toml.
+# Both create (or reuse) .venv and install what they need from pyproject.toml: `run` only what
+# serving needs (no media extras: see docs/install.md), the tests the test tools and every
+# extra, so the audio, image and video tests run.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
 PORT ?= 8000
 
 .PHONY: run test test-sdk lint container-test bench clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,all]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(BIN)/mockai serve --scenarios scenarios --port $(PORT)
 
 test: $(STAMP)
@@ -42,7 +51,7 @@ container-test:
 
 # The benchmarks run the server as users should deploy it: with the `fast` extra (uvloop).
 $(VENV)/.fast: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,fast]'
+	$(BIN)/python -m pip install --quiet -e '.[test,all,fast]'
 	touch $@
 
 bench: $(VENV)/.fast

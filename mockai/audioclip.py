@@ -3,10 +3,10 @@ and how long it lasts, for the routes that check a recording (custom voices, tra
 
 A WAV is read with the standard library (`wav_seconds`: its header and the frames really
 present, so a streamed WAV declaring 0xFFFFFFFF bytes is measured right); any other file is
-probed with PyAV (FFmpeg), which reads the container's own duration, or decodes the audio to
-count its samples when the container does not say (a browser's WebM recording). Probing costs
-a few milliseconds, decoding up to a few tenths of a second for a large file: callers run
-`probe` in a thread.
+probed with PyAV (FFmpeg, the `audio` extra), which reads the container's own duration, or
+decodes the audio to count its samples when the container does not say (a browser's WebM
+recording). Probing costs a few milliseconds, decoding up to a few tenths of a second for a
+large file: callers run `probe` in a thread.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from __future__ import annotations
 import io
 import wave
 from dataclasses import dataclass
+
+from mockai.extras import require
 
 # FFmpeg's demuxer names -> the format names the voice routes' MIME types give (audio/mpeg,
 # audio/wav, audio/ogg, audio/aac, audio/flac, audio/webm, audio/mp4).
@@ -48,13 +50,15 @@ def wav_seconds(data: bytes) -> float | None:
     return frames / rate if rate else None
 
 
-def probe(data: bytes) -> Clip | None:
+def probe(data: bytes, param: str) -> Clip | None:
     """The file's audio format (by its bytes) and duration; None when it is not audio in one
-    of the formats above, or does not decode."""
+    of the formats above, or does not decode. A file that is no WAV needs the `audio` extra
+    (`param` is the form field that carries it)."""
     if data[:4] == b"RIFF" and data[8:12] == b"WAVE":
         seconds = wav_seconds(data)
         return None if seconds is None else Clip("wav", seconds)
-    import av  # imported on first use: most runs never read compressed audio
+    # imported on first use: most runs never read compressed audio
+    av = require("audio", "av", feature="audio recordings other than WAV", param=param)
 
     try:
         with av.open(io.BytesIO(data)) as container:

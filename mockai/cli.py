@@ -17,7 +17,7 @@ import textwrap
 from pathlib import Path
 from typing import NoReturn
 
-from mockai import __version__, init_command, schema_command, tiktoken_command
+from mockai import __version__, init_command, requests_command, schema_command, tiktoken_command
 from mockai.config import ENVIRONMENT, SettingError, Settings, flag, from_sources
 from mockai.endpoints import endpoint_names
 from mockai.faults.kinds import ALL, DEFAULT_KINDS
@@ -195,6 +195,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="*", metavar="PATH")
     validate.add_argument("--config", metavar="FILE", help="a mockai.yaml to check as well")
     tiktoken_command.register(commands)  # `mockai tiktoken-cache`: its own module
+    requests_command.register(commands)  # `mockai requests`: its own module
     # -- editor support: `mockai schema` and `mockai init`, each in its own module --
     schema_command.register(commands)
     init_command.register(commands)
@@ -299,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == tiktoken_command.NAME:  # `mockai tiktoken-cache`: its own module
         return tiktoken_command.run(args)
+    if args.command == requests_command.NAME:  # `mockai requests`: its own module
+        return requests_command.run(args)
     if args.command == schema_command.NAME:  # editor support
         return schema_command.run(args)
     if args.command == init_command.NAME:  # editor support

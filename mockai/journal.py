@@ -1,40 +1,158 @@
 """The request journal: a bounded ring buffer, so a long-running server's memory stays flat.
 
 Entries keep the request's own read-only header and query views; they are copied into plain
-dicts only when somebody reads the journal, not on every request, and that copy is the only way
-out: keys, tokens, cookies and other secrets leave it masked (`mockai.masking`). Request bodies
-are the caller's own data and are kept as sent.
+dicts only when somebody reads the journal, not on every request, and only the entries a read
+returns are copied: keys, tokens, cookies and other secrets leave it masked (`mockai.masking`).
+Request bodies are the caller's own data and are kept as sent.
+
+A read takes a `Filter` (`GET /_mockai/requests?scenario=&path=&status=&since=&limit=`). Each
+entry gets a running number when recorded, and an index from its id to that number, so
+`since=<id>` walks back from the newest entry only as far as that id: a follower polling with
+its last id costs what is new, not the whole buffer. The index also keeps the places of the
+last `size` cleared entries: a follower whose last entry was cleared with its session (as the
+pytest plugin does after each test) gets what came after it, not the other sessions' entries
+it has already seen. An id it does not know (evicted, cleared long ago, or from before a
+restart) gets every entry: all of them are newer.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from typing import Any
 
+from mockai.errors import invalid_request
 from mockai.masking import masked
+
+NO_SCENARIO = "-"  # `scenario=-`: the requests no scenario answered (as the access log shows them)
+ID_PREFIX = "req_"
+_CODE = re.compile(r"[1-5][0-9][0-9]")
+_CLASS = re.compile(r"[1-5]xx")
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which entries a read returns, oldest first; a field left at its default lets all in."""
+
+    session: str | None = None
+    scenario: str | None = None  # a scenario's name, or NO_SCENARIO
+    path: str | None = None  # an fnmatch glob (a plain path matches only itself)
+    statuses: tuple[range, ...] = ()  # any of these; a dropped request has no status
+    since_id: str | None = None  # entries recorded after it (all, when it is gone)
+    since_time: float | None = None  # entries whose timestamp is later
+    limit: int | None = None  # the newest N of those that match
+
+    @classmethod
+    def from_query(cls, query: Mapping[str, str], session: str | None) -> Filter:
+        """The filter a request's query asks for; a bad value is a 400 naming its parameter.
+        An empty value is the same as none."""
+        since, limit, status = (query.get(name, "") for name in ("since", "limit", "status"))
+        by_id = since.startswith(ID_PREFIX)
+        return cls(
+            session=session,
+            scenario=query.get("scenario") or None,
+            path=query.get("path") or None,
+            statuses=_statuses(status) if status else (),
+            since_id=since if by_id else None,
+            since_time=_since_time(since) if since and not by_id else None,
+            limit=_limit(limit) if limit else None,
+        )
+
+    def admits(self, entry: Mapping[str, Any]) -> bool:
+        status = entry["status"]
+        return (
+            (self.session is None or entry["session"] == self.session)
+            and (self.scenario is None or (entry["scenario"] or NO_SCENARIO) == self.scenario)
+            and (self.path is None or fnmatchcase(entry["path"], self.path))
+            and (not self.statuses or any(status in r for r in self.statuses))
+            and (self.since_time is None or entry["timestamp"] > self.since_time)
+        )
+
+
+EVERYTHING = Filter()
+
+
+def _statuses(text: str) -> tuple[range, ...]:
+    """`429`, `4xx` or a comma list of them."""
+    picked = []
+    for part in (p.strip().lower() for p in text.split(",")):
+        if _CODE.fullmatch(part):
+            picked.append(range(int(part), int(part) + 1))
+        elif _CLASS.fullmatch(part):
+            picked.append(range(int(part[0]) * 100, int(part[0]) * 100 + 100))
+        else:
+            raise invalid_request(
+                f"Invalid status {part!r}: give a code (429), a class (4xx) or a comma list "
+                "of them (429,5xx).",
+                "status",
+            )
+    return tuple(picked)
+
+
+def _since_time(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise invalid_request(
+            f"Invalid since {text!r}: give a request id (req_...) or a unix timestamp.", "since"
+        )
+    return value
+
+
+def _limit(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
+        raise invalid_request(f"Invalid limit {text!r}: give a whole number, 1 or more.", "limit")
+    return int(text)
 
 
 class Journal:
     def __init__(self, size: int) -> None:
-        self._entries: deque[dict[str, Any]] = deque(maxlen=size)
+        self._size = size
+        self._entries: deque[tuple[int, dict[str, Any]]] = deque()
+        self._numbers: dict[str, int] = {}  # an entry's id -> its running number
+        self._cleared: deque[tuple[int, str]] = deque()  # the last `size` cleared: their places
+        self._recorded = 0
 
     def record(self, entry: dict[str, Any]) -> None:
-        self._entries.append(entry)
+        if self._size <= 0:
+            return
+        if len(self._entries) == self._size:
+            number, gone = self._entries.popleft()
+            self._forget(number, gone["id"])
+        self._recorded += 1
+        self._entries.append((self._recorded, entry))
+        self._numbers[entry["id"]] = self._recorded
 
-    def entries(self, session: str | None = None) -> list[dict[str, Any]]:
-        return [_plain(e) for e in self._entries if session is None or e["session"] == session]
+    def entries(self, wanted: Filter = EVERYTHING) -> list[dict[str, Any]]:
+        after = self._numbers.get(wanted.since_id, 0) if wanted.since_id is not None else 0
+        picked: list[dict[str, Any]] = []
+        for number, entry in reversed(self._entries):  # newest first: `since` and `limit` stop
+            if number <= after or len(picked) == wanted.limit:
+                break
+            if wanted.admits(entry):
+                picked.append(entry)
+        return [_plain(e) for e in reversed(picked)]
 
     def clear(self, session: str | None = None) -> None:
-        if session is None:
-            self._entries.clear()
-        else:
-            kept = [e for e in self._entries if e["session"] != session]
-            self._entries.clear()
-            self._entries.extend(kept)
+        kept: deque[tuple[int, dict[str, Any]]] = deque()
+        for number, entry in self._entries:
+            if session is None or entry["session"] == session:
+                self._cleared.append((number, entry["id"]))
+            else:
+                kept.append((number, entry))
+        self._entries = kept
+        while len(self._cleared) > self._size:
+            self._forget(*self._cleared.popleft())
 
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return (_plain(e) for e in self._entries)
+    def _forget(self, number: int, request_id: str) -> None:
+        if self._numbers.get(request_id) == number:  # ids are random: a repeat is not impossible
+            del self._numbers[request_id]
 
 
 def _plain(entry: dict[str, Any]) -> dict[str, Any]:

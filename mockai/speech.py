@@ -14,8 +14,8 @@ what was "said" in it when no scenario tells.
 
 No numpy: a syllable is one period of its waveform repeated (bytes multiplication runs in C),
 so even a 4,096-character input (~5 minutes of audio) synthesises in a few hundredths of a
-second. Compressed formats are encoded with PyAV (FFmpeg): mp3 (LAME, 160 kbps), Opus in
-Ogg, AAC in ADTS, FLAC; wav and pcm are written here.
+second. Compressed formats are encoded with PyAV (FFmpeg, the `audio` extra): mp3 (LAME,
+160 kbps), Opus in Ogg, AAC in ADTS, FLAC; wav and pcm are written here, with no extra.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from mockai import generation
 from mockai.caches import memoized
+from mockai.extras import require
 
 SAMPLE_RATE = 24_000
 BYTES_PER_MS = SAMPLE_RATE * 2 // 1000  # 16-bit mono
@@ -180,7 +181,8 @@ def wav(samples: bytes) -> bytes:
 
 
 def _encoded(samples: bytes, fmt: str) -> bytes:
-    import av  # imported on first use: most runs never synthesise compressed audio
+    # imported on first use: most runs never synthesise compressed audio
+    av = require("audio", "av", feature=f"{fmt} speech", param="response_format")
 
     container_name, codec, bit_rate, options = _ENCODERS[fmt]
     buffer = io.BytesIO()

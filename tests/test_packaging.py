@@ -134,10 +134,11 @@ def test_dockerfile_serves_scenarios_from_the_environment_as_non_root(dockerfile
     assert (settings.host, settings.port, settings.scenarios) == ("0.0.0.0", 8000, ["/scenarios"])
 
 
-def test_dockerfile_installs_the_fast_extra(dockerfile):
-    """The benchmarks call uvloop the deployment setting; the image is a deployment."""
+def test_dockerfile_installs_the_fast_and_media_extras(dockerfile):
+    """The benchmarks call uvloop the deployment setting; the image is a deployment, and a
+    one-stop server: every media extra (`all`) too."""
     runs = " ".join(args for keyword, args in dockerfile if keyword == "RUN")
-    assert re.search(r"pip install [^&]*'\./\[fast\]'", runs), runs
+    assert re.search(r"pip install [^&]*'\./\[all,fast\]'", runs), runs
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "127.0.0.1"])

@@ -15,6 +15,7 @@ from aiohttp import web
 
 from mockai.errors import APIError, invalid_request
 from mockai.jobclock import FOREVER
+from mockai.journal import Filter
 from mockai.metrics import CONTENT_TYPE
 from mockai.scenarios import ScenarioProblems, load_text
 from mockai.toolkit.http import json_response
@@ -90,10 +91,11 @@ async def drop_scenarios(request: web.Request) -> web.Response:
 
 
 async def list_requests(request: web.Request) -> web.Response:
+    """The journal, oldest first, narrowed by `scenario`, `path`, `status`, `since` and `limit`
+    (see `mockai.journal.Filter`) and the session."""
     _guard(request)
-    return json_response(
-        {"object": "list", "data": state_of(request).journal.entries(_session(request))}
-    )
+    wanted = Filter.from_query(request.query, _session(request))
+    return json_response({"object": "list", "data": state_of(request).journal.entries(wanted)})
 
 
 async def clear_requests(request: web.Request) -> web.Response:

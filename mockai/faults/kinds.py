@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import get_args
+from typing import Any, get_args
 
 from mockai.vocabulary import ChaosKind
 
@@ -41,3 +42,10 @@ class Fault:
         if self.after_chunks is not None:
             out["after_chunks"] = self.after_chunks
         return out
+
+
+def label(described: Mapping[str, Any]) -> str:
+    """A fault as the access log and `mockai requests` name it, from its `describe()`:
+    `chaos:500`, `scripted:disconnect@5` (after 5 chunks)."""
+    after = described.get("after_chunks")
+    return f"{described['source']}:{described['kind']}" + ("" if after is None else f"@{after}")

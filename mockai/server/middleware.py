@@ -18,7 +18,7 @@ from mockai import ids, warmup
 from mockai.ephemeral import is_ephemeral, offered_key
 from mockai.errors import APIError, insufficient_permissions, invalid_api_key, missing_api_key
 from mockai.faults.inject import ConnectionDropped, broken_body
-from mockai.faults.kinds import BODY
+from mockai.faults.kinds import BODY, label
 from mockai.recording.facts import from_call
 from mockai.recording.proxy import FORWARDER, RECORDER, forward_and_record
 from mockai.recording.replay import event_frames, refreshed_body
@@ -248,10 +248,20 @@ def _finish(request: web.Request, exchange: Exchange, status: int | None) -> Non
         )
     if not state.settings.quiet and access_log.isEnabledFor(logging.INFO):
         access_log.info(
-            "%s %s %s scenario=%s %.1fms",
+            "%s %s %s scenario=%s %.1fms%s",
             request.method,
             request.path,
             "-" if status is None else status,
             exchange.scenario or "-",
             elapsed,
+            _trouble(exchange),
         )
+
+
+def _trouble(exchange: Exchange) -> str:
+    """The access log's tail: ` fault=SOURCE:KIND[@AFTER_CHUNKS]` and ` rate_limited=REASON`
+    when they apply, else nothing."""
+    tail = "" if exchange.fault is None else f" fault={label(exchange.fault.describe())}"
+    if exchange.limited is not None:
+        tail += f" rate_limited={exchange.limited}"
+    return tail

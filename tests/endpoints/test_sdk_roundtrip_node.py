@@ -12,17 +12,14 @@ in CI (`CI=true`), where it fails.
 from __future__ import annotations
 
 import base64
-import fcntl
-import hashlib
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from node_packages import installed_node
 from openapi import parse_sse, validate_chat_chunk, validate_response
 from realtime_support import check
 from responses_support import check_events
@@ -50,39 +47,10 @@ SCENARIOS = [
 ]
 
 
-def _program(name: str) -> str:
-    found = shutil.which(name)
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"`{name}` is not installed; CI must run the Node SDK round trip")
-        pytest.skip(f"`{name}` is not installed")
-    return found
-
-
 @pytest.fixture(scope="session")
 def node() -> str:
-    """The `node` binary, once tests/node's pinned packages are installed.
-
-    `npm ci` runs under an exclusive lock on a file beside node_modules (which `npm ci` deletes
-    and recreates), so pytest-xdist workers never install at once nor run a half-installed SDK;
-    a stamp holding the lockfile's digest marks a finished, current install.
-    """
-    node, npm = _program("node"), _program("npm")
-    digest = hashlib.sha256((NODE_DIR / "package-lock.json").read_bytes()).hexdigest()
-    stamp = NODE_DIR / "node_modules" / ".mockai-installed"
-    with open(NODE_DIR / ".install.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (stamp.is_file() and stamp.read_text() == digest):
-            done = subprocess.run(
-                [npm, "ci", "--no-audit", "--no-fund"],
-                cwd=NODE_DIR,
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-            assert done.returncode == 0, f"npm ci failed:\n{done.stdout}\n{done.stderr}"
-            stamp.write_text(digest)
-    return node
+    """The `node` binary, once tests/node's pinned packages are installed."""
+    return installed_node(NODE_DIR)
 
 
 def _check_reply(exchange: dict[str, Any]) -> None:

@@ -4,7 +4,8 @@ picture, different prompts get visibly different ones, and every file opens in a
 exactly the size asked.
 
 PNG is written here with zlib (rows are slices of one precomputed strip, so a 1024x1024 image
-costs a few milliseconds); JPEG and WebP go through Pillow. Encoded files are cached, since
+costs a few milliseconds); JPEG and WebP go through Pillow (the `images` extra: without it,
+asking for them is mockai's 400 naming the extra). Encoded files are cached, since
 clients often ask for the same picture again (retries, partial images of a stream).
 """
 
@@ -18,6 +19,7 @@ import zlib
 from dataclasses import dataclass
 
 from mockai.caches import memoized
+from mockai.extras import require
 
 MEDIA_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "webp": "image/webp"}
 
@@ -100,11 +102,12 @@ def _png(picture: Picture, rows: list[bytes]) -> bytes:
 
 @memoized(limit=64)
 def _encode(picture: Picture) -> bytes:
-    rows = _rows(picture)
     if picture.format == "png":
-        return _png(picture, rows)
-    from PIL import Image  # imported on first use: most runs never ask for JPEG or WebP
-
+        return _png(picture, _rows(picture))
+    # imported on first use: most runs never ask for JPEG or WebP
+    feature = f"{picture.format.upper()} images"
+    Image = require("images", "PIL.Image", feature=feature, param="output_format")
+    rows = _rows(picture)
     mode = "RGBA" if picture.transparent else "RGB"
     image = Image.frombytes(mode, (picture.width, picture.height), b"".join(rows))
     out = io.BytesIO()

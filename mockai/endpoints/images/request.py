@@ -5,7 +5,6 @@ the checks of the pictures an edit or variation carries (format, size, alpha, ma
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal
@@ -14,6 +13,7 @@ from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from mockai.errors import APIError, invalid_request, missing_parameter
+from mockai.imagesize import Header, image_header
 from mockai.toolkit import multipart
 from mockai.toolkit.multipart import Upload
 from mockai.toolkit.state import state_of
@@ -100,14 +100,9 @@ def invalid_image_file(number: int) -> APIError:
     )
 
 
-def picture(upload: Upload):
-    """The file as Pillow sees it (header only), or None when it is no image at all."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        return Image.open(io.BytesIO(upload.data))
-    except (UnidentifiedImageError, OSError, ValueError):
-        return None
+def picture(upload: Upload) -> Header | None:
+    """The file's image header, or None when it is no PNG, JPEG, GIF or WebP image."""
+    return image_header(upload.data)
 
 
 @dataclass

@@ -32,7 +32,7 @@ async def create(request: web.Request) -> web.Response:
     if not state.settings.lenient:
         if sent.upload is None:
             raise missing_parameter("video")
-        if await asyncio.to_thread(footage.probe, sent.upload.data) is None:
+        if await asyncio.to_thread(footage.probe, sent.upload.data, "video") is None:
             # The real wording is not known.
             raise invalid_request("Invalid video file.", "video", "invalid_value")
     character = render.character(ids.video_character_id(), sent.model.name, int(time.time()))

@@ -8,7 +8,8 @@ and different prompts visibly different ones. Frames are drawn straight into the
 Cr planes with Pillow (no RGB conversion per frame) and encoded with PyAV: libx264
 `ultrafast` at a high CRF when FFmpeg has it, else MPEG-4 Part 2. A 12-second 720p clip
 encodes in about a second and weighs some 100-200 kB. Nothing here touches the event loop:
-callers run it in a thread.
+callers run it in a thread. Pillow and PyAV are the `video` extra, imported on first use (most
+runs never make a video): handlers call `require_extra` before starting a video.
 """
 
 from __future__ import annotations
@@ -18,8 +19,12 @@ import io
 import math
 import random
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw
+from mockai.extras import require
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 FPS = 24  # the real API's frame rate is not documented; a common film rate
 _SHAPES = 3
@@ -51,7 +56,15 @@ class _Shape:
     phase: tuple[float, float]
 
 
+def require_extra(param: str | None) -> None:
+    """The 400 naming the `video` extra unless both its libraries are installed."""
+    for module in ("av", "PIL"):
+        require("video", module, feature="videos", param=param)
+
+
 def _ycbcr(rgb: tuple[int, int, int]) -> tuple[int, int, int]:
+    from PIL import Image
+
     pixel = Image.new("RGB", (1, 1), rgb).convert("YCbCr").getpixel((0, 0))
     return pixel  # type: ignore[return-value]
 
@@ -64,6 +77,8 @@ class _Scene:
     """The backdrop's planes (Y full size, Cb and Cr halved as in 4:2:0) and the shapes."""
 
     def __init__(self, footage: Footage) -> None:
+        from PIL import Image
+
         rng = random.Random(footage.material)
         width, height = footage.width, footage.height
         vertical = Image.linear_gradient("L").resize((width, height))
@@ -92,6 +107,8 @@ class _Scene:
 
     def draw(self, index: int) -> list[Image.Image]:
         """Frame `index`'s Y, Cb and Cr planes."""
+        from PIL import ImageDraw
+
         footage = self.footage
         done = index / max(footage.frames - 1, 1)
         side = min(footage.width, footage.height)
@@ -117,6 +134,8 @@ class _Scene:
 
     def still(self, index: int) -> Image.Image:
         """Frame `index` as an RGB picture."""
+        from PIL import Image
+
         luma, blue, red = self.draw(index)
         return Image.merge("YCbCr", (luma, blue.resize(luma.size), red.resize(luma.size))).convert(
             "RGB"
@@ -124,7 +143,7 @@ class _Scene:
 
 
 def mp4(footage: Footage) -> bytes:
-    import av  # imported on first use: most runs never make a video
+    import av
 
     scene = _Scene(footage)
     out = io.BytesIO()
@@ -161,6 +180,8 @@ def thumbnail(footage: Footage) -> bytes:
 
 def spritesheet(footage: Footage) -> bytes:
     """One frame a second, `_SPRITE_WIDTH` wide, in rows of `_SPRITE_COLUMNS`, as JPEG."""
+    from PIL import Image
+
     scene = _Scene(footage)
     width = _SPRITE_WIDTH
     height = round(footage.height * width / footage.width)
@@ -184,9 +205,10 @@ def digest(*parts: object) -> str:
     return hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=16).hexdigest()
 
 
-def probe(data: bytes) -> tuple[int, int, float] | None:
-    """An uploaded video's width, height and seconds, or None when it is no video."""
-    import av
+def probe(data: bytes, param: str) -> tuple[int, int, float] | None:
+    """An uploaded video's width, height and seconds, or None when it is no video (`param`
+    is the form field that carries it)."""
+    av = require("video", "av", feature="reading uploaded videos", param=param)
 
     try:
         with av.open(io.BytesIO(data)) as container:

@@ -105,6 +105,7 @@ async def _start(
     """A new video job: the scenario step answers first (an error, a literal body, a pace; an
     error with `stream.error_after_chunks: N` fails the job at N% instead), then the job
     starts on the job clock."""
+    footage.require_extra("model")
     state = state_of(request)
     session = exchange_of(request).session
     call = Call(
@@ -177,7 +178,7 @@ async def _uploaded(request: web.Request, data: bytes) -> tuple[str, int]:
     """The size and length of an uploaded video: its own when it is one of the sizes the
     models make, else the 720p one of its orientation; a file that is no video is a 400
     (its wording is not known)."""
-    probed = await asyncio.to_thread(footage.probe, data)
+    probed = await asyncio.to_thread(footage.probe, data, "video")
     if probed is None:
         if not state_of(request).settings.lenient:
             raise invalid_request("Invalid video file.", "video", "invalid_value")
@@ -268,6 +269,7 @@ async def content(request: web.Request) -> web.StreamResponse:
         )
     async with video.drawing:
         if variant not in video.files:
+            footage.require_extra("variant")  # `--lenient` serves videos never started
             drawn = await asyncio.to_thread(footage.MAKERS[variant], video.footage)
             video.files[variant] = drawn
     return web.Response(body=video.files[variant], content_type=footage.MEDIA_TYPES[variant])

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import io
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
@@ -15,6 +14,7 @@ from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field
 
 from mockai.errors import APIError, invalid_request
+from mockai.imagesize import image_size
 from mockai.toolkit import multipart
 from mockai.toolkit.http import lenient_check, read_json
 from mockai.toolkit.multipart import Upload
@@ -161,16 +161,6 @@ def check_size(request: web.Request, model: str, size: str) -> None:
         )
 
 
-def picture_size(data: bytes) -> tuple[int, int] | None:
-    """The size of an image file, or None when it is none."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        return Image.open(io.BytesIO(data)).size
-    except (UnidentifiedImageError, OSError, ValueError):
-        return None
-
-
 def _data_url(url: str) -> bytes | None:
     """The bytes of a base64 data URL (None for an http(s) URL, which is not fetched)."""
     head, _, data = url.partition(",")
@@ -205,7 +195,7 @@ def check_reference(
 
 
 def check_reference_bytes(data: bytes, size: str) -> None:
-    found = picture_size(data)
+    found = image_size(data)
     if found is None:
         # The real wording is not known.
         raise invalid_request(

@@ -105,7 +105,7 @@ async def read_upload(request: web.Request, model: type[M], file: str) -> tuple[
 async def check_recording(upload: Upload, field: str, max_seconds: float | None = None) -> None:
     """The recording must be audio in a listed format (by its bytes, whatever its name or
     declared type), at least `MIN_SECONDS` long and at most `max_seconds`; read in a thread."""
-    clip = await asyncio.to_thread(audioclip.probe, upload.data)
+    clip = await asyncio.to_thread(audioclip.probe, upload.data, field)
     if clip is None:
         raise invalid_request(
             f"Invalid file format for '{field}'. Supported MIME types: {', '.join(MIME_TYPES)}.",
