@@ -19,12 +19,14 @@ from mockai.scenarios.loader import SUFFIXES, parse
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = (ROOT / "schemas", ROOT / "mockai" / "schemas")
-# Every scenario file in the repository: the bundled examples and `mockai init`'s starters.
+# Every scenario file in the repository: the bundled examples, the recipes' and `mockai init`'s
+# starters (npm's manifests next to the Node recipe are not scenarios).
+NOT_SCENARIOS = {"package.json", "package-lock.json"}
 SCENARIO_FILES = sorted(
     p
     for folder in ("scenarios", "examples", "mockai/starter/scenarios")
     for p in (ROOT / folder).rglob("*")
-    if p.suffix in SUFFIXES
+    if p.suffix in SUFFIXES and p.name not in NOT_SCENARIOS and "node_modules" not in p.parts
 )
 
 
@@ -92,7 +94,7 @@ def test_endpoint_offers_the_family_names() -> None:
 
 
 def test_the_repository_has_scenario_files() -> None:
-    assert len(SCENARIO_FILES) >= 8
+    assert len(SCENARIO_FILES) >= 12
 
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: str(p.relative_to(ROOT)))
