@@ -11,12 +11,13 @@ import asyncio
 import contextlib
 import ctypes
 import logging
+import os
 import sys
 import textwrap
 from pathlib import Path
 from typing import NoReturn
 
-from mockai import __version__, requests_command, tiktoken_command
+from mockai import __version__, init_command, requests_command, schema_command, tiktoken_command
 from mockai.config import ENVIRONMENT, SettingError, Settings, flag, from_sources
 from mockai.endpoints import endpoint_names
 from mockai.faults.kinds import ALL, DEFAULT_KINDS
@@ -24,6 +25,7 @@ from mockai.recording.steps import MATCH_FIELDS
 from mockai.scenarios import ScenarioProblems, load
 
 USAGE_ERROR = 2
+DEFAULT_CONFIG = Path("mockai.yaml")  # read when no --config or MOCKAI_CONFIG names one
 
 
 class _Parser(argparse.ArgumentParser):
@@ -110,7 +112,10 @@ def _parser() -> argparse.ArgumentParser:
         "--admin-token", metavar="TOKEN", help="token that opens /_mockai/ to non-loopback clients"
     )
     serve.add_argument(
-        "--config", metavar="FILE", help="mockai.yaml with these settings plus models: and limits:"
+        "--config",
+        metavar="FILE",
+        help="mockai.yaml with these settings plus models: and limits: "
+        "(default ./mockai.yaml when it exists)",
     )
     serve.add_argument("--quiet", action="store_const", const=True, help="no access log")
     serve.add_argument(
@@ -181,10 +186,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     _recording_flags(record)
 
-    validate = commands.add_parser("validate", help="check scenario files; FILE:LINE per problem")
-    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate = commands.add_parser(
+        "validate",
+        help="check scenario files and mockai.yaml; FILE:LINE per problem",
+        description="Check scenario files (default: the config's `scenarios`, else ./scenarios) "
+        "and a mockai.yaml (default ./mockai.yaml when no PATH is given and it exists).",
+    )
+    validate.add_argument("paths", nargs="*", metavar="PATH")
+    validate.add_argument("--config", metavar="FILE", help="a mockai.yaml to check as well")
     tiktoken_command.register(commands)  # `mockai tiktoken-cache`: its own module
     requests_command.register(commands)  # `mockai requests`: its own module
+    # -- editor support: `mockai schema` and `mockai init`, each in its own module --
+    schema_command.register(commands)
+    init_command.register(commands)
     parser.epilog = serve.epilog = _epilog({o for a in serve._actions for o in a.option_strings})
     return parser
 
@@ -220,8 +234,11 @@ def _serve(args: argparse.Namespace) -> int:
     from mockai.server.app import create_app
     from mockai.shutdown import run_until_signalled
 
+    given = vars(args)
+    if not given["config"] and "MOCKAI_CONFIG" not in os.environ and DEFAULT_CONFIG.is_file():
+        given = {**given, "config": str(DEFAULT_CONFIG)}
     try:
-        settings = from_sources(vars(args))
+        settings = from_sources(given)
     except SettingError as exc:
         print(f"mockai: {exc}", file=sys.stderr)
         return USAGE_ERROR
@@ -251,12 +268,31 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    config = args.config or (None if args.paths or not DEFAULT_CONFIG.is_file() else DEFAULT_CONFIG)
+    problems: list[str] = []
+    settings = Settings()
+    if config is not None:
+        from mockai.config_check import check_config  # it builds the app, as `serve` would
+
+        checked, config_problems = check_config(Path(config))
+        settings = checked or settings
+        problems = [str(p) for p in config_problems]
+    paths = [Path(p) for p in args.paths] or settings.scenario_paths()
+    if not paths and config is None:
+        print(
+            "mockai: nothing to validate: give PATH ... or --config FILE "
+            "(default ./scenarios and ./mockai.yaml)",
+            file=sys.stderr,
+        )
+        return USAGE_ERROR
     try:
-        scenarios = load([Path(p) for p in args.paths], endpoint_names())
+        scenarios = load(paths, endpoint_names())
     except ScenarioProblems as exc:
-        print("\n".join(exc.problems))
+        problems += exc.problems
+    if problems:
+        print("\n".join(problems))
         return 1
-    print(f"ok: {len(scenarios)} scenario(s)")
+    print(f"ok: {len(scenarios)} scenario(s){f' and {config}' if config else ''}")
     return 0
 
 
@@ -266,6 +302,10 @@ def main(argv: list[str] | None = None) -> int:
         return tiktoken_command.run(args)
     if args.command == requests_command.NAME:  # `mockai requests`: its own module
         return requests_command.run(args)
+    if args.command == schema_command.NAME:  # editor support
+        return schema_command.run(args)
+    if args.command == init_command.NAME:  # editor support
+        return init_command.run(args)
     if args.command == "record":  # its own module, imported when used (it loads the server)
         from mockai import record_command
 

@@ -22,52 +22,122 @@ import yaml
 from mockai.masking import shown
 
 
-def _range(low: float, high: float | None = None) -> dict[str, Any]:
-    return {"range": (low, high)}
+def _about(help: str, low: float | None = None, high: float | None = None) -> dict[str, Any]:
+    """A setting's description (`mockai schema` writes it into mockai.yaml's JSON Schema) and,
+    for a number, the range it must be in."""
+    return {"help": help} if low is None else {"help": help, "range": (low, high)}
 
 
 @dataclass(repr=False)
 class Settings:
-    host: str = "127.0.0.1"
-    port: int = field(default=8000, metadata=_range(0, 65535))
-    scenarios: list[str] = field(default_factory=list)
-    seed: int = 0
-    strict: bool = False
-    lenient: bool = False
-    api_key: list[str] = field(default_factory=list)
-    admin_token: str | None = None
-    quiet: bool = False
-    watch: bool = True
-    journal_size: int = field(default=1000, metadata=_range(0))
-    journal_body_bytes: int = field(default=16_384, metadata=_range(0))
-    max_body_mb: int = field(default=100, metadata=_range(1))
-    shutdown_grace: float = field(default=5.0, metadata=_range(0))  # seconds, on SIGTERM/SIGINT
-    # Realtime output audio: 1 sends it as fast as it plays, 2 twice as fast, 0 all at once.
-    realtime_audio_pace: float = field(default=1.0, metadata=_range(0))
-    config: str | None = None
-    models: list[dict[str, Any]] = field(default_factory=list)  # config file only
+    host: str = field(default="127.0.0.1", metadata=_about("Address to bind."))
+    port: int = field(
+        default=8000, metadata=_about("Port to listen on; 0 picks a free one.", 0, 65535)
+    )
+    scenarios: list[str] = field(
+        default_factory=list,
+        metadata=_about("Scenario files or folders; default ./scenarios when it exists."),
+    )
+    seed: int = field(default=0, metadata=_about("Seed for generated replies and jitter."))
+    strict: bool = field(
+        default=False, metadata=_about("No matching scenario is a 404 `no_scenario_matched`.")
+    )
+    lenient: bool = field(
+        default=False,
+        metadata=_about("Accept unknown request fields and models: a drop-in schema mock."),
+    )
+    api_key: list[str] = field(
+        default_factory=list,
+        metadata=_about("Accept only these API keys; default: any non-empty key."),
+    )
+    admin_token: str | None = field(
+        default=None, metadata=_about("Token that opens /_mockai/ to non-loopback clients.")
+    )
+    quiet: bool = field(default=False, metadata=_about("No access log."))
+    watch: bool = field(default=True, metadata=_about("Reload scenario files when they change."))
+    journal_size: int = field(
+        default=1000, metadata=_about("Requests kept in the request journal.", 0)
+    )
+    journal_body_bytes: int = field(
+        default=16_384, metadata=_about("Bytes of each body kept in the request journal.", 0)
+    )
+    max_body_mb: int = field(
+        default=100, metadata=_about("Largest request body accepted, in megabytes.", 1)
+    )
+    shutdown_grace: float = field(
+        default=5.0,
+        metadata=_about("Seconds in-flight requests may take to finish on SIGTERM or SIGINT.", 0),
+    )
+    realtime_audio_pace: float = field(
+        default=1.0,
+        metadata=_about(
+            "Realtime output audio: 1 sends it as fast as it plays, 2 twice as fast, "
+            "0 all at once.",
+            0,
+        ),
+    )
+    config: str | None = field(
+        default=None, metadata=_about("A mockai.yaml to read (on the command line).")
+    )
+    models: list[dict[str, Any]] = field(
+        default_factory=list, metadata=_about("Models to add to the catalog, or override.")
+    )  # config file only
     # Rate limits (mockai.ratelimits): every key and model, unless `limits:` says otherwise.
-    rpm: int | None = None
-    tpm: int | None = None
-    rpd: int | None = None
-    tpd: int | None = None
-    tier: str | None = None  # free, 1..5: OpenAI's published limits per model
-    quota_requests: int | None = None  # insufficient_quota after this many requests per key
-    quota_usd: float | None = None  # ... or after this much spend per key
-    limits: dict[str, Any] = field(default_factory=dict)  # config file only: models:, keys:
+    rpm: int | None = field(default=None, metadata=_about("Requests per minute."))
+    tpm: int | None = field(default=None, metadata=_about("Tokens per minute."))
+    rpd: int | None = field(default=None, metadata=_about("Requests per day."))
+    tpd: int | None = field(default=None, metadata=_about("Tokens per day."))
+    tier: str | None = field(
+        default=None,
+        metadata=_about("OpenAI's published limits per model: free, 1, 2, 3, 4 or 5."),
+    )
+    quota_requests: int | None = field(
+        default=None, metadata=_about("`insufficient_quota` after this many requests per key.")
+    )
+    quota_usd: float | None = field(
+        default=None,
+        metadata=_about("`insufficient_quota` once a key has spent this many US dollars."),
+    )
+    limits: dict[str, Any] = field(
+        default_factory=dict, metadata=_about("Rate limits per model and per API key.")
+    )  # config file only
     # Chaos (mockai.faults): random faults, seeded by `seed` and the request's order.
-    chaos_rate: float = 0.0
-    chaos_kinds: list[str] = field(default_factory=list)
+    chaos_rate: float = field(
+        default=0.0, metadata=_about("Share of requests that get a random fault (0..1).")
+    )
+    chaos_kinds: list[str] = field(
+        default_factory=list,
+        metadata=_about("Faults to draw from; default all but the stalls (see `mockai serve -h`)."),
+    )
     # Recording and replay (mockai.recording): what no scenario answers goes to this upstream,
     # and with `record` is written down there as scenario files.
-    proxy_unmatched: str | None = None
-    record: str | None = None
-    redact: list[str] = field(default_factory=list)  # regexes written as `[redacted]`
-    keep_ids: bool = False  # record ids and timestamps as they came
-    # Recorded streams (`events:`): 1 keeps the recorded delays, 2 halves them, 0 no waiting.
-    replay_speed: float = field(default=1.0, metadata=_range(0))
-    # The pace of long-running jobs (mockai.jobclock): instant, paused, realtime or realtime:N.
-    job_clock: str = "realtime"
+    proxy_unmatched: str | None = field(
+        default=None, metadata=_about("Send what no scenario matches to this upstream URL.")
+    )
+    record: str | None = field(
+        default=None,
+        metadata=_about("With proxy_unmatched: write the upstream's answers to this folder."),
+    )
+    redact: list[str] = field(
+        default_factory=list,
+        metadata=_about("Regexes whose matches are recorded as `[redacted]`."),
+    )
+    keep_ids: bool = field(
+        default=False, metadata=_about("Record ids and timestamps as they came.")
+    )
+    replay_speed: float = field(
+        default=1.0,
+        metadata=_about(
+            "Recorded streams (`events:`) at this many times their speed; 0: no waiting.", 0
+        ),
+    )
+    job_clock: str = field(
+        default="realtime",
+        metadata=_about(
+            "Pace of long-running jobs: instant, paused (advanced by POST "
+            "/_mockai/jobs/advance), realtime or realtime:N (N times as fast)."
+        ),
+    )
     # Where each given value came from (`--port`, `MOCKAI_PORT`, `mockai.yaml: port`), for
     # messages about it; not a setting.
     sources: dict[str, str] = field(default_factory=dict, init=False, compare=False)
@@ -114,8 +184,8 @@ class SettingError(ValueError):
 
     def __init__(self, name: str, reason: str, *, within: str = "", where: str | None = None):
         self.name, self.reason, self.within = name, reason, within
-        place = where or name
-        super().__init__(f"{place}{'.' + within if within else ''}: {reason}")
+        self.where = where or name
+        super().__init__(f"{self.where}{'.' + within if within else ''}: {reason}")
 
     def located(self, settings: Settings) -> SettingError:
         """The same error naming the flag, variable or config-file key that gave the value."""

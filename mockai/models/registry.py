@@ -24,6 +24,45 @@ _FIELD_TYPES = {
     if f.type in _PYTHON_TYPES and f.name not in ("generic", "default_effort")
 }
 _CHOICES = {"kind": KINDS, "encoding": ENCODINGS}
+_ABOUT = {
+    "id": "The model id requests name.",
+    "base": "A catalog model whose facts this one starts from; default: a generic chat model.",
+    "kind": "What it does, which decides the endpoints that serve it.",
+    "context_window": "Input plus output tokens it takes.",
+    "max_output_tokens": "The most output tokens a reply may have.",
+    "encoding": "The tokenizer counting its tokens.",
+    "reasoning": "A reasoning model (reasoning tokens, `reasoning_effort`).",
+    "created": "The `created` time /v1/models lists (Unix seconds).",
+    "owned_by": "The `owned_by` /v1/models lists.",
+    "audio_required": "Wants audio in or out, as the audio chat models.",
+    "tools": "Accepts tools.",
+    "checked": "false: no endpoint, effort or parameter check of this model applies.",
+}
+_JSON_TYPES: dict[str, dict[str, Any]] = {
+    "str": {"type": "string"},
+    "int": {"type": "integer", "minimum": 0},
+    "bool": {"type": "boolean"},
+}
+
+
+def entry_schema() -> dict[str, Any]:
+    """The JSON Schema of one `models:` entry, as `_checked_entry` checks it; other keys are
+    kept as the model's extra facts (`dimensions` of an embedding model)."""
+    properties: dict[str, Any] = {"base": {"type": "string"}}
+    for name, wanted in _FIELD_TYPES.items():
+        choices = _CHOICES.get(name)
+        properties[name] = {"enum": list(choices)} if choices else dict(_JSON_TYPES[wanted])
+    properties["id"]["minLength"] = 1
+    for name, about in _ABOUT.items():
+        properties[name]["description"] = about
+    return {
+        "type": "object",
+        "description": "A model to add to the catalog or override; other keys are kept as its "
+        "extra facts (e.g. `dimensions` of an embedding model).",
+        "required": ["id"],
+        "properties": properties,
+        "additionalProperties": True,
+    }
 
 
 def _checked_entry(index: int, entry: Any) -> dict[str, Any]:

@@ -28,20 +28,38 @@ class _Strict(BaseModel):
 
 
 class QuotaSpec(_Strict):
-    requests: int | None = Field(None, ge=0)
-    usd: float | None = Field(None, ge=0)
+    """When a key runs out of quota (`insufficient_quota`, 429)."""
+
+    requests: int | None = Field(None, ge=0, description="After this many requests.")
+    usd: float | None = Field(
+        None,
+        ge=0,
+        description="Once the key has spent this many US dollars (at the models' list prices).",
+    )
 
 
 class KeyLimits(RateLimits):
-    models: dict[str, RateLimits] = Field(default_factory=dict)
-    quota: QuotaSpec | None = None
+    """One API key's limits (its rpm, tpm, rpd, tpd), per model, and its quota."""
+
+    models: dict[str, RateLimits] = Field(
+        default_factory=dict,
+        description=(
+            "This key's limits for each model (by id; a dated snapshot is limited as its alias)."
+        ),
+    )
+    quota: QuotaSpec | None = Field(None, description="This key's quota.")
 
 
 class LimitsFile(_Strict):
-    """`limits:` in mockai.yaml."""
+    """`limits:` in mockai.yaml: rate limits per model and per API key."""
 
-    models: dict[str, RateLimits] = Field(default_factory=dict)
-    keys: dict[str, KeyLimits] = Field(default_factory=dict)
+    models: dict[str, RateLimits] = Field(
+        default_factory=dict,
+        description=(
+            "Each model's limits (by id; a dated snapshot is limited as its alias), for every key."
+        ),
+    )
+    keys: dict[str, KeyLimits] = Field(default_factory=dict, description="Each API key's limits.")
 
 
 Rates = tuple[tuple[Dimension, int], ...]

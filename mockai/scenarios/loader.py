@@ -86,7 +86,8 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, source: str) -> Problem:
     return Problem(source, line, f"invalid YAML: {reason}")
 
 
-def _read_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
+def read_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
+    """A YAML document and the line of each value (a mapping value: its key's line)."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -107,7 +108,7 @@ def parse(text: str, source: str, as_json: bool = False) -> tuple[list[Located],
     JSON (a `.json` file) instead of YAML.
     """
     try:
-        data, lines = parse_json(text) if as_json and text.strip() else _read_yaml(text)
+        data, lines = parse_json(text) if as_json and text.strip() else read_yaml(text)
     except yaml.YAMLError as exc:
         return [], [_syntax_problem(exc, text, source)]
     except JSONProblem as exc:

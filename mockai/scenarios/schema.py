@@ -22,7 +22,9 @@ from mockai.vocabulary import JOB_CLOCK, Chaos, RateLimits, Step, Stream, Strict
 
 
 class Regex(Strict):
-    regex: str
+    """A regular expression the text must match somewhere (Python syntax)."""
+
+    regex: str = Field(description="The regular expression.")
 
     @field_validator("regex")
     @classmethod
@@ -46,30 +48,93 @@ TextCondition = Annotated[
 
 
 class Match(Strict):
-    endpoint: str | None = None  # checked against the server's endpoint names when compiled
-    model: str | None = None
-    user: TextCondition | None = None
-    system: TextCondition | None = None
-    tools: list[str] | None = None
-    tool_result: bool | None = None
-    headers: dict[str, str] | None = None
-    file_name: str | None = None  # glob on an uploaded file's name (audio, files)
-    language: str | None = None  # a transcription request's `language`
+    """Conditions on the request; every one given must hold, none given matches everything."""
+
+    endpoint: str | None = Field(
+        None,
+        description=(
+            "The endpoint: a family name (`chat.completions`, `responses`...), an"
+            " operation id of the OpenAPI description (`createVectorStore`) or "
+            "`METHOD /path` (`POST /vector_stores`); a glob is allowed "
+            "(`chat.*`)."
+        ),
+    )  # checked against the server's endpoint names when compiled
+    model: str | None = Field(None, description="A glob on the request's model (`gpt-4o*`).")
+    user: TextCondition | None = Field(
+        None,
+        description=(
+            "The last user message contains this text (case-insensitive), or "
+            "matches `{regex: ...}`."
+        ),
+    )
+    system: TextCondition | None = Field(
+        None,
+        description=(
+            "The system or developer message contains this text (case-"
+            "insensitive), or matches `{regex: ...}`."
+        ),
+    )
+    tools: list[str] | None = Field(
+        None, description="The request offers all of these tools (by name)."
+    )
+    tool_result: bool | None = Field(
+        None, description="true: the last input message is a tool result; false: it is not."
+    )
+    headers: dict[str, str] | None = Field(
+        None, description="The request's headers equal these (names case-insensitive)."
+    )
+    file_name: str | None = Field(
+        None, description="A glob on an uploaded file's name (audio, files)."
+    )
+    language: str | None = Field(None, description="A transcription request's `language`.")
 
 
 class Scenario(Strict):
-    name: str = Field(min_length=1)
-    description: str | None = None
-    match: Match = Field(default_factory=Match)
-    replies: list[Step] | None = Field(None, min_length=1)
-    reply: Step | None = None
-    loop: bool = False
-    stream: Stream | None = None
-    latency_ms: float | None = Field(None, ge=0)
-    job_clock: str | None = Field(None, pattern=JOB_CLOCK)  # the steps' default
-    headers: dict[str, str] | None = None
-    chaos: Chaos | None = None
-    limits: RateLimits | None = None
+    """A scripted answer: when `match` holds, the Nth matching request gets the Nth step."""
+
+    name: str = Field(
+        min_length=1,
+        description=(
+            "A unique name; the request header `X-Mockai-Scenario: NAME` picks it directly."
+        ),
+    )
+    description: str | None = Field(None, description="What the scenario is for (free text).")
+    match: Match = Field(
+        default_factory=Match, description="Which requests it answers; absent: every request."
+    )
+    replies: list[Step] | None = Field(
+        None,
+        min_length=1,
+        description=(
+            "The steps, in order; after the last, the last repeats (or `loop: "
+            "true` starts over). Give this or `reply`."
+        ),
+    )
+    reply: Step | None = Field(None, description="Shorthand for a one-step `replies`.")
+    loop: bool = Field(False, description="After the last step, start over from the first.")
+    stream: Stream | None = Field(
+        None, description="How a streamed reply is paced (a step's own `stream` wins)."
+    )
+    latency_ms: float | None = Field(
+        None, ge=0, description="Milliseconds to wait before a non-streamed reply."
+    )
+    job_clock: str | None = Field(
+        None,
+        pattern=JOB_CLOCK,
+        description=(
+            "The default pace of the jobs its steps start: instant, paused, realtime or realtime:N."
+        ),
+    )
+    headers: dict[str, str] | None = Field(
+        None, description="Extra or overriding response headers."
+    )
+    chaos: Chaos | None = Field(None, description="Random faults for the requests it answers.")
+    limits: RateLimits | None = Field(
+        None,
+        description=(
+            "Rate limits for the requests it answers (unset ones fall back to the server's)."
+        ),
+    )
 
     @model_validator(mode="after")
     def _replies_or_reply(self) -> Scenario:
