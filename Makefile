@@ -29,7 +29,7 @@ test-sdk: $(STAMP)
 
 # Lint, format check, type check and the layers contract (ruff, mypy and import-linter,
 # configured in pyproject.toml); `ruff format` fixes the format.
-LINTED := mockai tests scripts bench
+LINTED := mockai tests scripts bench docs/hooks
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
