@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 PORT ?= 8000
 
-.PHONY: run test test-sdk lint container-test bench clean
+.PHONY: run test test-sdk lint docs container-test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,12 +38,21 @@ test-sdk: $(STAMP)
 
 # Lint, format check, type check and the layers contract (ruff, mypy and import-linter,
 # configured in pyproject.toml); `ruff format` fixes the format.
-LINTED := mockai tests scripts bench
+LINTED := mockai tests scripts bench docs/hooks
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# The documentation site (mkdocs.yml, pages under docs/), built strictly (a warning fails it)
+# into build/site; open build/site/index.html.
+$(VENV)/.docs: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	touch $@
+
+docs: $(VENV)/.docs
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir build/site
 
 # Build the image, run it and the compose example, check them from the host (docker, else podman).
 container-test:

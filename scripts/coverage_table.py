@@ -1,8 +1,8 @@
-"""The README's coverage table: every operation of the shipped description by tag, and how
-mockai answers it (a hand-built family, or the spec-driven one).
+"""The coverage table of the endpoints page (docs/endpoints/index.md): every operation of the
+shipped description by tag, and how mockai answers it (a hand-built family, or the spec-driven one).
 
-`python scripts/coverage_table.py` prints the table; `--write` replaces it in README.md
-between its markers. tests/test_coverage_table.py checks that the README's copy is current.
+`python scripts/coverage_table.py` prints the table; `--write` replaces it in the page between its
+markers. tests/test_coverage_table.py checks that the page's copy is current.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from mockai.endpoints import GENERIC, declared_routes
 from mockai.openapi.operations import operations
 from mockai.scenarios.endpoints import route_shape
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+PAGE = Path(__file__).resolve().parents[1] / "docs" / "endpoints" / "index.md"
 BEGIN = "<!-- coverage table: python scripts/coverage_table.py --write -->"
 END = "<!-- end of coverage table -->"
 
@@ -40,18 +40,16 @@ def table() -> str:
     return "\n".join(rows)
 
 
-def in_readme(text: str) -> str:
+def in_page(text: str) -> str:
     return text.split(BEGIN, 1)[1].split(END, 1)[0].strip()
 
 
 def main() -> None:
     current = table()
     if "--write" in sys.argv:
-        text = README.read_text(encoding="utf-8")
+        text = PAGE.read_text(encoding="utf-8")
         head, rest = text.split(BEGIN, 1)
-        README.write_text(
-            f"{head}{BEGIN}\n{current}\n{END}{rest.split(END, 1)[1]}", encoding="utf-8"
-        )
+        PAGE.write_text(f"{head}{BEGIN}\n{current}\n{END}{rest.split(END, 1)[1]}", encoding="utf-8")
     else:
         print(current)
 

@@ -1,4 +1,4 @@
-"""The README's coverage table is the one scripts/coverage_table.py derives from the shipped
+"""The endpoints page's coverage table is the one scripts/coverage_table.py derives from the shipped
 description and the routes (every operation answered, by a hand-built or the spec-driven
 family)."""
 
@@ -18,9 +18,9 @@ def _script():
     return module
 
 
-def test_the_readme_table_is_current():
+def test_the_documented_table_is_current():
     script = _script()
-    assert script.in_readme(script.README.read_text(encoding="utf-8")) == script.table(), (
+    assert script.in_page(script.PAGE.read_text(encoding="utf-8")) == script.table(), (
         "run: python scripts/coverage_table.py --write"
     )
 

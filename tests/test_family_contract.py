@@ -1,4 +1,4 @@
-"""Every endpoint family keeps the written contract (docs/endpoint-families.md), as far as a
+"""Every endpoint family keeps the written contract (docs/endpoints/families.md), as far as a
 parser can check it: its `__init__` declares non-empty `ROUTES` and imports nothing but
 `mockai.endpoints.Route`, every module starts with a docstring whose first line says what it
 holds, and the handler modules its routes name define no pydantic models (those live in the

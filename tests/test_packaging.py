@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCKERFILE = ROOT / "Dockerfile"
 COMPOSE = ROOT / "docker-compose.yml"
 WORKFLOWS = ROOT / ".github" / "workflows"
-README = ROOT / "README.md"
+DOCS = ROOT / "docs"
 HEALTH_PATH = "/_mockai/health"
 HEALTHCHECK = ["python", "-m", "mockai.healthcheck"]
 
@@ -180,21 +180,24 @@ def test_compose_healthcheck_follows_the_configured_port(compose):
     assert compose["services"]["mockai"]["healthcheck"]["test"] == ["CMD", *HEALTHCHECK]
 
 
-def _readme_section(title: str) -> str:
-    text = README.read_text(encoding="utf-8")
+def _docs_section(page: str, title: str) -> str:
+    """A section of a documentation page: from its heading to the next one of its level or above."""
+    text = "\n" + (DOCS / page).read_text(encoding="utf-8")
     start = text.index(f"\n{title}\n")
-    end = text.find("\n## ", start + 1)
-    return text[start : end if end != -1 else None]
+    level = title.split(" ", 1)[0]
+    ends = [text.find(f"\n{'#' * n} ", start + 1) for n in range(1, len(level) + 1)]
+    end = min((e for e in ends if e != -1), default=len(text))
+    return text[start:end]
 
 
-def test_compose_opens_the_control_api_to_the_host_with_the_readme_token(compose):
+def test_compose_opens_the_control_api_to_the_host_with_the_documented_token(compose):
     """From the host, requests reach the container through Docker's network, so the control
-    API answers only with an admin token: the compose file sets one, and the README's curl
+    API answers only with an admin token: the compose file sets one, and the Docker page's curl
     line sends that very token."""
     env = {str(k): str(v) for k, v in compose["services"]["mockai"]["environment"].items()}
     token = from_sources({}, env=env).admin_token
     assert token
-    docker = _readme_section("## Docker")
+    docker = _docs_section("docker.md", "# Docker")
     assert (
         f'curl -H "Authorization: Bearer {token}" http://127.0.0.1:8000/_mockai/requests' in docker
     )
@@ -231,15 +234,15 @@ def test_workflows_pass_actionlint():
         _actionlint(workflow)
 
 
-def test_readme_github_actions_job_passes_actionlint(tmp_path):
-    """The job users copy from the README is linted like the repository's own."""
-    section = _readme_section("### GitHub Actions")
+def test_documented_github_actions_job_passes_actionlint(tmp_path):
+    """The job users copy from the CI page is linted like the repository's own."""
+    section = _docs_section("ci.md", "## GitHub Actions")
     blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
     assert len(blocks) == 1
     job = yaml.safe_load(blocks[0])
     steps = " ".join(str(step) for step in job["jobs"]["test"]["steps"])
     assert "docker run -d" in steps and HEALTH_PATH in steps
-    workflow = tmp_path / ".github" / "workflows" / "readme.yml"
+    workflow = tmp_path / ".github" / "workflows" / "documented.yml"
     workflow.parent.mkdir(parents=True)
     workflow.write_text(blocks[0])
     _actionlint(workflow)

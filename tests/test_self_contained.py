@@ -61,7 +61,7 @@ def test_no_tracked_file_refers_to_a_folder_outside_the_checkout():
 
 def test_no_text_cites_a_document_users_do_not_have():
     """The interface document the project was built from stays with its authors; users read
-    the README, `--help` and docstrings, which must not send them to its sections."""
+    the README, the docs, `--help` and docstrings, which must not send them to its sections."""
     cited = re.compile("SPEC" + r"(?: §|\.md)")
     found = [
         f"{path.relative_to(ROOT)}:{number}"

@@ -20,7 +20,7 @@ from mockai.endpoints import endpoint_names
 from mockai.scenarios.endpoints import route_shape
 from mockai.spec import OPENAPI_PATH, OPERATIONS_PATH
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+SCENARIOS_PAGE = Path(__file__).resolve().parents[2] / "docs" / "scenarios.md"
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -62,8 +62,10 @@ def test_each_declared_endpoint_name_serves_real_operations() -> None:
             assert name in names.resolve(operation), (name, operation)
 
 
-def test_the_readme_lists_the_families() -> None:
-    listed = re.search(r"Scenario endpoint names: (.*?)\.\n", README.read_text(), re.S)
+def test_the_scenarios_page_lists_the_families() -> None:
+    listed = re.search(
+        r"Scenario endpoint names: (.*?)\.\n", SCENARIOS_PAGE.read_text(encoding="utf-8"), re.S
+    )
     assert listed is not None
     assert set(re.findall(r"`([^`]+)`", listed[1])) == set(endpoint_names().families)
 

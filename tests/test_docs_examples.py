@@ -1,4 +1,4 @@
-"""The README's whole-program examples run as printed, against a real mockai server: the
+"""The documentation's whole-program examples run as printed, against a real mockai server: the
 Realtime one (its base URL pointed at the test's server) prints the answer's text."""
 
 from __future__ import annotations
@@ -8,18 +8,22 @@ import subprocess
 import sys
 from pathlib import Path
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+DOCS = Path(__file__).resolve().parents[1] / "docs"
 MARK = "# With `make run` (or `mockai serve`) listening on port 8000:"
 
 
 def _programs() -> list[str]:
-    blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    blocks = [
+        block
+        for page in sorted(DOCS.rglob("*.md"))
+        for block in re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+    ]
     return [block for block in blocks if block.startswith(MARK)]
 
 
 def test_the_realtime_example_runs(mockai):
     mockai.add_scenario(
-        {"name": "readme", "match": {"endpoint": "realtime"}, "reply": {"content": "Hello!"}}
+        {"name": "docs", "match": {"endpoint": "realtime"}, "reply": {"content": "Hello!"}}
     )
     (program,) = [p for p in _programs() if "client.realtime.connect" in p]
     pointed = program.replace("http://127.0.0.1:8000/v1", mockai.url).replace(
