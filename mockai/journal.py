@@ -17,8 +17,10 @@ from typing import Any
 
 import orjson
 
-from mockai.masking import masked
+from mockai.masking import masked, shown
 
+# Answer headers named like secrets that are not: the limits' token counts.
+NOT_SECRET = ("x-ratelimit-",)
 TAP_CHUNKS = 500  # a stream's chunks are kept up to this many...
 TAP_BYTES = 256 * 1024  # ...or this many bytes, whichever comes first
 
@@ -96,7 +98,7 @@ def _plain(entry: dict[str, Any], body_bytes: int) -> dict[str, Any]:
         if answer_headers is None
         else {
             "status": entry["status"],
-            "headers": masked(answer_headers.items()),
+            "headers": _answer_headers(answer_headers),
             **_shown_body(body, answer_headers.get("Content-Type", ""), body_bytes),
         }
     )
@@ -104,6 +106,14 @@ def _plain(entry: dict[str, Any], body_bytes: int) -> dict[str, Any]:
     plain["chunks_more"] = 0 if tap is None else tap.more
     plain["cut"] = _cut(tap, entry["fault"])
     return plain
+
+
+def _answer_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """Masked as request headers are, but for `NOT_SECRET` ones."""
+    return {
+        str(name): value if name.lower().startswith(NOT_SECRET) else shown(str(name), value)
+        for name, value in headers.items()
+    }
 
 
 def _shown_body(body: bytes | None, content_type: str, limit: int) -> dict[str, Any]:

@@ -16,6 +16,13 @@ const state = {
 
 const $ = (selector) => document.querySelector(selector);
 
+// Replace `node`'s children: nodes, text, and (nested) arrays of them; null is left out.
+function fill(node, ...children) {
+  node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined)
+    .map((c) => (c instanceof Node ? c : document.createTextNode(String(c)))));
+  return node;
+}
+
 function h(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
@@ -24,11 +31,7 @@ function h(tag, attrs = {}, ...children) {
     else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
     else node.setAttribute(name, value);
   }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
+  return fill(node, children);
 }
 
 function svg(tag, attrs = {}, text = null) {
@@ -62,10 +65,14 @@ function statusClass(status) {
   return `s-${String(status)[0]}xx`;
 }
 
+function scenarioStep(entry) {
+  if (!entry.scenario) return "—";
+  return entry.step === null ? entry.scenario : `${entry.scenario}#${entry.step}`;
+}
+
 function matches(entry) {
   if (!state.filter) return true;
-  const step = entry.step === null ? "" : `#${entry.step}`;
-  const haystack = [entry.path, entry.scenario ? entry.scenario + step : "", entry.session || "",
+  const haystack = [entry.path, scenarioStep(entry), entry.session || "",
     String(entry.status ?? "dropped")].join(" ").toLowerCase();
   return haystack.includes(state.filter);
 }
@@ -82,25 +89,24 @@ function badges(entry) {
 function drawRequests() {
   const body = $("#requests tbody");
   const rows = [...state.entries.values()].reverse().filter(matches);
-  body.replaceChildren(...rows.map((entry) => h("tr", {
+  fill(body, rows.map((entry) => h("tr", {
     class: `req${entry.id === state.selected ? " selected" : ""}`,
     "data-id": entry.id,
     onclick: () => select(entry.id),
   },
   h("td", { class: "time" }, new Date(entry.timestamp * 1000).toLocaleTimeString()),
   h("td", { class: "method" }, entry.method),
-  h("td", { class: "path" }, entry.path),
+  h("td", { class: "path" }, entry.path, h("div", { class: "badges" }, badges(entry))),
   h("td", {}, h("span", { class: `status ${statusClass(entry.status)}` }, entry.status ?? "dropped")),
-  h("td", { class: "scenario" }, entry.scenario ? `${entry.scenario}#${entry.step}` : "—"),
+  h("td", { class: "scenario" }, scenarioStep(entry)),
   h("td", { class: "session" }, entry.session ?? "—"),
-  h("td", { class: "num" }, entry.duration_ms.toFixed(1)),
-  h("td", { class: "badges" }, badges(entry)))));
+  h("td", { class: "num" }, entry.duration_ms.toFixed(1)))));
   $("#count").textContent = `(${rows.length}${rows.length === state.entries.size ? "" : ` of ${state.entries.size}`})`;
   $("#empty").hidden = state.entries.size > 0;
   const sessions = new Set([...state.entries.values()].map((e) => e.session).filter(Boolean));
   const pick = $("#session-pick");
   const chosen = pick.value;
-  pick.replaceChildren(h("option", { value: "" }, "session…"),
+  fill(pick, h("option", { value: "" }, "session…"),
     ...[...sessions].sort().map((s) => h("option", { value: s, selected: s === chosen }, s)));
 }
 
@@ -135,14 +141,15 @@ function timeline(entry) {
   if (cut) {
     const at = x(cut.t_ms);
     chart.append(svg("line", { x1: at, y1: 4, x2: at, y2: 46, class: "cut-mark" }));
-    chart.append(svg("text", { x: Math.min(at + 4, TIMELINE_WIDTH - 150), y: 12, class: "cut-label" },
+    const right = at > TIMELINE_WIDTH * 0.6; // label to the left of a late cut
+    chart.append(svg("text", { x: right ? at - 4 : at + 4, y: 12, class: `cut-label${right ? " end" : ""}` },
       `cut after ${cut.after_chunks} (${cut.reason})`));
   }
   const rows = chunks.map((chunk, index) => h("tr", { class: "chunk" },
     h("td", { class: "num" }, index),
     h("td", { class: "num" }, chunk.t_ms.toFixed(1)),
     h("td", { class: "num" }, index ? `+${(chunk.t_ms - chunks[index - 1].t_ms).toFixed(1)}` : "first"),
-    h("td", { class: "data" }, chunk.data.trim())));
+    h("td", { class: "data", title: chunk.data.trim() }, chunk.data.trim())));
   return h("div", { class: "stream" },
     h("h3", {}, `Stream: ${chunks.length} chunk${chunks.length === 1 ? "" : "s"}`,
       entry.chunks_more ? ` (+${entry.chunks_more} not kept)` : "",
@@ -156,24 +163,23 @@ function timeline(entry) {
 function drawDetail() {
   const detail = $("#detail");
   const entry = state.entries.get(state.selected);
-  if (!entry) return;
+  if (!entry || detail.dataset.id === entry.id) return; // entries never change: drawn once
+  detail.dataset.id = entry.id;
   const answer = entry.answer;
-  detail.replaceChildren(
-    h("h2", {}, `${entry.method} ${entry.path} `,
+  fill(detail,
+    h("h2", { class: "title" }, `${entry.method} ${entry.path} `,
       h("span", { class: `status ${statusClass(entry.status)}` }, entry.status ?? "dropped")),
     h("p", { class: "muted" }, `${entry.id} · ${entry.duration_ms.toFixed(1)} ms`,
       entry.session ? ` · session ${entry.session}` : "",
-      entry.scenario ? ` · scenario ${entry.scenario}#${entry.step}` : ""),
-    h("h3", {}, "Request headers"), headerTable(entry.headers),
+      entry.scenario ? ` · scenario ${scenarioStep(entry)}` : ""),
     h("h3", {}, "Request body"), h("pre", { id: "req-body" }, pretty(entry.body)),
-    answer ? [
-      h("h3", {}, "Answer headers"), headerTable(answer.headers),
-      entry.stream ? null : [
+    !answer ? h("p", { class: "muted" }, "No answer: the connection was dropped.")
+      : entry.stream ? timeline(entry) : [
         h("h3", {}, "Answer body", answer.truncated ? h("span", { class: "badge" }, `truncated, ${answer.size} bytes`) : ""),
         h("pre", { id: "answer-body" }, answer.body === null && answer.size ? `(${answer.size} bytes, binary)` : pretty(answer.body)),
       ],
-    ] : h("p", { class: "muted" }, "No answer: the connection was dropped."),
-    entry.stream ? timeline(entry) : null,
+    h("details", { id: "req-headers" }, h("summary", {}, "Request headers"), headerTable(entry.headers)),
+    answer ? h("details", { id: "answer-headers" }, h("summary", {}, `Answer headers (${answer.status})`), headerTable(answer.headers)) : null,
   );
 }
 
@@ -186,9 +192,8 @@ function select(id) {
 // -- scenarios and buckets --------------------------------------------------------------------
 
 function drawScenarios(scenarios) {
-  $("#scenarios tbody").replaceChildren(...scenarios.map((s) => h("tr", { "data-name": s.name },
-    h("td", {}, s.name),
-    h("td", { class: "muted" }, s.session ? `${s.origin} (${s.session})` : s.origin),
+  fill($("#scenarios tbody"), scenarios.map((s) => h("tr", { "data-name": s.name },
+    h("td", {}, s.name, h("div", { class: "origin muted" }, s.session ? `${s.origin}, session ${s.session}` : s.origin)),
     h("td", { class: "num hits" }, s.hits),
     h("td", { class: "positions" }, s.positions.map((p) => h("div", { class: "position" },
       `${p.session ?? "(no session)"}: step ${p.next_step + 1} of ${p.steps}${p.loop ? " ↻" : ""}`))))));
@@ -201,7 +206,7 @@ function seconds(value) {
 function drawBuckets(buckets) {
   const box = $("#buckets");
   if (!buckets.length) return;
-  box.replaceChildren(...buckets.map((b) => {
+  fill(box, buckets.map((b) => {
     const share = b.capacity ? b.remaining / b.capacity : 0;
     const level = share > 0.5 ? "ok" : share > 0.1 ? "low" : "empty";
     const fill = h("div", { class: `bar-fill ${level}` });
@@ -254,9 +259,10 @@ async function reset(session) {
   }
   if (!state.entries.has(state.selected)) {
     state.selected = null;
-    $("#detail").replaceChildren(h("h2", {}, "Request"), h("p", { class: "muted" }, "Click a request to see it."));
+    delete $("#detail").dataset.id;
+    fill($("#detail"), h("h2", {}, "Request"), h("p", { class: "muted" }, "Click a request to see it."));
   }
-  $("#buckets").replaceChildren(h("p", { class: "muted" }, "No buckets."));
+  fill($("#buckets"), h("p", { class: "muted" }, "No buckets."));
   state.polls = 0;
   drawRequests();
 }
