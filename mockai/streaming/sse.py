@@ -64,9 +64,7 @@ def stall_seconds(stall_ms: float | None) -> float:
 class SSEStream:
     """One `text/event-stream` answer; what it writes also goes to `tap` (the journal's)."""
 
-    def __init__(
-        self, request: web.Request, headers: Mapping[str, str], tap: StreamTap | None = None
-    ) -> None:
+    def __init__(self, request: web.Request, headers: Mapping[str, str], tap: StreamTap) -> None:
         self.request = request
         self.tap = tap
         self.response = web.StreamResponse(
@@ -88,8 +86,7 @@ class SSEStream:
         except (ConnectionResetError, RuntimeError) as exc:  # closed transport / closing payload
             raise ClientGone() from exc
         self.frames_sent += 1
-        if self.tap is not None:
-            self.tap.add(frame)
+        self.tap.add(frame)
 
     async def close(self) -> None:
         try:
@@ -99,8 +96,7 @@ class SSEStream:
 
     def drop(self) -> None:
         """Cut the connection mid-body."""
-        if self.tap is not None:
-            self.tap.cut(self.frames_sent)
+        self.tap.cut(self.frames_sent)
         drop_connection(self.request, reset=False)
 
 

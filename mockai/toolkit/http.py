@@ -183,8 +183,8 @@ def sse_stream(request: web.Request) -> SSEStream:
     """An event stream with the standard headers, which the middleware sees as a stream and
     whose chunks the journal keeps."""
     exchange = exchange_of(request)
-    exchange.tap = StreamTap(exchange.start)
-    stream = SSEStream(request, standard_headers(request), exchange.tap)
+    tap = exchange.tap = StreamTap(exchange.start)
+    stream = SSEStream(request, standard_headers(request), tap)
     exchange.stream = stream.response
     return stream
 
