@@ -6,6 +6,8 @@ from __future__ import annotations
 import base64
 import json
 import re
+from fnmatch import fnmatch
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -265,3 +267,16 @@ async def test_the_new_routes_refuse_other_hosts(handler):
     with pytest.raises(APIError) as caught:
         await handler(_mocked("203.0.113.7", None, None))
     assert caught.value.status == 403
+
+
+def test_every_dashboard_file_ships_in_the_wheel():
+    """The wheel takes the package data pyproject.toml declares: every asset must match it."""
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    root = Path(__file__).resolve().parents[2]
+    setuptools = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]
+    patterns = setuptools["package-data"]["mockai.control"]
+    folder = root / "mockai" / "control" / "dashboard_assets"
+    files = sorted(p.name for p in folder.iterdir())
+    assert files == sorted(dashboard.ASSETS)
+    for name in files:
+        assert any(fnmatch(f"dashboard_assets/{name}", pattern) for pattern in patterns), name
