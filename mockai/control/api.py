@@ -1,4 +1,5 @@
-"""Routes under `/_mockai/`: no API key, loopback only unless an admin token is configured.
+"""Routes under `/_mockai/`: no API key, loopback only unless an admin token is configured
+(`mockai.control.access`).
 
 `X-Mockai-Session` (or `?session=`) narrows scenario, journal and reset calls to one session,
 which is how the pytest fixture gives each test clean state on a shared server.
@@ -6,13 +7,14 @@ which is how the pytest fixture gives each test clean state on a shared server.
 
 from __future__ import annotations
 
-import hmac
-import ipaddress
 import math
 from typing import Any
 
 from aiohttp import web
 
+from mockai.control import dashboard
+from mockai.control.access import guard, session_of
+from mockai.control.inspect import get_chaos, list_ratelimits, progress, set_chaos
 from mockai.errors import APIError, invalid_request
 from mockai.jobclock import FOREVER
 from mockai.journal import Filter
@@ -22,56 +24,28 @@ from mockai.toolkit.http import json_response
 from mockai.toolkit.state import state_of
 
 
-def _session(request: web.Request) -> str | None:
-    return request.query.get("session") or request.headers.get("x-mockai-session")
-
-
-def _loopback(remote: str | None) -> bool:
-    """Loopback, including `::ffff:127.0.0.1`: how IPv4 clients of a dual-stack `::` socket look."""
-    try:
-        address = ipaddress.ip_address(remote) if remote is not None else None
-    except ValueError:
-        return remote == "local"  # unix sockets
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return address is not None and address.is_loopback
-
-
-def _guard(request: web.Request) -> None:
-    token = state_of(request).settings.admin_token
-    if token:
-        sent = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-        if hmac.compare_digest(sent, token):
-            return
-        if not _loopback(request.remote):
-            raise APIError(
-                403, "The control API needs the admin token.", type="forbidden", code=None
-            )
-    elif not _loopback(request.remote):
-        raise APIError(
-            403,
-            "The control API only answers loopback clients unless --admin-token is set.",
-            type="forbidden",
-            code=None,
-        )
-
-
 async def health(request: web.Request) -> web.Response:
     return json_response({"status": "ok"})
 
 
 async def list_scenarios(request: web.Request) -> web.Response:
-    _guard(request)
+    guard(request)
     engine = state_of(request).engine
     data: list[dict[str, Any]] = []
     for session, scenarios in engine.runtime.items():
-        data.extend({**s.describe(), "origin": "runtime", "session": session} for s in scenarios)
-    data.extend({**s.describe(), "origin": "file", "session": None} for s in engine.files)
+        data.extend(
+            {**s.describe(), "origin": "runtime", "session": session, **progress(engine, s)}
+            for s in scenarios
+        )
+    data.extend(
+        {**s.describe(), "origin": "file", "session": None, **progress(engine, s)}
+        for s in engine.files
+    )
     return json_response({"object": "list", "data": data})
 
 
 async def add_scenarios(request: web.Request) -> web.Response:
-    _guard(request)
+    guard(request)
     text = await request.text()
     as_json = request.content_type == "application/json"
     try:
@@ -79,13 +53,13 @@ async def add_scenarios(request: web.Request) -> web.Response:
     except ScenarioProblems as exc:
         body = APIError(400, "; ".join(exc.problems), code="invalid_scenario").body()
         return json_response({**body, "problems": exc.problems}, status=400)
-    state_of(request).engine.add_runtime(scenarios, _session(request))
+    state_of(request).engine.add_runtime(scenarios, session_of(request))
     return json_response({"object": "list", "data": [s.name for s in scenarios]}, status=201)
 
 
 async def drop_scenarios(request: web.Request) -> web.Response:
-    _guard(request)
-    session = _session(request)
+    guard(request)
+    session = session_of(request)
     state_of(request).engine.drop_runtime(session, everywhere=session is None)
     return json_response({"deleted": True})
 
@@ -93,34 +67,34 @@ async def drop_scenarios(request: web.Request) -> web.Response:
 async def list_requests(request: web.Request) -> web.Response:
     """The journal, oldest first, narrowed by `scenario`, `path`, `status`, `since` and `limit`
     (see `mockai.journal.Filter`) and the session."""
-    _guard(request)
-    wanted = Filter.from_query(request.query, _session(request))
+    guard(request)
+    wanted = Filter.from_query(request.query, session_of(request))
     return json_response({"object": "list", "data": state_of(request).journal.entries(wanted)})
 
 
 async def clear_requests(request: web.Request) -> web.Response:
-    _guard(request)
-    state_of(request).journal.clear(_session(request))
+    guard(request)
+    state_of(request).journal.clear(session_of(request))
     return json_response({"deleted": True})
 
 
 async def metrics(request: web.Request) -> web.Response:
-    _guard(request)
+    guard(request)
     return web.Response(
         text=state_of(request).metrics.render(), headers={"Content-Type": CONTENT_TYPE}
     )
 
 
 async def reset(request: web.Request) -> web.Response:
-    _guard(request)
-    state_of(request).reset(_session(request))
+    guard(request)
+    state_of(request).reset(session_of(request))
     return json_response({"status": "ok"})
 
 
 async def list_jobs(request: web.Request) -> web.Response:
     """The session's jobs on the job clock: id, pace and job seconds elapsed (null: over)."""
-    _guard(request)
-    jobs = state_of(request).jobs.jobs(_session(request))
+    guard(request)
+    jobs = state_of(request).jobs.jobs(session_of(request))
     return json_response(
         {
             "data": [
@@ -134,7 +108,7 @@ async def list_jobs(request: web.Request) -> web.Response:
 async def advance_jobs(request: web.Request) -> web.Response:
     """Move the session's jobs (or `job`) on by `seconds` of job time; without `seconds`, to
     their end. A paused clock moves only this way."""
-    _guard(request)
+    guard(request)
     body: Any = await request.json() if request.can_read_body else {}
     if not isinstance(body, dict):
         raise invalid_request('Expected a JSON object: {"seconds": N, "job": id}.')
@@ -145,7 +119,7 @@ async def advance_jobs(request: web.Request) -> web.Response:
         raise invalid_request("`seconds` must be a number of seconds, 0 or more.", "seconds")
     if job is not None and not isinstance(job, str):
         raise invalid_request("`job` must be a job's id.", "job")
-    moved = state_of(request).jobs.advance(_session(request), float(seconds), job)
+    moved = state_of(request).jobs.advance(session_of(request), float(seconds), job)
     if job is not None and not moved:
         raise APIError(404, f"No job with id '{job}' in this session.", param="job", code=None)
     return json_response({"advanced": moved, "seconds": _finite(float(seconds))})
@@ -166,3 +140,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/_mockai/metrics", metrics)
     app.router.add_get("/_mockai/jobs", list_jobs)
     app.router.add_post("/_mockai/jobs/advance", advance_jobs)
+    app.router.add_get("/_mockai/ratelimits", list_ratelimits)
+    app.router.add_get("/_mockai/chaos", get_chaos)
+    app.router.add_post("/_mockai/chaos", set_chaos)
+    dashboard.add_routes(app)

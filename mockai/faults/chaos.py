@@ -5,6 +5,7 @@ same faults, run after run, whatever else the server is doing."""
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from mockai.config import SettingError, Settings
@@ -38,15 +39,24 @@ class ChaosPolicy:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ChaosPolicy:
-        if not 0 <= settings.chaos_rate <= 1:
-            raise SettingError("chaos_rate", f"{settings.chaos_rate} is not between 0 and 1")
-        unknown = [k for k in settings.chaos_kinds if k not in ALL]
+        return cls.checked(settings.chaos_rate, settings.chaos_kinds)
+
+    @classmethod
+    def checked(cls, rate: float, kinds: Sequence[str]) -> ChaosPolicy:
+        """The server-wide policy `--chaos-rate` and `--chaos-kinds` give (none: the default
+        kinds); a SettingError names the one that makes no sense."""
+        if not 0 <= rate <= 1:
+            raise SettingError("chaos_rate", f"{rate} is not between 0 and 1")
+        unknown = [k for k in kinds if k not in ALL]
         if unknown:
             raise SettingError(
                 "chaos_kinds", f"unknown kind {unknown[0]!r} (known: {', '.join(ALL)})"
             )
-        kinds = tuple(settings.chaos_kinds) or DEFAULT_KINDS
-        return cls(settings.chaos_rate, kinds, (1.0,) * len(kinds))
+        chosen = tuple(kinds) or DEFAULT_KINDS
+        return cls(rate, chosen, (1.0,) * len(chosen))
+
+    def describe(self) -> dict[str, object]:
+        return {"rate": self.rate, "kinds": list(self.kinds)}
 
     def draw(self, rng: random.Random, streaming: bool, background: bool = False) -> Fault | None:
         if self.rate <= 0 or rng.random() >= self.rate:

@@ -94,6 +94,31 @@ class Limiter:
             spend = self._spend.setdefault((session, key), Spend())
             spend.usd += cost_usd(model, input_tokens, output_tokens)
 
+    def buckets(self, session: str | None = None) -> list[dict[str, object]]:
+        """Every bucket (or one session's) as it stands now: its owner (the key unmasked: the
+        caller masks it), capacity, what remains and seconds until it is full again."""
+        now = self.clock()
+        shown: list[dict[str, object]] = []
+        for (owner_session, key, model, scenario), buckets in self._buckets.items():
+            if session is not None and owner_session != session:
+                continue
+            for dimension, bucket in buckets.items():
+                bucket.refill(now)
+                shown.append(
+                    {
+                        "session": owner_session,
+                        "key": key,
+                        "model": model,
+                        "scenario": scenario,
+                        "dimension": dimension.name,
+                        "unit": dimension.unit,
+                        "capacity": bucket.capacity,
+                        "remaining": bucket.remaining,
+                        "seconds_to_full": round(bucket.until_full(), 3),
+                    }
+                )
+        return shown
+
     def reset(self, session: str | None = None, everywhere: bool = False) -> None:
         forget(self._buckets, session, everywhere)
         forget(self._spend, session, everywhere)

@@ -252,6 +252,10 @@ class ScenarioEngine:
         index = chosen.step_for(self._counters.get((call.session, chosen.name), 0))
         return Selection(chosen, index, chosen.steps[index].resolve(call, index))
 
+    def answered(self, name: str) -> dict[str | None, int]:
+        """How many requests scenario `name` answered, per session."""
+        return {session: n for (session, named), n in self._counters.items() if named == name}
+
     def advance(self, chosen: CompiledScenario, call: Call) -> None:
         key = (call.session, chosen.name)
         self._counters[key] = self._counters.get(key, 0) + 1

@@ -147,7 +147,7 @@ async def _handle(request: web.Request, handler) -> web.StreamResponse:
         response = await handler(request)
     except ConnectionDropped:
         drop_connection(request)
-        _finish(request, exchange, None)
+        _finish(request, exchange, None, None)
         return web.Response()  # never sent: aiohttp meets the closed transport and moves on
     except ScriptedBody as exc:
         response = _literal(exc)
@@ -164,7 +164,8 @@ async def _handle(request: web.Request, handler) -> web.StreamResponse:
     except web.HTTPException as exc:
         response = error_response(_route_error(request, exc), exchange)
     except asyncio.CancelledError:
-        _finish(request, exchange, 499 if exchange.stream is None else exchange.stream.status)
+        stream = exchange.stream
+        _finish(request, exchange, 499 if stream is None else stream.status, stream)
         raise
     except Exception:  # noqa: BLE001 - a crash still answers in OpenAI's shape
         log.exception("handler crashed on %s %s", request.method, request.path)
@@ -180,7 +181,7 @@ async def _handle(request: web.Request, handler) -> web.StreamResponse:
             response = broken_body(response, fault)
     if not response.prepared:
         response.headers.update(standard_headers(request))
-    _finish(request, exchange, response.status)
+    _finish(request, exchange, response.status, response)
     return response
 
 
@@ -194,14 +195,27 @@ def _literal(scripted: ScriptedBody) -> web.Response:
     )
 
 
+def _body_bytes(response: web.StreamResponse | None) -> bytes | None:
+    """A finished answer's body (a stream's is in its tap)."""
+    if isinstance(response, web.Response) and isinstance(response.body, bytes):
+        return response.body
+    return None
+
+
 def _endpoint(request: web.Request) -> str:
     """The route template (`/v1/responses/{response_id}`): a bounded label for metrics."""
     resource = request.match_info.route.resource
     return resource.canonical if resource is not None else "unmatched"
 
 
-def _finish(request: web.Request, exchange: Exchange, status: int | None) -> None:
-    """Record the request: journal, metrics, spend quota, usage, access log."""
+def _finish(
+    request: web.Request,
+    exchange: Exchange,
+    status: int | None,
+    response: web.StreamResponse | None,
+) -> None:
+    """Record the request: journal (with references to the answer's headers and body bytes,
+    read only when the journal is), metrics, spend quota, usage, access log."""
     elapsed = exchange.elapsed_ms()
     state = state_of(request)
     if request.path.startswith(API_PREFIXES):
@@ -244,6 +258,9 @@ def _finish(request: web.Request, exchange: Exchange, status: int | None) -> Non
                 "duration_ms": round(elapsed, 3),
                 "fault": fault.describe() if fault is not None else None,
                 "rate_limited": exchange.limited,
+                "answer_headers": response.headers if response is not None else None,
+                "answer_body": _body_bytes(response),
+                "tap": exchange.tap,
             }
         )
     if not state.settings.quiet and access_log.isEnabledFor(logging.INFO):

@@ -16,6 +16,7 @@ from contextlib import suppress
 import orjson
 from aiohttp import web
 
+from mockai.journal import StreamTap
 from mockai.streaming.drain import Drain
 from mockai.streaming.pacing import Clock, Pacing
 
@@ -61,8 +62,11 @@ def stall_seconds(stall_ms: float | None) -> float:
 
 
 class SSEStream:
-    def __init__(self, request: web.Request, headers: Mapping[str, str]) -> None:
+    """One `text/event-stream` answer; what it writes also goes to `tap` (the journal's)."""
+
+    def __init__(self, request: web.Request, headers: Mapping[str, str], tap: StreamTap) -> None:
         self.request = request
+        self.tap = tap
         self.response = web.StreamResponse(
             status=200,
             headers={
@@ -82,6 +86,7 @@ class SSEStream:
         except (ConnectionResetError, RuntimeError) as exc:  # closed transport / closing payload
             raise ClientGone() from exc
         self.frames_sent += 1
+        self.tap.add(frame)
 
     async def close(self) -> None:
         try:
@@ -91,6 +96,7 @@ class SSEStream:
 
     def drop(self) -> None:
         """Cut the connection mid-body."""
+        self.tap.cut(self.frames_sent)
         drop_connection(self.request, reset=False)
 
 

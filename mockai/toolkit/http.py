@@ -12,6 +12,7 @@ from aiohttp import web
 from pydantic import BaseModel
 
 from mockai.errors import APIError
+from mockai.journal import StreamTap
 from mockai.openapi.operations import match
 from mockai.ratelimits.headers import unloaded
 from mockai.streaming.pacing import Pacing
@@ -178,6 +179,16 @@ async def read_request(
     return parsed
 
 
+def sse_stream(request: web.Request) -> SSEStream:
+    """An event stream with the standard headers, which the middleware sees as a stream and
+    whose chunks the journal keeps."""
+    exchange = exchange_of(request)
+    tap = exchange.tap = StreamTap(exchange.start)
+    stream = SSEStream(request, standard_headers(request), tap)
+    exchange.stream = stream.response
+    return stream
+
+
 async def send_stream(
     request: web.Request,
     frames: Iterable[tuple[bytes, bool]],
@@ -188,7 +199,6 @@ async def send_stream(
 ) -> web.StreamResponse:
     """Stream `(frame, paced)` pairs with the standard headers; the middleware sees it as a
     stream."""
-    stream = SSEStream(request, standard_headers(request))
-    exchange_of(request).stream = stream.response
+    stream = sse_stream(request)
     await play(stream, frames, pacing, rng, state_of(request).drain, done=done)
     return stream.response

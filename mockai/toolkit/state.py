@@ -14,7 +14,7 @@ from mockai.config import Settings
 from mockai.ephemeral import ClientSecret, EphemeralKeys
 from mockai.faults import ChaosDice, ChaosPolicy, Fault
 from mockai.jobclock import JobClock, Pace
-from mockai.journal import Journal
+from mockai.journal import Journal, StreamTap
 from mockai.metrics import Metrics
 from mockai.models import ModelRegistry
 from mockai.ratelimits.limiter import Limiter
@@ -60,7 +60,7 @@ class ServerState:
             models,
             ScenarioEngine(scenarios),
             names,
-            Journal(settings.journal_size),
+            Journal(settings.journal_size, settings.journal_body_bytes),
             Limiter(LimitPolicy(settings)),
             ChaosDice(ChaosPolicy.from_settings(settings), settings.seed),
             jobs=JobClock(Pace.parse(settings.job_clock)),
@@ -102,6 +102,7 @@ class Exchange:
     limited: str | None = None  # the limiter refused it: requests, tokens, insufficient_quota
     headers: dict[str, str] = field(default_factory=dict)
     stream: web.StreamResponse | None = None
+    tap: StreamTap | None = None  # a stream's chunks, for the journal
     timestamp: float = field(default_factory=time.time)
 
     def elapsed_ms(self) -> float:

@@ -593,15 +593,15 @@ async def test_admin_token_over_the_test_client(serve):
     ],
 )
 def test_guard(remote: str, token: str | None, sent: str | None, allowed: bool):
-    from mockai.control.api import _guard
+    from mockai.control.access import guard
 
     app = create_app(Settings(port=0, watch=False, quiet=True, admin_token=token), [])
     headers = {"Authorization": sent} if sent else {}
     request = make_mocked_request("GET", "/_mockai/scenarios", headers=headers, app=app)
     request = request.clone(remote=remote)
     if allowed:
-        _guard(request)
+        guard(request)
     else:
         with pytest.raises(APIError) as caught:
-            _guard(request)
+            guard(request)
         assert caught.value.status == 403

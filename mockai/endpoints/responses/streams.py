@@ -15,9 +15,8 @@ from mockai.endpoints.responses.state import StoredResponse
 from mockai.jobclock import FOREVER, JobTime
 from mockai.streaming.drain import Drain
 from mockai.streaming.pacing import Clock, Pacing
-from mockai.streaming.sse import ClientGone, SSEStream, event_frame
-from mockai.toolkit.http import send_stream, standard_headers
-from mockai.toolkit.state import exchange_of
+from mockai.streaming.sse import ClientGone, event_frame
+from mockai.toolkit.http import send_stream, sse_stream
 
 # A background response is queued for this long at least (on the job clock): nothing on a
 # running clock, but a paused one keeps it queued until the test advances it.
@@ -96,8 +95,7 @@ async def follow(
     request: web.Request, stored: StoredResponse, starting_after: int
 ) -> web.StreamResponse:
     """Stream a stored response's events after `starting_after`, following a running one."""
-    sse = SSEStream(request, standard_headers(request))
-    exchange_of(request).stream = sse.response
+    sse = sse_stream(request)
     await sse.open()
     position = starting_after + 1
     try:
