@@ -38,7 +38,8 @@ from mockai.masking import masked, shown
 # Answer headers named like secrets that are not: the limits' token counts.
 NOT_SECRET = ("x-ratelimit-",)
 TAP_CHUNKS = 500  # a stream's chunks are kept up to this many...
-TAP_BYTES = 256 * 1024  # ...or this many bytes, whichever comes first
+TAP_BYTES = 64 * 1024  # ...or this many bytes, whichever comes first (a full journal of
+# streams holds at most `journal_size` times this)
 
 
 class StreamTap:
@@ -169,6 +170,11 @@ class Journal:
         if len(self._entries) == self._size:
             number, gone = self._entries.popleft()
             self._forget(number, gone["id"])
+        body = entry["answer_body"]
+        if body is not None and len(body) > self.body_bytes:
+            # a big answer (an image, audio, a video) is not kept whole: memory stays bounded
+            entry["answer_body"] = body[: self.body_bytes]
+            entry["answer_size"] = len(body)
         self._recorded += 1
         self._entries.append((self._recorded, entry))
         self._numbers[entry["id"]] = self._recorded
@@ -206,7 +212,7 @@ def _plain(entry: dict[str, Any], body_bytes: int) -> dict[str, Any]:
     plain = {
         key: value
         for key, value in entry.items()
-        if key not in ("answer_headers", "answer_body", "tap")
+        if key not in ("answer_headers", "answer_body", "answer_size", "tap")
     }
     plain["query"] = masked(entry["query"].items())
     plain["headers"] = masked(entry["headers"].items())
@@ -216,7 +222,12 @@ def _plain(entry: dict[str, Any], body_bytes: int) -> dict[str, Any]:
         else {
             "status": entry["status"],
             "headers": _answer_headers(answer_headers),
-            **_shown_body(body, answer_headers.get("Content-Type", ""), body_bytes),
+            **_shown_body(
+                body,
+                entry.get("answer_size"),
+                answer_headers.get("Content-Type", ""),
+                body_bytes,
+            ),
         }
     )
     plain["chunks"] = None if tap is None else tap.report()
@@ -233,13 +244,17 @@ def _answer_headers(headers: Mapping[str, str]) -> dict[str, str]:
     }
 
 
-def _shown_body(body: bytes | None, content_type: str, limit: int) -> dict[str, Any]:
+def _shown_body(
+    body: bytes | None, size: int | None, content_type: str, limit: int
+) -> dict[str, Any]:
     """The answer's body as JSON when it is JSON, text when it is text; `truncated` past
     `limit` bytes (`--journal-body-bytes`, as for request bodies; then shown as text, never
-    parsed); a binary body shows only its size."""
+    parsed); a binary body shows only its size. `size` is the whole body's when `record` kept
+    only its first `limit` bytes."""
     if body is None:
         return {"body": None, "size": 0, "truncated": False}
-    size, truncated = len(body), len(body) > limit
+    size = len(body) if size is None else size
+    truncated = size > limit
     shown: Any = None
     if "json" in content_type and not truncated:
         try:

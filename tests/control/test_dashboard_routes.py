@@ -22,6 +22,7 @@ from mockai.control.access import REALM, guard
 from mockai.control.inspect import get_chaos, list_ratelimits, set_chaos
 from mockai.errors import APIError
 from mockai.server.app import create_app
+from mockai.toolkit.state import STATE
 
 CUT = {
     "name": "cut",
@@ -280,3 +281,22 @@ def test_every_dashboard_file_ships_in_the_wheel():
     assert files == sorted(dashboard.ASSETS)
     for name in files:
         assert any(fnmatch(f"dashboard_assets/{name}", pattern) for pattern in patterns), name
+
+
+async def test_a_large_answer_is_not_kept_whole(serve):
+    """An image in base64 JSON, some 100 kB: the journal shows its size and its first
+    `journal_body_bytes`, and keeps no more (memory stays bounded however big the answers)."""
+    client = await serve(journal_body_bytes=64)
+    response = await client.post(
+        "/v1/images/generations",
+        json={"model": "gpt-image-1", "prompt": "A lighthouse at dusk", "size": "1024x1024"},
+        headers={"Authorization": "Bearer sk-test"},
+    )
+    raw = await response.read()
+    assert response.status == 200 and len(raw) > 10_000
+    [entry] = await _journal(client)
+    answer = entry["answer"]
+    assert answer["size"] == len(raw) and answer["truncated"] is True
+    assert answer["body"] == raw[:64].decode()
+    [(_, kept)] = client.server.app[STATE].journal._entries
+    assert len(kept["answer_body"]) == 64
