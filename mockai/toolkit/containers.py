@@ -27,7 +27,7 @@ from mockai import ids
 from mockai.errors import APIError, invalid_request
 from mockai.store import DEFAULT_LIMIT, Kind
 from mockai.toolkit import files
-from mockai.toolkit.state import ServerState
+from mockai.toolkit.state import ServerState, find_or_stand_in
 
 KIND: Kind[StoredContainer] = Kind("containers", missing="Container with id '{id}' not found.")
 EXPIRED = "Container is expired."
@@ -248,13 +248,7 @@ def stand_in(container_id: str) -> StoredContainer:
 
 def find(state: ServerState, session: str | None, container_id: str) -> StoredContainer:
     """The container with this id, or the real 404 (under `--lenient`, a stand-in, kept)."""
-    found = state.store.get(session, KIND, container_id)
-    if found is None:
-        if not state.settings.lenient:
-            raise KIND.not_found(container_id)
-        found = stand_in(container_id)
-        state.store.put(session, KIND, container_id, found)
-    return found
+    return find_or_stand_in(state, session, KIND, container_id, lambda: stand_in(container_id))
 
 
 def use(state: ServerState, container: StoredContainer) -> StoredContainer:

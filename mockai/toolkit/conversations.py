@@ -22,7 +22,7 @@ from mockai import ids
 from mockai.errors import APIError, invalid_request
 from mockai.inputitems import ITEM_TYPES
 from mockai.store import Kind
-from mockai.toolkit.state import ServerState
+from mockai.toolkit.state import ServerState, find_or_stand_in
 
 # The wordings observed on the real API (GET /v1/conversations/{id} and a Responses call
 # naming a conversation never made: 404, `param` and `code` null).
@@ -135,13 +135,9 @@ class Conversation:
 def find(state: ServerState, session: str | None, conversation_id: str) -> Conversation:
     """The session's conversation `conversation_id`, or the real 404; under `--lenient` an id
     never made is an empty conversation, kept from then on."""
-    found = state.store.get(session, KIND, conversation_id)
-    if found is None:
-        if not state.settings.lenient:
-            raise KIND.not_found(conversation_id)
-        found = Conversation.new(None, conversation_id)
-        state.store.put(session, KIND, conversation_id, found)
-    return found
+    return find_or_stand_in(
+        state, session, KIND, conversation_id, lambda: Conversation.new(None, conversation_id)
+    )
 
 
 def check_unique(

@@ -27,7 +27,7 @@ from mockai import ids
 from mockai.errors import APIError, invalid_request
 from mockai.skillbundle import Bundle, from_zip, minimal
 from mockai.store import Kind
-from mockai.toolkit.state import exchange_of, state_of
+from mockai.toolkit.state import exchange_of, find_or_stand_in, state_of
 
 # The real 404 wordings are not known; these follow the newer APIs' "... with id '...' not
 # found." (Responses), naming the path parameter.
@@ -161,15 +161,15 @@ def _stand_in() -> Bundle:
 def find_skill(request: web.Request, skill_id: str, *, param: str | None = None) -> StoredSkill:
     """The caller's skill `skill_id`, or the 404 (`param`: where the id was given, when not the
     route's `skill_id`); under `--lenient` a skill never made is made, with one version."""
-    state = state_of(request)
-    session = exchange_of(request).session
-    found = state.store.get(session, KIND, skill_id)
-    if found is None:
-        if not state.settings.lenient:
-            raise KIND.not_found(skill_id, param)
-        found = StoredSkill.new(_stand_in(), skill_id)
-        keep(request, found)
-    return found
+    return find_or_stand_in(
+        state_of(request),
+        exchange_of(request).session,
+        KIND,
+        skill_id,
+        lambda: StoredSkill.new(_stand_in(), skill_id),
+        param=param,
+        keep=lambda made: keep(request, made),
+    )
 
 
 def version_of(

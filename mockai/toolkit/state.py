@@ -131,12 +131,31 @@ def stored(
     the kind's own 404; under `--lenient`, an id never made is answered as if it existed:
     `stand_in(request, id)` makes its object (see `toolkit.lenient`), kept from then on."""
     key = request.match_info[route_param]
-    state = state_of(request)
-    session = exchange_of(request).session
+    made = None if stand_in is None else (lambda: stand_in(request, key))
+    return find_or_stand_in(state_of(request), exchange_of(request).session, kind, key, made)
+
+
+def find_or_stand_in(
+    state: ServerState,
+    session: str | None,
+    kind: Kind[T],
+    key: str,
+    stand_in: Callable[[], T] | None,
+    *,
+    param: str | None = None,
+    keep: Callable[[T], None] | None = None,
+) -> T:
+    """The session's object of `kind` with id `key` (from the route or a body), or the kind's
+    404 (`param`: where the id was given, when not the kind's usual place); under `--lenient`
+    an id never made is answered as if it existed: `stand_in()` makes its object, kept from
+    then on (by `keep`, when keeping it is more than a put in the store)."""
     found = state.store.get(session, kind, key)
     if found is None:
         if stand_in is None or not state.settings.lenient:
-            raise kind.not_found(key)
-        found = stand_in(request, key)
-        state.store.put(session, kind, key, found)
+            raise kind.not_found(key, param)
+        found = stand_in()
+        if keep is None:
+            state.store.put(session, kind, key, found)
+        else:
+            keep(found)
     return found

@@ -19,7 +19,7 @@ from aiohttp import web
 from mockai import ids
 from mockai.store import Kind
 from mockai.toolkit.lenient import generated
-from mockai.toolkit.state import exchange_of, state_of
+from mockai.toolkit.state import exchange_of, find_or_stand_in, state_of
 
 # Not known from the real API: its 404s are worded like the newer APIs' ("... with id '...'
 # not found.", Responses), naming the path parameter.
@@ -67,15 +67,14 @@ def find_consent(
 ) -> dict[str, Any]:
     """The caller's consent `consent_id`, or the 404 (`param`: where the id was given, when not
     the route's `consent_id`); under `--lenient` one never made is made and kept."""
-    state = state_of(request)
-    session = exchange_of(request).session
-    found = state.store.get(session, CONSENTS, consent_id)
-    if found is None:
-        if not state.settings.lenient:
-            raise CONSENTS.not_found(consent_id, param)
-        found = _stand_in(request, consent_id)
-        state.store.put(session, CONSENTS, consent_id, found)
-    return found
+    return find_or_stand_in(
+        state_of(request),
+        exchange_of(request).session,
+        CONSENTS,
+        consent_id,
+        lambda: _stand_in(request, consent_id),
+        param=param,
+    )
 
 
 def keep(request: web.Request, kind: Kind[dict[str, Any]], body: dict[str, Any]) -> None:
