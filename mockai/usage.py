@@ -28,12 +28,53 @@ from mockai.ratelimits.policy import model_names
 from mockai.ratelimits.pricing import cost_usd
 from mockai.sessions import forget
 
-__all__ = ["MAX_MINUTES", "Metered", "ToolUse", "UsageLedger", "costs", "totals"]
+__all__ = ["MAX_MINUTES", "Metered", "TokenCounts", "ToolUse", "UsageLedger", "costs", "totals"]
 
 # The kinds whose tokens cost money at the price table's per-token rates (the others are free,
 # or priced per image, character or second, which the table does not hold).
 PRICED = frozenset({"completions", "embeddings", "images"})
 MAX_MINUTES = 10_080  # a week of minutes with traffic, per session
+
+
+class TokenCounts(NamedTuple):
+    """An answer's `usage` object read whichever words its API uses: chat and legacy
+    completions (`prompt_tokens`, `completion_tokens`, `prompt_tokens_details`), Responses and
+    embeddings (`input_tokens`, `output_tokens`, `input_tokens_details`). Batches sum them,
+    eval runs and graders report them in chat's words (`chat_words`)."""
+
+    input_tokens: int
+    output_tokens: int
+    total_tokens: int
+    cached_tokens: int
+    reasoning_tokens: int
+
+    @classmethod
+    def of(cls, usage: Any) -> TokenCounts | None:
+        """The counts of a `usage` object; None when there is none."""
+        if not isinstance(usage, Mapping):
+            return None
+        given_in = usage.get("input_tokens", usage.get("prompt_tokens", 0)) or 0
+        given_out = usage.get("output_tokens", usage.get("completion_tokens", 0)) or 0
+        details_in = usage.get("input_tokens_details") or usage.get("prompt_tokens_details") or {}
+        details_out = (
+            usage.get("output_tokens_details") or usage.get("completion_tokens_details") or {}
+        )
+        return cls(
+            given_in,
+            given_out,
+            usage.get("total_tokens", given_in + given_out) or 0,
+            details_in.get("cached_tokens", 0) or 0,
+            details_out.get("reasoning_tokens", 0) or 0,
+        )
+
+    def chat_words(self) -> dict[str, int]:
+        """As an eval run's sample and a grader's model call report usage."""
+        return {
+            "prompt_tokens": self.input_tokens,
+            "completion_tokens": self.output_tokens,
+            "total_tokens": self.total_tokens,
+            "cached_tokens": self.cached_tokens,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from mockai.graders.models import Grader, Message, SpecCheck, parse
 from mockai.graders.run import Graded, ModelAnswer, ModelCall, grade
 from mockai.toolkit.loopback import Loopback, loopback
 from mockai.toolkit.state import state_of
+from mockai.usage import TokenCounts
 
 CHAT = "/v1/chat/completions"
 
@@ -90,22 +91,13 @@ def _answer(status: int, body: Any) -> ModelAnswer:
         return ModelAnswer(error=f"Error code: {status} - {message or body}")
     choices = body.get("choices") or [{}]
     message = choices[0].get("message") or {} if isinstance(choices[0], dict) else {}
-    usage = body.get("usage") if isinstance(body.get("usage"), dict) else None
-    counted = None
-    if usage is not None:
-        details = usage.get("prompt_tokens_details") or {}
-        counted = {
-            "prompt_tokens": usage.get("prompt_tokens", 0),
-            "total_tokens": usage.get("total_tokens", 0),
-            "completion_tokens": usage.get("completion_tokens", 0),
-            "cached_tokens": details.get("cached_tokens", 0) or 0,
-        }
+    counts = TokenCounts.of(body.get("usage"))
     content = message.get("content")
     return ModelAnswer(
         text=content if isinstance(content, str) else None,
         refusal=message.get("refusal"),
         model=body.get("model") if isinstance(body.get("model"), str) else None,
-        usage=counted,
+        usage=None if counts is None else counts.chat_words(),
     )
 
 

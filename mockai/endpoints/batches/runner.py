@@ -25,6 +25,7 @@ from mockai.endpoints.batches.inputfile import Line, check_input
 from mockai.endpoints.batches.state import KIND, StoredBatch
 from mockai.toolkit.files import find_file, put_file
 from mockai.toolkit.state import ServerState
+from mockai.usage import TokenCounts
 
 OutputLine = dict[str, Any]  # one line of the output or error file (`replies.Outcome` is a reply)
 
@@ -40,20 +41,14 @@ def _line(line: Line, response: dict[str, Any] | None, error: dict[str, Any] | N
 
 def _add_usage(total: dict[str, Any], body: Any) -> None:
     """Sum chat (`prompt_tokens`...), Responses (`input_tokens`...) and embeddings usage."""
-    usage = body.get("usage") if isinstance(body, dict) else None
-    if not isinstance(usage, dict):
+    counts = TokenCounts.of(body.get("usage")) if isinstance(body, dict) else None
+    if counts is None:
         return
-    given_in = usage.get("input_tokens", usage.get("prompt_tokens", 0)) or 0
-    given_out = usage.get("output_tokens", usage.get("completion_tokens", 0)) or 0
-    details_in = usage.get("input_tokens_details") or usage.get("prompt_tokens_details") or {}
-    details_out = usage.get("output_tokens_details") or usage.get("completion_tokens_details") or {}
-    total["input_tokens"] += given_in
-    total["output_tokens"] += given_out
-    total["total_tokens"] += given_in + given_out
-    total["input_tokens_details"]["cached_tokens"] += details_in.get("cached_tokens", 0) or 0
-    total["output_tokens_details"]["reasoning_tokens"] += (
-        details_out.get("reasoning_tokens", 0) or 0
-    )
+    total["input_tokens"] += counts.input_tokens
+    total["output_tokens"] += counts.output_tokens
+    total["total_tokens"] += counts.input_tokens + counts.output_tokens
+    total["input_tokens_details"]["cached_tokens"] += counts.cached_tokens
+    total["output_tokens_details"]["reasoning_tokens"] += counts.reasoning_tokens
 
 
 async def _send(http: aiohttp.ClientSession, batch: StoredBatch, line: Line) -> OutputLine:

@@ -13,6 +13,7 @@ import orjson
 
 from mockai.graders import templates
 from mockai.toolkit.loopback import Loopback
+from mockai.usage import TokenCounts
 
 PATHS = {"completions": "/v1/chat/completions", "responses": "/v1/responses"}
 # The output item's sampling figures when `sampling_params` leaves them out: the description's
@@ -144,15 +145,9 @@ def _shown(
 def _read_chat(body: dict[str, Any]) -> tuple[str, str, list[Any], dict[str, int]]:
     choice = (body.get("choices") or [{}])[0]
     message = choice.get("message") or {}
-    usage = body.get("usage") or {}
-    counted = {
-        "total_tokens": usage.get("total_tokens", 0),
-        "completion_tokens": usage.get("completion_tokens", 0),
-        "prompt_tokens": usage.get("prompt_tokens", 0),
-        "cached_tokens": (usage.get("prompt_tokens_details") or {}).get("cached_tokens", 0) or 0,
-    }
     tools = message.get("tool_calls") or []
-    return message.get("content") or "", choice.get("finish_reason") or "stop", tools, counted
+    finish = choice.get("finish_reason") or "stop"
+    return message.get("content") or "", finish, tools, _counted(body)
 
 
 def _read_responses(body: dict[str, Any]) -> tuple[str, str, list[Any], dict[str, int]]:
@@ -164,15 +159,13 @@ def _read_responses(body: dict[str, Any]) -> tuple[str, str, list[Any], dict[str
                     text += part.get("text", "")
         elif item.get("type") == "function_call":
             tools.append(item)
-    usage = body.get("usage") or {}
-    counted = {
-        "total_tokens": usage.get("total_tokens", 0),
-        "completion_tokens": usage.get("output_tokens", 0),
-        "prompt_tokens": usage.get("input_tokens", 0),
-        "cached_tokens": (usage.get("input_tokens_details") or {}).get("cached_tokens", 0) or 0,
-    }
     finish = "stop" if body.get("status") == "completed" else "length"
-    return text, finish, tools, counted
+    return text, finish, tools, _counted(body)
+
+
+def _counted(body: dict[str, Any]) -> dict[str, int]:
+    counts = TokenCounts.of(body.get("usage")) or TokenCounts(0, 0, 0, 0, 0)
+    return counts.chat_words()
 
 
 async def sample(
