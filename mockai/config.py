@@ -28,6 +28,9 @@ def _about(help: str, low: float | None = None, high: float | None = None) -> di
     return {"help": help} if low is None else {"help": help, "range": (low, high)}
 
 
+DEFAULT_JOB_CLOCK = "realtime"
+
+
 @dataclass(repr=False)
 class Settings:
     host: str = field(default="127.0.0.1", metadata=_about("Address to bind."))
@@ -132,7 +135,7 @@ class Settings:
         ),
     )
     job_clock: str = field(
-        default="realtime",
+        default=DEFAULT_JOB_CLOCK,
         metadata=_about(
             "Pace of long-running jobs: instant, paused (advanced by POST "
             "/_mockai/jobs/advance), realtime or realtime:N (N times as fast)."

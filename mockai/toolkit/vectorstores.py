@@ -3,10 +3,12 @@ search route and Responses' `file_search` both run.
 
 A vector store file is a stored File (`toolkit.files`, same id) read, chunked and embedded
 when it is attached (`mockai.retrieval`, on a worker thread). Its status is read from the
-clock: `in_progress` in the answer that attached it and until its due time (the attaching
-request's `X-Mockai-Processing-Ms`, 0 by default: the next read sees it done), then
-`completed`, or `failed` with the `last_error` processing found; a cancelled batch's files
-still in progress become `cancelled`. A store's and a batch's `file_counts`, a store's
+clocks: `in_progress` in the answer that attached it, then while its job on the job clock
+(`mockai.jobclock`: the files one call attaches are one job, file N done at `N * FILE_JOB_S`
+job seconds; `instant` by default, so the next read sees them done) or the attaching
+request's `X-Mockai-Processing-Ms` (wall milliseconds) has not run out, then `completed`, or
+`failed` with the `last_error` processing found; a cancelled batch's files still in progress
+become `cancelled`. A store's and a batch's `file_counts`, a store's
 `usage_bytes` (its completed files' text) and its `status` are worked out from its files at
 each read, so they always add up. A store with `expires_after` expires `days` after its
 `last_active_at`, which searching it (by route or file search) moves on.
@@ -15,6 +17,7 @@ each read, so they always add up. A store with `expires_after` expires `days` af
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +28,7 @@ from aiohttp import web
 
 from mockai import ids, tokenizer
 from mockai.errors import invalid_request
+from mockai.jobclock import JobTime
 from mockai.retrieval import chunking, documents, ranking
 from mockai.retrieval.chunking import Strategy
 from mockai.retrieval.documents import Document, Unreadable
@@ -38,6 +42,7 @@ from mockai.toolkit.state import ServerState, state_of, stored
 STORES: Kind[VectorStore] = Kind("vector_stores", missing="No vector store found with id '{id}'.")
 DAY_S = 24 * 3600
 STATUSES = ("in_progress", "completed", "failed", "cancelled")
+FILE_JOB_S = 0.5  # job seconds each file of an attaching call adds (a guess: not documented)
 POLL_AFTER_MS = (1, 100)  # the `openai-poll-after-ms` hint: the time left, within these bounds
 
 
@@ -92,6 +97,8 @@ class StoreFile:
     attributes: dict[str, Scalar]
     processing: Processing
     cancelled: bool = False
+    clock: JobTime | None = None  # the attaching call's job (None: a --lenient stand-in)
+    job_s: float = 0.0  # when, in that job's seconds, its processing is done
 
     @classmethod
     def stand_in(cls, key: str, seed: int) -> StoreFile:
@@ -108,9 +115,16 @@ class StoreFile:
     def status(self, now: float) -> str:
         if self.cancelled:
             return "cancelled"
-        if now <= self.started or now < self.due:
+        if now <= self.started or now < self.due or self.wall_left() != 0.0:
             return "in_progress"
         return "failed" if self.processing.error is not None else "completed"
+
+    def wall_left(self) -> float:
+        """Wall seconds until its job is done (inf: a paused clock, until advanced)."""
+        if self.clock is None:
+            return 0.0
+        left = self.clock.wall_seconds_until(self.job_s)
+        return math.inf if left is None else left
 
     def last_error(self, now: float) -> dict[str, str] | None:
         error = self.processing.error
@@ -130,11 +144,12 @@ def file_counts(files: Iterable[StoreFile], now: float) -> dict[str, int]:
 def poll_after(files: Iterable[StoreFile], now: float) -> dict[str, str]:
     """The `openai-poll-after-ms` header (the SDK poll helpers wait that long) when some file
     is still in progress: the time until the last one is done, kept small."""
-    waiting = [f.due - now for f in files if f.status(now) == "in_progress"]
+    waiting = [max(f.due - now, f.wall_left()) for f in files if f.status(now) == "in_progress"]
     if not waiting:
         return {}
     low, high = POLL_AFTER_MS
-    return {"openai-poll-after-ms": str(min(max(int(max(waiting) * 1000) + 1, low), high))}
+    wait_ms = high if math.isinf(max(waiting)) else int(max(waiting) * 1000) + 1
+    return {"openai-poll-after-ms": str(min(max(wait_ms, low), high))}
 
 
 @dataclass
@@ -211,15 +226,27 @@ class VectorStore:
         files: Sequence[tuple[StoredFile, Strategy, dict[str, Scalar]]],
         done: Sequence[Processing],
         delay_s: float,
+        clock: JobTime | None,
     ) -> list[StoreFile]:
-        """Attach processed files (again: the new processing replaces the old)."""
+        """Attach processed files (again: the new processing replaces the old), the Nth done
+        at `N * FILE_JOB_S` of `clock`'s job seconds and not before `delay_s` wall seconds."""
         now = time.time()
         attached = []
-        for (file, strategy, attributes), processing in zip(files, done, strict=True):
+        for index, ((file, strategy, attributes), processing) in enumerate(
+            zip(files, done, strict=True)
+        ):
             key = file.body["id"]
             self.files.pop(key, None)
             made = StoreFile(
-                key, file.body["filename"], now, now + delay_s, strategy, attributes, processing
+                key,
+                file.body["filename"],
+                now,
+                now + delay_s,
+                strategy,
+                attributes,
+                processing,
+                clock=clock,
+                job_s=FILE_JOB_S * (index + 1),
             )
             self.files[key] = made
             attached.append(made)

@@ -23,7 +23,7 @@ from vector_stores_support import (
 
 from mockai.tokenizer import encoding_sync
 from mockai.toolkit.state import STATE
-from mockai.toolkit.vectorstores import DAY_S, STORES
+from mockai.toolkit.vectorstores import DAY_S, FILE_JOB_S, POLL_AFTER_MS, STORES
 
 STORE_ID = re.compile(r"^vs_[0-9a-f]{32}$")
 BATCH_ID = re.compile(r"^vsfb_[0-9a-f]{32}$")
@@ -109,6 +109,47 @@ async def test_the_processing_header_keeps_files_in_progress_for_that_long(serve
     await asyncio.sleep(1.05)
     assert (await call(client, "GET", f"{path}/files/{file_id}"))["status"] == "completed"
     assert (await call(client, "GET", path))["status"] == "completed"
+
+
+async def test_on_a_paused_job_clock_files_wait_until_advanced(serve):
+    """With a pace asked for, the files one call attaches are one job: paused, they stay in
+    progress however often they are read; each advance of FILE_JOB_S finishes one more."""
+    client = await serve()
+    files = await upload_all(client)
+    paused = {"X-Mockai-Job-Clock": "paused"}
+    response = await send(
+        client, "POST", "/vector_stores", {"file_ids": list(files.values())}, headers=paused
+    )
+    store = await response.json()
+    assert int(response.headers["openai-poll-after-ms"]) == POLL_AFTER_MS[1]
+    path = f"/vector_stores/{store['id']}"
+    for _ in range(3):
+        assert (await call(client, "GET", path))["file_counts"]["in_progress"] == 3
+    assert (await search(client, store["id"], query="volcano"))["data"] == []
+
+    jobs = await (await client.get("/_mockai/jobs")).json()
+    assert [(j["id"], j["pace"]) for j in jobs["data"]] == [(store["id"], "paused")]
+    advanced = await client.post("/_mockai/jobs/advance", json={"seconds": FILE_JOB_S})
+    assert (await advanced.json())["advanced"] == [store["id"]]
+    counts = (await call(client, "GET", path))["file_counts"]
+    assert (counts["completed"], counts["in_progress"]) == (1, 2)
+    await client.post("/_mockai/jobs/advance", json={})
+    done = await call(client, "GET", path)
+    assert (done["status"], done["file_counts"]["completed"]) == ("completed", 3)
+    assert (await search(client, store["id"], query="volcano"))["data"]
+
+
+async def test_the_server_job_clock_setting_paces_files_too(serve):
+    client = await serve(job_clock="paused")
+    file_id = await upload(client, "rivers.txt", DOCUMENTS["rivers.txt"])
+    store = await call(client, "POST", "/vector_stores", {})
+    path = f"/vector_stores/{store['id']}"
+    await call(client, "POST", f"{path}/files", {"file_id": file_id})
+    assert (await call(client, "GET", f"{path}/files/{file_id}"))["status"] == "in_progress"
+    jobs = await (await client.get("/_mockai/jobs")).json()
+    assert [j["id"] for j in jobs["data"]] == [f"{store['id']}/{file_id}"]
+    await client.post("/_mockai/jobs/advance", json={})
+    assert (await call(client, "GET", f"{path}/files/{file_id}"))["status"] == "completed"
 
 
 async def test_unsupported_and_empty_files_fail_with_the_real_last_error(serve):

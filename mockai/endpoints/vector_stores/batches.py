@@ -47,11 +47,12 @@ async def create(request: web.Request) -> web.Response:
     await answer_if_targeted(request, "vector_stores.file_batches", body)
     check_usable(request, store)
     files = files_named(request, [key for key, _, _ in wanted], "file_ids")
+    key = ids.vector_store_file_batch_id()
     attached = await attach(
-        request, store, [(f, s, a) for f, (_, s, a) in zip(files, wanted, strict=True)]
+        request, store, [(f, s, a) for f, (_, s, a) in zip(files, wanted, strict=True)], key
     )
     now = attached[0].started if attached else time.time()
-    made = FileBatch(ids.vector_store_file_batch_id(), int(now), attached)
+    made = FileBatch(key, int(now), attached)
     store.batches[made.id] = made
     return answer(render.batch(store.id, made, now), attached, now)
 

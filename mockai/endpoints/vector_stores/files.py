@@ -50,7 +50,9 @@ async def create(request: web.Request) -> web.Response:
     await answer_if_targeted(request, "vector_stores.files", body)
     check_usable(request, store)
     [file] = files_named(request, [req.file_id], "file_id")
-    [attached] = await attach(request, store, [(file, strategy, req.attributes or {})])
+    [attached] = await attach(
+        request, store, [(file, strategy, req.attributes or {})], f"{store.id}/{file.body['id']}"
+    )
     return answer(
         render.store_file(store.id, attached, attached.started), [attached], attached.started
     )

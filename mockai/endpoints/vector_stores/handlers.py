@@ -39,7 +39,7 @@ async def create(request: web.Request) -> web.Response:
         metadata=req.metadata or {},
         expires_after=req.expires_after.model_dump() if req.expires_after else None,
     )
-    attached = await attach(request, made, [(file, strategy, {}) for file in files])
+    attached = await attach(request, made, [(file, strategy, {}) for file in files], made.id)
     state.store.put(exchange_of(request).session, STORES, made.id, made)
     now = attached[0].started if attached else time.time()
     return answer(render.store(made, now), attached, now)
