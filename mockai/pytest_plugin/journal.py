@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from fnmatch import fnmatchcase
 from typing import Any
 
+from mockai.faults.kinds import label
+
 
 class _Any:
     """The default of a filter that was not given (None is a value: "no scenario")."""
@@ -71,7 +73,7 @@ def _line(entry: Mapping[str, Any]) -> str:
     if entry.get("stream"):
         parts.append("stream")
     if entry.get("fault"):
-        parts.append(f"fault={entry['fault']['kind']} ({entry['fault']['source']})")
+        parts.append(f"fault={label(entry['fault'])}")
     if entry.get("rate_limited"):
         parts.append(f"rate_limited={entry['rate_limited']}")
     return "  ".join(parts)

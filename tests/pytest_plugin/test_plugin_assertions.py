@@ -59,7 +59,7 @@ def test_assertions_and_their_failure_messages(pytester: pytest.Pytester) -> Non
         [
             r"E +AssertionError: mockai: expected 3 request\(s\) matching scenario='flaky'; 2 matched\.$",
             r"E +The journal of session [0-9a-f]{32} \(3 request\(s\), '>' marks a match\):$",
-            r"E +> POST /v1/chat/completions  scenario=flaky  step=0  status=503  fault=503 \(scripted\)$",
+            r"E +> POST /v1/chat/completions  scenario=flaky  step=0  status=503  fault=scripted:503$",
             r"E +> POST /v1/chat/completions  scenario=flaky  step=1  status=200$",
             r"E +GET /v1/models  scenario=-  step=-  status=200$",
         ]
@@ -76,7 +76,7 @@ def test_assertions_and_their_failure_messages(pytester: pytest.Pytester) -> Non
         [
             r"E +AssertionError: mockai: expected 0 request\(s\) matching scenario='flaky', "
             r"status=503; 1 matched\.$",
-            r"E +> POST /v1/chat/completions  scenario=flaky  step=0  status=503  fault=503 \(scripted\)$",
+            r"E +> POST /v1/chat/completions  scenario=flaky  step=0  status=503  fault=scripted:503$",
             r"E +POST /v1/chat/completions  scenario=flaky  step=1  status=200$",
         ]
     )
