@@ -7,7 +7,8 @@ embedded with mockai's deterministic vectors (`mockai.retrieval`, `toolkit.vecto
 They answer `in_progress` when attached and `completed` from the next read (or `failed` with
 the real `last_error` for an unsupported or empty file); the request header
 `X-Mockai-Processing-Ms: N` on the attaching call keeps them in progress N ms, a pace asked
-for (`X-Mockai-Job-Clock`, `--job-clock`) puts them on the job clock, and while they are, answers carry `openai-poll-after-ms` so the SDK poll helpers come back soon. Cancelling a
+for (`X-Mockai-Job-Clock`, `--job-clock`) puts them on the job clock, and while they are,
+answers carry `openai-poll-after-ms` so the SDK poll helpers come back soon. Cancelling a
 batch cancels its files still in progress. Counts, usage bytes, statuses and expiry
 (`expires_after` from `last_active_at`) are read from the clock and the files at each request.
 
