@@ -144,6 +144,34 @@ def test_the_dashboard_shows_traffic_live(page, artifacts: Path):
     assert deltas[0] == "first" and all(d.startswith("+") for d in deltas[1:])
     tab.screenshot(path=str(artifacts / "2-stream.png"))
 
+    # a Realtime session: the client's and the server's events on a timeline
+    dave = _client(root, "dave")
+    with dave.realtime.connect(model="gpt-realtime") as connection:
+        connection.conversation.item.create(
+            item={
+                "type": "message",
+                "role": "user",
+                "content": [{"type": "input_text", "text": "tell me about sockets"}],
+            }
+        )
+        connection.response.create(response={"output_modalities": ["text"]})
+        for event in connection:
+            if event.type == "response.done":
+                break
+    socket_row = tab.locator("tr.req", has_text="/v1/realtime")
+    socket_row.wait_for(timeout=WAIT_MS)
+    socket_row.click()
+    assert socket_row.locator(".badge.stream").inner_text() == "websocket"
+    assert socket_row.locator(".status.s-1xx").inner_text() == "101"
+    tab.locator("#detail .socket h3").wait_for()
+    kinds = tab.locator("table.events tr.event td:nth-child(5)").all_inner_texts()
+    sides = tab.locator("table.events tr.event td.from").all_inner_texts()
+    assert kinds[0] == "session.created" and "response.done" in kinds
+    assert sides.count("client") == 2 and kinds[sides.index("client")] == "conversation.item.create"
+    assert tab.locator("#timeline .event-mark").count() == len(kinds)
+    assert tab.locator("#timeline .event-mark.client").count() == 2
+    tab.screenshot(path=str(artifacts / "2b-realtime.png"))
+
     # a scripted 429, then the limiter's own (--rpm 3: bob's 4th request this minute)
     with pytest.raises(openai.RateLimitError):
         _ask(bob, "too busy")

@@ -59,6 +59,8 @@ async def test_a_text_turn_in_the_real_order_with_ids(serve):
     (entry,) = journal["data"]
     assert entry["status"] == 101 and entry["scenario"] == "hi"
     sides = [(e["from"], e["event"]["type"]) for e in entry["body"]["events"]]
+    times = [e["t_ms"] for e in entry["body"]["events"]]  # since the upgrade: a timeline
+    assert times == sorted(times) and 0 < times[0] and times[-1] <= entry["duration_ms"]
     assert sides[:3] == [
         ("server", "session.created"),
         ("client", "session.update"),

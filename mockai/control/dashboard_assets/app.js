@@ -79,7 +79,8 @@ function matches(entry) {
 
 function badges(entry) {
   const out = [];
-  if (entry.stream) out.push(h("span", { class: "badge stream" }, "stream"));
+  if (isSocket(entry)) out.push(h("span", { class: "badge stream" }, "websocket"));
+  else if (entry.stream) out.push(h("span", { class: "badge stream" }, "stream"));
   if (entry.cut) out.push(h("span", { class: "badge cut" }, "cut"));
   if (entry.fault) out.push(h("span", { class: "badge fault" }, `${entry.fault.kind} (${entry.fault.source})`));
   if (entry.rate_limited) out.push(h("span", { class: "badge limited" }, `rate-limited: ${entry.rate_limited}`));
@@ -122,42 +123,76 @@ function headerTable(headers) {
     h("tr", {}, h("th", {}, name), h("td", {}, value))));
 }
 
+// A timeline of marks ({t_ms, cls, title}) in ms since the request began, and where it was cut.
+function chart(marks, end, cut, label) {
+  const x = (ms) => 10 + (ms / end) * (TIMELINE_WIDTH - 20);
+  const box = svg("svg", { id: "timeline", width: TIMELINE_WIDTH, height: 64,
+    viewBox: `0 0 ${TIMELINE_WIDTH} 64`, role: "img", "aria-label": label });
+  box.append(svg("line", { x1: 10, y1: 40, x2: TIMELINE_WIDTH - 10, y2: 40, class: "axis" }));
+  box.append(svg("text", { x: 10, y: 58, class: "tick" }, "0 ms"));
+  box.append(svg("text", { x: TIMELINE_WIDTH - 10, y: 58, class: "tick end" }, `${end.toFixed(0)} ms`));
+  marks.forEach((m, index) => {
+    const mark = svg("line", { x1: x(m.t_ms), y1: 14, x2: x(m.t_ms), y2: 40,
+      class: m.cls, "data-index": index });
+    mark.append(svg("title", {}, m.title));
+    box.append(mark);
+  });
+  if (cut) {
+    const at = x(cut.t_ms);
+    box.append(svg("line", { x1: at, y1: 4, x2: at, y2: 46, class: "cut-mark" }));
+    const right = at > TIMELINE_WIDTH * 0.6; // label to the left of a late cut
+    box.append(svg("text", { x: right ? at - 4 : at + 4, y: 12, class: `cut-label${right ? " end" : ""}` },
+      `cut after ${cut.after_chunks} (${cut.reason})`));
+  }
+  return box;
+}
+
+// One table row per mark: index, time, the delay since the one before, then `cells`.
+function markRows(times, cells, cls) {
+  return times.map((t, index) => h("tr", { class: cls },
+    h("td", { class: "num" }, index),
+    h("td", { class: "num" }, t.toFixed(1)),
+    h("td", { class: "num" }, index ? `+${(t - times[index - 1]).toFixed(1)}` : "first"),
+    ...cells(index)));
+}
+
 function timeline(entry) {
   const chunks = entry.chunks || [];
   const cut = entry.cut;
   const end = Math.max(entry.duration_ms, cut ? cut.t_ms : 0, ...chunks.map((c) => c.t_ms), 1);
-  const x = (ms) => 10 + (ms / end) * (TIMELINE_WIDTH - 20);
-  const chart = svg("svg", { id: "timeline", width: TIMELINE_WIDTH, height: 64,
-    viewBox: `0 0 ${TIMELINE_WIDTH} 64`, role: "img", "aria-label": "stream chunks over time" });
-  chart.append(svg("line", { x1: 10, y1: 40, x2: TIMELINE_WIDTH - 10, y2: 40, class: "axis" }));
-  chart.append(svg("text", { x: 10, y: 58, class: "tick" }, "0 ms"));
-  chart.append(svg("text", { x: TIMELINE_WIDTH - 10, y: 58, class: "tick end" }, `${end.toFixed(0)} ms`));
-  chunks.forEach((chunk, index) => {
-    const mark = svg("line", { x1: x(chunk.t_ms), y1: 14, x2: x(chunk.t_ms), y2: 40,
-      class: "chunk-mark", "data-index": index });
-    mark.append(svg("title", {}, `#${index} at ${chunk.t_ms} ms`));
-    chart.append(mark);
-  });
-  if (cut) {
-    const at = x(cut.t_ms);
-    chart.append(svg("line", { x1: at, y1: 4, x2: at, y2: 46, class: "cut-mark" }));
-    const right = at > TIMELINE_WIDTH * 0.6; // label to the left of a late cut
-    chart.append(svg("text", { x: right ? at - 4 : at + 4, y: 12, class: `cut-label${right ? " end" : ""}` },
-      `cut after ${cut.after_chunks} (${cut.reason})`));
-  }
-  const rows = chunks.map((chunk, index) => h("tr", { class: "chunk" },
-    h("td", { class: "num" }, index),
-    h("td", { class: "num" }, chunk.t_ms.toFixed(1)),
-    h("td", { class: "num" }, index ? `+${(chunk.t_ms - chunks[index - 1].t_ms).toFixed(1)}` : "first"),
-    h("td", { class: "data", title: chunk.data.trim() }, chunk.data.trim())));
+  const marks = chunks.map((c, index) => ({ t_ms: c.t_ms, cls: "chunk-mark", title: `#${index} at ${c.t_ms} ms` }));
+  const rows = markRows(chunks.map((c) => c.t_ms), (index) => [
+    h("td", { class: "data", title: chunks[index].data.trim() }, chunks[index].data.trim())], "chunk");
   return h("div", { class: "stream" },
     h("h3", {}, `Stream: ${chunks.length} chunk${chunks.length === 1 ? "" : "s"}`,
       entry.chunks_more ? ` (+${entry.chunks_more} not kept)` : "",
       cut ? h("span", { class: "badge cut" }, `cut after ${cut.after_chunks}: ${cut.reason}`) : ""),
-    chart,
+    chart(marks, end, cut, "stream chunks over time"),
     h("table", { class: "chunks" },
       h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, "t ms"), h("th", {}, "Δ ms"), h("th", {}, "data"))),
       h("tbody", {}, rows)));
+}
+
+// A WebSocket session (the Realtime API): its events, client's and server's, as the journal kept them.
+function socketTimeline(entry) {
+  const events = entry.body.events.filter((e) => typeof e.t_ms === "number");
+  const end = Math.max(entry.duration_ms, ...events.map((e) => e.t_ms), 1);
+  const type = (e) => String((e.event || {}).type);
+  const marks = events.map((e, index) => ({ t_ms: e.t_ms, cls: `event-mark ${e.from}`,
+    title: `#${index} ${e.from}: ${type(e)} at ${e.t_ms} ms` }));
+  const rows = markRows(events.map((e) => e.t_ms), (index) => [
+    h("td", { class: `from ${events[index].from}` }, events[index].from),
+    h("td", { class: "data" }, type(events[index]))], "event");
+  return h("div", { class: "stream socket" },
+    h("h3", {}, `WebSocket: ${events.length} event${events.length === 1 ? "" : "s"}`),
+    chart(marks, end, null, "WebSocket events over time"),
+    h("table", { class: "chunks events" },
+      h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, "t ms"), h("th", {}, "Δ ms"), h("th", {}, "from"), h("th", {}, "event"))),
+      h("tbody", {}, rows)));
+}
+
+function isSocket(entry) {
+  return entry.body !== null && typeof entry.body === "object" && Array.isArray(entry.body.events);
 }
 
 function drawDetail() {
@@ -173,7 +208,8 @@ function drawDetail() {
       entry.session ? ` · session ${entry.session}` : "",
       entry.scenario ? ` · scenario ${scenarioStep(entry)}` : ""),
     h("h3", {}, "Request body"), h("pre", { id: "req-body" }, pretty(entry.body)),
-    !answer ? h("p", { class: "muted" }, "No answer: the connection was dropped.")
+    isSocket(entry) ? socketTimeline(entry)
+      : !answer ? h("p", { class: "muted" }, "No answer: the connection was dropped.")
       : entry.stream ? timeline(entry) : [
         h("h3", {}, "Answer body", answer.truncated ? h("span", { class: "badge" }, `truncated, ${answer.size} bytes`) : ""),
         h("pre", { id: "answer-body" }, answer.body === null && answer.size ? `(${answer.size} bytes, binary)` : pretty(answer.body)),

@@ -78,7 +78,8 @@ class Connection:
         self.drop = drop
         self.state = state_of(request)
         self.journal: list[dict[str, Any]] = []
-        exchange_of(request).body = {"model": model.id, "events": self.journal}
+        self.exchange = exchange_of(request)
+        self.exchange.body = {"model": model.id, "events": self.journal}
         self.active: asyncio.Task[None] | None = None
         self.active_id: str | None = None
         self.cancel_reason = "client_cancelled"  # why the running response was cancelled
@@ -94,7 +95,10 @@ class Connection:
         field = _AUDIO_FIELDS.get(kind)
         if field is not None and isinstance(event.get(field), str):
             event = {**event, field: f"<{len(event[field])} base64 characters>"}
-        self.journal.append({"from": side, "event": event})
+        # t_ms: when, since the upgrade request came in (the dashboard's timeline of the session)
+        self.journal.append(
+            {"from": side, "event": event, "t_ms": round(self.exchange.elapsed_ms(), 1)}
+        )
 
     async def send(self, event: Event, *, malformed: bool = False) -> None:
         event = {"type": event["type"], "event_id": new_id("event_"), **event}
