@@ -18,14 +18,21 @@ from pathlib import Path
 from typing import NoReturn
 
 from mockai import __version__, init_command, requests_command, schema_command, tiktoken_command
-from mockai.config import ENVIRONMENT, SettingError, Settings, flag, from_sources
+from mockai.config import (
+    DEFAULT_CONFIG,
+    ENVIRONMENT,
+    SettingError,
+    Settings,
+    flag,
+    from_sources,
+    with_default_config,
+)
 from mockai.endpoints import endpoint_names
 from mockai.faults.kinds import ALL, DEFAULT_KINDS
 from mockai.recording.steps import MATCH_FIELDS
 from mockai.scenarios import ScenarioProblems, load
 
 USAGE_ERROR = 2
-DEFAULT_CONFIG = Path("mockai.yaml")  # read when no --config or MOCKAI_CONFIG names one
 
 
 class _Parser(argparse.ArgumentParser):
@@ -234,11 +241,8 @@ def _serve(args: argparse.Namespace) -> int:
     from mockai.server.app import create_app
     from mockai.shutdown import run_until_signalled
 
-    given = vars(args)
-    if not given["config"] and "MOCKAI_CONFIG" not in os.environ and DEFAULT_CONFIG.is_file():
-        given = {**given, "config": str(DEFAULT_CONFIG)}
     try:
-        settings = from_sources(given)
+        settings = from_sources(with_default_config(vars(args), os.environ))
     except SettingError as exc:
         print(f"mockai: {exc}", file=sys.stderr)
         return USAGE_ERROR

@@ -304,6 +304,27 @@ def _config_file(path: str, where: str) -> dict[str, _Given]:
     return given
 
 
+DEFAULT_CONFIG = Path("mockai.yaml")  # read when no --config or MOCKAI_CONFIG names one
+_WILDCARDS = {"", "0.0.0.0", "::"}
+
+
+def with_default_config(cli: Mapping[str, Any], env: Mapping[str, str]) -> Mapping[str, Any]:
+    """`cli` naming `./mockai.yaml` when it exists and neither `--config` nor `MOCKAI_CONFIG`
+    names a file (an empty `MOCKAI_CONFIG=` turns it off): how `mockai serve` finds its
+    settings, and so how the tools that talk to that server find it."""
+    if cli.get("config") or "MOCKAI_CONFIG" in env or not DEFAULT_CONFIG.is_file():
+        return cli
+    return {**cli, "config": str(DEFAULT_CONFIG)}
+
+
+def local_url(settings: Settings) -> str:
+    """Where a client on this machine reaches the server these settings start
+    (`http://127.0.0.1:8000` for one listening on every address)."""
+    host = "127.0.0.1" if settings.host in _WILDCARDS else settings.host
+    shown_host = f"[{host}]" if ":" in host else host
+    return f"http://{shown_host}:{settings.port}"
+
+
 def from_sources(cli: Mapping[str, Any], env: Mapping[str, str] | None = None) -> Settings:
     """Merge config file, environment and CLI values (None in `cli` means "not given");
     a bad value is a SettingError naming where it came from."""

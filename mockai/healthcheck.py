@@ -1,29 +1,26 @@
 """`python -m mockai.healthcheck`: exit 0 when the server this environment configures is healthy.
 
 For container health checks. It finds the port the way `mockai serve` does (`MOCKAI_PORT`,
-`MOCKAI_HOST`, `MOCKAI_CONFIG`), so changing the port in one place is enough; a hard-coded
-`:8000` in the image's HEALTHCHECK reported a healthy server on another port as unhealthy.
-Standard library only (plus the settings reader), and quick: it runs every few seconds.
+`MOCKAI_HOST`, `MOCKAI_CONFIG`, `./mockai.yaml`), so changing the port in one place is enough;
+a hard-coded `:8000` in the image's HEALTHCHECK reported a healthy server on another port as
+unhealthy. Standard library only (plus the settings reader), and quick: it runs every few seconds.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import urllib.error
 import urllib.request
 
-from mockai.config import from_sources
+from mockai.config import from_sources, local_url, with_default_config
 
 HEALTH_PATH = "/_mockai/health"
-_WILDCARDS = {"", "0.0.0.0", "::"}
 
 
 def health_url() -> str:
     """The health endpoint of the server `mockai serve` would start with this environment."""
-    settings = from_sources({})
-    host = "127.0.0.1" if settings.host in _WILDCARDS else settings.host
-    shown = f"[{host}]" if ":" in host else host
-    return f"http://{shown}:{settings.port}{HEALTH_PATH}"
+    return local_url(from_sources(with_default_config({}, os.environ))) + HEALTH_PATH
 
 
 def main() -> int:

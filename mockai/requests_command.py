@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, TextIO
 
+from mockai.config import SettingError, from_sources, local_url, with_default_config
 from mockai.faults.kinds import label
 
 NAME = "requests"
@@ -46,12 +47,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--url",
-        help="the server (default $MOCKAI_URL, else http://127.0.0.1:$MOCKAI_PORT or port 8000)",
+        help="the server (default $MOCKAI_URL, else where `mockai serve` would listen here: "
+        "MOCKAI_HOST/MOCKAI_PORT, MOCKAI_CONFIG or ./mockai.yaml, port 8000)",
     )
     parser.add_argument(
         "--admin-token",
         metavar="TOKEN",
-        help="the admin token (default $MOCKAI_ADMIN_TOKEN)",
+        help="the admin token (default the server's: $MOCKAI_ADMIN_TOKEN or its mockai.yaml)",
     )
     parser.add_argument("--session", metavar="ID", help="only this session's requests")
     parser.add_argument("--scenario", metavar="NAME", help="only this scenario's; - for none")
@@ -74,8 +76,13 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.interval < math.inf:
         print("mockai: --interval must be more than 0 seconds", file=sys.stderr)
         return 2
-    url = _base_url(args.url, os.environ)
-    token = args.admin_token or os.environ.get("MOCKAI_ADMIN_TOKEN") or None
+    try:  # the server `mockai serve` would start here: its address and admin token
+        settings = from_sources(with_default_config({}, os.environ))
+    except SettingError as exc:
+        print(f"mockai: {exc}", file=sys.stderr)
+        return 2
+    url = (args.url or os.environ.get("MOCKAI_URL") or local_url(settings)).rstrip("/")
+    token = args.admin_token or settings.admin_token or None
     filters = {name: getattr(args, name) for name in FILTERS if getattr(args, name)}
     color = args.color if args.color is not None else _tty_wants_color(sys.stdout, os.environ)
     show: Show = json.dumps if args.json else lambda entry: line(entry, color)
@@ -97,11 +104,6 @@ def run(args: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no complaint at exit
         return 0
     return 0
-
-
-def _base_url(given: str | None, env: Mapping[str, str]) -> str:
-    url = given or env.get("MOCKAI_URL") or f"http://127.0.0.1:{env.get('MOCKAI_PORT') or 8000}"
-    return url.rstrip("/")
 
 
 def _tty_wants_color(stream: TextIO, env: Mapping[str, str]) -> bool:

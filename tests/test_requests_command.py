@@ -179,6 +179,19 @@ def test_the_server_comes_from_the_environment(server):
         assert len(done.stdout.splitlines()) == 1
 
 
+def test_the_server_comes_from_the_mockai_yaml_serve_would_read(server, tmp_path):
+    """No flag, no MOCKAI_URL: the port (and admin token) of ./mockai.yaml, as `mockai serve`
+    started in that folder would listen on; a bad setting there is a usage error."""
+    assert chat(server.root, headers={"X-Mockai-Session": "yaml"})[0] == 200
+    (tmp_path / "mockai.yaml").write_text(f"port: {server.port}\n")
+    done = run_cli("requests", "--session", "yaml", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 1
+    (tmp_path / "mockai.yaml").write_text("port: lots\n")
+    done = run_cli("requests", cwd=tmp_path)
+    assert done.returncode == 2 and "port" in done.stderr
+
+
 def test_follow_prints_what_comes_after(server):
     headers = {"X-Mockai-Session": "follow"}
     assert chat(server.root, "before", headers=headers)[0] == 200
