@@ -7,7 +7,7 @@ defaults are the ones the real API sends for each status.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from mockai.masking import mask_key
@@ -134,6 +134,18 @@ def choices(values: Iterable[str]) -> str:
     return (
         ", ".join(quoted[:-1]) + f", and {quoted[-1]}" if len(quoted) > 2 else " and ".join(quoted)
     )
+
+
+def one_of(value: str | None, allowed: Sequence[str], param: str) -> str | None:
+    """`value` when it is one of `allowed` (None: not given), else the real 400
+    `invalid_value` listing them."""
+    if value is not None and value not in allowed:
+        raise invalid_request(
+            f"Invalid value: '{value}'. Supported values are: {choices(allowed)}.",
+            param,
+            "invalid_value",
+        )
+    return value
 
 
 def invalid_request(message: str, param: str | None = None, code: str | None = None) -> APIError:

@@ -206,6 +206,13 @@ async def test_a_run_passes_the_items_its_scripted_answers_get_right(serve):
 
     failed = await ok(await client.get(path, params={"status": "fail", "limit": "1"}, headers=AUTH))
     assert [i["status"] for i in failed["data"]] == ["fail"] and failed["has_more"]
+    error = await error_of(await client.get(path, params={"status": "maybe"}, headers=AUTH), 400)
+    assert error == {
+        "message": "Invalid value: 'maybe'. Supported values are: 'fail' and 'pass'.",
+        "type": "invalid_request_error",
+        "param": "status",
+        "code": "invalid_value",
+    }
     one = await ok(await client.get(f"{path}/{spain['id']}", headers=AUTH))
     assert one == spain
     runs = await ok(await client.get(f"/v1/evals/{made['id']}/runs", headers=AUTH))

@@ -197,6 +197,10 @@ async def test_request_errors(serve):
         400,
     )
     assert (error["param"], error["code"]) == ("size", "invalid_value")
+    assert error["message"] == (
+        "Invalid value: '1792x1024'. Supported values for model 'sora-2' are: "
+        "'720x1280' and '1280x720'."
+    )
     error = await error_of(
         await client.post("/v1/videos", json={"prompt": "x", "model": "gpt-4o"}, headers=AUTH),
         400,

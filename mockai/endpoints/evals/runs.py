@@ -12,7 +12,7 @@ from mockai.endpoints.evals import render, runner
 from mockai.endpoints.evals.handlers import CREATED, named_eval
 from mockai.endpoints.evals.request import CreateEvalRun, check_data_source, rows_of_jsonl
 from mockai.endpoints.evals.state import OUTPUT_ITEM_MISSING, RUNS, StoredRun
-from mockai.errors import APIError, invalid_request
+from mockai.errors import APIError, one_of
 from mockai.jobclock import JobTime, Pace
 from mockai.toolkit import files, jobs
 from mockai.toolkit.http import json_response, read_body
@@ -48,19 +48,6 @@ def _run(request: web.Request) -> StoredRun:
     if found is None or found.eval_id != found_eval.body["id"]:
         raise RUNS.not_found(run_id)
     return found
-
-
-def _status_filter(request: web.Request, statuses: tuple[str, ...]) -> str | None:
-    status = request.query.get("status")
-    if status is not None and status not in statuses:
-        raise invalid_request(
-            f"Invalid value: '{status}'. Supported values are: "
-            + ", ".join(f"'{s}'" for s in statuses)
-            + ".",
-            "status",
-            "invalid_value",
-        )
-    return status
 
 
 async def create(request: web.Request) -> web.Response:
@@ -102,7 +89,7 @@ async def create(request: web.Request) -> web.Response:
 
 async def list_runs(request: web.Request) -> web.Response:
     found_eval = named_eval(request)
-    status = _status_filter(request, RUN_STATUSES)
+    status = one_of(request.query.get("status"), RUN_STATUSES, "status")
     runs = [
         r.body
         for r in state_of(request).store.values(exchange_of(request).session, RUNS)
@@ -138,7 +125,7 @@ async def delete(request: web.Request) -> web.Response:
 
 async def output_items(request: web.Request) -> web.Response:
     run = _run(request)
-    status = _status_filter(request, ("fail", "pass"))
+    status = one_of(request.query.get("status"), ("fail", "pass"), "status")
     shown = [o for o in run.output if status in (None, o["status"])]
     return json_response(page(shown, request, default_order="asc"))
 

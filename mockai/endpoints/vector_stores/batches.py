@@ -11,13 +11,13 @@ from aiohttp import web
 from mockai import ids
 from mockai.endpoints.vector_stores import render
 from mockai.endpoints.vector_stores.attaching import answer, attach, check_usable, files_named
-from mockai.endpoints.vector_stores.request import CreateFileBatch, batch_files, status_filter
-from mockai.errors import APIError
+from mockai.endpoints.vector_stores.request import CreateFileBatch, batch_files
+from mockai.errors import APIError, one_of
 from mockai.toolkit.http import json_response, read_body
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import state_of
-from mockai.toolkit.vectorstores import FileBatch, VectorStore, check_prefix, store_of
+from mockai.toolkit.vectorstores import STATUSES, FileBatch, VectorStore, check_prefix, store_of
 
 
 def batch_of(request: web.Request, store: VectorStore) -> FileBatch:
@@ -76,7 +76,7 @@ async def cancel(request: web.Request) -> web.Response:
 async def list_files(request: web.Request) -> web.Response:
     store = store_of(request)
     made = batch_of(request, store)
-    wanted = status_filter(request.query.get("filter"))
+    wanted = one_of(request.query.get("filter"), STATUSES, "filter")
     now = time.time()
     files = [f for f in made.files if wanted is None or f.status(now) == wanted]
     return json_response(page([render.store_file(store.id, f, now) for f in files], request))

@@ -14,14 +14,13 @@ from mockai.endpoints.vector_stores.request import (
     CreateVectorStoreFile,
     UpdateAttributes,
     check_chunking,
-    status_filter,
 )
-from mockai.errors import APIError
+from mockai.errors import APIError, one_of
 from mockai.toolkit.http import json_response, read_body
 from mockai.toolkit.pagination import page
 from mockai.toolkit.scripted import answer_if_targeted
 from mockai.toolkit.state import state_of
-from mockai.toolkit.vectorstores import StoreFile, VectorStore, store_of
+from mockai.toolkit.vectorstores import STATUSES, StoreFile, VectorStore, store_of
 from mockai.validation import check_metadata
 
 
@@ -60,7 +59,7 @@ async def create(request: web.Request) -> web.Response:
 
 async def list_files(request: web.Request) -> web.Response:
     store = store_of(request)
-    wanted = status_filter(request.query.get("filter"))
+    wanted = one_of(request.query.get("filter"), STATUSES, "filter")
     now = time.time()
     files = [f for f in store.files.values() if wanted is None or f.status(now) == wanted]
     return json_response(page([render.store_file(store.id, f, now) for f in files], request))

@@ -11,12 +11,12 @@ from typing import Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mockai.errors import choices, invalid_request, missing_parameter
+from mockai.errors import invalid_request, missing_parameter
 from mockai.retrieval.chunking import AUTO, MAX_CHUNK_TOKENS, MIN_CHUNK_TOKENS, Strategy
 from mockai.retrieval.chunking import overlap_too_large as too_much_overlap
 from mockai.retrieval.filters import Filter, Scalar
 from mockai.retrieval.ranking import Options
-from mockai.toolkit.vectorstores import STATUSES, Search
+from mockai.toolkit.vectorstores import Search
 from mockai.validation import check_metadata
 
 PROCESSING_HEADER = "x-mockai-processing-ms"
@@ -136,17 +136,6 @@ def batch_files(req: CreateFileBatch, *, lenient: bool) -> list[tuple[str, Strat
         )
         wanted.append((each.file_id, strategy, each.attributes or {}))
     return wanted
-
-
-def status_filter(raw: str | None) -> str | None:
-    """A file list's `filter`: one of the file statuses."""
-    if raw is not None and raw not in STATUSES:
-        raise invalid_request(
-            f"Invalid value: '{raw}'. Supported values are: {choices(STATUSES)}.",
-            "filter",
-            "invalid_value",
-        )
-    return raw
 
 
 def processing_delay(raw: str | None) -> float:

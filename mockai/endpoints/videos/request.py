@@ -13,7 +13,7 @@ from typing import Any, Literal, get_args
 from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field
 
-from mockai.errors import APIError, invalid_request
+from mockai.errors import APIError, choices, invalid_request
 from mockai.imagesize import image_size
 from mockai.toolkit import multipart
 from mockai.toolkit.http import lenient_check, read_json
@@ -154,8 +154,7 @@ def check_size(request: web.Request, model: str, size: str) -> None:
     if size not in allowed and not state_of(request).settings.lenient:
         raise invalid_request(
             f"Invalid value: '{size}'. Supported values for model '{model}' are: "
-            + ", ".join(f"'{s}'" for s in allowed)
-            + ".",
+            f"{choices(allowed)}.",
             "size",
             "invalid_value",
         )
