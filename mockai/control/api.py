@@ -20,7 +20,7 @@ from mockai.jobclock import FOREVER
 from mockai.journal import Filter
 from mockai.metrics import CONTENT_TYPE
 from mockai.scenarios import ScenarioProblems, load_text
-from mockai.toolkit.http import json_response
+from mockai.toolkit.http import decode_json, json_response
 from mockai.toolkit.state import state_of
 
 
@@ -109,9 +109,8 @@ async def advance_jobs(request: web.Request) -> web.Response:
     """Move the session's jobs (or `job`) on by `seconds` of job time; without `seconds`, to
     their end. A paused clock moves only this way."""
     guard(request)
-    body: Any = await request.json() if request.can_read_body else {}
-    if not isinstance(body, dict):
-        raise invalid_request('Expected a JSON object: {"seconds": N, "job": id}.')
+    raw = await request.read()
+    body = decode_json(raw) if raw.strip() else {}  # malformed or not an object: the 400
     seconds, job = body.get("seconds"), body.get("job")
     if seconds is None:
         seconds = FOREVER

@@ -111,6 +111,12 @@ async def test_the_clock_s_own_errors(serve):
         assert response.status == 400 and (await response.json())["error"]["param"] == param
     missing = await client.post("/_mockai/jobs/advance", json={"job": "batch_x"}, headers=headers)
     assert missing.status == 404
+    for raw in (b"{oops", b"[1]"):  # not JSON, not an object: a 400, never a crash
+        response = await client.post("/_mockai/jobs/advance", data=raw, headers=headers)
+        assert response.status == 400
+        assert (await response.json())["error"]["type"] == "invalid_request_error"
+    empty = await client.post("/_mockai/jobs/advance", headers=headers)  # no body: to the end
+    assert empty.status == 200 and (await empty.json())["seconds"] is None
 
 
 def test_a_bad_setting_stops_the_server_with_its_name():
