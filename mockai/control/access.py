@@ -55,7 +55,10 @@ def guard(request: web.Request, *, challenge: bool = False) -> None:
     token = state_of(request).settings.admin_token
     if token:
         authorization = request.headers.get("Authorization", "")
-        if hmac.compare_digest(_sent_token(authorization), token):
+        # as bytes: compare_digest refuses str with non-ASCII characters (a TypeError)
+        if hmac.compare_digest(
+            _sent_token(authorization).encode(errors="surrogateescape"), token.encode()
+        ):
             return
         if not loopback(request.remote):
             if challenge and not authorization:

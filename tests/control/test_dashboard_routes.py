@@ -92,6 +92,8 @@ def _basic(user: str, password: str) -> str:
         (_basic("admin", "wrong"), False),
         (_basic("t0ken", ""), False),  # the token is the password, not the user name
         ("Basic not-base64!", False),
+        ("Bearer t\u00f6ken", False),  # not ASCII: refused, not a crash
+        (_basic("admin", "t\u00f6ken"), False),
     ],
 )
 def test_basic_auth_carries_the_admin_token(authorization: str, allowed: bool):
@@ -102,6 +104,11 @@ def test_basic_auth_carries_the_admin_token(authorization: str, allowed: bool):
         with pytest.raises(APIError) as caught:
             guard(request, challenge=True)
         assert caught.value.status == 403
+
+
+def test_a_token_that_is_not_ascii_works_too():
+    guard(_mocked("203.0.113.7", "t\u00f6ken", _basic("admin", "t\u00f6ken")), challenge=True)
+    guard(_mocked("203.0.113.7", "t\u00f6ken", "Bearer t\u00f6ken"))
 
 
 def test_a_remote_browser_without_credentials_is_asked_for_them():
